@@ -1,0 +1,231 @@
+"""Headless verbs: the same jobs as the window, for scripts.
+
+Exit codes: 0 success, 1 when some item failed (named on stderr), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop import __version__
+from desktop.store import Workspace, WorkspaceError, default_workspace_path, open_workspace
+
+VERBS = ("import", "articles", "show", "suggest", "set-date", "events", "accept", "reject")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS lets --workspace stand before or after the verb without one hiding the other.
+    common.add_argument(
+        "--workspace", "-w", type=Path, metavar="W", default=argparse.SUPPRESS,
+        help="workspace file (default: $CHRONOLOGUE_WORKSPACE or the user data folder)",
+    )
+    listing = argparse.ArgumentParser(add_help=False)
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    parser = argparse.ArgumentParser(
+        prog="chronologue",
+        description="Turn news articles into source-grounded timelines. "
+        "With no verb, opens the desktop window.",
+    )
+    parser.add_argument("--version", action="version", version=f"chronologue {__version__}")
+    parser.add_argument("--workspace", "-w", type=Path, metavar="W", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    p = sub.add_parser("import", parents=[common, listing], help="import files or folders")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--no-suggest", action="store_true", help="do not extract suggestions")
+
+    sub.add_parser("articles", parents=[common, listing], help="list the articles")
+
+    p = sub.add_parser("show", parents=[common, listing], help="show one article with its text")
+    p.add_argument("id", type=int, metavar="ID")
+
+    p = sub.add_parser("suggest", parents=[common, listing], help="re-run event suggestion")
+    p.add_argument("--article", type=int, metavar="ID", help="only this article")
+
+    p = sub.add_parser("set-date", parents=[common], help="set an article's publication date")
+    p.add_argument("article", type=int, metavar="ARTICLE")
+    p.add_argument("date", type=_iso_date, metavar="YYYY-MM-DD")
+
+    p = sub.add_parser("events", parents=[common, listing], help="list events")
+    p.add_argument("--status", choices=["suggested", "accepted", "rejected", "manual"])
+
+    for verb, what in (("accept", "accept suggested events"), ("reject", "reject events")):
+        p = sub.add_parser(verb, parents=[common], help=what)
+        p.add_argument("ids", nargs="*", type=int, metavar="ID")
+        p.add_argument("--all", action="store_true", help="every suggested event")
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:
+        parser.print_help(out)
+        return 0
+    try:
+        ws = open_workspace(args.workspace or default_workspace_path())
+    except WorkspaceError as exc:
+        print(f"chronologue: {exc}", file=err)
+        return 1
+    try:
+        return HANDLERS[args.verb](ws, args, out, err)
+    except LookupError as exc:
+        print(f"chronologue: {exc.args[0] if exc.args else exc}", file=err)
+        return 1
+    finally:
+        ws.close()
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.services.importing import import_paths
+
+    report = import_paths(ws, args.paths, suggest=not args.no_suggest)
+    for r in report.failed:
+        print(f"chronologue: {r.path}: {r.message}", file=err)
+    if args.json:
+        _dump(
+            [
+                {"file": str(r.path), "status": r.status, "message": r.message,
+                 "article_id": r.article_id, "suggestions": r.suggestions}
+                for r in report.results
+            ],
+            out,
+        )
+    else:
+        for r in report.results:
+            if r.status == "imported":
+                note = f" ({r.suggestions} suggestions)" + (f": {r.message}" if r.message else "")
+                print(f"imported   {r.path}  -> article {r.article_id}{note}", file=out)
+            elif r.status == "duplicate":
+                print(f"duplicate  {r.path}  ({r.message})", file=out)
+        print(
+            f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
+            f"{report.count('failed')} failed  [{ws.path}]",
+            file=out,
+        )
+    return 1 if report.failed else 0
+
+
+def cmd_articles(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.services.queries import article_rows
+
+    rows = article_rows(ws)
+    if args.json:
+        _dump(rows, out)
+        return 0
+    for r in rows:
+        print(
+            f"{r['id']:>5}  {r['published'] or 'undated':<10}  {(r['outlet'] or '-')[:24]:<24}  "
+            f"{(r['title'] or r['source_file'] or '')[:70]}",
+            file=out,
+        )
+    print(f"{len(rows)} articles", file=out)
+    return 0
+
+
+def cmd_show(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.services.queries import article_detail
+
+    detail = article_detail(ws, args.id)
+    if detail is None:
+        raise LookupError(f"no article with id {args.id}")
+    if args.json:
+        _dump(detail, out)
+        return 0
+    for key in ("title", "outlet", "url", "author", "published", "source_file", "language"):
+        print(f"{key + ':':<13}{detail[key] if detail[key] is not None else '-'}", file=out)
+    events = ", ".join(f"{n} {s}" for s, n in sorted(detail["events"].items())) or "none"
+    print(f"{'events:':<13}{events}", file=out)
+    print("", file=out)
+    print(detail["text"], file=out)
+    return 0
+
+
+def cmd_suggest(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.services.suggesting import resuggest
+
+    report = resuggest(ws, args.article)
+    for aid, reason in report.failed:
+        print(f"chronologue: article {aid}: {reason}", file=err)
+    if args.json:
+        _dump({"articles": report.articles, "added": report.added}, out)
+    else:
+        print(f"{report.added} new suggestions from {report.articles} articles", file=out)
+    return 1 if report.failed else 0
+
+
+def cmd_set_date(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.services.suggesting import set_published
+
+    added = set_published(ws, args.article, args.date)
+    print(f"article {args.article} published {args.date.isoformat()}; "
+          f"{added} suggestions recomputed", file=out)
+    return 0
+
+
+def cmd_events(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.services.queries import event_rows
+
+    rows = event_rows(ws, args.status)
+    if args.json:
+        _dump(rows, out)
+        return 0
+    for r in rows:
+        flag = " CONFLICT" if r["conflict"] else ""
+        print(f"{r['id']:>5}  {r['value']:<12} {r['status']:<9} {r['confidence']:.2f}  "
+              f"{r['title'][:80]}{flag}", file=out)
+    print(f"{len(rows)} events", file=out)
+    return 0
+
+
+def _cmd_status(status: str):
+    def run(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        from desktop.services.queries import event_rows
+        from desktop.services.review import set_status
+
+        ids = list(args.ids)
+        if args.all:
+            ids += [r["id"] for r in event_rows(ws, "suggested")]
+        if not ids:
+            print("chronologue: name event ids or use --all", file=err)
+            return 2
+        missing = set_status(ws, ids, status)
+        for event_id in missing:
+            print(f"chronologue: no event with id {event_id}", file=err)
+        print(f"{len(ids) - len(missing)} events {status}", file=out)
+        return 1 if missing else 0
+
+    return run
+
+
+HANDLERS = {
+    "import": cmd_import,
+    "articles": cmd_articles,
+    "show": cmd_show,
+    "suggest": cmd_suggest,
+    "set-date": cmd_set_date,
+    "events": cmd_events,
+    "accept": _cmd_status("accepted"),
+    "reject": _cmd_status("rejected"),
+}

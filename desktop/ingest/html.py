@@ -1,0 +1,242 @@
+"""Saved web pages -> article text and metadata, offline and without a DOM.
+
+The stdlib parser is a flat, iterative tokenizer: there is no tree to build,
+so broken markup (unclosed <p>, <b>, stray end tags) cannot derail it and deep
+nesting cannot overflow a stack. Block elements end a line, like a browser
+would render them; nothing is ever fetched.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+from desktop.ingest.dateline import parse_iso_date
+from desktop.ingest.decode import check_text, decode_bytes, sniff_bom
+from desktop.ingest.draft import ArticleDraft, IngestError
+from desktop.ingest.metadata import clean_value, detect_metadata, fill_missing
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+_BLOCKS = frozenset(
+    """address article aside blockquote body caption dd details div dl dt fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary
+    table tbody td tfoot th thead tr ul""".split()
+)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_MAX_JSON_LD = 1_000_000
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.issued",
+    "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+
+
+class _Extractor(HTMLParser):
+    """Collects visible text as lines, plus <title>, <meta>, <link>, <time> and JSON-LD."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip: list[str] = []
+        self._pre = 0
+        self._in_title = False
+        self._title: list[str] = []
+        self._json_ld: list[str] | None = None
+        self.json_ld: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.time_datetime: str | None = None
+        self.lang: str | None = None
+
+    @property
+    def title(self) -> str | None:
+        return clean_value("".join(self._title))
+
+    def _flush(self) -> None:
+        if not self._current:
+            return
+        raw = "".join(self._current)
+        self._current = []
+        if self._pre:
+            text = raw.replace("\x00", "\n").strip("\n")
+        else:
+            text = "\n".join(_HTML_SPACE.sub(" ", part).strip() for part in raw.split("\x00"))
+            text = text.strip("\n ")
+        if text.strip():
+            self.blocks.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "script" and values.get("type", "").lower() == "application/ld+json":
+            self._json_ld = []
+        if tag in _SKIP:
+            self._skip.append(tag)
+            return
+        if tag == "meta":
+            key = values.get("property") or values.get("name") or values.get("itemprop", "")
+            if key and values.get("content") and key.lower() not in self.meta:
+                self.meta[key.lower()] = values["content"]
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.canonical = self.canonical or values.get("href")
+        elif tag == "time" and values.get("datetime") and self.time_datetime is None:
+            self.time_datetime = values["datetime"]
+        elif tag == "html" and self.lang is None:
+            self.lang = values.get("lang")
+        elif tag == "title" and not self._skip:
+            self._in_title = True
+        if self._skip:
+            return
+        if tag == "br":
+            self._current.append("\x00")  # a line break inside the block, kept by _flush
+        elif tag in _BLOCKS:
+            self._in_title = False  # an unclosed <title> ends where the page starts
+            self._flush()
+            if tag == "pre":
+                self._pre += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            return  # <svg/> has no content to skip
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._skip:
+            while self._skip and self._skip.pop() != tag:
+                pass
+            if tag == "script" and self._json_ld is not None:
+                self.json_ld.append("".join(self._json_ld))
+                self._json_ld = None
+            return
+        if self._skip:
+            return
+        if tag == "title":
+            self._in_title = False
+        elif tag in _BLOCKS:
+            self._flush()
+            if tag == "pre" and self._pre:
+                self._pre -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            if self._json_ld is not None and sum(map(len, self._json_ld)) < _MAX_JSON_LD:
+                self._json_ld.append(data)
+            return
+        if self._in_title:
+            self._title.append(data)
+            return
+        self._current.append(data.replace("\x00", ""))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def decode_html(data: bytes) -> str:
+    """Charset from the BOM, then <meta charset>/http-equiv, else the plain-text rules."""
+    if sniff_bom(data) is None:
+        match = _META_CHARSET.search(data[:4096])
+        if match:
+            name = match.group(1).decode("ascii", "ignore").lower()
+            if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}:
+                name = "cp1252"  # what browsers do, and a superset
+            try:
+                codec = codecs.lookup(name).name
+            except LookupError:
+                codec = None
+            if codec and not codec.startswith(("utf-16", "utf-32")):
+                try:
+                    text = data.decode(codec)
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    check_text(text)
+                    return text
+    return decode_bytes(data)
+
+
+def _walk_json_ld(blobs: list[str]) -> dict[str, str]:
+    """First datePublished / author / publisher names in JSON-LD, walked without recursion."""
+    found: dict[str, str] = {}
+    stack: list[object] = []
+    for blob in blobs:
+        try:
+            stack.append(json.loads(blob))
+        except (ValueError, RecursionError):
+            continue
+    visited = 0
+    while stack and visited < 100_000:
+        visited += 1
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        if isinstance(node.get("datePublished"), str):
+            found.setdefault("published", node["datePublished"])
+        for key, slot in (("author", "author"), ("publisher", "outlet")):
+            value = node.get(key)
+            if isinstance(value, list) and value:
+                value = value[0]
+            if isinstance(value, dict):
+                value = value.get("name")
+            if isinstance(value, str) and value.strip():
+                found.setdefault(slot, value)
+        stack.extend(reversed([v for v in node.values() if isinstance(v, dict | list)]))
+    return found
+
+
+def _http(value: str | None) -> str | None:
+    value = clean_value(value)
+    return value if value and value.lower().startswith(("http://", "https://")) else None
+
+
+def _not_url(value: str | None) -> str | None:
+    value = clean_value(value)
+    return None if value is None or "://" in value else value
+
+
+def _language(lang: str | None) -> str:
+    code = (lang or "").strip().split("-")[0].split("_")[0].lower()
+    return code if code.isalpha() and 2 <= len(code) <= 3 else "en"
+
+
+def parse_html(data: bytes, *, source_file: str | None, source_format: str) -> ArticleDraft:
+    """Extract text and metadata from an HTML document's bytes."""
+    parser = _Extractor()
+    parser.feed(decode_html(data))
+    parser.close()
+    text = "\n\n".join(parser.blocks)
+    if not text.strip():
+        raise IngestError("the web page has no readable text")
+    meta = parser.meta
+    ld = _walk_json_ld(parser.json_ld)
+    published: date | None = None
+    for candidate in (
+        *(meta.get(key) for key in _PUBLISHED_KEYS),
+        ld.get("published"),
+        parser.time_datetime,
+    ):
+        published = parse_iso_date(candidate)
+        if published:
+            break
+    draft = ArticleDraft(
+        text=text,
+        title=clean_value(meta.get("og:title") or meta.get("twitter:title")) or parser.title,
+        outlet=clean_value(meta.get("og:site_name")) or _not_url(ld.get("outlet")),
+        url=_http(meta.get("og:url")) or _http(parser.canonical),
+        author=_not_url(meta.get("author"))
+        or _not_url(meta.get("article:author"))
+        or _not_url(ld.get("author")),
+        published=published,
+        language=_language(parser.lang),
+        source_file=source_file,
+        source_format=source_format,
+    )
+    fill_missing(draft, detect_metadata(text), only=("published", "author"))
+    return draft

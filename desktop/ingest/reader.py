@@ -1,0 +1,98 @@
+"""One file (or its bytes) -> ArticleDraft, choosing the reader by extension.
+
+This is the only entry point the import service needs: whatever goes wrong
+inside a reader comes out as an IngestError with a message for the user, so
+one bad file gets its own error line and the rest of the import goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path, PurePath
+
+from desktop.ingest.decode import decode_bytes
+from desktop.ingest.docx import parse_docx
+from desktop.ingest.draft import ArticleDraft, IngestError
+from desktop.ingest.html import parse_html
+from desktop.ingest.metadata import draft_from_text
+from desktop.ingest.pdf import parse_pdf, short_reason
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _parse_text(data: bytes, *, source_file: str | None, source_format: str) -> ArticleDraft:
+    return draft_from_text(decode_bytes(data), source_file=source_file, source_format=source_format)
+
+
+_Reader = Callable[..., ArticleDraft]
+READERS: dict[str, _Reader] = {
+    "txt": _parse_text,
+    "md": _parse_text,
+    "html": parse_html,
+    "htm": parse_html,
+    "pdf": parse_pdf,
+    "docx": parse_docx,
+}
+SUPPORTED_EXTENSIONS = tuple(f".{ext}" for ext in READERS)
+
+
+def format_size(size: int) -> str:
+    """Human-readable size: '512 bytes', '3.4 KB', '35.2 MB', '20 MB'."""
+    if size < 1024:
+        return f"{size} bytes"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+
+
+def _too_large(size: int, max_bytes: int) -> IngestError:
+    return IngestError(
+        f"the file is {format_size(size)}, larger than the {format_size(max_bytes)} limit"
+    )
+
+
+def _format_of(name: str) -> str:
+    suffix = PurePath(name).suffix.lower()
+    fmt = suffix.lstrip(".")
+    if fmt not in READERS:
+        kind = f"'{suffix}' files" if suffix else "files without an extension"
+        supported = ", ".join(SUPPORTED_EXTENSIONS)
+        raise IngestError(f"{kind} cannot be imported (supported: {supported})")
+    return fmt
+
+
+def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
+    """Read an article from memory; ``name`` (a file name) chooses the format."""
+    fmt = _format_of(name)
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
+    if not data:
+        raise IngestError("the file is empty")
+    try:
+        return READERS[fmt](data, source_file=PurePath(name).name, source_format=fmt)
+    except (IngestError, MemoryError):
+        raise
+    except Exception as exc:  # a reader bug must not abort the whole import
+        raise IngestError(f"the file could not be read: {short_reason(exc)}") from exc
+
+
+def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
+    """Read one article file; every failure is an IngestError with a plain message."""
+    path = Path(path)
+    _format_of(path.name)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IngestError("this is a folder, not a file")
+        if size > max_bytes:
+            raise _too_large(size, max_bytes)
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)  # the file may grow after stat()
+    except FileNotFoundError:
+        raise IngestError("the file does not exist (was it moved or deleted?)") from None
+    except PermissionError:
+        raise IngestError("you do not have permission to read this file") from None
+    except OSError as exc:
+        raise IngestError(f"the file cannot be read: {exc.strerror or short_reason(exc)}") from None
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
+    return read_bytes(data, path.name, max_bytes=max_bytes)

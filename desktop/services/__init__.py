@@ -1,0 +1,1 @@
+"""Use cases over the store; each user-visible change is one transaction."""

@@ -1,0 +1,55 @@
+"""Moving fuzzy dates between the domain type and the event/citation columns."""
+
+from __future__ import annotations
+
+from desktop.store import Event
+from desktop.temporal import FuzzyDate, Precision, Qualifier
+
+
+def set_start(event: Event, when: FuzzyDate) -> None:
+    event.start_earliest = when.earliest
+    event.start_latest = when.latest
+    event.start_precision = str(when.precision)
+    event.start_qualifier = str(when.qualifier) if when.qualifier else None
+
+
+def set_end(event: Event, when: FuzzyDate | None) -> None:
+    event.end_earliest = when.earliest if when else None
+    event.end_latest = when.latest if when else None
+    event.end_precision = str(when.precision) if when else None
+    event.end_qualifier = str(when.qualifier) if when and when.qualifier else None
+
+
+def start_of(event: Event) -> FuzzyDate:
+    return FuzzyDate(
+        earliest=event.start_earliest,
+        latest=event.start_latest,
+        precision=Precision(event.start_precision),
+        qualifier=Qualifier(event.start_qualifier) if event.start_qualifier else None,
+    )
+
+
+def end_of(event: Event) -> FuzzyDate | None:
+    if event.end_earliest is None or event.end_latest is None or not event.end_precision:
+        return None
+    return FuzzyDate(
+        earliest=event.end_earliest,
+        latest=event.end_latest,
+        precision=Precision(event.end_precision),
+        qualifier=Qualifier(event.end_qualifier) if event.end_qualifier else None,
+    )
+
+
+def value_of(event: Event) -> str:
+    return start_of(event).to_timex()
+
+
+def values_conflict(values: list[str]) -> bool:
+    """Citations conflict when two of them name dates that cannot both be true."""
+    dates = []
+    for value in set(values):
+        try:
+            dates.append(FuzzyDate.from_timex(value))
+        except ValueError:
+            continue
+    return any(not a.overlaps(b) for i, a in enumerate(dates) for b in dates[i + 1 :])

@@ -1,0 +1,150 @@
+"""The workspace schema: articles, events, their citations, lanes, tags, timelines.
+
+Fuzzy dates are stored as four columns (earliest, latest, precision, qualifier) so
+that range queries and sorting work in SQL without parsing anything.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+event_tags = Table(
+    "event_tags",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    author: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    source_file: Mapped[str | None] = mapped_column(String(500))
+    source_format: Mapped[str] = mapped_column(String(16), default="txt")
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    extraction_error: Mapped[str | None] = mapped_column(Text)
+
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Lane(Base):
+    __tablename__ = "lanes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    color: Mapped[str | None] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    collapsed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_start", "start_earliest"), Index("ix_events_status", "status"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    start_earliest: Mapped[datetime] = mapped_column(DateTime)
+    start_latest: Mapped[datetime] = mapped_column(DateTime)
+    start_precision: Mapped[str] = mapped_column(String(16))
+    start_qualifier: Mapped[str | None] = mapped_column(String(16))
+    end_earliest: Mapped[datetime | None] = mapped_column(DateTime)
+    end_latest: Mapped[datetime | None] = mapped_column(DateTime)
+    end_precision: Mapped[str | None] = mapped_column(String(16))
+    end_qualifier: Mapped[str | None] = mapped_column(String(16))
+    lane_id: Mapped[int | None] = mapped_column(ForeignKey("lanes.id", ondelete="SET NULL"))
+    color: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="suggested")
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    modified: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    lane: Mapped[Lane | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=event_tags)
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Citation.id",
+    )
+
+    # Optimistic locking: an edit based on a stale copy fails instead of overwriting.
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Citation(Base):
+    __tablename__ = "citations"
+    __table_args__ = (
+        Index("ix_citations_event", "event_id"),
+        Index("ix_citations_article_span", "article_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    date_phrase: Mapped[str | None] = mapped_column(String(200))
+    phrase_start: Mapped[int | None] = mapped_column(Integer)
+    phrase_end: Mapped[int | None] = mapped_column(Integer)
+    value: Mapped[str] = mapped_column(String(40), default="")
+    needs_reference: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin: Mapped[str] = mapped_column(String(16), default="suggested")
+
+    event: Mapped[Event] = relationship(back_populates="citations")
+    article: Mapped[Article] = relationship(back_populates="citations")
+
+
+class Timeline(Base):
+    __tablename__ = "timelines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)

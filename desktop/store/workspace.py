@@ -1,0 +1,129 @@
+"""Opening a workspace: one SQLite file, migrated to the current schema on open."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VAR = "CHRONOLOGUE_WORKSPACE"
+SUFFIX = ".chronologue"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class WorkspaceError(Exception):
+    """The workspace file cannot be opened; the message says why and what to do."""
+
+
+def default_workspace_path(environ: dict[str, str] | None = None) -> Path:
+    """The environment variable wins, else the user data folder's default workspace."""
+    env = os.environ if environ is None else environ
+    if env.get(ENV_VAR):
+        return Path(env[ENV_VAR]).expanduser()
+    return user_data_path("Chronologue", appauthor=False) / f"default{SUFFIX}"
+
+
+def _alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    # NORMAL in WAL mode: durable against a process crash, cheap commits.
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass
+class Workspace:
+    """An open workspace: its path, engine and a session factory."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error."""
+        with self.sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(path: Path | str | None = None, *, create: bool = True) -> Workspace:
+    """Open (and create or upgrade) a workspace file."""
+    path = Path(path).expanduser() if path is not None else default_workspace_path()
+    if path.is_dir():
+        raise WorkspaceError(f"{path} is a folder; a workspace is a single file")
+    if not path.exists():
+        if not create:
+            raise WorkspaceError(f"no workspace at {path}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WorkspaceError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+    engine = make_engine(path)
+    try:
+        migrate(engine)
+    except Exception as exc:
+        engine.dispose()
+        raise WorkspaceError(
+            f"cannot open the workspace {path}: {_reason(exc)}. "
+            "Check that it is a Chronologue workspace and that the folder is writable."
+        ) from exc
+    return Workspace(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).strip() or type(exc).__name__
