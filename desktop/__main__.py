@@ -6,18 +6,32 @@ import sys
 
 from desktop import cli
 
+NO_DISPLAY = (
+    "chronologue: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the\n"
+    "desktop window cannot open. Run it in a desktop session, under Xvfb\n"
+    "(xvfb-run chronologue), or with QT_QPA_PLATFORM=offscreen; everything also works\n"
+    "from the command line:\n"
+)
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if any(a in cli.VERBS or a in ("-h", "--help", "--version") for a in argv[:3]):
         return cli.main(argv)
-    print(
-        "Chronologue's desktop window is not built yet; everything works from the command\n"
-        "line for now. Try: chronologue import seeds && chronologue events\n",
-        file=sys.stdout,
-    )
-    cli.build_parser().print_help(sys.stdout)
-    return 0
+    try:
+        from desktop.ui.app import run
+    except ImportError as exc:  # Qt or one of its system libraries is missing
+        print(f"chronologue: the desktop window cannot start ({exc}).\n"
+              "Install the Qt system libraries (make sysdeps) or use the command line:\n",
+              file=sys.stdout)
+        cli.build_parser().print_help(sys.stdout)
+        return 1
+    code = run(argv)
+    if code == -1:
+        print(NO_DISPLAY, file=sys.stdout)
+        cli.build_parser().print_help(sys.stdout)
+        return 0
+    return code
 
 
 if __name__ == "__main__":

@@ -136,6 +136,33 @@ class _Extractor(HTMLParser):
         self._flush()
 
 
+_LONE_LT = re.compile(r"<(?![A-Za-z/!?])")
+_CDATA_OPEN = re.compile(r"<!\[(?=\s*(?:cdata|temp|ignore|include|rcdata)\b)", re.IGNORECASE)
+
+
+def _escape_after_last(text: str, opener: re.Pattern[str] | str, terminator: str) -> str:
+    cut = text.rfind(terminator)
+    start = 0 if cut < 0 else cut + len(terminator)
+    if isinstance(opener, str):
+        opener = re.compile(re.escape(opener))
+    head, tail = text[:start], text[start:]
+    return head + opener.sub(lambda m: "&lt;" + m.group()[1:], tail)
+
+
+def defuse(markup: str) -> str:
+    """Turn constructs that can never be closed into text, as a browser shows them.
+
+    Python 3.11's HTMLParser rescans to the end of the input for each unclosed
+    "<", "<!--" or "<![", which is quadratic: a hostile 4 MB page of "</" runs
+    for minutes. A "<" that cannot open a tag is text in every browser anyway.
+    """
+    markup = _LONE_LT.sub("&lt;", markup)
+    markup = _escape_after_last(markup, "<", ">")
+    markup = _escape_after_last(markup, "<!--", "-->")
+    markup = _escape_after_last(markup, _CDATA_OPEN, "]]>")
+    return _escape_after_last(markup, "<![", "]>")
+
+
 def decode_html(data: bytes) -> str:
     """Charset from the BOM, then <meta charset>/http-equiv, else the plain-text rules."""
     if sniff_bom(data) is None:
@@ -209,7 +236,7 @@ def _language(lang: str | None) -> str:
 def parse_html(data: bytes, *, source_file: str | None, source_format: str) -> ArticleDraft:
     """Extract text and metadata from an HTML document's bytes."""
     parser = _Extractor()
-    parser.feed(decode_html(data))
+    parser.feed(defuse(decode_html(data)))
     parser.close()
     text = "\n\n".join(parser.blocks)
     if not text.strip():

@@ -82,7 +82,7 @@ def _detect_author(lines: list[str]) -> str | None:
         if match is None:
             continue
         name = clean_value(match.group("name"))
-        if name and len(name.split()) <= 6 and not name.endswith("."):
+        if name and name[0].isupper() and len(name.split()) <= 6 and not name.endswith("."):
             return name
     return None
 

@@ -7,6 +7,7 @@ one bad file gets its own error line and the rest of the import goes on.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
@@ -80,9 +81,12 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
     path = Path(path)
     _format_of(path.name)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise IngestError("this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError("this is not a regular file (a device or pipe?)")
+        size = info.st_size
         if size > max_bytes:
             raise _too_large(size, max_bytes)
         with path.open("rb") as stream:
@@ -93,6 +97,8 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
         raise IngestError("you do not have permission to read this file") from None
     except OSError as exc:
         raise IngestError(f"the file cannot be read: {exc.strerror or short_reason(exc)}") from None
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise IngestError(f"the file name is not valid: {short_reason(exc)}") from None
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes)
     return read_bytes(data, path.name, max_bytes=max_bytes)

@@ -1,1 +1,7 @@
-"""temporal layer."""
+"""temporal layer: fuzzy dates (a period, a precision, a qualifier), parsing, formatting."""
+
+from desktop.temporal.fuzzy import FuzzyDate, Precision, Qualifier
+from desktop.temporal.parse import parse_human
+from desktop.temporal.timex import parse_timex
+
+__all__ = ["FuzzyDate", "Precision", "Qualifier", "parse_human", "parse_timex"]

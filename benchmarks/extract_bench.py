@@ -1,0 +1,69 @@
+"""Speed of our tagger against dateparser's search_dates on the same documents.
+
+Usage: python benchmarks/extract_bench.py [--docs N]. The seed articles are repeated to
+make N documents. The last line printed is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.extract import tag  # noqa: E402
+
+REFERENCE = date(2018, 9, 14)
+
+
+def _documents(count: int) -> list[str]:
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds] or ["On Friday, talks began."]
+    return [texts[i % len(texts)] for i in range(count)]
+
+
+def _rate(func, docs: list[str]) -> tuple[float, int]:
+    found = 0
+    started = time.perf_counter()
+    for text in docs:
+        found += len(func(text) or [])
+    elapsed = time.perf_counter() - started
+    return len(docs) / elapsed if elapsed else float("inf"), found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=50, help="number of documents")
+    args = parser.parse_args()
+    docs = _documents(max(1, args.docs))
+
+    from dateparser.search import search_dates
+
+    base = datetime.combine(REFERENCE, datetime.min.time())
+    settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
+    tag(docs[0], REFERENCE)  # warm up imports and regex caches for both
+    search_dates(docs[0], languages=["en"], settings=settings)
+
+    ours, ours_found = _rate(lambda t: tag(t, REFERENCE), docs)
+    theirs, theirs_found = _rate(
+        lambda t: search_dates(t, languages=["en"], settings=settings), docs
+    )
+    print(f"documents: {len(docs)} (avg {sum(map(len, docs)) // len(docs)} chars)")
+    print(f"chronologue tag:        {ours:10.1f} docs/s  ({ours_found} expressions)")
+    print(f"dateparser search_dates: {theirs:9.1f} docs/s  ({theirs_found} dates)")
+    print(f"speed-up: {ours / theirs:.1f}x")
+    print(json.dumps({
+        "docs": len(docs),
+        "ours_docs_per_s": round(ours, 1),
+        "dateparser_docs_per_s": round(theirs, 1),
+        "ratio": round(ours / theirs, 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""The PDF export: a vector timeline (one page or tiled across several) and its sources.
+
+QPdfWriter embeds the subset of DejaVu Sans it uses, so text stays selectable and
+searchable, and the file opens the same on any machine. The file is written to a
+temporary name and renamed at the end; progress and cancel are polled between pages
+and every few dozen source entries, so the window can show a bar and a Cancel button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from desktop import __version__
+from desktop.export.atomic import atomic_target
+from desktop.export.chart import Chart
+from desktop.export.header import draw_header
+from desktop.export.pagesize import parse_page
+from desktop.export.qtkit import FAINT, INK, MUTED, Fonts, ensure_app
+from desktop.export.selection import ExportData, ExportOptions, gather
+from desktop.export.sources import SourcesFlow, draw_heading
+from desktop.layout.scale import tiles
+from desktop.store import Workspace
+
+Progress = Callable[[int, int], None]
+ShouldCancel = Callable[[], bool]
+DPI = 1200
+MM = DPI / 25.4
+
+
+class ExportCancelled(Exception):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    pages: int
+    timeline_pages: int
+    source_pages: int
+    events: int
+
+
+def export_pdf(
+    ws: Workspace,
+    path: Path | str,
+    options: ExportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ExportResult:
+    """Gather the events `options` select and write them as a PDF at `path`."""
+    options = options or ExportOptions()
+    return render_pdf(gather(ws, options), path, options, progress=progress,
+                      should_cancel=should_cancel)  # fmt: skip
+
+
+def render_pdf(
+    data: ExportData,
+    path: Path | str,
+    options: ExportOptions,
+    *,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ExportResult:
+    """Write already gathered data (the UI gathers on its own thread, then renders)."""
+    ensure_app()
+    w_mm, h_mm = parse_page(options.page, options.landscape)
+    with atomic_target(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(DPI)
+        size = QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter, options.page,
+                         QPageSize.SizeMatchPolicy.ExactMatch)  # fmt: skip
+        writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF()))
+        writer.setTitle(data.title)
+        writer.setAuthor(data.author)
+        writer.setCreator(f"Chronologue {__version__}")
+        painter = QPainter(writer)
+        try:
+            doc = _Document(painter, writer, data, options, w_mm, h_mm, progress, should_cancel)
+            result = doc.run()
+        finally:
+            if painter.isActive() and not painter.end():
+                raise OSError(f"cannot write the PDF {path}")
+        result.path = Path(path)
+    return result
+
+
+class _Document:
+    def __init__(self, p: QPainter, writer: QPdfWriter, data: ExportData, options: ExportOptions,
+                 w_mm: float, h_mm: float, progress, should_cancel) -> None:  # fmt: skip
+        self.p, self.writer, self.data, self.options = p, writer, data, options
+        self.k = DPI / 72.0
+        self.fonts = Fonts(writer)
+        self.page_w, self.page_h = w_mm * MM, h_mm * MM
+        margin = (10 if min(w_mm, h_mm) < 180 else 14) * MM
+        self.left, self.top = margin, margin
+        self.width = self.page_w - 2 * margin
+        self.footer_top = self.page_h - margin
+        self.progress, self.should_cancel = progress, should_cancel
+        self.page_no = 0
+        self.total_pages = 0
+
+    def _tick(self, done: int, total: int) -> None:
+        if self.should_cancel is not None and self.should_cancel():
+            self.p.end()
+            raise ExportCancelled("export cancelled")
+        if self.progress is not None:
+            self.progress(done, total)
+
+    def run(self) -> ExportResult:
+        k, f, d = self.k, self.fonts, self.data
+        head_h = draw_header(None, f, k, d, self.left, self.top, self.width,
+                             legend=self.options.legend)  # fmt: skip
+        chart_top = self.top + head_h + 4 * k
+        avail = self.footer_top - 14 * k - chart_top
+        n_tiles = max(1, self.options.tiles)
+        probe = Chart(d, f, k, 100.0, breaks=self.options.breaks, max_height=None)
+        page_plot = self.width - probe.lane_width
+        overlap = page_plot * 0.08 if n_tiles > 1 else 0.0
+        total_w = n_tiles * page_plot - (n_tiles - 1) * overlap
+        chart = Chart(d, f, k, total_w, breaks=self.options.breaks,
+                      max_height=avail - probe.axis_height)  # fmt: skip
+        windows = tiles(0.0, total_w, page_plot, overlap)
+        flow = blocks = pages = None
+        if self.options.sources and d.events:
+            flow, blocks, pages = self._flow_sources()
+        self.total_pages = len(windows) + (len(pages) if pages else 0)
+        total = len(windows) + (len(blocks) if blocks else 0)
+        for i, window in enumerate(windows):
+            self._tick(i, total)
+            self._new_page()
+            if i == 0:
+                draw_header(self.p, f, k, d, self.left, self.top, self.width,
+                            legend=self.options.legend)  # fmt: skip
+                top = chart_top
+            else:
+                top = self._continuation_header(i, len(windows))
+            marks = []
+            if i > 0:
+                marks.append((windows[i - 1][1], f"◂ p. {i}"))
+            if i + 1 < len(windows):
+                marks.append((windows[i + 1][0], f"p. {i + 2} ▸"))
+            chart.draw(self.p, self.left, top, window, marks=marks)
+        done = len(windows)
+        for page in pages or []:
+            self._new_page()
+            for block, rect in page:
+                if done % 50 == 0:
+                    self._tick(done, total)
+                flow.draw(self.p, block, rect)  # type: ignore[union-attr]
+                done += 1
+            if page is pages[0]:
+                draw_heading(self.p, f, k, self.left, self.top, self.width)
+        self._tick(total, total)
+        return ExportResult(Path(), self.total_pages, len(windows), len(pages or []),
+                            len(d.events))  # fmt: skip
+
+    def _flow_sources(self):
+        k = self.k
+        gap = 8 * self.k
+        ncols = max(1, int((self.width + gap) // (105 * MM + gap)))
+        col_w = (self.width - gap * (ncols - 1)) / ncols
+        flow = SourcesFlow(self.data, self.fonts, k, col_w)
+        blocks = flow.blocks()
+        heading = draw_heading(None, self.fonts, k, self.left, self.top, self.width)
+        bottom = self.footer_top - 8 * k
+
+        def columns(top: float) -> list[QRectF]:
+            return [QRectF(self.left + i * (col_w + gap), top, col_w, bottom - top)
+                    for i in range(ncols)]  # fmt: skip
+
+        pages = flow.paginate(blocks, columns(self.top + heading), columns(self.top))
+        return flow, blocks, pages
+
+    def _new_page(self) -> None:
+        if self.page_no > 0:
+            self.writer.newPage()
+        self.page_no += 1
+        self._footer()
+
+    def _continuation_header(self, index: int, count: int) -> float:
+        f, k = self.fonts, self.k
+        self.p.setFont(f.lane)
+        self.p.setPen(INK)
+        text = f.elided(f.lane, f"{self.data.title} — timeline, part {index + 1} of {count}",
+                        self.width)  # fmt: skip
+        self.p.drawText(QPointF(self.left, self.top + f.metrics(f.lane).ascent()), text)
+        return self.top + f.height(f.lane) + 6 * k
+
+    def _footer(self) -> None:
+        f, k, p = self.fonts, self.k, self.p
+        y = self.footer_top
+        p.setPen(QPen(FAINT, 0.5 * k))
+        p.drawLine(QPointF(self.left, y - 2 * k), QPointF(self.left + self.width, y - 2 * k))
+        p.setFont(f.footer)
+        p.setPen(MUTED)
+        base = y + f.metrics(f.footer).ascent() + 1 * k
+        right = f"Page {self.page_no} of {self.total_pages}"
+        rw = f.width(f.footer, right)
+        left = (f"{self.data.title}  ·  exported {self.data.exported_at:%-d %b %Y %H:%M} "
+                f"with Chronologue {__version__}")  # fmt: skip
+        p.drawText(QPointF(self.left, base), f.elided(f.footer, left, self.width - rw - 20 * k))
+        p.drawText(QPointF(self.left + self.width - rw, base), right)

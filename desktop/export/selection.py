@@ -1,0 +1,200 @@
+"""What an export contains: the chosen events, numbered, with their sources resolved.
+
+Every format (PDF, PNG, SVG, CSV, TimelineJS) starts from the same ExportData, so the
+numbers in a PDF's timeline, its sources section and a CSV written with the same
+options agree. No Qt here: the tabular writers and the CLI use it without a display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop.layout import extent_of
+from desktop.services.eventdates import end_of, start_of
+from desktop.store import Citation, Event, Lane, Timeline, Workspace
+from desktop.temporal import FuzzyDate
+
+DEFAULT_STATUSES = ("accepted", "manual")
+UNASSIGNED = "Events"
+PALETTE = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948",
+           "#9C755F", "#FF9DA7", "#BAB0AC")  # fmt: skip
+
+
+@dataclass
+class ExportOptions:
+    """Choices the export dialog and the CLI share; every field has a sensible default."""
+
+    title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    page: str = "A4"  # A4, A3, Letter, Tabloid, or WxHmm (e.g. 900x600mm)
+    landscape: bool = False
+    date_from: date | None = None
+    date_to: date | None = None
+    statuses: tuple[str, ...] | None = DEFAULT_STATUSES  # None: every status
+    lanes: list[str] | None = None
+    tags: list[str] | None = None
+    timeline: str | None = None
+    tiles: int = 1  # pages across which the time axis is spread
+    breaks: bool = True  # cut long empty stretches out of the axis
+    legend: bool = True
+    sources: bool = True
+    image_width: int = 2400  # PNG width in pixels; SVG width in points / 0.75
+
+
+@dataclass
+class SourceRef:
+    article_id: int
+    quote: str
+    date_phrase: str | None
+    value: str
+    article_title: str
+    outlet: str
+    published: date | None
+    url: str
+    author: str = ""
+
+
+@dataclass
+class ExportEvent:
+    id: int
+    number: int
+    title: str
+    description: str
+    start: FuzzyDate
+    end: FuzzyDate | None
+    lane: str
+    color: str | None
+    status: str
+    confidence: float
+    conflict: bool
+    tags: list[str] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+
+    @property
+    def when(self) -> str:
+        """The date as an analyst writes it, with the end when there is one."""
+        if self.end is None:
+            return self.start.human()
+        return f"{self.start.human()} – {self.end.human()}"
+
+
+@dataclass
+class ExportData:
+    title: str
+    subtitle: str
+    author: str
+    events: list[ExportEvent]
+    lanes: list[tuple[str, str]]  # (name, colour) in display order
+    exported_at: datetime
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({s.outlet for e in self.events for s in e.sources if s.outlet})
+
+    @property
+    def articles(self) -> int:
+        return len({s.article_id for e in self.events for s in e.sources})
+
+    def lane_color(self, name: str) -> str:
+        return dict(self.lanes).get(name, PALETTE[0])
+
+
+def apply_timeline(ws: Workspace, options: ExportOptions) -> ExportOptions:
+    """Options with a saved timeline's settings filled in where the caller left defaults.
+
+    A timeline's settings may hold "lanes", "tags", "statuses", "from", "to", "title".
+    """
+    if not options.timeline:
+        return options
+    with ws.session() as session:
+        tl = session.scalar(select(Timeline).where(Timeline.name == options.timeline))
+        if tl is None:
+            raise LookupError(f"no timeline named {options.timeline!r}")
+        settings: dict[str, Any] = dict(tl.settings or {})
+    merged = ExportOptions(**vars(options))
+    merged.lanes = options.lanes or settings.get("lanes")
+    merged.tags = options.tags or settings.get("tags")
+    if settings.get("statuses") and options.statuses == DEFAULT_STATUSES:
+        merged.statuses = tuple(settings["statuses"])
+    if options.date_from is None and settings.get("from"):
+        merged.date_from = date.fromisoformat(settings["from"])
+    if options.date_to is None and settings.get("to"):
+        merged.date_to = date.fromisoformat(settings["to"])
+    merged.title = options.title or settings.get("title") or tl.name
+    return merged
+
+
+def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None) -> ExportData:
+    """The events the options select, in date order, numbered from 1."""
+    options = apply_timeline(ws, options)
+    lo = datetime.combine(options.date_from, time.min) if options.date_from else None
+    hi = datetime.combine(options.date_to, time(23, 59)) if options.date_to else None
+    with ws.session() as session:
+        query = (
+            select(Event)
+            .options(
+                selectinload(Event.citations).selectinload(Citation.article),
+                selectinload(Event.lane),
+                selectinload(Event.tags),
+            )
+            .order_by(Event.start_earliest, Event.id)
+        )
+        if options.statuses:
+            query = query.where(Event.status.in_(options.statuses))
+        lanes_db = session.scalars(select(Lane).order_by(Lane.position, Lane.id)).all()
+        lane_rows = [(lane.name, lane.color) for lane in lanes_db]
+        events = []
+        for e in session.scalars(query):
+            start, end = start_of(e), end_of(e)
+            if lo is not None or hi is not None:
+                first, last, _, _ = extent_of(start, end)
+                if (lo is not None and last < lo) or (hi is not None and first > hi):
+                    continue
+            lane = e.lane.name if e.lane else UNASSIGNED
+            tags = sorted(t.name for t in e.tags)
+            if options.lanes and lane not in options.lanes:
+                continue
+            if options.tags and not set(options.tags) & set(tags):
+                continue
+            events.append(_event(e, start, end, lane, tags, len(events) + 1))
+    used = list(dict.fromkeys(ev.lane for ev in events))
+    ordered = [name for name, _ in lane_rows if name in used]
+    ordered += [name for name in used if name not in ordered]
+    colors = dict(lane_rows)
+    lanes = [(n, colors.get(n) or PALETTE[i % len(PALETTE)]) for i, n in enumerate(ordered)]
+    return ExportData(
+        title=options.title or f"Timeline: {ws.name}",
+        subtitle=options.subtitle,
+        author=options.author,
+        events=events,
+        lanes=lanes,
+        exported_at=now or datetime.now(),
+        date_from=options.date_from,
+        date_to=options.date_to,
+    )
+
+
+def _event(e: Event, start: FuzzyDate, end: FuzzyDate | None, lane: str, tags: list[str],
+           number: int) -> ExportEvent:  # fmt: skip
+    sources = [
+        SourceRef(
+            article_id=c.article_id, quote=c.quote, date_phrase=c.date_phrase, value=c.value,
+            article_title=c.article.title or c.article.source_file or f"article {c.article_id}",
+            outlet=c.article.outlet or "", published=c.article.published,
+            url=c.article.url or "", author=c.article.author or "",
+        )
+        for c in e.citations
+    ]
+    return ExportEvent(
+        id=e.id, number=number, title=e.title, description=e.description or "", start=start,
+        end=end, lane=lane, color=e.color, status=e.status, confidence=e.confidence,
+        conflict=e.conflict, tags=tags, sources=sources,
+    )

@@ -1,0 +1,54 @@
+"""A proposed temporal expression and the small text helpers the rules share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.extract.lexicon import MONTHS
+
+
+@dataclass
+class Candidate:
+    """One proposed span and what its pattern read from it (no calendar value yet)."""
+
+    start: int
+    end: int
+    kind: str
+    data: dict = field(default_factory=dict)
+    priority: int = 5
+
+
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)[\s,]*$")
+_WORD_AFTER = re.compile(r"[\s,]*([\w'’-]+)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
+
+
+def add(out: list[Candidate], start: int, end: int, kind: str, priority: int = 5, **data) -> None:
+    """Append a candidate (a helper so that rules read as one line each)."""
+    out.append(Candidate(start, end, kind, data, priority))
+
+
+def month_number(token: str) -> int:
+    """1-12 for a month name or abbreviation in any case."""
+    return MONTHS[token.lower().rstrip(".")[:3]]
+
+
+def capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def word_before(text: str, start: int) -> str:
+    """The word just before `start`, skipping spaces and commas."""
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match.group(1) if match else ""
+
+
+def word_after(text: str, end: int) -> str:
+    """The word just after `end`, skipping spaces and commas."""
+    match = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    return match.group(1) if match else ""
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))

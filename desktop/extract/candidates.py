@@ -1,0 +1,60 @@
+"""Finding temporal expressions: every rule proposes spans, and the longest
+non-overlapping spans win; then "early", "mid-", "the end of" widen the winners.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.extract import patterns as P
+from desktop.extract.candidate import Candidate
+from desktop.extract.lexicon import MOD_QUALIFIER
+from desktop.extract.rules_calendar import dates, periods, years
+from desktop.extract.rules_relative import deictic, offsets, others, weekdays
+
+_MODIFIABLE = frozenset({"month", "year", "decade", "century", "relunit", "season", "quarter",
+                         "fiscal"})
+_DEICTIC_RELS = frozenset({"this", "last", "next", "current", "the current", "coming",
+                           "the coming"})
+
+
+def _apply_modifiers(low: str, chosen: list[Candidate]) -> None:
+    """Widen spans to take "early", "mid-", "the end of" and note the qualifier."""
+    for cand in chosen:
+        if cand.kind not in _MODIFIABLE or cand.data.get("mod"):
+            continue
+        if cand.kind == "relunit" and cand.data["rel"] not in _DEICTIC_RELS:
+            continue
+        left = P.left_match(low, cand.start, P.PERIOD_MOD_LEFT)
+        if not left:
+            continue
+        found, offset = left
+        word = re.sub(r"\s+", " ", found["mod"] or found["mod2"])
+        if word in ("earlier", "later") and cand.kind != "relunit":
+            continue
+        cand.start = offset + found.start()
+        cand.data["mod"] = MOD_QUALIFIER.get(word)
+
+
+def find_candidates(text: str, dayfirst: bool = False) -> list[Candidate]:
+    """All accepted, non-overlapping candidates in text order."""
+    low = P.lowered(text)
+    found: list[Candidate] = []
+    dates(text, low, found, dayfirst)
+    years(text, low, found)
+    periods(text, low, found)
+    weekdays(text, low, found)
+    deictic(text, low, found)
+    offsets(text, low, found)
+    others(text, low, found)
+    found.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
+    taken: list[Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for cand in found:
+        if cand.end <= cand.start or any(occupied[cand.start : cand.end]):
+            continue
+        taken.append(cand)
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+    taken.sort(key=lambda c: c.start)
+    _apply_modifiers(low, taken)
+    return taken

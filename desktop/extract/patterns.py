@@ -1,0 +1,267 @@
+"""The tagger's regular expressions, compiled once at import.
+
+All patterns run case-sensitively on an ASCII-lower-cased copy of the text (same length,
+same offsets): case-insensitive matching is several times slower in Python, and speed
+matters when a folder of articles is imported. Capitalisation is checked afterwards on
+the original text. Patterns start with a distinctive word; optional words in front
+("the", "last", "early", "more than three") are read with the LEFT_* patterns, which
+are anchored at the end of a short slice before the match.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from desktop.extract.lexicon import (
+    MONTH_ABBR,
+    MONTH_FULL,
+    NUMBER,
+    VAGUE_NUMBER,
+    WEEKDAY_ABBR,
+    WEEKDAY_FULL,
+)
+
+LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+LEFT_WINDOW = 60
+
+MONTHS_LC = MONTH_FULL.lower()
+WEEKDAYS_LC = WEEKDAY_FULL.lower()
+DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+MON = rf"(?P<mon>(?:{MONTHS_LC})(?![\w'’])|(?:{MONTH_ABBR.lower()})(?:\.|\b)(?!['’]))"
+YEAR = r"(?P<y>1\d{3}|20\d{2})"
+TZ = r"gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|ist|msk|eet|eest|ast|local\s+time"
+AMPM = r"[ap]\.m\.|[ap]m\b|[ap]\.m\b"
+CLOCK = rf"(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:\s*(?P<ap>{AMPM}))?(?:\s*(?P<tz>{TZ})\b)?"
+TIME_SUFFIX = rf"(?:,?\s+(?:at\s+)?{CLOCK})?"
+UNIT = r"(?P<unit>minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[- ]first"
+)
+
+# --- absolute and partial calendar dates ---------------------------------------------
+ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?:[t ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
+    r"(?![\d-])"
+)
+NUMERIC = re.compile(
+    r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"
+)
+DMY = re.compile(rf"{DAY}(?:\s+of)?[\s-]+{MON}(?:,?[\s-]+{YEAR}\b)?{TIME_SUFFIX}")
+MDY = re.compile(
+    rf"{MON}\s+(?:the\s+)?{DAY}\b(?!\s*(?:%|[,.:]\d))(?:,?\s+{YEAR}\b)?{TIME_SUFFIX}"
+)
+MY = re.compile(rf"{MON},?\s+(?:of\s+)?{YEAR}\b(?![,.]\d)")
+MONTH_ALONE = re.compile(rf"(?P<mon>{MONTHS_LC})\b(?!['’]s\b)")
+LEFT_WEEKDAY = re.compile(
+    rf"(?:^|[^a-z])(?P<wd>{WEEKDAYS_LC}|{WEEKDAY_ABBR.lower()})\.?,?\s+(?:the\s+)?$"
+)
+LEFT_THE = re.compile(r"\bthe\s+$")
+# Left-over day number of a range: "from 4 to 7 March", "March 4-7".
+RANGE_DAY_BEFORE = re.compile(
+    r"\b(?P<dd>(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\s*(?:-|–|to|and|until|till|through)"
+    r"\s*$"
+)
+RANGE_DAY_AFTER = re.compile(
+    r"^\s*(?:-|–|to|and|until|till|through)\s*(?P<dd>(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
+    r"(?![\s,]*(?:%|people|[a-z]+s\b|\d{1,3}\b|\d{5}))"
+)
+YEAR_ALONE = re.compile(r"(?P<y>1\d{3}|20\d{2})(?![\d]|[,.:]\d|\s*%)")
+YEAR_RANGE = re.compile(
+    r"(?P<y1>1\d{3}|20\d{2})\s?[-–]\s?(?P<y2>1\d{3}|20\d{2}|\d{2})(?![\d%-])"
+)
+DECADE = re.compile(
+    r"(?P<dec>1\d{2}0|20\d0)['’]?s\b|['’](?P<dd>\d0)s\b"
+    r"|\b(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+)
+LEFT_DECADE = re.compile(r"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?$")
+CENTURY = re.compile(r"century\b")
+LEFT_CENTURY = re.compile(
+    rf"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?\b(?P<n>\d{{1,2}}(?:st|nd|rd|th)|"
+    rf"{ORDINAL_WORDS})[\s-]+$"
+)
+FISCAL = re.compile(r"fiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d{2})\b")
+HOLIDAY = re.compile(  # on the original text: holidays are proper names
+    r"\b(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+(?:Eve|Day)|"
+    r"Valentine['’]s\s+Day|Halloween|Boxing\s+Day)\b(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
+)
+SEASON = re.compile(rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b)?")
+LEFT_SEASON = re.compile(
+    r"(?:\b(?P<rel>this|last|next|the\s+coming|the\s+past|past|coming|this\s+past)\s+)?"
+    r"(?:\bthe\s+)?$"
+)
+QUARTER = re.compile(rf"quarter\b(?:\s+of\s+(?:{YEAR}\b|(?P<rel>this|last|next)\s+year))?")
+LEFT_QUARTER = re.compile(
+    r"(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+$"
+)
+Q_SHORT = re.compile(r"\bQ(?P<qn>[1-4])(?:\s+(?P<y>(?:19|20)\d{2}))?\b")  # original text
+
+# --- weekdays, deictic and anaphoric expressions -----------------------------------------
+WEEKDAY = re.compile(
+    rf"(?P<wd>{WEEKDAYS_LC})\b(?P<poss>['’]s\b)?"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
+)
+LEFT_WEEKDAY_REL = re.compile(r"\b(?P<rel>last|next|this|coming|past|previous)\s+$")
+WEEKDAY_PLURAL = re.compile(rf"(?P<wd>{WEEKDAYS_LC})s\b")
+DEICTIC = re.compile(
+    r"(?P<w>today|tonight|yesterday|tomorrow)\b(?P<poss>['’]s\b)?"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
+    r"|\bthe\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow)\b"
+    r"|\b(?P<rel2>this|last)\s+(?P<part2>morning|afternoon|evening|night)\b"
+)
+REL_UNIT = re.compile(
+    r"(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+following|"
+    r"the\s+next|the\s+same|that|coming|current|the\s+current|past|previous|following|"
+    r"the\s+last|the\s+preceding|the\s+prior|the\s+present|this\s+past)\s+"
+    r"(?P<unit>day|week|month|year|weekend|quarter|decade|century)\b(?P<poss>['’]s\b)?"
+)
+PERIOD_PART = re.compile(
+    r"\bthe\s+(?:very\s+)?(?P<mod>beginning|start|end|middle|turn|close)\s+of\s+(?:the|this)\s+"
+    r"(?P<unit>week|month|year|decade|century)\b"
+)
+OFFSET = re.compile(r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|prior)\b")
+LEFT_OFFSET = re.compile(
+    rf"(?:\b(?P<hedge>more\s+than|over|nearly|almost|about|around|some|roughly|approximately|"
+    rf"less\s+than|just\s+over|just\s+under|exactly|only|just|at\s+least)\s+)?"
+    rf"\b(?P<n>{NUMBER}|{VAGUE_NUMBER})[\s-]+{UNIT}\s+$"
+)
+DAY_BEFORE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b")
+PERIOD_MOD_LEFT = re.compile(
+    r"(?:\b(?P<mod>early|mid|late|earlier|later)(?:\s*-\s*|\s+)"
+    r"|\bthe\s+(?:very\s+)?(?P<mod2>beginning|start|end|middle|turn|close|dawn|first\s+half|"
+    r"second\s+half|latter\s+half|latter\s+part|first\s+part|last\s+part)\s+of\s+)$"
+)
+
+# --- vague references, durations, sets, clock times -----------------------------------------
+VAGUE = re.compile(
+    r"(?:(?P<past>recently|lately|the\s+past(?!\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|"
+    r"months?|years?|decades?|century|centuries)\b)|recent\s+(?:days|weeks|months|years|"
+    r"decades|times))"
+    r"|(?P<present>currently|nowadays|presently|(?:right\s+)?now|these\s+days|(?<=at\s)present)"
+    r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|"
+    r"months|years|decades)))\b"
+)
+PAST_N = re.compile(
+    rf"(?P<rel>past|last|previous|next|coming|first|final)\s+"
+    rf"(?P<n>{NUMBER}|{VAGUE_NUMBER})\s+{UNIT}\b"
+)
+DURATION = re.compile(rf"{UNIT}(?P<long>-long|-old)?\b")
+LEFT_DURATION = re.compile(
+    rf"\b(?P<n>{NUMBER}|{VAGUE_NUMBER}|\d+(?:\.\d+)?)[\s-]+(?P<half>and\s+a\s+half\s+)?$"
+)
+BARE_DURATION = re.compile(
+    r"(?:for|within|in|over|after)\s+(?P<unit>minutes|hours|days|weeks|months|years|decades|"
+    r"centuries)\b|\b(?P<unit2>years|decades|months)\s+(?=of\b)"
+)
+SET = re.compile(
+    rf"(?:every|each)\s+(?P<u>day|week|month|year|morning|evening|night|{WEEKDAYS_LC})\b"
+    r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)\b"
+    r"|\b(?:once|twice|three\s+times)\s+(?:a|per|every)\s+(?P<u2>day|week|month|year)\b"
+)
+CLOCK_TIME = re.compile(
+    rf"(?:(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>{AMPM}))?(?:\s*(?P<tz>{TZ})\b)?"
+    rf"|(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<m2>[0-5]\d))?\s*(?P<ap2>{AMPM})"
+    r"|(?P<w>noon|midday|midnight)\b)"
+)
+
+
+WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
+DIGIT_LEFT = frozenset(string.digits + "$€£#.,/:'’")
+NUMBER_LEFT = frozenset(string.digits + ".,/-")
+
+
+_TOKEN = re.compile(r"[a-z]+|\d+")
+
+
+class Lowered(str):
+    """The ASCII-lower-cased text plus where each word starts, for trigger dispatch."""
+
+    positions: dict[str, list[int]]
+
+
+def lowered(text: str) -> Lowered:
+    """Lower-case `text` (offsets unchanged) and index its word starts."""
+    low = Lowered(text.translate(LOWER))
+    positions: dict[str, list[int]] = {}
+    for match in _TOKEN.finditer(low):
+        token = match.group()
+        key = f"#{min(len(token), 5)}" if token[0].isdigit() else token
+        positions.setdefault(key, []).append(match.start())
+    low.positions = positions
+    return low
+
+
+def scan(pattern: re.Pattern[str], low: str, bad_left: frozenset[str] = WORD_CHARS):
+    """Matches of `pattern` that start at one of its trigger words.
+
+    Running each pattern only where its first word occurs is several times faster than
+    finditer over the whole text; matches after a character in `bad_left` are dropped
+    (the patterns carry no leading \\b or look-behind).
+    """
+    keys = TRIGGERS.get(pattern)
+    if keys is None or not isinstance(low, Lowered):
+        candidates = (m.start() for m in pattern.finditer(low))
+        starts: list[int] | set[int] = list(candidates)
+    else:
+        starts = set()
+        for key in keys:
+            shift = -1 if key.startswith("'") else 0
+            for position in low.positions.get(key.lstrip("'"), ()):
+                starts.add(position + shift)
+        starts = sorted(starts)
+    for start in starts:
+        if start < 0 or (start and low[start - 1] in bad_left):
+            continue
+        match = pattern.match(low, start)
+        if match:
+            yield match
+
+
+def _words(*groups: str) -> tuple[str, ...]:
+    return tuple(w for group in groups for w in group.replace("|", " ").split())
+
+
+_MONTH_WORDS = _words(MONTHS_LC, MONTH_ABBR.lower())
+_UNIT_WORDS = _words("minute minutes hour hours day days week weeks month months year years",
+                     "decade decades century centuries")
+TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
+    ISO: ("#4",),
+    NUMERIC: ("#1", "#2"),
+    DMY: ("#1", "#2"),
+    MDY: _MONTH_WORDS,
+    MY: _MONTH_WORDS,
+    MONTH_ALONE: _words(MONTHS_LC),
+    YEAR_ALONE: ("#4",),
+    YEAR_RANGE: ("#4",),
+    DECADE: ("#4", "'#2", *_words("twenties thirties forties fifties sixties seventies",
+                                  "eighties nineties")),
+    CENTURY: ("century",),
+    FISCAL: ("fiscal",),
+    SEASON: ("spring", "summer", "autumn", "fall", "winter"),
+    QUARTER: ("quarter",),
+    WEEKDAY: _words(WEEKDAYS_LC),
+    WEEKDAY_PLURAL: tuple(w + "s" for w in _words(WEEKDAYS_LC)),
+    DEICTIC: ("today", "tonight", "yesterday", "tomorrow", "the", "this", "last"),
+    REL_UNIT: _words("this last next the that coming current past previous following"),
+    PERIOD_PART: ("the",),
+    DAY_BEFORE: ("the",),
+    OFFSET: _words("ago earlier later before after from hence previously prior"),
+    VAGUE: _words("recently lately the recent currently nowadays presently right now these",
+                  "present coming"),
+    PAST_N: _words("past last previous next coming first final"),
+    DURATION: _UNIT_WORDS,
+    BARE_DURATION: _words("for within in over after years decades months"),
+    SET: _words("every each daily weekly monthly annually yearly nightly hourly once twice",
+                "three"),
+    CLOCK_TIME: ("#1", "#2", "noon", "midday", "midnight"),
+}
+
+
+def left_match(low: str, start: int, pattern: re.Pattern[str]) -> tuple[re.Match[str], int] | None:
+    """`pattern` (anchored with $) matched just before `start`, with the slice offset."""
+    offset = max(0, start - LEFT_WINDOW)
+    found = pattern.search(low[offset:start])
+    return (found, offset) if found else None

@@ -1,0 +1,113 @@
+"""The tense of the clause around a date phrase: it decides which Friday "Friday" is.
+
+"took to the streets on Friday" is the last Friday, "to be held on Friday" the next one.
+We look for the verb group nearest to the phrase inside its clause; a clause ends at
+sentence punctuation and at words like "that", "which", "but".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from desktop.extract.lexicon import (
+    ADJECTIVE_ED,
+    CLAUSE_BREAKS,
+    FUTURE_WORDS,
+    IRREGULAR_PAST,
+    MODALS,
+    PARTICIPLES,
+    PAST_AUX,
+    PRESENT_AUX,
+)
+
+Tense = Literal["past", "present", "future"]
+
+_WINDOW = 160
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]ll|[.!?;:\n\"“”()\[\]–—]")
+_HARD_BREAK = frozenset(".!?;:\n\"“”()[]–—")
+_PAST_WORDS = frozenset({"ago", "earlier", "yesterday", "previously", "last", "former"})
+_FUTURE_PHRASES = re.compile(
+    r"\b(?:going|set|due|expected|scheduled|planned|plans?|poised|slated|about)\s+to\b"
+    r"|\b(?:is|are)\s+to\s+(?!date\b)\w+|\bnext\b|\bcoming\b|\bupcoming\b|\blater\s+this\b",
+    re.IGNORECASE,
+)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _verb_tense(tokens: list[str], i: int) -> Tense | None:
+    """Tense carried by tokens[i] together with the auxiliaries just before it."""
+    word = tokens[i]
+    if word in FUTURE_WORDS:
+        return "future"
+    if word in ("was", "were", "had", "did"):
+        return "past"
+    if word in ("is", "are", "am"):
+        return "present"
+    is_participle = word in PARTICIPLES or (
+        word.endswith("ed") and len(word) > 4 and "-" not in word and word not in ADJECTIVE_ED
+    )
+    if not (is_participle or word in IRREGULAR_PAST):
+        if word in _PAST_WORDS:
+            return "past"
+        return None
+    before = tokens[max(0, i - 3) : i]
+    for aux in reversed(before):
+        if aux in FUTURE_WORDS:
+            return "future"
+        if aux == "to":
+            return "future"
+        if aux in MODALS:
+            return None
+        if aux in PAST_AUX:
+            return "past"
+        if aux in PRESENT_AUX:
+            return "present"
+        if aux not in ("be", "been", "being", "not", "also", "already", "just", "never"):
+            break
+    if before and before[-1] == "be":
+        return None
+    return "past" if word in IRREGULAR_PAST or word.endswith("ed") else None
+
+
+def _clause_tokens(left: str, right: str) -> tuple[list[str], list[str]]:
+    left_tokens = _tokens(left)
+    for k in range(len(left_tokens) - 1, -1, -1):
+        if left_tokens[k] in _HARD_BREAK or left_tokens[k] in CLAUSE_BREAKS:
+            left_tokens = left_tokens[k + 1 :]
+            break
+    right_tokens = _tokens(right)
+    for k, token in enumerate(right_tokens):
+        if token in _HARD_BREAK or token in CLAUSE_BREAKS:
+            right_tokens = right_tokens[:k]
+            break
+    return left_tokens, right_tokens
+
+
+def tense_at(text: str, start: int, end: int) -> Tense | None:
+    """The tense of the clause holding text[start:end], or None when nothing tells."""
+    left = text[max(0, start - _WINDOW) : start]
+    right = text[end : end + _WINDOW]
+    left_tokens, right_tokens = _clause_tokens(left, right)
+    best: tuple[int, Tense] | None = None
+    for k in range(len(left_tokens) - 1, -1, -1):
+        found = _verb_tense(left_tokens, k)
+        if found:
+            best = (len(left_tokens) - k, found)
+            break
+    context = left_tokens + right_tokens
+    offset = len(left_tokens)
+    for k in range(len(right_tokens)):
+        if best is not None and k + 1 >= best[0]:
+            break
+        found = _verb_tense(context, offset + k)
+        if found:
+            best = (k + 1, found)
+            break
+    phrase = " ".join(left_tokens[-6:])
+    if (best is None or best[1] != "past") and _FUTURE_PHRASES.search(phrase):
+        return "future"
+    return best[1] if best else None

@@ -1,0 +1,232 @@
+"""User edits to events, each one transaction, each with what it takes to undo it.
+
+Edits carry the version the user saw: if another window changed the event since,
+the edit is refused (EditConflict) instead of silently overwriting that change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.services.eventdates import end_of, set_end, set_start, start_of, values_conflict
+from desktop.store import Citation, Event, Lane, Tag, Workspace
+from desktop.temporal import FuzzyDate
+
+EDITABLE = ("title", "description", "notes", "color", "status", "lane_id", "confidence")
+
+
+class EditConflict(Exception):
+    """The event changed (or vanished) since the user loaded it."""
+
+
+@dataclass
+class CitationSpec:
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    date_phrase: str | None = None
+    phrase_start: int | None = None
+    phrase_end: int | None = None
+    value: str = ""
+    origin: str = "manual"
+    id: int | None = None
+
+
+@dataclass
+class EventSnapshot:
+    """Everything about an event, enough to recreate it exactly (undo of a delete/merge)."""
+
+    id: int | None
+    fields: dict[str, Any]
+    start: FuzzyDate
+    end: FuzzyDate | None
+    tags: list[str] = field(default_factory=list)
+    citations: list[CitationSpec] = field(default_factory=list)
+
+
+def _load(session: Session, event_id: int, expected_version: int | None) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise EditConflict(f"event {event_id} no longer exists (deleted in another window?)")
+    if expected_version is not None and event.version != expected_version:
+        raise EditConflict(
+            f"event {event_id} was changed elsewhere since you opened it; "
+            "refresh to see the new version, then edit again"
+        )
+    return event
+
+
+def snapshot(session: Session, event: Event) -> EventSnapshot:
+    return EventSnapshot(
+        id=event.id,
+        fields={name: getattr(event, name) for name in EDITABLE},
+        start=start_of(event),
+        end=end_of(event),
+        tags=sorted(t.name for t in event.tags),
+        citations=[
+            CitationSpec(
+                c.article_id, c.start, c.end, c.quote, c.date_phrase, c.phrase_start,
+                c.phrase_end, c.value, c.origin, c.id,
+            )
+            for c in event.citations
+        ],
+    )
+
+
+def read_snapshot(ws: Workspace, event_id: int) -> EventSnapshot:
+    with ws.session() as session:
+        return snapshot(session, _load(session, event_id, None))
+
+
+def _tags(session: Session, names: list[str]) -> list[Tag]:
+    tags = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        tag = session.scalar(select(Tag).where(Tag.name == name))
+        tags.append(tag or Tag(name=name))
+    return tags
+
+
+def update_event(
+    ws: Workspace,
+    event_id: int,
+    *,
+    expected_version: int | None = None,
+    start: FuzzyDate | None = None,
+    end: FuzzyDate | None | bool = False,
+    tags: list[str] | None = None,
+    **changes: Any,
+) -> int:
+    """Apply changes; returns the new version. ``end=None`` clears the end, False keeps it."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    with ws.session() as session:
+        event = _load(session, event_id, expected_version)
+        for name, value in changes.items():
+            setattr(event, name, value)
+        if start is not None:
+            set_start(event, start)
+        if end is not False:
+            set_end(event, end)  # type: ignore[arg-type]
+        if tags is not None:
+            event.tags = _tags(session, tags)
+        session.flush()
+        return event.version
+
+
+def create_event(
+    ws: Workspace,
+    title: str,
+    start: FuzzyDate,
+    *,
+    end: FuzzyDate | None = None,
+    description: str = "",
+    status: str = "manual",
+    citation: CitationSpec | None = None,
+    confidence: float = 1.0,
+) -> int:
+    with ws.session() as session:
+        event = Event(title=title, description=description, status=status, confidence=confidence)
+        set_start(event, start)
+        set_end(event, end)
+        if citation is not None:
+            event.citations.append(_citation(citation))
+        session.add(event)
+        session.flush()
+        return event.id
+
+
+def _citation(spec: CitationSpec) -> Citation:
+    return Citation(
+        id=spec.id, article_id=spec.article_id, start=spec.start, end=spec.end, quote=spec.quote,
+        date_phrase=spec.date_phrase, phrase_start=spec.phrase_start, phrase_end=spec.phrase_end,
+        value=spec.value, origin=spec.origin,
+    )
+
+
+def delete_event(ws: Workspace, event_id: int) -> EventSnapshot:
+    with ws.session() as session:
+        event = _load(session, event_id, None)
+        snap = snapshot(session, event)
+        session.delete(event)
+        return snap
+
+
+def restore_event(ws: Workspace, snap: EventSnapshot) -> int:
+    """Recreate a deleted or merged-away event with its id and citations (undo)."""
+    with ws.session() as session:
+        event = Event(id=snap.id, **snap.fields)
+        set_start(event, snap.start)
+        set_end(event, snap.end)
+        event.tags = _tags(session, snap.tags)
+        session.add(event)
+        session.flush()
+        for spec in snap.citations:
+            existing = session.get(Citation, spec.id) if spec.id is not None else None
+            if existing is not None:  # it was moved into another event by a merge
+                old_owner = existing.event
+                existing.event = event
+                session.flush()
+                old_owner.conflict = values_conflict([c.value for c in old_owner.citations])
+            else:
+                event.citations.append(_citation(spec))
+        event.conflict = values_conflict([c.value for c in event.citations])
+        session.flush()
+        return event.id
+
+
+def merge_events(ws: Workspace, source_id: int, target_id: int) -> EventSnapshot:
+    """Move the source's citations to the target and drop the source; returns its snapshot."""
+    if source_id == target_id:
+        raise ValueError("an event cannot be merged into itself")
+    with ws.session() as session:
+        source = _load(session, source_id, None)
+        target = _load(session, target_id, None)
+        snap = snapshot(session, source)
+        for citation in list(source.citations):
+            citation.event = target
+        session.flush()
+        target.conflict = values_conflict([c.value for c in target.citations])
+        target.confidence = max(target.confidence, source.confidence)
+        session.delete(source)
+        return snap
+
+
+def remove_citation(ws: Workspace, citation_id: int) -> tuple[int, CitationSpec]:
+    with ws.session() as session:
+        c = session.get(Citation, citation_id)
+        if c is None:
+            raise EditConflict(f"citation {citation_id} no longer exists")
+        spec = CitationSpec(c.article_id, c.start, c.end, c.quote, c.date_phrase, c.phrase_start,
+                            c.phrase_end, c.value, c.origin, c.id)
+        event = c.event
+        event.citations.remove(c)
+        session.flush()
+        event.conflict = values_conflict([x.value for x in event.citations])
+        return event.id, spec
+
+
+def add_citation(ws: Workspace, event_id: int, spec: CitationSpec) -> int:
+    with ws.session() as session:
+        event = _load(session, event_id, None)
+        citation = _citation(spec)
+        event.citations.append(citation)
+        session.flush()
+        event.conflict = values_conflict([x.value for x in event.citations])
+        return citation.id
+
+
+def ensure_lane(ws: Workspace, name: str) -> int:
+    with ws.session() as session:
+        lane = session.scalar(select(Lane).where(Lane.name == name))
+        if lane is None:
+            position = len(session.scalars(select(Lane.id)).all())
+            lane = Lane(name=name, position=position)
+            session.add(lane)
+            session.flush()
+        return lane.id

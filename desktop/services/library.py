@@ -1,0 +1,153 @@
+"""Read-only views shaped for the desktop window: library rows, event lists, article marks.
+
+The window refreshes after every edit, so each view is one short read transaction
+that returns plain dicts (no ORM objects cross into the UI or between threads).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import selectinload
+
+from desktop.services.eventdates import end_of, start_of
+from desktop.store import Article, Citation, Event, Lane, Tag, Workspace
+
+
+def library_rows(ws: Workspace) -> list[dict[str, Any]]:
+    """Articles with their suggested/accepted event counts and an undated flag."""
+    with ws.session() as session:
+        counts: dict[int, dict[str, int]] = {}
+        per_status = session.execute(
+            select(Citation.article_id, Event.status, func.count(func.distinct(Event.id)))
+            .join(Event, Event.id == Citation.event_id)
+            .group_by(Citation.article_id, Event.status)
+        )
+        for article_id, status, n in per_status:
+            counts.setdefault(article_id, {})[status] = n
+        rows = session.execute(
+            select(
+                Article.id, Article.title, Article.outlet, Article.published,
+                Article.source_file, Article.extraction_error,
+            ).order_by(Article.id)
+        )
+        out = []
+        for aid, title, outlet, published, source_file, error in rows:
+            c = counts.get(aid, {})
+            out.append({
+                "id": aid,
+                "title": title or source_file or f"article {aid}",
+                "outlet": outlet or "",
+                "published": published.isoformat() if published else None,
+                "undated": published is None,
+                "suggested": c.get("suggested", 0),
+                "accepted": c.get("accepted", 0) + c.get("manual", 0),
+                "source_file": source_file,
+                "error": error,
+            })
+        return out
+
+
+def event_list(ws: Workspace) -> list[dict[str, Any]]:
+    """Every event with what the queue, the table and the editor show, ordered by date."""
+    with ws.session() as session:
+        query = (
+            select(Event)
+            .options(selectinload(Event.citations), selectinload(Event.tags),
+                     selectinload(Event.lane))
+            .order_by(Event.start_earliest, Event.id)
+        )
+        return [event_dict(e) for e in session.scalars(query)]
+
+
+def event_detail(ws: Workspace, event_id: int) -> dict[str, Any] | None:
+    with ws.session() as session:
+        event = session.get(Event, event_id)
+        return event_dict(event) if event is not None else None
+
+
+def event_dict(e: Event) -> dict[str, Any]:
+    start = start_of(e)
+    end = end_of(e)
+    citations = [
+        {
+            "id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
+            "quote": c.quote, "date_phrase": c.date_phrase, "value": c.value,
+            "phrase_start": c.phrase_start, "phrase_end": c.phrase_end, "origin": c.origin,
+        }
+        for c in e.citations
+    ]
+    return {
+        "id": e.id,
+        "title": e.title,
+        "description": e.description or "",
+        "notes": e.notes or "",
+        "start": start,
+        "end": end,
+        "human": start.human(),
+        "end_human": end.human() if end else "",
+        "earliest": e.start_earliest,
+        "status": e.status,
+        "confidence": float(e.confidence),
+        "conflict": bool(e.conflict),
+        "lane_id": e.lane_id,
+        "lane": e.lane.name if e.lane else "",
+        "tags": sorted(t.name for t in e.tags),
+        "color": e.color or "",
+        "version": e.version,
+        "citations": citations,
+        "quote": citations[0]["quote"] if citations else "",
+    }
+
+
+def article_marks(ws: Workspace, article_id: int) -> list[dict[str, Any]]:
+    """The citation spans (and their date phrases) in one article, with their events."""
+    with ws.session() as session:
+        rows = session.execute(
+            select(
+                Citation.id, Citation.event_id, Event.status, Citation.start, Citation.end,
+                Citation.phrase_start, Citation.phrase_end, Citation.value,
+            )
+            .join(Event, Event.id == Citation.event_id)
+            .where(Citation.article_id == article_id)
+            .order_by(Citation.start)
+        )
+        keys = ("citation_id", "event_id", "status", "start", "end",
+                "phrase_start", "phrase_end", "value")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def lane_names(ws: Workspace) -> list[tuple[int, str]]:
+    with ws.session() as session:
+        return [(r[0], r[1]) for r in session.execute(
+            select(Lane.id, Lane.name).order_by(Lane.position, Lane.name))]
+
+
+def tag_names(ws: Workspace) -> list[str]:
+    with ws.session() as session:
+        return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+
+
+def store_dump(ws: Workspace) -> dict[str, Any]:
+    """Everything a user can see, without bookkeeping (versions, timestamps): for
+    checking that undo/redo and reopening restore exactly what was there."""
+    with ws.session() as session:
+        events = []
+        for e in session.scalars(select(Event).order_by(Event.id)):
+            d = event_dict(e)
+            d.pop("version")
+            d["start"] = d["start"].to_timex() + f"/{d['start'].qualifier or ''}"
+            d["end"] = (d["end"].to_timex() + f"/{d['end'].qualifier or ''}") if d["end"] else None
+            d["earliest"] = d["earliest"].isoformat()
+            events.append(d)
+        articles = [
+            {"id": a.id, "title": a.title, "published": a.published, "text": a.text}
+            for a in session.scalars(select(Article).order_by(Article.id))
+        ]
+        lanes = lane_names(ws)
+        n_cit = session.scalar(select(func.count(Citation.id)))
+        accepted = session.scalar(
+            select(func.sum(case((Event.status == "accepted", 1), else_=0))))
+        return {"events": events, "articles": articles, "lanes": lanes,
+                "citations": n_cit, "accepted": accepted or 0}

@@ -1,0 +1,118 @@
+"""Reading a fuzzy date typed by a person ("early Sep 2018", "c. 2016", "7 September 2018").
+
+The date editor accepts what FuzzyDate.human() prints plus the usual ways people write
+dates; anything else raises ValueError with a reason the UI can show as is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from desktop.temporal.fuzzy import FuzzyDate, Precision, Qualifier
+from desktop.temporal.timex import parse_timex
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{1,4})"
+_TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2}):(?P<mm>\d{2}))?"
+_SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+_QUALIFIER = re.compile(
+    r"^(?:(?P<circa>c\.|ca\.|circa|about|around|approx\.?|approximately)"
+    r"|(?P<early>early|beginning of|start of)|(?P<mid>mid|middle of)"
+    r"|(?P<late>late|end of)|(?P<before>before)|(?P<after>after))(?:\s*-\s*|\s+|(?<=\.))"
+)
+_FORMS: tuple[tuple[Precision, re.Pattern[str]], ...] = tuple(
+    (precision, re.compile(pattern))
+    for precision, pattern in (
+        (Precision.DAY, rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_TIME}"),
+        (Precision.DAY, rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TIME}"),
+        (Precision.MONTH, rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
+        (Precision.WEEK, r"(?:week|wk\.?)\s+(?P<week>\d{1,2}),?\s+(?:of\s+)?(?P<year>\d{1,4})"),
+        (Precision.QUARTER, r"q(?P<q>[1-4])\s+(?P<year>\d{1,4})"),
+        (Precision.SEASON, r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+         r"(?P<year>\d{1,4})"),
+        (Precision.DECADE, r"(?:the\s+)?(?P<decade>\d{1,3}0)'?s"),
+        (Precision.CENTURY, r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)\s+century"),
+        (Precision.YEAR, r"(?:the\s+year\s+)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?"),
+    )
+)
+_HINT = "write it like '14 Sep 2018', 'Sep 2018', 'early 2017', 'c. 2016' or '2018-09-14'"
+
+
+def _build(precision: Precision, match: re.Match[str]) -> tuple[Precision, datetime]:
+    groups = match.groupdict()
+    if precision is Precision.DECADE:
+        return precision, datetime(max(int(groups["decade"]), 1), 1, 1)
+    if precision is Precision.CENTURY:
+        number = int(groups["cent"])
+        if number < 1:
+            raise ValueError("there is no century 0")
+        return precision, datetime(max((number - 1) * 100, 1), 1, 1)
+    year = int(groups["year"])
+    if year < 1:
+        raise ValueError("there is no year 0")
+    if precision is Precision.WEEK:
+        from datetime import date
+
+        monday = date.fromisocalendar(year, int(groups["week"]), 1)
+        return precision, datetime.combine(monday, datetime.min.time())
+    if precision is Precision.QUARTER:
+        return precision, datetime(year, int(groups["q"]) * 3 - 2, 1)
+    if precision is Precision.SEASON:
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[_SEASON[groups["season"]]]
+        return precision, datetime(year, first, 1)
+    if precision is Precision.YEAR:
+        return precision, datetime(year, 1, 1)
+    month = MONTHS[groups["mon"][:3]]
+    if precision is Precision.MONTH:
+        return precision, datetime(year, month, 1)
+    day = int(groups["day"])
+    if groups.get("hh"):
+        return Precision.MINUTE, datetime(year, month, day, int(groups["hh"]), int(groups["mm"]))
+    return precision, datetime(year, month, day)
+
+
+def _core(text: str) -> tuple[Precision, datetime]:
+    try:
+        return parse_timex(text.upper())
+    except ValueError:
+        pass
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[ t](\d{2}):(\d{2})(?::\d{2})?", text)
+    if iso:
+        return Precision.MINUTE, datetime(*map(int, iso.groups()))
+    for precision, pattern in _FORMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return _build(precision, match)
+    raise ValueError(f"cannot read {text!r} as a date: {_HINT}")
+
+
+def parse_human(text: str) -> FuzzyDate:
+    """Parse a person's date ("early Sep 2018", "c. 2016", "7 September 2018")."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"no date given: {_HINT}")
+    cleaned = re.sub(r"\s+", " ", text.strip().lower()).strip(" .")
+    if text.strip().endswith(".") and re.search(r"\b(?:c|ca|approx)\.$", text.strip().lower()):
+        cleaned += "."
+    qualifier = None
+    match = _QUALIFIER.match(cleaned)
+    if match:
+        qualifier = Qualifier(next(k for k, v in match.groupdict().items() if v))
+        cleaned = cleaned[match.end() :].strip()
+    try:
+        precision, when = _core(cleaned)
+        return FuzzyDate.of(precision, when, qualifier)
+    except ValueError as exc:
+        message = str(exc)
+        if message.startswith("cannot read"):
+            raise ValueError(f"cannot read {text.strip()!r} as a date: {_HINT}") from None
+        raise ValueError(f"{text.strip()!r} is not a valid date: {message}") from None

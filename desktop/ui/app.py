@@ -1,0 +1,120 @@
+"""Starting the window: QApplication, QSettings, which workspace to open, first run.
+
+Settings go to an explicit ini file when CHRONOLOGUE_SETTINGS names one (tests and the
+end-to-end run use this so they never touch the user's real settings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+from desktop.store import WorkspaceError, default_workspace_path, open_workspace
+
+ORG = APP = "Chronologue"
+SETTINGS_ENV = "CHRONOLOGUE_SETTINGS"
+SCREENSHOT_ENV = "CHRONOLOGUE_SCREENSHOT"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+MAX_RECENT = 8
+
+
+def make_settings(path: Path | str | None = None) -> QSettings:
+    """An ini file when a path is given (or $CHRONOLOGUE_SETTINGS), else the user's."""
+    path = path or os.environ.get(SETTINGS_ENV)
+    if path:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+
+
+def recent_workspaces(settings: QSettings) -> list[str]:
+    value = settings.value("workspaces/recent", [])
+    if isinstance(value, str):  # QSettings returns a bare string for one-element lists
+        value = [value]
+    return [v for v in (value or []) if v]
+
+
+def remember_workspace(settings: QSettings, path: Path) -> None:
+    entry = str(Path(path).resolve())
+    recent = [entry] + [p for p in recent_workspaces(settings) if p != entry]
+    settings.setValue("workspaces/recent", recent[:MAX_RECENT])
+    settings.setValue("workspaces/last", entry)
+
+
+def sample_workspace_path() -> Path:
+    return default_workspace_path({}).with_name("sample.chronologue")
+
+
+def has_display() -> bool:
+    """False on a Linux box with no X/Wayland and no explicit Qt platform."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "chronologue"])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName(APP)
+    app.setApplicationVersion(__version__)
+    icon = RESOURCES / "chronologue.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = RESOURCES / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="chronologue", add_help=False)
+    parser.add_argument("--workspace", "-w", type=Path)
+    return parser.parse_known_args(argv)[0]
+
+
+def choose_workspace(explicit: Path | None, settings: QSettings) -> tuple[Path, bool]:
+    """(path, first_run): the named one, else the last used, else the default."""
+    if explicit is not None:
+        return explicit, False
+    if os.environ.get("CHRONOLOGUE_WORKSPACE"):
+        return default_workspace_path(), False
+    last = settings.value("workspaces/last", "")
+    if last and Path(str(last)).exists():
+        return Path(str(last)), False
+    default = default_workspace_path()
+    return default, not default.exists()
+
+
+def run(argv: list[str]) -> int:
+    """The window's entry point; returns the process exit code."""
+    if not has_display():
+        return -1
+    from desktop.ui.main_window import MainWindow
+
+    args = _parse(argv)
+    app = create_app()
+    settings = make_settings()
+    path, first_run = choose_workspace(args.workspace, settings)
+    try:
+        ws = open_workspace(path)
+    except WorkspaceError as exc:
+        print(f"chronologue: {exc}", file=sys.stderr)
+        return 1
+    window = MainWindow(ws, settings)
+    window.show()
+    if first_run:
+        QTimer.singleShot(0, window.offer_first_run)
+    shot = os.environ.get(SCREENSHOT_ENV)
+    if shot:
+        window.screenshot_when_idle(Path(shot), then_quit=True)
+    return app.exec()

@@ -1,0 +1,191 @@
+"""Small dialogs: merge target, publication date, first run, keyboard shortcuts.
+
+They are opened with open() (not exec()) by the window, so nothing blocks the event loop
+and tests can drive them like a user would.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+SHORTCUTS = (
+    ("J / ↓", "Next suggestion (review queue)"),
+    ("K / ↑", "Previous suggestion"),
+    ("Shift+J / Shift+K", "Extend the selection"),
+    ("A", "Accept the selected suggestions"),
+    ("R", "Reject the selected suggestions"),
+    ("E", "Edit the current suggestion's date"),
+    ("M", "Merge the selected suggestions into another event"),
+    ("Ctrl+E", "Make an event from the text selected in the reader"),
+    ("Ctrl+N", "New event from scratch"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("Ctrl+I", "Import files"),
+    ("Ctrl+Shift+V", "Make an article from the clipboard"),
+    ("Ctrl+O", "Open a workspace"),
+    ("Ctrl+F", "Filter the events table"),
+    ("Delete", "Delete the selected event"),
+)
+
+
+class MergeDialog(QDialog):
+    """Pick the event that absorbs the selected suggestions (they become its citations)."""
+
+    def __init__(self, events: list[dict[str, Any]], sources: list[int],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Merge into another event")
+        self.sources = sources
+        source_dates = {e["human"] for e in events if e["id"] in sources}
+        self.filter = QLineEdit(placeholderText="Filter by title, date or quote…")
+        self.filter.setAccessibleName("Merge target filter")
+        self.filter.textChanged.connect(self._refilter)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Merge targets")
+        self.list.setToolTip("The event that gains the selected suggestions as sources")
+        candidates = [e for e in events if e["id"] not in sources and e["status"] != "rejected"]
+        # Same date first: merging is almost always about the same happening.
+        candidates.sort(key=lambda e: (e["human"] not in source_dates,
+                                       e["status"] == "suggested", e["earliest"]))
+        for e in candidates:
+            item = QListWidgetItem(f"{e['human']} · {e['status']} · {e['title']}")
+            item.setData(Qt.ItemDataRole.UserRole, e["id"])
+            item.setToolTip(e["quote"])
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        n = len(sources)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Merge {n} suggestion{'s' if n != 1 else ''} into:"))
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def _refilter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def select_target(self, event_id: int) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == event_id:
+                self.list.setCurrentRow(i)
+
+    def target(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+class DateDialog(QDialog):
+    """An article's publication date (or none)."""
+
+    def __init__(self, title: str, current: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Publication date")
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setAccessibleName("Publication date")
+        when = current or date.today()
+        self.edit.setDate(QDate(when.year, when.month, when.day))
+        self.undated = QCheckBox("Undated (no publication date)")
+        self.undated.setChecked(False)
+        self.undated.toggled.connect(lambda on: self.edit.setEnabled(not on))
+        note = QLabel("Relative dates in the text ('on Friday', 'last week') are placed from "
+                      "this date; the article's pending suggestions are recomputed.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel(f"<b>{title}</b>")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.undated)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def value(self) -> date | None:
+        if self.undated.isChecked():
+            return None
+        return self.edit.date().toPython()  # type: ignore[return-value]
+
+
+class WelcomeDialog(QDialog):
+    """First run: the sample workspace, an empty one, or an existing file."""
+
+    SAMPLE, EMPTY, OPEN = 1, 2, 3
+
+    def __init__(self, has_sample: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to Chronologue")
+        self.choice = 0
+        text = QLabel("<h3>Welcome to Chronologue</h3>Turn news articles into a timeline where "
+                      "every event keeps its sources. Start with the sample workspace (five "
+                      "articles on Idlib, 2018–2021) to see how it works, or start empty and "
+                      "drop your own files on the window.")
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        for label, choice, enabled in (("Open the sample workspace", self.SAMPLE, has_sample),
+                                       ("Start an empty workspace", self.EMPTY, True),
+                                       ("Open a workspace file…", self.OPEN, True)):
+            button = QPushButton(label)
+            button.setEnabled(enabled)
+            button.setAccessibleName(label)
+            button.clicked.connect(lambda _=False, c=choice: self._choose(c))
+            layout.addWidget(button)
+        self.resize(460, 260)
+
+    def _choose(self, choice: int) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(SHORTCUTS), 2)
+        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(["Keys", "Does"])
+        table.verticalHeader().hide()
+        for row, (keys, what) in enumerate(SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(520, 480)

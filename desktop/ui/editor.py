@@ -1,0 +1,334 @@
+"""The event editor: every field commits on its own as one undoable edit.
+
+Dates are free text ("early Sep 2018", "c. 2016"), parsed with parse_human and shown
+back with their precision and qualifier; unreadable input says why and the stored
+value stays as it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.temporal import FuzzyDate, parse_human
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+class _NoteEdit(QPlainTextEdit):
+    """A multi-line field that commits when it loses focus."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+def describe(when: FuzzyDate) -> str:
+    """'day precision' / 'month precision, early' plus the period it covers."""
+    first, last = when.iso_bounds()
+    bits = [f"{when.precision} precision"]
+    if when.qualifier:
+        bits.append(str(when.qualifier))
+    span = first if first == last else f"{first} … {last}"
+    return f"{', '.join(bits)} · {span}"
+
+
+class EventEditor(QWidget):
+    """Emits edits as (event id, before, after, version); the window makes them commands."""
+
+    edit_requested = Signal(int, dict, dict, int)
+    jump_requested = Signal(int, int, int)  # article id, start, end
+    remove_citation_requested = Signal(int)
+    status_requested = Signal(list, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current: dict[str, Any] | None = None
+        self.heading = QLabel("No event selected")
+        self.heading.setAccessibleName("Editor heading")
+        self.heading.setWordWrap(True)
+        self.title = self._line("Title", "The event's title")
+        self.start = self._line("Start date", "Free text: '14 Sep 2018', 'early Sep 2018', "
+                                "'c. 2016', 'Q3 2019', '2018-09-14 13:05'")
+        self.start_info = QLabel()
+        self.end = self._line("End date", "Optional end of a range; leave empty for none")
+        self.end_info = QLabel()
+        for info in (self.start_info, self.end_info):
+            info.setWordWrap(True)
+            info.setStyleSheet("color: palette(placeholder-text);")
+        self.lane = QComboBox()
+        self.lane.setEditable(True)
+        self.lane.setAccessibleName("Lane")
+        self.lane.setToolTip("The timeline lane; type a new name to create one")
+        self.lane.lineEdit().editingFinished.connect(lambda: self._commit("lane"))
+        self.lane.activated.connect(lambda _i: self._commit("lane"))
+        self.tags = self._line("Tags", "Comma-separated tags")
+        self.color = QPushButton("Colour…")
+        self.color.setAccessibleName("Colour")
+        self.color.setToolTip("Pick the colour this event is drawn in")
+        self.color.clicked.connect(self._pick_color)
+        self.no_color = QPushButton("None")
+        self.no_color.setToolTip("Use the lane's colour")
+        self.no_color.setAccessibleName("Clear colour")
+        self.no_color.clicked.connect(lambda: self._set_color(""))
+        self.description = self._text("Description", "What happened (committed when you leave "
+                                      "the field)")
+        self.notes = self._text("Notes", "Your private notes on this event")
+        self.citations = QListWidget()
+        self.citations.setAccessibleName("Citations")
+        self.citations.setToolTip("The sources of this event; double-click to jump to one")
+        self.citations.setWordWrap(True)
+        self.citations.itemDoubleClicked.connect(lambda _item: self._jump())
+        self.jump = QPushButton("Go to source")
+        self.jump.setToolTip("Show the selected citation in the reader")
+        self.jump.clicked.connect(self._jump)
+        self.remove = QPushButton("Remove citation")
+        self.remove.setToolTip("Detach the selected citation from this event (undoable)")
+        self.remove.clicked.connect(self._remove)
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setToolTip("Mark this event accepted (A in the review queue)")
+        self.accept_button.clicked.connect(lambda: self._status("accepted"))
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.setToolTip("Mark this event rejected (R in the review queue)")
+        self.reject_button.clicked.connect(lambda: self._status("rejected"))
+        self._build()
+        self.load(None)
+
+    def _line(self, name: str, tip: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(name)
+        edit.setToolTip(tip)
+        key = name.split()[0].lower()
+        edit.editingFinished.connect(lambda: self._commit(key))
+        return edit
+
+    def _text(self, name: str, tip: str) -> _NoteEdit:
+        edit = _NoteEdit()
+        edit.setAccessibleName(name)
+        edit.setToolTip(tip)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(64)
+        edit.committed.connect(lambda: self._commit(name.lower()))
+        return edit
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Title", self.title)
+        form.addRow("&Start", self.start)
+        form.addRow("", self.start_info)
+        form.addRow("E&nd", self.end)
+        form.addRow("", self.end_info)
+        form.addRow("&Lane", self.lane)
+        form.addRow("Ta&gs", self.tags)
+        colors = QHBoxLayout()
+        colors.addWidget(self.color)
+        colors.addWidget(self.no_color)
+        colors.addStretch(1)
+        form.addRow("Colour", colors)
+        form.addRow("&Description", self.description)
+        form.addRow("N&otes", self.notes)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.jump)
+        buttons.addWidget(self.remove)
+        buttons.addStretch(1)
+        status = QHBoxLayout()
+        status.addWidget(self.heading, 1)
+        status.addWidget(self.accept_button)
+        status.addWidget(self.reject_button)
+        inner = QWidget()
+        box = QVBoxLayout(inner)
+        box.addLayout(status)
+        box.addLayout(form)
+        box.addWidget(QLabel("Citations"))
+        box.addWidget(self.citations, 1)
+        box.addLayout(buttons)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # -- loading --------------------------------------------------------------------------------
+    def set_lanes(self, names: list[str]) -> None:
+        current = self.lane.currentText()
+        self.lane.blockSignals(True)
+        self.lane.clear()
+        self.lane.addItem("")
+        self.lane.addItems(names)
+        self.lane.setCurrentText(current)
+        self.lane.blockSignals(False)
+
+    def load(self, event: dict[str, Any] | None) -> None:
+        self.current = event
+        enabled = event is not None
+        for w in (self.title, self.start, self.end, self.lane, self.tags, self.color,
+                  self.no_color, self.description, self.notes, self.citations, self.jump,
+                  self.remove, self.accept_button, self.reject_button):
+            w.setEnabled(enabled)
+        for w in (self.title, self.start, self.end, self.tags):
+            w.blockSignals(True)
+        if event is None:
+            self.heading.setText("No event selected: pick one in the queue or the table, "
+                                 "or press Ctrl+N")
+            for w in (self.title, self.start, self.end, self.tags):
+                w.clear()
+            self.description.setPlainText("")
+            self.notes.setPlainText("")
+            self.citations.clear()
+            self.start_info.clear()
+            self.end_info.clear()
+        else:
+            flag = " · ⚠ sources disagree on the date" if event["conflict"] else ""
+            self.heading.setText(f"<b>Event {event['id']}</b> · {event['status']} · "
+                                 f"confidence {event['confidence']:.2f}{flag}")
+            self.title.setText(event["title"])
+            self.start.setText(event["human"])
+            self.end.setText(event["end_human"])
+            self.start_info.setStyleSheet("color: palette(placeholder-text);")
+            self.end_info.setStyleSheet("color: palette(placeholder-text);")
+            self.start_info.setText(describe(event["start"]))
+            self.end_info.setText(describe(event["end"]) if event["end"] else "no end date")
+            self.lane.setCurrentText(event["lane"])
+            self.tags.setText(", ".join(event["tags"]))
+            if self.description.toPlainText() != event["description"]:
+                self.description.setPlainText(event["description"])
+            if self.notes.toPlainText() != event["notes"]:
+                self.notes.setPlainText(event["notes"])
+            self._show_color(event["color"])
+            self._fill_citations(event["citations"])
+        for w in (self.title, self.start, self.end, self.tags):
+            w.blockSignals(False)
+
+    def _fill_citations(self, citations: list[dict[str, Any]]) -> None:
+        row = self.citations.currentRow()
+        self.citations.clear()
+        for c in citations:
+            quote = " ".join(c["quote"].split())
+            text = f"[{c['value'] or '?'}] article {c['article_id']} @{c['start']}: “{quote}”"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c)
+            item.setToolTip(quote)
+            self.citations.addItem(item)
+        if self.citations.count():
+            self.citations.setCurrentRow(max(0, min(row, self.citations.count() - 1)))
+
+    def _show_color(self, color: str) -> None:
+        self.color.setText(color or "Colour…")
+        self.color.setStyleSheet(f"background: {color};" if color else "")
+
+    # -- committing -----------------------------------------------------------------------------
+    def _date_field(self, key: str) -> tuple[bool, Any]:
+        """(ok, value) for 'start' or 'end'; shows the reason when the text is unreadable."""
+        assert self.current is not None
+        edit, info = (self.start, self.start_info) if key == "start" else (self.end, self.end_info)
+        text = edit.text().strip()
+        if key == "end" and not text:
+            return True, None
+        try:
+            when = parse_human(text)
+        except ValueError as exc:
+            e = self.current
+            old = e["human"] if key == "start" else (e["end_human"] or "none")
+            info.setStyleSheet(ERROR_STYLE)
+            info.setText(f"{exc}. Kept {old}.")
+            return False, None
+        info.setStyleSheet("color: palette(placeholder-text);")
+        info.setText(describe(when))
+        return True, when
+
+    def _commit(self, key: str) -> None:
+        """Turn one field's change into an edit request, if it really changed."""
+        e = self.current
+        if e is None:
+            return
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        if key in ("start", "end"):
+            ok, when = self._date_field(key)
+            old = e[key]
+            if not ok or when == old:
+                return
+            before[key], after[key] = old, when
+        elif key == "title":
+            text = self.title.text().strip()
+            if not text:
+                self.title.setText(e["title"])
+                return
+            before["title"], after["title"] = e["title"], text
+        elif key == "tags":
+            names = sorted(dict.fromkeys(t.strip() for t in self.tags.text().split(",")
+                                         if t.strip()))
+            before["tags"], after["tags"] = e["tags"], names
+        elif key == "lane":
+            before["lane"], after["lane"] = e["lane"], self.lane.currentText().strip()
+        elif key in ("description", "notes"):
+            widget = self.description if key == "description" else self.notes
+            before[key], after[key] = e[key], widget.toPlainText()
+        if before != after:
+            self.edit_requested.emit(e["id"], before, after, e["version"])
+
+    def commit_pending(self) -> None:
+        """Flush a field still being edited (called before switching events or closing)."""
+        focus = self.focusWidget()
+        for key, widget in (("title", self.title), ("start", self.start), ("end", self.end),
+                            ("tags", self.tags), ("description", self.description),
+                            ("notes", self.notes), ("lane", self.lane)):
+            if focus is widget or (key == "lane" and focus is self.lane.lineEdit()):
+                self._commit(key)
+
+    def _set_color(self, color: str) -> None:
+        if self.current is not None and color != self.current["color"]:
+            self.edit_requested.emit(self.current["id"], {"color": self.current["color"]},
+                                     {"color": color}, self.current["version"])
+
+    def _pick_color(self) -> None:
+        if self.current is None:
+            return
+        start = QColor(self.current["color"] or "#4a90d9")
+        color = QColorDialog.getColor(start, self, "Event colour")
+        if color.isValid():
+            self._set_color(color.name())
+
+    def _selected_citation(self) -> dict[str, Any] | None:
+        item = self.citations.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _jump(self) -> None:
+        c = self._selected_citation()
+        if c is not None:
+            self.jump_requested.emit(c["article_id"], c["start"], c["end"])
+
+    def _remove(self) -> None:
+        c = self._selected_citation()
+        if c is not None:
+            self.remove_citation_requested.emit(c["id"])
+
+    def _status(self, status: str) -> None:
+        if self.current is not None:
+            self.status_requested.emit([self.current["id"]], status)
+
+    def focus_date(self) -> None:
+        self.start.setFocus()
+        self.start.selectAll()

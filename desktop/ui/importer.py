@@ -1,0 +1,133 @@
+"""Running imports in the background: progress bar, Cancel, and a summary at the end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from desktop.store import Workspace
+from desktop.ui.workers import Worker, import_job, paste_job
+
+REFRESH_MS = 400  # refresh the library at most this often while files arrive
+
+
+class ImportController(QObject):
+    """Owns at most one running import; the window listens to `changed` and `done`."""
+
+    changed = Signal()  # some articles were stored: refresh the views
+    done = Signal(object)  # the ImportReport
+
+    def __init__(self, window: QWidget, status: QStatusBar, pool: QThreadPool) -> None:
+        super().__init__(window)
+        self.window, self.pool = window, pool
+        self.worker: Worker | None = None
+        self.last_report: Any = None
+        self.summary: QMessageBox | None = None
+        self.suggest = True
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Import progress")
+        self.bar.setToolTip("Importing in the background; you can keep working")
+        self.bar.setMaximumWidth(260)
+        self.bar.setFormat("Importing %v/%m")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel import")
+        self.cancel_button.setToolTip("Stop after the current file; what is stored stays")
+        self.cancel_button.clicked.connect(self.cancel)
+        status.addPermanentWidget(self.bar)
+        status.addPermanentWidget(self.cancel_button)
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.status = status
+        self._clock = QElapsedTimer()
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def import_paths(self, ws: Workspace, paths: list[Path]) -> bool:
+        return self._start(import_job(ws, [Path(p) for p in paths], suggest=self.suggest),
+                           f"Importing {len(paths)} item{'s' if len(paths) != 1 else ''}…")
+
+    def import_text(self, ws: Workspace, text: str) -> bool:
+        return self._start(paste_job(ws, text, suggest=self.suggest), "Importing the clipboard…")
+
+    def _start(self, job: Any, message: str) -> bool:
+        if self.worker is not None:
+            self.status.showMessage("An import is already running; wait for it or cancel it.",
+                                    5000)
+            return False
+        worker = Worker(job)
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        self.worker = worker
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        self.status.showMessage(message)
+        self._clock.start()
+        self.pool.start(worker)
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.showMessage("Cancelling after the current file…")
+
+    def wait(self, msecs: int = 10_000) -> None:
+        """Cancel and wait (closing the window or switching workspaces)."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.pool.waitForDone(msecs)
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        if name:
+            self.status.showMessage(f"Importing {name} ({done + 1} of {total})…")
+        if done and self._clock.elapsed() > REFRESH_MS:
+            self._clock.restart()
+            self.changed.emit()
+
+    def _end(self) -> None:
+        self.worker = None
+        self.bar.hide()
+        self.cancel_button.hide()
+
+    def _failed(self, reason: str) -> None:
+        self._end()
+        self.changed.emit()
+        self._show(QMessageBox.Icon.Critical, "Import failed",
+                   f"The import stopped: {reason}\nWhat was stored before stays stored.", "")
+
+    def _finished(self, report: Any) -> None:
+        self._end()
+        self.last_report = report
+        counts = {s: report.count(s) for s in ("imported", "duplicate", "failed")}
+        suggestions = sum(r.suggestions for r in report.results)
+        text = (f"{counts['imported']} imported ({suggestions} suggestions), "
+                f"{counts['duplicate']} already there, {counts['failed']} failed"
+                + (" — cancelled" if report.cancelled else ""))
+        self.status.showMessage(text, 15000)
+        self.changed.emit()
+        self.done.emit(report)
+        notes = [r for r in report.results if r.status == "failed"
+                 or (r.status == "imported" and r.message)]
+        if notes:
+            details = "\n".join(f"{r.path}: {r.message}" for r in notes)
+            self._show(QMessageBox.Icon.Warning, "Import finished with problems",
+                       text + ".\n\nSome files could not be imported or gave no suggestions; "
+                       "fix them and import them again (the others are stored).", details)
+
+    def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("import-summary")
+        if details:
+            box.setDetailedText(details)
+        self.summary = box
+        box.open()

@@ -1,0 +1,95 @@
+"""The window's menus and actions, with standard shortcuts where Qt has them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
+            shortcut: QKeySequence | Key | str | None = None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut if isinstance(shortcut, QKeySequence)
+                           else QKeySequence(shortcut))
+    action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    action.setStatusTip(action.toolTip())
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(w: MainWindow) -> dict[str, QAction]:
+    """Create File, Edit, Event, View and Help menus; returns the actions by name."""
+    bar = w.menuBar()
+    acts: dict[str, QAction] = {}
+    file = bar.addMenu("&File")
+    acts["new"] = _action(w, file, "&New workspace…", w.new_workspace, "Ctrl+Shift+N",
+                          "Create an empty workspace file (Ctrl+N makes a new event)")
+    acts["open"] = _action(w, file, "&Open workspace…", w.open_workspace_dialog, Key.Open,
+                           "Open a workspace file")
+    w.recent_menu = file.addMenu("Open &recent")
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
+    file.addSeparator()
+    acts["import"] = _action(w, file, "&Import files…", w.import_files_dialog, "Ctrl+I",
+                             "Import articles (txt, md, html, pdf, docx)")
+    acts["import_folder"] = _action(w, file, "Import &folder…", w.import_folder_dialog,
+                                    "Ctrl+Shift+I", "Import every article in a folder")
+    acts["paste"] = _action(w, file, "&Paste article from clipboard", w.paste_article,
+                            "Ctrl+Shift+V", "Make an article from the text on the clipboard")
+    file.addSeparator()
+    acts["quit"] = _action(w, file, "&Quit", w.close, Key.Quit)
+
+    edit = bar.addMenu("&Edit")
+    undo = w.undo_stack.createUndoAction(w, "&Undo")
+    undo.setShortcut(QKeySequence(Key.Undo))
+    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    redo.setShortcut(QKeySequence(Key.Redo))
+    edit.addAction(undo)
+    edit.addAction(redo)
+    acts["undo"], acts["redo"] = undo, redo
+    edit.addSeparator()
+    acts["find"] = _action(w, edit, "&Filter events", w.focus_event_filter, Key.Find)
+
+    event = bar.addMenu("E&vent")
+    acts["annotate"] = _action(w, event, "Event from &selection", w.annotate_selection,
+                               "Ctrl+E", "Make an event from the text selected in the reader")
+    acts["new_event"] = _action(w, event, "&New event", w.new_event, "Ctrl+N",
+                                "Make an event from scratch")
+    acts["delete"] = _action(w, event, "&Delete event", w.delete_current_event, Key.Delete)
+    event.addSeparator()
+    acts["set_date"] = _action(w, event, "Set article &date…", w.ask_article_date,
+                               tip="Set the current article's publication date")
+
+    view = bar.addMenu("&View")
+    for dock in w.docks:
+        view.addAction(dock.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    acts["shortcuts"] = _action(w, help_menu, "&Keyboard shortcuts", w.show_shortcuts,
+                                Key.HelpContents)
+    acts["about"] = _action(w, help_menu, "&About Chronologue", w.show_about)
+    return acts
+
+
+def fill_recent(w: MainWindow) -> None:
+    from desktop.ui.app import recent_workspaces
+
+    w.recent_menu.clear()
+    paths = recent_workspaces(w.settings)
+    for entry in paths:
+        path = Path(entry)
+        action = w.recent_menu.addAction(f"{path.stem}  ({path.parent})")
+        action.setEnabled(path.exists())
+        action.triggered.connect(lambda _c=False, p=path: w.open_workspace_path(p))
+    if not paths:
+        w.recent_menu.addAction("No recent workspaces").setEnabled(False)

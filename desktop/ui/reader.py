@@ -1,0 +1,228 @@
+"""The article reader: the stored text as is, date expressions and citation spans marked.
+
+Citation offsets index the stored Python string; Qt counts UTF-16 units and folds
+CRLF into one break, so every offset crossing the boundary goes through `OffsetMap`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+DATE_BG = QColor("#ffe28a")
+ACCEPTED_BG = QColor("#cdeccd")
+SUGGESTED_BG = QColor("#dde8fb")
+REJECTED_FG = QColor("#999999")
+CURRENT = QColor("#e67e22")
+CURRENT_BG = QColor("#ffd3a8")
+
+
+class OffsetMap:
+    """Python string offsets <-> QTextDocument positions for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.table: list[int] | None = None
+        if "\r" in text or any(ord(c) > 0xFFFF for c in text):
+            table, q = [], 0
+            for i, ch in enumerate(text):
+                table.append(q)
+                if not (ch == "\r" and text[i + 1 : i + 2] == "\n"):
+                    q += 2 if ord(ch) > 0xFFFF else 1
+            table.append(q)
+            self.table = table
+
+    def to_qt(self, offset: int) -> int:
+        if self.table is None:
+            return offset
+        return self.table[max(0, min(offset, len(self.table) - 1))]
+
+    def to_py(self, position: int) -> int:
+        if self.table is None:
+            return position
+        return bisect.bisect_left(self.table, position)
+
+
+class _TextView(QPlainTextEdit):
+    clicked_at = Signal(int)  # a document position clicked without selecting
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked_at.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+
+class ReaderPanel(QWidget):
+    """Shows one article; emits the event whose highlight the user clicked."""
+
+    event_clicked = Signal(int)
+    set_date_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article: dict[str, Any] | None = None
+        self.marks: list[dict[str, Any]] = []
+        self.mentions: list[tuple[int, int]] = []
+        self.current_span: tuple[int, int] | None = None
+        self.offsets = OffsetMap("")
+        self.header = QLabel("Select an article in the library, or import some (File > Import).")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setAccessibleName("Article header")
+        self.date_button = QPushButton("Set date…")
+        self.date_button.setAccessibleName("Set this article's publication date")
+        self.date_button.setToolTip("This article is undated: set its publication date so its "
+                                    "relative dates ('on Friday') can be placed")
+        self.date_button.clicked.connect(self._ask_date)
+        self.date_button.hide()
+        self.text = _TextView()
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setAcceptDrops(False)
+        self.text.setAccessibleName("Article text")
+        self.text.setToolTip("Yellow: date expressions. Green: accepted events' sources. Blue: "
+                             "suggestions. Click one to select its event; select text and "
+                             "press Ctrl+E to make an event from it.")
+        self.text.clicked_at.connect(self._clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.date_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.text, 1)
+
+    # -- content ------------------------------------------------------------------------------
+    def show_article(self, detail: dict[str, Any] | None, marks: list[dict[str, Any]]) -> None:
+        same = (self.article is not None and detail is not None
+                and self.article["id"] == detail["id"] and self.article["text"] == detail["text"])
+        self.article, self.marks = detail, marks
+        if detail is None:
+            self.text.clear()
+            self.header.setText("No article selected.")
+            self.date_button.hide()
+            self.mentions = []
+            return
+        if not same:  # re-showing the same article keeps the scroll position and selection
+            self.offsets = OffsetMap(detail["text"])
+            self.text.setPlainText(detail["text"])
+            self.mentions = []
+            self.current_span = None
+        self.header.setText(self._header_html(detail))
+        self.date_button.setVisible(detail["published"] is None)
+        self._paint()
+
+    def set_mentions(self, article_id: int, mentions: list[Any]) -> None:
+        """Date expressions found by the tagger (arrives from a worker, maybe late)."""
+        if self.article is None or self.article["id"] != article_id:
+            return
+        self.mentions = [(m.start, m.end) for m in mentions]
+        self._paint()
+
+    @staticmethod
+    def _header_html(d: dict[str, Any]) -> str:
+        from html import escape
+
+        bits = [f"<b>{escape(d['title'] or d['source_file'] or 'Untitled')}</b>"]
+        meta = [escape(d["outlet"])] if d.get("outlet") else []
+        if d["published"]:
+            meta.append(escape(d["published"]))
+        else:
+            meta.append("<span style='color:#c0392b'><b>undated</b></span>")
+        if d.get("source_file"):
+            meta.append(escape(d["source_file"]))
+        return bits[0] + "<br>" + " · ".join(meta)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = self._cursor(start, end)  # type: ignore[misc]
+        sel.format = fmt  # type: ignore[misc]
+        return sel
+
+    def _paint(self) -> None:
+        """Source spans first, then the current span, then date phrases on top."""
+        selections = []
+        for mark in self.marks:
+            fmt = QTextCharFormat()
+            if mark["status"] in ("accepted", "manual"):
+                fmt.setBackground(ACCEPTED_BG)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor("#2e7d32"))
+            elif mark["status"] == "suggested":
+                fmt.setBackground(SUGGESTED_BG)
+            else:
+                fmt.setForeground(REJECTED_FG)
+            selections.append(self._selection(mark["start"], mark["end"], fmt))
+        if self.current_span is not None:
+            current = QTextCharFormat()
+            current.setBackground(CURRENT_BG)
+            current.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            current.setUnderlineColor(CURRENT)
+            selections.append(self._selection(*self.current_span, current))
+        phrases = set(self.mentions)
+        phrases.update((m["phrase_start"], m["phrase_end"]) for m in self.marks
+                       if m["phrase_start"] is not None and m["phrase_end"] is not None)
+        date_fmt = QTextCharFormat()
+        date_fmt.setBackground(DATE_BG)
+        date_fmt.setFontWeight(600)
+        for start, end in sorted(phrases):
+            selections.append(self._selection(start, end, date_fmt))
+        self.text.setExtraSelections(selections)
+
+    # -- navigation -----------------------------------------------------------------------------
+    def reveal(self, start: int, end: int) -> None:
+        """Mark a span as the current one and scroll it into the middle of the view.
+
+        It is drawn, not selected: a selection is the user's, for Ctrl+E."""
+        self.current_span = (start, end)
+        cursor = self._cursor(start, start)
+        self.text.setTextCursor(self._cursor(end, end))
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        self._paint()
+
+    def selection_span(self) -> tuple[int, int] | None:
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (self.offsets.to_py(cursor.selectionStart()),
+                self.offsets.to_py(cursor.selectionEnd()))
+
+    def select_span(self, start: int, end: int) -> None:
+        """Programmatic selection, as a user's drag would make (tests, scripting)."""
+        self.text.setTextCursor(self._cursor(start, end))
+
+    def mark_at(self, offset: int) -> dict[str, Any] | None:
+        hits = [m for m in self.marks if m["start"] <= offset < m["end"]]
+        if not hits:
+            return None
+        on_phrase = [m for m in hits if m["phrase_start"] is not None
+                     and m["phrase_start"] <= offset < m["phrase_end"]]
+        return min(on_phrase or hits, key=lambda m: (m["end"] - m["start"], m["event_id"]))
+
+    def _clicked(self, position: int) -> None:
+        mark = self.mark_at(self.offsets.to_py(position))
+        if mark is not None:
+            self.event_clicked.emit(mark["event_id"])
+
+    def _ask_date(self) -> None:
+        if self.article is not None:
+            self.set_date_requested.emit(self.article["id"])

@@ -1,0 +1,237 @@
+"""The review queue: pending suggestions, driven from the keyboard.
+
+J/K or arrows move, A accepts, R rejects, E edits, M merges into another event;
+Shift with a move extends the selection and A/R/M act on everything selected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("", "Date", "Title", "Quote", "Conf.")
+TIPS = ("⚠ = the sources disagree on the date", "Suggested date", "Suggested title",
+        "The sentence that states it", "How sure the extractor is")
+CONFLICT_BG = QColor("#fde2e1")
+HELP = ("<b>J/K</b> move · <b>A</b> accept · <b>R</b> reject · <b>E</b> edit · "
+        "<b>M</b> merge · <b>Shift</b>+move selects")
+
+
+class ReviewModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return TIPS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return "⚠" if row["conflict"] else ""
+            if col == 1:
+                return row["human"]
+            if col == 2:
+                return row["title"]
+            if col == 3:
+                return " ".join(row["quote"].split())
+            return f"{row['confidence']:.2f}"
+        if role == Qt.ItemDataRole.BackgroundRole and row["conflict"]:
+            return QBrush(CONFLICT_BG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{row['human']}: {row['title']}\n\n{row['quote']}"
+            if row["conflict"]:
+                values = ", ".join(sorted({c["value"] for c in row["citations"]}))
+                tip += f"\n\nConflict: the sources give different dates ({values})"
+            return tip
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class QueueView(QTableView):
+    """The table that owns the review keys while it has focus."""
+
+    act = Signal(str)  # "accepted", "rejected", "edit", "merge"
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        if mods & ~Qt.KeyboardModifier.ShiftModifier:  # Ctrl/Alt chords belong to the window
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_J, Qt.Key.Key_Down):
+            self.step(1, extend=shift)
+        elif key in (Qt.Key.Key_K, Qt.Key.Key_Up):
+            self.step(-1, extend=shift)
+        elif key == Qt.Key.Key_A:
+            self.act.emit("accepted")
+        elif key == Qt.Key.Key_R:
+            self.act.emit("rejected")
+        elif key == Qt.Key.Key_E:
+            self.act.emit("edit")
+        elif key == Qt.Key.Key_M:
+            self.act.emit("merge")
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def step(self, delta: int, *, extend: bool = False) -> None:
+        rows = self.model().rowCount()
+        if rows == 0:
+            return
+        current = self.currentIndex().row()
+        row = 0 if current < 0 else max(0, min(rows - 1, current + delta))
+        index = self.model().index(row, 1)
+        flags = QItemSelectionModel.SelectionFlag.Rows
+        if extend:
+            flags |= QItemSelectionModel.SelectionFlag.Select
+        else:
+            flags |= QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.selectionModel().setCurrentIndex(index, flags)
+        self.scrollTo(index)
+
+
+class ReviewPanel(QWidget):
+    current_event_changed = Signal(int)
+    status_requested = Signal(list, str)  # event ids, new status
+    edit_requested = Signal(int)
+    merge_requested = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quiet = False  # set while the code (not the user) moves the cursor
+        self.model = ReviewModel(self)
+        self.view = QueueView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Review queue")
+        self.view.setToolTip("Suggestions waiting for review. " + HELP.replace("<b>", "")
+                             .replace("</b>", ""))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(2, 180)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.act.connect(self._act)
+        self.count = QLabel()
+        self.count.setAccessibleName("Review queue size")
+        keys = QLabel(HELP)
+        keys.setStyleSheet("color: palette(placeholder-text);")
+        keys.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(keys)
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Refresh; the cursor stays on the same event, or on the row that took its place."""
+        old_id, old_row = self.current_id(), self.view.currentIndex().row()
+        self._quiet = True
+        self.model.set_rows(rows)
+        self._quiet = False
+        n = len(rows)
+        conflicts = sum(1 for r in rows if r["conflict"])
+        self.count.setText(f"{n} suggestion{'s' if n != 1 else ''} to review"
+                           + (f" · {conflicts} with conflicting dates" if conflicts else ""))
+        if not rows:
+            return
+        ids = [r["id"] for r in rows]
+        row = ids.index(old_id) if old_id in ids else min(max(old_row, 0), n - 1)
+        self.select_row(row, emit=old_id not in ids and old_row >= 0)
+
+    def select_row(self, row: int, *, emit: bool = True) -> None:
+        index = self.model.index(row, 1)
+        self._quiet = True
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._quiet = False
+        self.view.scrollTo(index)
+        if emit:
+            self.current_event_changed.emit(self.model.rows[row]["id"])
+
+    def select_event(self, event_id: int) -> bool:
+        if self.current_id() == event_id:  # keep a multi-row selection the user is making
+            return True
+        for r, row in enumerate(self.model.rows):
+            if row["id"] == event_id:
+                self.select_row(r, emit=False)
+                return True
+        return False
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        ids = [self.model.rows[r]["id"] for r in rows]
+        current = self.current_id()
+        if not ids and current is not None:
+            ids = [current]
+        return ids
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._quiet:
+            self.current_event_changed.emit(current.data(Qt.ItemDataRole.UserRole))
+
+    def _act(self, what: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if what in ("accepted", "rejected"):
+            self.status_requested.emit(ids, what)
+        elif what == "edit":
+            self.edit_requested.emit(self.current_id() or ids[0])
+        elif what == "merge":
+            self.merge_requested.emit(ids)

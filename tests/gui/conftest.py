@@ -1,0 +1,70 @@
+"""Window fixtures: a private thread pool, settings in a temp ini file, seeded workspaces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool  # noqa: E402
+
+from desktop.services.importing import import_paths  # noqa: E402
+from desktop.store import Workspace, open_workspace  # noqa: E402
+from desktop.ui.app import create_app, make_settings  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return make_settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def seeded_path(workspace_path: Path, seeds_dir: Path) -> Path:
+    """A workspace with the five seed articles (dated by the manifest) and suggestions."""
+    ws = open_workspace(workspace_path)
+    report = import_paths(ws, [seeds_dir])
+    assert report.count("imported") == 5
+    ws.close()
+    return workspace_path
+
+
+@pytest.fixture
+def make_window(qtbot, settings: QSettings) -> Iterator:
+    """Open windows on workspace files; each gets its own pool and is closed at the end."""
+    create_app()
+    windows: list[MainWindow] = []
+
+    def make(path: Path) -> MainWindow:
+        ws: Workspace = open_workspace(path)
+        window = MainWindow(ws, settings, pool=QThreadPool())
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.isVisible():
+            window.close()
+
+
+@pytest.fixture
+def window(make_window, seeded_path: Path) -> MainWindow:
+    return make_window(seeded_path)
+
+
+@pytest.fixture
+def wait_import(qtbot):
+    """Wait until a window's background import has finished."""
+
+    def wait(window: MainWindow, timeout: int = 60_000) -> None:
+        qtbot.waitUntil(lambda: not window.importer.running, timeout=timeout)
+
+    return wait

@@ -1,0 +1,91 @@
+"""The review queue from the keyboard: move, accept, reject, act on a selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.services.queries import event_rows
+
+
+def focus_queue(qtbot, window):
+    window.activateWindow()
+    window.review.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.review.view)
+    return window.review.view
+
+
+def test_queue_lists_suggestions_with_date_title_quote_confidence(window):
+    model = window.review.model
+    assert model.rowCount() == len(event_rows(window.ws, "suggested")) > 20
+    first = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert first[1] and first[2] and first[3]
+    assert float(first[4]) > 0
+    assert "to review" in window.review.count.text()
+
+
+def test_accept_and_reject_with_keys_while_the_queue_has_focus(qtbot, window):
+    view = focus_queue(qtbot, window)
+    first, second = (r["id"] for r in window.review.model.rows[:2])
+    assert window.review.current_id() == first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)
+    status = {r["id"]: r["status"] for r in event_rows(window.ws)}
+    assert status[first] == "accepted"
+    # the cursor moved on to the next suggestion and the queue kept the focus
+    assert window.review.current_id() == second
+    assert QApplication.focusWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    status = {r["id"]: r["status"] for r in event_rows(window.ws)}
+    assert status[second] == "rejected"
+    assert first not in [r["id"] for r in window.review.model.rows]
+
+
+def test_j_k_move_and_the_reader_follows(qtbot, window):
+    view = focus_queue(qtbot, window)
+    rows = window.review.model.rows
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert window.review.current_id() == rows[2]["id"]
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    current = rows[1]
+    assert window.review.current_id() == current["id"]
+    assert window.editor.current["id"] == current["id"]
+    citation = current["citations"][0]
+    assert window.reader.article["id"] == citation["article_id"]
+    assert window.reader.current_span == (citation["start"], citation["end"])
+    start, end = window.reader.current_span
+    assert window.reader.article["text"][start:end] == citation["quote"]
+
+
+def test_shift_extends_the_selection_and_a_accepts_all_of_it(qtbot, window):
+    view = focus_queue(qtbot, window)
+    ids = [r["id"] for r in window.review.model.rows[:3]]
+    qtbot.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    assert window.review.selected_ids() == ids
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    status = {r["id"]: r["status"] for r in event_rows(window.ws)}
+    assert [status[i] for i in ids] == ["accepted"] * 3
+    window.undo_stack.undo()
+    status = {r["id"]: r["status"] for r in event_rows(window.ws)}
+    assert [status[i] for i in ids] == ["suggested"] * 3
+
+
+def test_e_opens_the_editor_on_the_date(qtbot, window):
+    view = focus_queue(qtbot, window)
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    assert QApplication.focusWidget() is window.editor.start
+    assert window.editor.start.text() == window.review.model.rows[0]["human"]
+
+
+def test_conflicts_are_visible(qtbot, window):
+    from desktop.services.editing import CitationSpec, add_citation
+
+    target = window.review.model.rows[0]
+    add_citation(window.ws, target["id"], CitationSpec(
+        target["citations"][0]["article_id"], 0, 10, "x", value="1999-01-01"))
+    window.refresh()
+    row = next(i for i, r in enumerate(window.review.model.rows) if r["id"] == target["id"])
+    assert window.review.model.index(row, 0).data() == "⚠"
+    assert "Conflict" in window.review.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "conflicting" in window.review.count.text()

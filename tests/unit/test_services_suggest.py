@@ -1,0 +1,120 @@
+"""Suggestion services: idempotent re-runs, rejections that stick, dates set later, merging."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.ingest import draft_from_text
+from desktop.services import suggesting
+from desktop.services.importing import import_draft, import_paths
+from desktop.services.queries import event_rows
+from desktop.services.review import set_status
+from desktop.services.suggesting import resuggest, set_published
+from desktop.store import Article, Citation, Event, open_workspace
+
+
+@pytest.fixture
+def ws(workspace_path: Path):
+    workspace = open_workspace(workspace_path)
+    yield workspace
+    workspace.close()
+
+
+def counts(ws) -> tuple[int, int]:
+    with ws.session() as s:
+        return s.scalar(select(func.count(Event.id))), s.scalar(select(func.count(Citation.id)))
+
+
+def test_rerun_never_duplicates_and_rejections_stick(ws, seeds_dir: Path) -> None:
+    import_paths(ws, [seeds_dir])
+    before = counts(ws)
+    assert before[0] > 10
+    assert resuggest(ws).added == 0
+    assert counts(ws) == before
+
+    victim = event_rows(ws, "suggested")[0]
+    set_status(ws, [victim["id"]], "rejected")
+    assert resuggest(ws).added == 0
+    after = event_rows(ws)
+    assert counts(ws) == before
+    assert [e["status"] for e in after if e["id"] == victim["id"]] == ["rejected"]
+    quote_start = victim["citations"][0]["start"]
+    live = [e for e in after if e["status"] != "rejected"]
+    assert not any(
+        c["start"] == quote_start and c["date_phrase"] == victim["citations"][0]["date_phrase"]
+        for e in live for c in e["citations"]
+    )
+
+
+def test_undated_article_waits_for_its_date(ws, seeds_dir: Path) -> None:
+    result = import_paths(ws, [seeds_dir / "002_7797f8e606aaee63.txt"]).results[0]
+    assert result.status == "imported"
+    assert event_rows(ws) == []  # "today" and "Wednesday" need a reference date
+    added = set_published(ws, result.article_id, date(2021, 3, 25))
+    values = sorted(e["value"] for e in event_rows(ws))
+    assert added == len(values) >= 2
+    assert "2021-03-25" in values and "2021-03-24" in values
+    # changing the date again moves the pending suggestions, it does not add more
+    set_published(ws, result.article_id, date(2021, 3, 26))
+    values = sorted(e["value"] for e in event_rows(ws))
+    assert "2021-03-26" in values and "2021-03-25" in values and "2021-03-24" not in values
+
+
+def test_accepted_suggestion_survives_a_new_date(ws, seeds_dir: Path) -> None:
+    result = import_paths(ws, [seeds_dir / "002_7797f8e606aaee63.txt"]).results[0]
+    set_published(ws, result.article_id, date(2021, 3, 25))
+    first = event_rows(ws)[0]
+    set_status(ws, [first["id"]], "accepted")
+    set_published(ws, result.article_id, date(2021, 3, 26))
+    kept = [e for e in event_rows(ws) if e["id"] == first["id"]]
+    assert kept and kept[0]["status"] == "accepted" and kept[0]["value"] == first["value"]
+
+
+def _article(text: str, name: str, published: date):
+    draft = draft_from_text(text, source_file=name)
+    draft.published = published
+    return draft
+
+
+def test_same_happening_in_two_articles_is_one_event(ws) -> None:
+    a = "Rebel shelling killed ten people in the town of Mhardeh on 7 September 2018.\n"
+    b = "On 7 September 2018 rebel shelling of Mhardeh killed ten people, residents said.\n"
+    import_draft(ws, _article(a, "a.txt", date(2018, 9, 8)))
+    import_draft(ws, _article(b, "b.txt", date(2018, 9, 9)))
+    events = event_rows(ws)
+    assert len(events) == 1
+    assert sorted(c["source_file"] for c in events[0]["citations"]) == ["a.txt", "b.txt"]
+    assert events[0]["conflict"] is False
+
+
+def test_same_happening_with_other_date_is_a_conflict(ws) -> None:
+    a = "Rebel shelling killed ten people in the town of Mhardeh on 7 September 2018.\n"
+    b = "Rebel shelling killed ten people in the town of Mhardeh on 9 September 2018.\n"
+    import_draft(ws, _article(a, "a.txt", date(2018, 9, 8)))
+    import_draft(ws, _article(b, "b.txt", date(2018, 9, 10)))
+    events = event_rows(ws)
+    assert len(events) == 1 and events[0]["conflict"] is True
+    assert {c["value"] for c in events[0]["citations"]} == {"2018-09-07", "2018-09-09"}
+
+
+def test_unrelated_happenings_same_day_stay_apart(ws) -> None:
+    a = "Rebel shelling killed ten people in the town of Mhardeh on 7 September 2018.\n"
+    b = "Leaders of Iran, Russia and Turkey met for a summit in Tehran on 7 September 2018.\n"
+    import_draft(ws, _article(a, "a.txt", date(2018, 9, 8)))
+    import_draft(ws, _article(b, "b.txt", date(2018, 9, 8)))
+    assert len(event_rows(ws)) == 2
+
+
+def test_tagger_failure_keeps_the_article(ws, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(suggesting, "suggest", broken)
+    result = import_draft(ws, _article("Shelling on 7 September 2018.\n", "x.txt", date(2018, 9, 8)))
+    assert result.status == "imported" and "date extraction failed" in result.message
+    with ws.session() as s:
+        assert s.scalar(select(func.count(Article.id))) == 1
