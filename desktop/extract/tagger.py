@@ -8,6 +8,7 @@ last date mentioned, not from the publication date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from desktop.extract.anaphora import History
@@ -85,6 +86,7 @@ class _Resolver:
         self.text = text
         self.reference = reference
         self.history = History()
+        self.floating_times: list[int] = []  # times dated from the reference, for now
 
     def tense(self, cand: Candidate):
         return tense_at(self.text, cand.start, cand.end)
@@ -271,6 +273,7 @@ class _Resolver:
         needs = True
         if day is None:
             day = self.reference
+            self.floating_times.append(cand.start)
         else:
             needs = self.history.last_needs
         if day is None:
@@ -300,4 +303,25 @@ def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> li
         timex = resolver.resolve(cand, dateline=is_dateline)
         if timex is not None:
             out.append(timex)
+    if resolver.floating_times:
+        _date_times_from_later_dates(text, out, set(resolver.floating_times))
     return out
+
+
+def _date_times_from_later_dates(text: str, out: list[Timex], floating: set[int]) -> None:
+    """"at 10 a.m. on 3 June": a clock time takes the day named after it in its sentence."""
+    for i, timex in enumerate(out):
+        if timex.start not in floating or timex.type != "TIME" or timex.fuzzy is None:
+            continue
+        for later in out[i + 1 :]:
+            gap = text[timex.end : later.start]
+            if any(ch in gap for ch in "!?\n") or ". " in gap:
+                break
+            fuzzy = later.fuzzy
+            if fuzzy is not None and fuzzy.precision in (Precision.DAY,) and later.type == "DATE":
+                day = fuzzy.earliest
+                moment = timex.fuzzy.earliest.replace(year=day.year, month=day.month, day=day.day)
+                out[i] = replace(timex, value=moment.strftime("%Y-%m-%dT%H:%M"),
+                                 fuzzy=FuzzyDate.minute(moment),
+                                 needs_reference=later.needs_reference)
+                break

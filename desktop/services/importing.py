@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from desktop.ingest import (
+    SUPPORTED_EXTENSIONS,
     IngestError,
     ManifestRow,
     apply_manifest,
@@ -27,7 +28,6 @@ from desktop.ingest.draft import ArticleDraft
 from desktop.services.suggesting import suggest_for_article
 from desktop.store import Article, Workspace
 
-SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
 MANIFEST = "articles.csv"
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]
@@ -80,7 +80,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[tuple[Path, ManifestRow | None]
                 for name in sorted(names):
                     if name.startswith(".") or name == MANIFEST:
                         continue
-                    if Path(name).suffix.lower() in SUPPORTED:
+                    if Path(name).suffix.lower() in SUPPORTED_EXTENSIONS:
                         files.append((here / name, manifest.get(name)))
         elif path.exists():
             files.append((path, None))

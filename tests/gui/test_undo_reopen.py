@@ -36,7 +36,7 @@ def test_undo_all_then_redo_all_round_trips_the_store(qtbot, window):
     end = store_dump(window.ws)
     assert end != start
     steps = window.undo_stack.count()
-    assert steps == 9
+    assert steps == 8
     for _ in range(steps):
         window.actions_by_name["undo"].trigger()
     assert store_dump(window.ws) == start
@@ -64,7 +64,7 @@ def test_undo_and_redo_use_the_standard_shortcuts(qtbot, window):
 def test_reopen_shows_exactly_what_was_there(qtbot, make_window, seeded_path: Path, settings):
     window = make_window(seeded_path)
     a_session_of_edits(qtbot, window)
-    window.resize(1234, 777)
+    window.resize(700, 500)
     window.docks[0].hide()
     expected = store_dump(window.ws)
     table = [window.table.proxy.index(r, 2).data() for r in range(window.table.proxy.rowCount())]
@@ -73,7 +73,7 @@ def test_reopen_shows_exactly_what_was_there(qtbot, make_window, seeded_path: Pa
     assert store_dump(again.ws) == expected
     assert [again.table.proxy.index(r, 2).data()
             for r in range(again.table.proxy.rowCount())] == table
-    assert again.size().width() == 1234 and not again.docks[0].isVisible()
+    assert again.size().width() == 700 and not again.docks[0].isVisible()
     assert again.windowTitle() == f"Chronologue — {seeded_path.stem}"
 
 

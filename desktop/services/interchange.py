@@ -1,0 +1,367 @@
+"""Events in and out of a workspace as files other tools read: JSON, CSV, TimelineJS.
+
+The JSON document is the lossless one: articles (with their text, so citation offsets
+stay meaningful), lanes, timelines, events with every field and their citations.
+Importing it into an empty workspace keeps ids, so export -> import -> export gives the
+same document. CSV and TimelineJS rows carry no article text: they come back as
+hand-made ("manual") events, with any quoted sources kept in the event's notes.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.services.eventdates import end_of, set_end, set_start, start_of
+from desktop.store import Article, Citation, Event, Lane, Tag, Timeline, Workspace
+from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_human, parse_timex
+
+FORMAT = "chronologue"
+VERSION = 1
+JOIN = " | "
+CSV_COLUMNS = (
+    "number", "id", "title", "start", "start_human", "start_earliest", "start_latest",
+    "start_precision", "start_qualifier", "end", "end_human", "end_earliest", "end_latest",
+    "end_precision", "end_qualifier", "lane", "tags", "status", "confidence", "conflict",
+    "color", "description", "sources", "quotes", "article_titles", "outlets", "published",
+    "urls",
+)  # fmt: skip
+
+
+def content_digest(text: str) -> str:
+    """Whitespace-insensitive article identity (the same digest importing stores)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class InterchangeReport:
+    articles: int = 0
+    events: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+# --- JSON document ----------------------------------------------------------------------
+def _dt(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def _date_doc(when: FuzzyDate | None) -> dict[str, Any] | None:
+    if when is None:
+        return None
+    lo, hi = when.iso_bounds()
+    return {"value": when.to_timex(), "human": when.human(), "earliest": lo, "latest": hi,
+            "precision": str(when.precision),
+            "qualifier": str(when.qualifier) if when.qualifier else None}  # fmt: skip
+
+
+def _date_from_doc(doc: dict[str, Any] | None) -> FuzzyDate | None:
+    if not doc:
+        return None
+    qualifier = Qualifier(doc["qualifier"]) if doc.get("qualifier") else None
+    return FuzzyDate(datetime.fromisoformat(doc["earliest"]), datetime.fromisoformat(doc["latest"]),
+                     Precision(doc["precision"]), qualifier)  # fmt: skip
+
+
+def document(ws: Workspace, event_ids: Iterable[int] | None = None) -> dict[str, Any]:
+    """The workspace (or the given events) as one JSON-ready dict, in a stable order."""
+    wanted = set(event_ids) if event_ids is not None else None
+    with ws.session() as session:
+        articles = session.scalars(select(Article).order_by(Article.id)).all()
+        lanes = session.scalars(select(Lane).order_by(Lane.position, Lane.id)).all()
+        timelines = session.scalars(select(Timeline).order_by(Timeline.name)).all()
+        events = session.scalars(
+            select(Event)
+            .options(selectinload(Event.citations), selectinload(Event.lane),
+                     selectinload(Event.tags))  # fmt: skip
+            .order_by(Event.start_earliest, Event.id)
+        ).all()
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "articles": [
+                {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
+                 "author": a.author, "published": _dt(a.published), "language": a.language,
+                 "source_file": a.source_file, "source_format": a.source_format,
+                 "imported_at": _dt(a.imported_at), "text": a.text}
+                for a in articles
+            ],  # fmt: skip
+            "lanes": [{"name": x.name, "color": x.color, "position": x.position,
+                       "collapsed": x.collapsed} for x in lanes],  # fmt: skip
+            "timelines": [{"name": t.name, "settings": t.settings or {}} for t in timelines],
+            "events": [_event_doc(e) for e in events if wanted is None or e.id in wanted],
+        }
+
+
+def _event_doc(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id, "title": e.title, "description": e.description, "notes": e.notes,
+        "start": _date_doc(start_of(e)), "end": _date_doc(end_of(e)),
+        "lane": e.lane.name if e.lane else None, "tags": sorted(t.name for t in e.tags),
+        "color": e.color, "status": e.status, "confidence": e.confidence,
+        "conflict": e.conflict, "created": _dt(e.created), "modified": _dt(e.modified),
+        "citations": [
+            {"article_id": c.article_id, "start": c.start, "end": c.end, "quote": c.quote,
+             "date_phrase": c.date_phrase, "phrase_start": c.phrase_start,
+             "phrase_end": c.phrase_end, "value": c.value, "needs_reference": c.needs_reference,
+             "origin": c.origin}
+            for c in e.citations
+        ],
+    }  # fmt: skip
+
+
+def import_document(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
+    """Add a JSON document's articles, lanes, timelines and events in one transaction."""
+    if doc.get("format") != FORMAT:
+        raise ValueError("not a Chronologue JSON export (no \"format\": \"chronologue\")")
+    if int(doc.get("version", 0)) > VERSION:
+        raise ValueError(f"this file was written by a newer Chronologue (version {doc['version']})")
+    report = InterchangeReport()
+    with ws.session() as session:
+        article_ids = _import_articles(session, doc.get("articles", []), report)
+        lanes = _lanes(session, doc.get("lanes", []))
+        for t in doc.get("timelines", []):
+            if session.scalar(select(Timeline).where(Timeline.name == t["name"])) is None:
+                session.add(Timeline(name=t["name"], settings=t.get("settings") or {}))
+        tags: dict[str, Tag] = {}
+        for ev in doc.get("events", []):
+            free = ev.get("id") is not None and session.get(Event, ev["id"]) is None
+            event = Event(
+                id=ev["id"] if free else None, title=ev["title"],
+                description=ev.get("description") or "", notes=ev.get("notes") or "",
+                color=ev.get("color"), status=ev.get("status") or "manual",
+                confidence=ev.get("confidence", 1.0), conflict=bool(ev.get("conflict")),
+            )  # fmt: skip
+            for name in ("created", "modified"):
+                if ev.get(name):
+                    setattr(event, name, datetime.fromisoformat(ev[name]))
+            set_start(event, _date_from_doc(ev["start"]))  # type: ignore[arg-type]
+            set_end(event, _date_from_doc(ev.get("end")))
+            if ev.get("lane"):
+                event.lane = lanes.get(ev["lane"]) or _lane(session, lanes, ev["lane"])
+            event.tags = [_tag(session, tags, n) for n in ev.get("tags", [])]
+            for c in ev.get("citations", []):
+                if c["article_id"] not in article_ids:
+                    report.skipped.append(f"event {ev.get('id')}: citation of unknown article")
+                    continue
+                event.citations.append(Citation(
+                    article_id=article_ids[c["article_id"]], start=c["start"], end=c["end"],
+                    quote=c["quote"], date_phrase=c.get("date_phrase"),
+                    phrase_start=c.get("phrase_start"), phrase_end=c.get("phrase_end"),
+                    value=c.get("value") or "", needs_reference=bool(c.get("needs_reference")),
+                    origin=c.get("origin") or "manual",
+                ))  # fmt: skip
+            session.add(event)
+            report.events += 1
+    return report
+
+
+def _import_articles(session: Session, rows: list[dict], report: InterchangeReport) -> dict:
+    ids: dict[int, int] = {}
+    for a in rows:
+        digest = content_digest(a.get("text") or "")
+        found = session.scalar(select(Article).where(Article.content_hash == digest))
+        if found is None:
+            free = a.get("id") is not None and session.get(Article, a["id"]) is None
+            found = Article(
+                id=a["id"] if free else None, title=a.get("title"), outlet=a.get("outlet"),
+                url=a.get("url"), author=a.get("author"),
+                published=date.fromisoformat(a["published"]) if a.get("published") else None,
+                text=a.get("text") or "", content_hash=digest, source_file=a.get("source_file"),
+                source_format=a.get("source_format") or "txt", language=a.get("language") or "en",
+            )  # fmt: skip
+            if a.get("imported_at"):
+                found.imported_at = datetime.fromisoformat(a["imported_at"])
+            session.add(found)
+            session.flush()
+            report.articles += 1
+        ids[a["id"]] = found.id
+    return ids
+
+
+def _lanes(session: Session, rows: list[dict]) -> dict[str, Lane]:
+    lanes = {x.name: x for x in session.scalars(select(Lane))}
+    for row in rows:
+        if row["name"] not in lanes:
+            lane = Lane(name=row["name"], color=row.get("color"),
+                        position=row.get("position", len(lanes)),
+                        collapsed=bool(row.get("collapsed")))  # fmt: skip
+            session.add(lane)
+            lanes[lane.name] = lane
+    return lanes
+
+
+def _lane(session: Session, lanes: dict[str, Lane], name: str) -> Lane:
+    lane = lanes.get(name)
+    if lane is None:
+        lane = Lane(name=name, position=len(lanes))
+        session.add(lane)
+        lanes[name] = lane
+    return lane
+
+
+def _tag(session: Session, cache: dict[str, Tag], name: str) -> Tag:
+    if name not in cache:
+        cache[name] = session.scalar(select(Tag).where(Tag.name == name)) or Tag(name=name)
+    return cache[name]
+
+
+# --- CSV and TimelineJS -----------------------------------------------------------------
+def _parse_date(value: str, precision: str = "", qualifier: str = "") -> FuzzyDate:
+    """A TIMEX3 value or a date as people write it, with an optional precision/qualifier."""
+    value = value.strip()
+    try:
+        p, when = parse_timex(value)
+    except ValueError:
+        return parse_human(value)
+    p = Precision(precision) if precision else p
+    return FuzzyDate.of(p, when, Qualifier(qualifier) if qualifier else None)
+
+
+def _manual_event(session: Session, lanes: dict[str, Lane], tags: dict[str, Tag], *, title: str,
+                  start: FuzzyDate, end: FuzzyDate | None, lane: str, tag_names: list[str],
+                  description: str, notes: str, color: str | None) -> None:  # fmt: skip
+    event = Event(title=title, description=description, notes=notes, color=color or None,
+                  status="manual", confidence=1.0)  # fmt: skip
+    set_start(event, start)
+    set_end(event, end)
+    if lane:
+        event.lane = _lane(session, lanes, lane)
+    event.tags = [_tag(session, tags, n) for n in tag_names]
+    session.add(event)
+
+
+def import_csv(ws: Workspace, text: str) -> InterchangeReport:
+    """Rows with a title and a start (TIMEX3 or "14 Sep 2018") become hand-made events."""
+    report = InterchangeReport()
+    rows = csv.DictReader(io.StringIO(text))
+    if not rows.fieldnames or "title" not in rows.fieldnames or "start" not in rows.fieldnames:
+        raise ValueError("a CSV of events needs at least the columns 'title' and 'start'")
+    with ws.session() as session:
+        lanes = {x.name: x for x in session.scalars(select(Lane))}
+        tags: dict[str, Tag] = {}
+        for line, row in enumerate(rows, start=2):
+            title = (row.get("title") or "").strip()
+            try:
+                start = _parse_date(row.get("start") or "", row.get("start_precision") or "",
+                                    row.get("start_qualifier") or "")  # fmt: skip
+                end = (_parse_date(row["end"], row.get("end_precision") or "",
+                                   row.get("end_qualifier") or "")
+                       if (row.get("end") or "").strip() else None)  # fmt: skip
+            except ValueError as exc:
+                report.skipped.append(f"line {line}: {exc}")
+                continue
+            if not title:
+                report.skipped.append(f"line {line}: no title")
+                continue
+            quotes = [q for q in (row.get("quotes") or "").split(JOIN) if q.strip()]
+            outlets = (row.get("outlets") or "").split(JOIN)
+            notes = "\n".join(f"“{q}” ({outlets[i] if i < len(outlets) else ''})".replace(" ()", "")
+                              for i, q in enumerate(quotes))  # fmt: skip
+            _manual_event(session, lanes, tags, title=title, start=start, end=end,
+                          lane=(row.get("lane") or "").strip(),
+                          tag_names=[t.strip() for t in (row.get("tags") or "").split(";")
+                                     if t.strip()],
+                          description=row.get("description") or "",
+                          notes=f"Sources (imported from CSV):\n{notes}" if notes else "",
+                          color=row.get("color"))  # fmt: skip
+            report.events += 1
+    return report
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(markup: str) -> str:
+    text = re.sub(r"</p>|<br\s*/?>|</blockquote>", "\n", markup or "", flags=re.IGNORECASE)
+    return "\n".join(" ".join(html.unescape(_TAG.sub("", line)).split())
+                     for line in text.splitlines() if _TAG.sub("", line).strip())  # fmt: skip
+
+
+def _tl_date(parts: dict[str, Any] | None) -> FuzzyDate | None:
+    if not parts or parts.get("year") in (None, ""):
+        return None
+    y = int(parts["year"])
+    m, d = parts.get("month"), parts.get("day")
+    hh, mm = parts.get("hour"), parts.get("minute")
+    if m in (None, ""):
+        return FuzzyDate.of(Precision.YEAR, datetime(y, 1, 1))
+    if d in (None, ""):
+        return FuzzyDate.of(Precision.MONTH, datetime(y, int(m), 1))
+    if hh in (None, ""):
+        return FuzzyDate.of(Precision.DAY, datetime(y, int(m), int(d)))
+    return FuzzyDate.of(Precision.MINUTE, datetime(y, int(m), int(d), int(hh), int(mm or 0)))
+
+
+def import_timelinejs(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
+    """TimelineJS slides with a start_date become hand-made events (group -> lane)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        raise ValueError("not a TimelineJS file: no \"events\" list")
+    report = InterchangeReport()
+    with ws.session() as session:
+        lanes = {x.name: x for x in session.scalars(select(Lane))}
+        tags: dict[str, Tag] = {}
+        for i, slide in enumerate(doc["events"], start=1):
+            text = slide.get("text") or {}
+            title = _plain(text.get("headline") or "") or f"Untitled event {i}"
+            try:
+                start = _tl_date(slide.get("start_date"))
+                end = _tl_date(slide.get("end_date"))
+                shown = (slide.get("start_date") or {}).get("display_date") or ""
+                if shown:  # what the exporter wrote ("early Sep 2018") is the exact date
+                    with_shown = _display(shown)
+                    if with_shown is not None:
+                        start, end = with_shown, (end if end and not _covers(with_shown, end)
+                                                  else None)  # fmt: skip
+            except (ValueError, TypeError) as exc:
+                report.skipped.append(f"event {i}: {exc}")
+                continue
+            if start is None:
+                report.skipped.append(f"event {i}: no start_date")
+                continue
+            _manual_event(session, lanes, tags, title=title, start=start, end=end,
+                          lane=slide.get("group") or "", tag_names=[],
+                          description=_plain(text.get("text") or ""), notes="",
+                          color=(slide.get("background") or {}).get("color"))  # fmt: skip
+            report.events += 1
+    return report
+
+
+def _display(text: str) -> FuzzyDate | None:
+    try:
+        return parse_human(text.split(" – ")[0])
+    except ValueError:
+        return None
+
+
+def _covers(start: FuzzyDate, end: FuzzyDate) -> bool:
+    return start.earliest <= end.earliest and end.latest <= start.latest
+
+
+def import_events_file(ws: Workspace, path: Path) -> InterchangeReport:
+    """Import a .json (Chronologue or TimelineJS) or .csv file of events."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    if Path(path).suffix.lower() == ".csv":
+        return import_csv(ws, text)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if isinstance(doc, dict) and doc.get("format") == FORMAT:
+        return import_document(ws, doc)
+    return import_timelinejs(ws, doc)
