@@ -57,12 +57,16 @@ def main() -> None:
     print(f"chronologue tag:        {ours:10.1f} docs/s  ({ours_found} expressions)")
     print(f"dateparser search_dates: {theirs:9.1f} docs/s  ({theirs_found} dates)")
     print(f"speed-up: {ours / theirs:.1f}x")
-    print(json.dumps({
-        "docs": len(docs),
-        "ours_docs_per_s": round(ours, 1),
-        "dateparser_docs_per_s": round(theirs, 1),
-        "ratio": round(ours / theirs, 1),
-    }))
+    print(
+        json.dumps(
+            {
+                "docs": len(docs),
+                "ours_docs_per_s": round(ours, 1),
+                "dateparser_docs_per_s": round(theirs, 1),
+                "ratio": round(ours / theirs, 1),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -1,1 +1,101 @@
-"""export layer."""
+"""export layer: vector PDF, PNG and SVG painters (QtGui only) and CSV/JSON/TimelineJS writers.
+
+`export_file` is the one entry point the window and the CLI call. Qt is imported only
+for the graphic formats, so CSV/JSON exports work where Qt cannot load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.export.selection import DEFAULT_STATUSES, ExportData, ExportOptions, gather
+from desktop.store import Workspace
+
+FORMATS = ("pdf", "png", "svg", "csv", "json", "timelinejs")
+SUFFIXES = {"pdf": ".pdf", "png": ".png", "svg": ".svg", "csv": ".csv", "json": ".json",
+            "timelinejs": ".json"}  # fmt: skip
+
+
+@dataclass
+class ExportSummary:
+    path: Path
+    format: str
+    events: int
+    pages: int = 0  # PDF only
+
+
+def guess_format(path: Path | str) -> str | None:
+    """The format a file name asks for (".json" means the Chronologue JSON)."""
+    suffix = Path(path).suffix.lower()
+    return {".pdf": "pdf", ".png": "png", ".svg": "svg", ".csv": "csv",
+            ".json": "json"}.get(suffix)  # fmt: skip
+
+
+def export_file(
+    ws: Workspace,
+    path: Path | str,
+    fmt: str,
+    options: ExportOptions | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ExportSummary:
+    """Write the events `options` select as `fmt` to `path` (atomically).
+
+    PDF export polls `should_cancel` and reports `progress(done, total)`; a cancel
+    raises desktop.export.pdf.ExportCancelled and leaves no file behind.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    options = options or ExportOptions()
+    data = gather(ws, options)
+    return write_data(ws, data, path, fmt, options, progress=progress,
+                      should_cancel=should_cancel)  # fmt: skip
+
+
+def write_data(
+    ws: Workspace,
+    data: ExportData,
+    path: Path | str,
+    fmt: str,
+    options: ExportOptions,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ExportSummary:
+    """Write already gathered data (lets a UI gather, preview, then write)."""
+    path = Path(path)
+    if fmt == "pdf":
+        from desktop.export.pdf import render_pdf
+
+        result = render_pdf(data, path, options, progress=progress, should_cancel=should_cancel)
+        return ExportSummary(path, fmt, len(data.events), result.pages)
+    if fmt in ("png", "svg"):
+        from desktop.export.images import render_png, render_svg
+
+        (render_png if fmt == "png" else render_svg)(data, path, options)
+    else:
+        from desktop.export.tables import write_csv, write_json, write_timelinejs
+
+        if fmt == "csv":
+            write_csv(data, path)
+        elif fmt == "json":
+            write_json(ws, data, path)
+        else:
+            write_timelinejs(data, path)
+    return ExportSummary(path, fmt, len(data.events))
+
+
+__all__ = [
+    "DEFAULT_STATUSES",
+    "FORMATS",
+    "ExportData",
+    "ExportOptions",
+    "ExportSummary",
+    "export_file",
+    "gather",
+    "guess_format",
+    "write_data",
+]

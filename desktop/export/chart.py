@@ -26,8 +26,11 @@ from desktop.layout import (
     extent_of,
     place_items,
 )
+from desktop.layout.breaks import widen
 
-MODES = (("full", 13.0, 230.0), ("short", 13.0, 110.0), ("numbers", 11.0, 0.0))
+# (name, row height in points, longest title in points): tried in order until rows fit
+MODES = (("full", 13.0, 230.0), ("short", 13.0, 110.0), ("brief", 12.0, 55.0),
+         ("numbers", 11.0, 0.0))
 
 
 @dataclass
@@ -70,8 +73,7 @@ class Chart:
         d = self.data
         if d.date_from or d.date_to:
             rng = data_range(self._items(lambda e: ""))
-            lo = datetime.combine(d.date_from, time.min) if d.date_from else None
-            hi = datetime.combine(d.date_to, time(23, 59)) if d.date_to else None
+            lo, hi = d.range
             lo = lo or (rng[0] if rng else hi - timedelta(days=30))
             hi = hi or (rng[1] if rng else lo + timedelta(days=30))
             return TimeScale.linear(lo, hi, 0.0, self.plot_width)
@@ -86,7 +88,7 @@ class Chart:
             return TimeScale.broken([s for s, _ in spans], 0.0, self.plot_width,
                                     gap_px=16 * self.k, weights=weights, min_px=70 * self.k)
         pad = max((rng[1] - rng[0]) * 0.04, timedelta(hours=12))
-        return TimeScale.linear(rng[0] - pad, rng[1] + pad, 0.0, self.plot_width)
+        return TimeScale.linear(*widen(rng[0], rng[1], pad), 0.0, self.plot_width)
 
     def _items(self, label) -> list[Item]:
         return [Item(e.number, e.lane, e.start, e.end, label(e)) for e in self.data.events]
@@ -159,7 +161,7 @@ class Chart:
         dx = plot.left() - a
         p.save()
         self._draw_bands(p, left, plot)
-        p.setClipRect(QRectF(plot.left(), top, plot.width(), self.height + 2 * self.k))
+        p.setClipRect(QRectF(plot.left(), top, plot.width(), self.height + 14 * self.k))
         self._draw_axis(p, top, plot, window, dx)
         self._draw_events(p, plot, window, dx)
         for x, text in marks or []:
@@ -193,7 +195,8 @@ class Chart:
         f, k = self.fonts, self.k
         a, b = window
         ticks = axis_ticks(self.scale, measure=lambda s: f.width(f.axis, s), padding=6 * k,
-                           min_minor_px=3 * k, x_range=(a - 1, b + 1))  # fmt: skip
+                           min_minor_px=3 * k, x_range=(a - 1, b + 1),
+                           measure_context=lambda s: f.width(f.context, s))  # fmt: skip
         ch, mh = f.height(f.context), f.height(f.axis)
         base = plot.top() - 1 * k
         p.setPen(QPen(GRID, 0.5 * k))
@@ -266,7 +269,9 @@ class Chart:
                 p.setBrush(QBrush(light(color, 0.35)))
                 p.drawRect(bar)
                 p.drawLine(QPointF(bar.right(), cy - 3.5 * k), QPointF(bar.right(), cy + 3.5 * k))
-                pill = QRectF(pl.x0 + dx, cy - ph / 2, pw, ph)
+                # a range that starts before this window shows its number at the window edge
+                left = min(max(pl.x0 + dx, plot.left()), max(bar.right() - pw, pl.x0 + dx))
+                pill = QRectF(left, cy - ph / 2, pw, ph)
             else:
                 mid = (pl.x0 + pl.x1) / 2 + dx
                 pill = QRectF(mid - pw / 2, cy - ph / 2, pw, ph)
@@ -302,11 +307,10 @@ class Chart:
         k, f = self.k, self.fonts
         p.setPen(QPen(MUTED, 0.7 * k, Qt.PenStyle.DashDotLine))
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4 * k))
         p.setFont(f.axis)
         w = f.width(f.axis, text)
         right = x > plot.center().x()
         tx = x - w - 3 * k if right else x + 3 * k
-        p.fillRect(QRectF(tx - 1 * k, plot.bottom() - f.height(f.axis) - 2 * k, w + 2 * k,
-                          f.height(f.axis)), Qt.GlobalColor.white)  # fmt: skip
         p.setPen(MUTED)
-        p.drawText(QPointF(tx, plot.bottom() - 3 * k), text)
+        p.drawText(QPointF(tx, plot.bottom() + 3 * k + f.metrics(f.axis).ascent()), text)

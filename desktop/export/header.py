@@ -6,6 +6,8 @@ colours, because a PDF is read by people who never saw the app.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
@@ -25,8 +27,7 @@ def facts(data: ExportData) -> str:
         parts.append(f"{data.articles} article{'s' if data.articles != 1 else ''} from "
                      f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")  # fmt: skip
     if data.date_from or data.date_to:
-        lo = data.date_from.strftime("%-d %b %Y") if data.date_from else "…"
-        hi = data.date_to.strftime("%-d %b %Y") if data.date_to else "…"
+        lo, hi = (_when(x) for x in (data.date_from, data.date_to))
         parts.append(f"Range {lo} – {hi}")
     elif data.events:
         first = data.events[0].start.human()
@@ -34,6 +35,14 @@ def facts(data: ExportData) -> str:
         parts.append(f"{first} – {(last.end or last.start).human()}")
     parts.append(f"Exported {data.exported_at:%-d %b %Y}")
     return "  ·  ".join(parts)
+
+
+def _when(value) -> str:
+    if value is None:
+        return "…"
+    if isinstance(value, datetime) and (value.hour, value.minute) not in ((0, 0), (23, 59)):
+        return value.strftime("%-d %b %Y %H:%M")
+    return value.strftime("%-d %b %Y")
 
 
 def draw_header(

@@ -42,6 +42,9 @@ def font(points: float, *, bold: bool = False, italic: bool = False) -> QFont:
     f.setBold(bold)
     f.setItalic(italic)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # no "ffi"-style ligatures: copied or searched text must match the article's words
+    for tag in ("liga", "clig"):
+        f.setFeature(QFont.Tag(tag), 0)
     return f
 
 

@@ -34,8 +34,8 @@ class ExportOptions:
     author: str = ""
     page: str = "A4"  # A4, A3, Letter, Tabloid, or WxHmm (e.g. 900x600mm)
     landscape: bool = False
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: date | datetime | None = None  # a date is the whole day; a datetime is exact
+    date_to: date | datetime | None = None
     statuses: tuple[str, ...] | None = DEFAULT_STATUSES  # None: every status
     lanes: list[str] | None = None
     tags: list[str] | None = None
@@ -92,8 +92,13 @@ class ExportData:
     events: list[ExportEvent]
     lanes: list[tuple[str, str]]  # (name, colour) in display order
     exported_at: datetime
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: date | datetime | None = None
+    date_to: date | datetime | None = None
+
+    @property
+    def range(self) -> tuple[datetime | None, datetime | None]:
+        """The chosen range as moments (a date runs from 00:00 to 23:59)."""
+        return moment(self.date_from), moment(self.date_to, end=True)
 
     @property
     def outlets(self) -> list[str]:
@@ -105,6 +110,12 @@ class ExportData:
 
     def lane_color(self, name: str) -> str:
         return dict(self.lanes).get(name, PALETTE[0])
+
+
+def moment(when: date | datetime | None, *, end: bool = False) -> datetime | None:
+    if when is None or isinstance(when, datetime):
+        return when
+    return datetime.combine(when, time(23, 59) if end else time.min)
 
 
 def apply_timeline(ws: Workspace, options: ExportOptions) -> ExportOptions:
@@ -135,8 +146,7 @@ def apply_timeline(ws: Workspace, options: ExportOptions) -> ExportOptions:
 def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None) -> ExportData:
     """The events the options select, in date order, numbered from 1."""
     options = apply_timeline(ws, options)
-    lo = datetime.combine(options.date_from, time.min) if options.date_from else None
-    hi = datetime.combine(options.date_to, time(23, 59)) if options.date_to else None
+    lo, hi = moment(options.date_from), moment(options.date_to, end=True)
     with ws.session() as session:
         query = (
             select(Event)

@@ -48,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"line {number}: not a JSON document with a valid dct ({exc})", file=sys.stderr)
             out.write("[]\n")
             continue
-        found = tag(doc.get("text") or "", dct, doc.get("language") or args.language,
-                    dayfirst=args.dayfirst)
+        found = tag(
+            doc.get("text") or "", dct, doc.get("language") or args.language, dayfirst=args.dayfirst
+        )
         out.write(json.dumps([t.as_dict() for t in found], ensure_ascii=False) + "\n")
         out.flush()
     return 0

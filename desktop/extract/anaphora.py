@@ -12,10 +12,22 @@ _FINE_ENOUGH = {
     "week": {Precision.DAY, Precision.MINUTE, Precision.WEEK},
     "weekend": {Precision.DAY, Precision.MINUTE, Precision.WEEK},
     "month": {Precision.DAY, Precision.MINUTE, Precision.WEEK, Precision.MONTH},
-    "quarter": {Precision.DAY, Precision.MINUTE, Precision.WEEK, Precision.MONTH,
-                Precision.QUARTER},
-    "year": {Precision.DAY, Precision.MINUTE, Precision.WEEK, Precision.MONTH,
-             Precision.QUARTER, Precision.SEASON, Precision.YEAR},
+    "quarter": {
+        Precision.DAY,
+        Precision.MINUTE,
+        Precision.WEEK,
+        Precision.MONTH,
+        Precision.QUARTER,
+    },
+    "year": {
+        Precision.DAY,
+        Precision.MINUTE,
+        Precision.WEEK,
+        Precision.MONTH,
+        Precision.QUARTER,
+        Precision.SEASON,
+        Precision.YEAR,
+    },
 }
 
 
@@ -42,6 +54,10 @@ class History:
             if allowed is None or fuzzy.precision in allowed:
                 return fuzzy.anchor().date()
         return None
+
+    def any_since(self, position: int) -> bool:
+        """Whether a date was mentioned at or after `position` (in this sentence)."""
+        return bool(self.entries) and self.entries[-1][0] >= position
 
     def day_since(self, position: int) -> date | None:
         """The last day-precise mention ending at or after `position` (same sentence)."""

@@ -12,10 +12,12 @@ from desktop.extract.lexicon import MOD_QUALIFIER
 from desktop.extract.rules_calendar import dates, periods, years
 from desktop.extract.rules_relative import deictic, offsets, others, weekdays
 
-_MODIFIABLE = frozenset({"month", "year", "decade", "century", "relunit", "season", "quarter",
-                         "fiscal"})
-_DEICTIC_RELS = frozenset({"this", "last", "next", "current", "the current", "coming",
-                           "the coming"})
+_MODIFIABLE = frozenset(
+    {"month", "year", "decade", "century", "relunit", "season", "quarter", "fiscal"}
+)
+_DEICTIC_RELS = frozenset(
+    {"this", "last", "next", "current", "the current", "coming", "the coming"}
+)
 
 
 def _apply_modifiers(low: str, chosen: list[Candidate]) -> None:
@@ -29,7 +31,7 @@ def _apply_modifiers(low: str, chosen: list[Candidate]) -> None:
         if not left:
             continue
         found, offset = left
-        word = re.sub(r"\s+", " ", found["mod"] or found["mod2"])
+        word = re.sub(r"\s+", " ", found["mod"] or found["mod2"] or found["mod3"])
         if word in ("earlier", "later") and cand.kind != "relunit":
             continue
         cand.start = offset + found.start()

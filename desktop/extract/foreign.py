@@ -38,8 +38,9 @@ def _trim(phrase: str, start: int) -> tuple[str, int]:
 
 def _precision(phrase: str, found: datetime) -> str:
     numbers = [int(n) for n in _DIGITS.findall(phrase)]
-    has_year = any(n == found.year for n in numbers) or any(len(n) == 4 for n in
-                                                             _DIGITS.findall(phrase))
+    has_year = any(n == found.year for n in numbers) or any(
+        len(n) == 4 for n in _DIGITS.findall(phrase)
+    )
     has_day = any(n == found.day and len(str(n)) <= 2 for n in numbers)
     words = re.findall(r"[^\W\d_]{3,}", phrase)
     if numbers and not words and len(numbers) >= 3:

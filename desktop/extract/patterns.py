@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 
 from desktop.extract.lexicon import (
     MONTH_ABBR,
@@ -43,7 +44,7 @@ ORDINAL_WORDS = (
 
 # --- absolute and partial calendar dates ---------------------------------------------
 ISO = re.compile(
-    r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01]|[1-9])"
     r"(?:[t ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
     r"(?![\d-])"
 )
@@ -51,11 +52,13 @@ NUMERIC = re.compile(
     r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"
 )
 DMY = re.compile(rf"{DAY}(?:\s+of)?[\s-]+{MON}(?:,?[\s-]+{YEAR}\b)?{TIME_SUFFIX}")
-MDY = re.compile(
-    rf"{MON}\s+(?:the\s+)?{DAY}\b(?!\s*(?:%|[,.:]\d))(?:,?\s+{YEAR}\b)?{TIME_SUFFIX}"
-)
+MDY = re.compile(rf"{MON}\s+(?:the\s+)?{DAY}\b(?!\s*(?:%|[,.:]\d))(?:,?\s+{YEAR}\b)?{TIME_SUFFIX}")
 MY = re.compile(rf"{MON},?\s+(?:of\s+)?{YEAR}\b(?![,.]\d)")
-MONTH_ALONE = re.compile(rf"(?P<mon>{MONTHS_LC})\b(?!['’]s\b)")
+MONTH_ALONE = re.compile(rf"(?P<mon>{MONTHS_LC})\b(?P<poss>['’]s\b)?")
+LEFT_MONTH_REL = re.compile(r"\b(?P<rel>last|this|next|coming|past)\s+$")
+RIGHT_MONTH_YEAR = re.compile(r"\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
+DAY_ORDINAL = re.compile(r"the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
+THE_WEEKEND = re.compile(r"the\s+weekend\b")
 LEFT_WEEKDAY = re.compile(
     rf"(?:^|[^a-z])(?P<wd>{WEEKDAYS_LC}|{WEEKDAY_ABBR.lower()})\.?,?\s+(?:the\s+)?$"
 )
@@ -70,12 +73,10 @@ RANGE_DAY_AFTER = re.compile(
     r"(?![\s,]*(?:%|people|[a-z]+s\b|\d{1,3}\b|\d{5}))"
 )
 YEAR_ALONE = re.compile(r"(?P<y>1\d{3}|20\d{2})(?![\d]|[,.:]\d|\s*%)")
-YEAR_RANGE = re.compile(
-    r"(?P<y1>1\d{3}|20\d{2})\s?[-–]\s?(?P<y2>1\d{3}|20\d{2}|\d{2})(?![\d%-])"
-)
+YEAR_RANGE = re.compile(r"(?P<y1>1\d{3}|20\d{2})\s?[-–/]\s?(?P<y2>1\d{3}|20\d{2}|\d{2})(?![\d%-])")
 DECADE = re.compile(
     r"(?P<dec>1\d{2}0|20\d0)['’]?s\b|['’](?P<dd>\d0)s\b"
-    r"|\b(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+    r"|(?P<d2>\d0)s\b|\b(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
 )
 LEFT_DECADE = re.compile(r"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?$")
 CENTURY = re.compile(r"century\b")
@@ -97,6 +98,8 @@ QUARTER = re.compile(rf"quarter\b(?:\s+of\s+(?:{YEAR}\b|(?P<rel>this|last|next)\
 LEFT_QUARTER = re.compile(
     r"(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+$"
 )
+HALF = re.compile(rf"half\b(?:\s+of\s+(?:{YEAR}\b|(?P<rel>this|last|next)\s+year\b|the\s+year\b))?")
+LEFT_HALF = re.compile(r"(?:\bthe\s+)?\b(?P<h>first|second|1st|2nd|latter)[\s-]+$")
 Q_SHORT = re.compile(r"\bQ(?P<qn>[1-4])(?:\s+(?P<y>(?:19|20)\d{2}))?\b")  # original text
 
 # --- weekdays, deictic and anaphoric expressions -----------------------------------------
@@ -130,8 +133,8 @@ LEFT_OFFSET = re.compile(
 )
 DAY_BEFORE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b")
 PERIOD_MOD_LEFT = re.compile(
-    r"(?:\b(?P<mod>early|mid|late|earlier|later)(?:\s*-\s*|\s+)"
-    r"|\bthe\s+(?:very\s+)?(?P<mod2>beginning|start|end|middle|turn|close|dawn|first\s+half|"
+    r"(?:\b(?P<mod>early|mid|late|earlier|later)(?:\s*-\s*|\s+)|\b(?P<mod3>end|start)-"
+    r"|\b(?:the\s+)?(?:very\s+)?(?P<mod2>beginning|start|end|middle|turn|close|dawn|first\s+half|"
     r"second\s+half|latter\s+half|latter\s+part|first\s+part|last\s+part)\s+of\s+)$"
 )
 
@@ -141,7 +144,7 @@ VAGUE = re.compile(
     r"months?|years?|decades?|century|centuries)\b)|recent\s+(?:days|weeks|months|years|"
     r"decades|times))"
     r"|(?P<present>currently|nowadays|presently|(?:right\s+)?now|these\s+days|(?<=at\s)present)"
-    r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|"
+    r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|(?<=in\s)future|(?:the\s+)?coming\s+(?:days|weeks|"
     r"months|years|decades)))\b"
 )
 PAST_N = re.compile(
@@ -169,8 +172,8 @@ CLOCK_TIME = re.compile(
 
 
 WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
-DIGIT_LEFT = frozenset(string.digits + "$€£#.,/:'’")
-NUMBER_LEFT = frozenset(string.digits + ".,/-")
+DIGIT_LEFT = frozenset(string.ascii_letters + string.digits + "_$€£#.,/:'’\\")
+NUMBER_LEFT = frozenset(string.ascii_letters + string.digits + "_.,/-\\")
 
 
 _TOKEN = re.compile(r"[a-z]+|\d+")
@@ -194,7 +197,9 @@ def lowered(text: str) -> Lowered:
     return low
 
 
-def scan(pattern: re.Pattern[str], low: str, bad_left: frozenset[str] = WORD_CHARS):
+def scan(
+    pattern: re.Pattern[str], low: str, bad_left: frozenset[str] = WORD_CHARS
+) -> Iterator[re.Match[str]]:
     """Matches of `pattern` that start at one of its trigger words.
 
     Running each pattern only where its first word occurs is several times faster than
@@ -225,8 +230,10 @@ def _words(*groups: str) -> tuple[str, ...]:
 
 
 _MONTH_WORDS = _words(MONTHS_LC, MONTH_ABBR.lower())
-_UNIT_WORDS = _words("minute minutes hour hours day days week weeks month months year years",
-                     "decade decades century centuries")
+_UNIT_WORDS = _words(
+    "minute minutes hour hours day days week weeks month months year years",
+    "decade decades century centuries",
+)
 TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     ISO: ("#4",),
     NUMERIC: ("#1", "#2"),
@@ -236,26 +243,35 @@ TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     MONTH_ALONE: _words(MONTHS_LC),
     YEAR_ALONE: ("#4",),
     YEAR_RANGE: ("#4",),
-    DECADE: ("#4", "'#2", *_words("twenties thirties forties fifties sixties seventies",
-                                  "eighties nineties")),
+    DECADE: (
+        "#4",
+        "'#2",
+        "#2",
+        *_words("twenties thirties forties fifties sixties seventies", "eighties nineties"),
+    ),
     CENTURY: ("century",),
     FISCAL: ("fiscal",),
     SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     QUARTER: ("quarter",),
+    HALF: ("half",),
     WEEKDAY: _words(WEEKDAYS_LC),
     WEEKDAY_PLURAL: tuple(w + "s" for w in _words(WEEKDAYS_LC)),
     DEICTIC: ("today", "tonight", "yesterday", "tomorrow", "the", "this", "last"),
     REL_UNIT: _words("this last next the that coming current past previous following"),
     PERIOD_PART: ("the",),
     DAY_BEFORE: ("the",),
+    DAY_ORDINAL: ("the",),
+    THE_WEEKEND: ("the",),
     OFFSET: _words("ago earlier later before after from hence previously prior"),
-    VAGUE: _words("recently lately the recent currently nowadays presently right now these",
-                  "present coming"),
+    VAGUE: _words(
+        "recently lately the recent currently nowadays presently right now these", "present coming future"
+    ),
     PAST_N: _words("past last previous next coming first final"),
     DURATION: _UNIT_WORDS,
     BARE_DURATION: _words("for within in over after years decades months"),
-    SET: _words("every each daily weekly monthly annually yearly nightly hourly once twice",
-                "three"),
+    SET: _words(
+        "every each daily weekly monthly annually yearly nightly hourly once twice", "three"
+    ),
     CLOCK_TIME: ("#1", "#2", "noon", "midday", "midnight"),
 }
 

@@ -26,8 +26,10 @@ def weekday_date(reference: date, weekday: int, tense: Tense | None, rel: str = 
         return reference - timedelta(days=back)
     if tense == "future":
         return reference + timedelta(days=ahead)
-    return reference - timedelta(days=back) if back <= ahead + 1 else reference + timedelta(
-        days=ahead
+    if tense == "present":  # "The vote is on Monday": the nearest, the coming one on a tie
+        return reference + timedelta(days=ahead) if ahead <= back else reference - timedelta(back)
+    return (
+        reference - timedelta(days=back) if back <= ahead + 1 else reference + timedelta(days=ahead)
     )
 
 
@@ -48,12 +50,16 @@ def month_year(reference: date, month: int, tense: Tense | None) -> int:
 def day_year(reference: date, month: int, day: int, tense: Tense | None) -> int:
     """The year of a day and month without a year ("September 7")."""
     if tense == "past":
-        return reference.year if (month, day) <= (reference.month, reference.day) else (
-            reference.year - 1
+        return (
+            reference.year
+            if (month, day) <= (reference.month, reference.day)
+            else (reference.year - 1)
         )
     if tense == "future":
-        return reference.year if (month, day) >= (reference.month, reference.day) else (
-            reference.year + 1
+        return (
+            reference.year
+            if (month, day) >= (reference.month, reference.day)
+            else (reference.year + 1)
         )
     return month_year(reference, month, None)
 

@@ -30,13 +30,37 @@ from desktop.extract.lexicon import (
     YEAR_CUES,
 )
 
-_MONTH_NEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september"
-                         r"|october|november|december)\b")
+_MONTH_NEAR = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"
+)
 _YEAR_NEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 _ADJACENT = re.compile(r"[ \t]+([\w'’-]+)")
 _RANGE_YEAR = re.compile(r",?\s*(1\d{3}|20\d{2})\b")
 _OF = re.compile(r"(?:st|nd|rd|th)?\s+of\b")
-_PERIOD_WORD = re.compile(r"\b(?:mid|early|late|pre|post)$")
+_PERIOD_WORD = re.compile(r"\b(?:mid|early|late|pre|post|end|start)$")
+_DAY_CUES = frozenset({"on", "by", "until", "till", "since", "from", "before", "after"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "in",
+        "since",
+        "by",
+        "of",
+        "from",
+        "after",
+        "before",
+    }
+)
 _TENS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
 
 
@@ -63,7 +87,7 @@ def year_in_context(text: str, low: str, start: int, end: int) -> bool:
         return False
     if at_sentence_start(text, start):
         return True
-    if capitalised(before_raw) and before_raw.isalpha():
+    if capitalised(before_raw) and before_raw.isalpha() and before not in _FUNCTION_WORDS:
         return False  # "Route 2016", "Vision 2030"
     return 1900 <= int(low[start:end]) <= 2040
 
@@ -74,7 +98,12 @@ def _keep_month_alone(text: str, low: str, start: int, end: int) -> bool:
         return False
     if token.lower() not in AMBIGUOUS_MONTHS:
         return True
-    before = word_before(low, start).rstrip("-")
+    if low.startswith(("'s", "’s"), end):
+        return False  # "May's government"
+    before = word_before(low, start)
+    if before in ("end-", "start-", "mid-"):
+        return True
+    before = before.rstrip("-")
     if before in MONTH_CUES and before not in WEAK_MONTH_CUES:
         return True
     if before in WEAK_MONTH_CUES and before != "by":
@@ -85,13 +114,23 @@ def _keep_month_alone(text: str, low: str, start: int, end: int) -> bool:
 def dates(text: str, low: str, out: list[Candidate], dayfirst: bool) -> None:
     """Full and partial calendar dates, with weekday prefixes and range partners."""
     for m in P.scan(P.ISO, low, P.NUMBER_LEFT):
-        add(out, m.start(), m.end(), "date", 1, y=int(m["y"]), m=int(m["m"]), d=int(m["d"]),
-            hh=m["hh"], mm=m["mm"])
+        add(
+            out,
+            m.start(),
+            m.end(),
+            "date",
+            1,
+            y=int(m["y"]),
+            m=int(m["m"]),
+            d=int(m["d"]),
+            hh=m["hh"],
+            mm=m["mm"],
+        )
     for m in P.scan(P.NUMERIC, low, P.NUMBER_LEFT):
         if m["sep"] == "." and len(m["y"]) == 2:
             continue
         a, b = int(m["a"]), int(m["b"])
-        day, month = (a, b) if dayfirst else (b, a)
+        day, month = (a, b) if dayfirst or m["sep"] == "." else (b, a)  # 05.09.2018 is European
         if month > 12 and day <= 12:
             day, month = month, day
         year = int(m["y"])
@@ -114,15 +153,50 @@ def dates(text: str, low: str, out: list[Candidate], dayfirst: bool) -> None:
             if m["hh"] is None and low[end - 1] in " ,":
                 end -= 1
             y = int(m["y"]) if m["y"] else None
-            add(out, start, end, "date", 3, y=y, m=month_number(m["mon"]), d=int(m["d"]),
-                hh=m["hh"], mm=m["mm"], ap=m["ap"], wd=wd)
+            add(
+                out,
+                start,
+                end,
+                "date",
+                3,
+                y=y,
+                m=month_number(m["mon"]),
+                d=int(m["d"]),
+                hh=m["hh"],
+                mm=m["mm"],
+                ap=m["ap"],
+                wd=wd,
+            )
             _range_partner(low, out, m, y)
     for m in P.scan(P.MY, low):
         if capitalised(text[m.start("mon") : m.end("mon")]):
             add(out, m.start(), m.end(), "month", 4, y=int(m["y"]), m=month_number(m["mon"]))
     for m in P.scan(P.MONTH_ALONE, low):
-        if _keep_month_alone(text, low, m.start(), m.end()):
-            add(out, m.start(), m.end(), "month", 6, y=None, m=month_number(m["mon"]))
+        if not _keep_month_alone(text, low, m.start(), m.end("mon")):
+            continue
+        start, end, rel, rel_year = m.start(), m.end("mon"), "", None
+        left = P.left_match(low, start, P.LEFT_MONTH_REL)
+        if left:
+            start, rel = left[1] + left[0].start(), left[0]["rel"]
+        right = P.RIGHT_MONTH_YEAR.match(low, end)
+        if right and not rel:
+            end, rel_year = right.end(), {"last": -1, "this": 0, "next": 1}[right["rel"]]
+        add(
+            out,
+            start,
+            end,
+            "month",
+            6,
+            y=None,
+            m=month_number(m["mon"]),
+            rel=rel,
+            rel_year=rel_year,
+        )
+    for m in P.scan(P.DAY_ORDINAL, low):
+        before = word_before(low, m.start())
+        after = word_after(low, m.end())
+        if before in _DAY_CUES and (not after[:1].isalpha() or after in ("and", "or", "to")):
+            add(out, m.start(), m.end(), "dayonly", 6, d=int(m["d"]))
 
 
 def _range_partner(low: str, out: list[Candidate], m: re.Match[str], year: int | None) -> None:
@@ -132,16 +206,32 @@ def _range_partner(low: str, out: list[Candidate], m: re.Match[str], year: int |
         left = P.left_match(low, m.start(), P.RANGE_DAY_BEFORE)
         if left:
             found, offset = left
-            add(out, offset + found.start("dd"), offset + found.end("dd"), "date", 3,
-                y=year, m=month, d=int(found["d"]))
+            add(
+                out,
+                offset + found.start("dd"),
+                offset + found.end("dd"),
+                "date",
+                3,
+                y=year,
+                m=month,
+                d=int(found["d"]),
+            )
     elif not m["y"] and m["hh"] is None:
         right = P.RANGE_DAY_AFTER.match(low[m.end() : m.end() + 16])
         if right:
             end = m.end() + right.end("dd")
             y_match = _RANGE_YEAR.match(low, end)
             year = int(y_match.group(1)) if y_match else None
-            add(out, m.end() + right.start("dd"), y_match.end() if y_match else end, "date", 3,
-                y=year, m=month, d=int(right["d"]))
+            add(
+                out,
+                m.end() + right.start("dd"),
+                y_match.end() if y_match else end,
+                "date",
+                3,
+                y=year,
+                m=month,
+                d=int(right["d"]),
+            )
             if year is not None:
                 out[-2].data["y"] = year  # "March 4-7, 2018": the year belongs to both
 
@@ -166,6 +256,10 @@ def years(text: str, low: str, out: list[Candidate]) -> None:
             first = int(m["dec"])
         elif m["dd"]:
             first = 1900 + int(m["dd"])
+        elif m["d2"]:
+            if not (left and left.group(0)):
+                continue  # "90s" alone may be an age or a speed: "the 90s" is a decade
+            first = 1900 + int(m["d2"])
         else:
             first = 1920 + 10 * _TENS.index(m["word"])
             if not low.startswith("the", start):
@@ -179,16 +273,18 @@ def years(text: str, low: str, out: list[Candidate]) -> None:
         raw = found["n"].replace(" ", "-")
         n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else ORDINALS.get(raw, 0)
         if n:
-            add(out, offset + found.start(), m.end(), "century", 3, hundreds=n - 1,
-                mod=found["mod"])
+            add(
+                out, offset + found.start(), m.end(), "century", 3, hundreds=n - 1, mod=found["mod"]
+            )
 
 
 def periods(text: str, low: str, out: list[Candidate]) -> None:
     """Holidays, seasons and quarters."""
     if any(w in text for w in ("Christmas", "New Year", "Valentine", "Halloween", "Boxing")):
         for m in P.HOLIDAY.finditer(text):
-            add(out, m.start(), m.end(), "holiday", 4, name=m["h"].lower(),
-                y=m["y"] and int(m["y"]))
+            add(
+                out, m.start(), m.end(), "holiday", 4, name=m["h"].lower(), y=m["y"] and int(m["y"])
+            )
     for m in P.scan(P.SEASON, low):
         token = text[m.start("s") : m.end("s")]
         left, offset = P.left_match(low, m.start(), P.LEFT_SEASON) or (None, 0)
@@ -197,18 +293,55 @@ def periods(text: str, low: str, out: list[Candidate]) -> None:
         if capitalised(token) and not has_anchor and not at_sentence_start(text, m.start()):
             continue  # "the Arab Spring"
         before = word_before(low, m.start())
-        if not has_anchor and (token.lower() == "fall" or before not in (
-                "the", "in", "during", "this", "since", "until", "by", "through")):
-            continue
+        if not has_anchor:
+            if before not in ("the", "in", "during", "this", "since", "until", "by", "through"):
+                continue
+            if word_after(low, m.end()) == "of":
+                continue  # "the fall of Aleppo", "the spring of discontent"
+            if token.lower() == "fall" and not re.search(
+                r"\b(?:in|during)\s+the\s+$", low[max(0, m.start() - 12) : m.start()]
+            ):
+                continue
         start = offset + left.start() if left and left.group(0) else m.start()
-        add(out, start, m.end(), "season", 5, code=SEASONS[token.lower()], rel=rel,
-            y=m["y"] and int(m["y"]))
+        add(
+            out,
+            start,
+            m.end(),
+            "season",
+            5,
+            code=SEASONS[token.lower()],
+            rel=rel,
+            y=m["y"] and int(m["y"]),
+        )
     for m in P.scan(P.QUARTER, low):
         left = P.left_match(low, m.start(), P.LEFT_QUARTER)
         if not left:
             continue
         found, offset = left
-        add(out, offset + found.start(), m.end(), "quarter", 4, q=found["q"],
-            y=m["y"] and int(m["y"]), rel=m["rel"] or "")
+        add(
+            out,
+            offset + found.start(),
+            m.end(),
+            "quarter",
+            4,
+            q=found["q"],
+            y=m["y"] and int(m["y"]),
+            rel=m["rel"] or "",
+        )
+    for m in P.scan(P.HALF, low):
+        left = P.left_match(low, m.start(), P.LEFT_HALF)
+        if not left or not (left[0].group(0).startswith("the") or m["y"] or m["rel"]):
+            continue
+        found, offset = left
+        add(
+            out,
+            offset + found.start(),
+            m.end(),
+            "half",
+            3,
+            h=1 if found["h"] in ("first", "1st") else 2,
+            y=m["y"] and int(m["y"]),
+            rel=m["rel"] or "",
+        )
     for m in P.Q_SHORT.finditer(text) if "Q" in text else ():  # "Q3 2018"
         add(out, m.start(), m.end(), "quarter", 4, q=m["qn"], y=m["y"] and int(m["y"]), rel="")

@@ -16,10 +16,28 @@ from desktop.extract.lexicon import (
     WEEKDAYS,
 )
 
-_UNIT_CODE = {"week": "W", "month": "M", "year": "Y", "day": "D", "weekend": "WE",
-              "quarter": "Q", "decade": "DE", "century": "CE"}
-_ANAPHORIC_DAY = frozenset({"the previous", "the following", "the next", "the same", "that",
-                            "the preceding", "the prior", "next"})
+_UNIT_CODE = {
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "day": "D",
+    "weekend": "WE",
+    "quarter": "Q",
+    "decade": "DE",
+    "century": "CE",
+}
+_ANAPHORIC_DAY = frozenset(
+    {
+        "the previous",
+        "the following",
+        "the next",
+        "the same",
+        "that",
+        "the preceding",
+        "the prior",
+        "next",
+    }
+)
 _CAME = re.compile(r"\b(?:came|comes|come|coming)\s*$")
 _SET_VALUES = {
     "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "morning": "TMO",
@@ -61,8 +79,16 @@ def weekdays(text: str, low: str, out: list[Candidate]) -> None:
         left, offset = P.left_match(low, m.start(), P.LEFT_WEEKDAY_REL) or (None, 0)
         start = offset + left.start() if left else m.start()
         end = m.end("wd") if m["poss"] and not m["part"] else m.end()
-        add(out, start, end, "weekday", 5, wd=WEEKDAYS.index(m["wd"]),
-            rel=left["rel"] if left else "", part=m["part"])
+        add(
+            out,
+            start,
+            end,
+            "weekday",
+            5,
+            wd=WEEKDAYS.index(m["wd"]),
+            rel=left["rel"] if left else "",
+            part=m["part"],
+        )
     for m in P.scan(P.WEEKDAY_PLURAL, low):
         if low[max(0, m.start() - 3) : m.start()] == "on ":
             add(out, m.start(), m.end(), "set", 5, value=f"XXXX-WXX-{WEEKDAYS.index(m['wd']) + 1}")
@@ -78,11 +104,25 @@ def deictic(text: str, low: str, out: list[Candidate]) -> None:
             end = m.end("w") if m["poss"] and not m["part"] else m.end()
             add(out, m.start(), end, "deictic", 4, days=days, part=part)
         elif m["ba"]:
-            add(out, m.start(), m.end(), "deictic", 4,
-                days=-2 if m["ba"].startswith("before") else 2, part=None)
+            add(
+                out,
+                m.start(),
+                m.end(),
+                "deictic",
+                4,
+                days=-2 if m["ba"].startswith("before") else 2,
+                part=None,
+            )
         else:
-            add(out, m.start(), m.end(), "deictic", 4, days=-1 if m["rel2"] == "last" else 0,
-                part=m["part2"])
+            add(
+                out,
+                m.start(),
+                m.end(),
+                "deictic",
+                4,
+                days=-1 if m["rel2"] == "last" else 0,
+                part=m["part2"],
+            )
     for m in P.scan(P.REL_UNIT, low):
         rel = re.sub(r"\s+", " ", m["rel"])
         unit = m["unit"]
@@ -98,15 +138,32 @@ def deictic(text: str, low: str, out: list[Candidate]) -> None:
         else:
             add(out, m.start(), end, "relunit", 5, rel=rel, unit=unit)
     for m in P.scan(P.PERIOD_PART, low):
-        add(out, m.start(), m.end(), "relunit", 4, rel="this", unit=m["unit"],
-            mod=MOD_QUALIFIER[m["mod"]])
+        add(
+            out,
+            m.start(),
+            m.end(),
+            "relunit",
+            4,
+            rel="this",
+            unit=m["unit"],
+            mod=MOD_QUALIFIER[m["mod"]],
+        )
+    for m in P.scan(P.THE_WEEKEND, low):
+        add(out, m.start(), m.end(), "relunit", 6, rel="the", unit="weekend")
     for m in P.scan(P.DAY_BEFORE, low):
-        add(out, m.start(), m.end(), "relunit", 5, unit=m["unit"],
-            rel="the previous" if m["dir"] == "before" else "the following")
+        add(
+            out,
+            m.start(),
+            m.end(),
+            "relunit",
+            5,
+            unit=m["unit"],
+            rel="the previous" if m["dir"] == "before" else "the following",
+        )
 
 
 def offsets(text: str, low: str, out: list[Candidate]) -> None:
-    """"three years ago", "two days later", "came a day after"."""
+    """ "three years ago", "two days later", "came a day after"."""
     for m in P.scan(P.OFFSET, low):
         left = P.left_match(low, m.start(), P.LEFT_OFFSET)
         if not left:
@@ -119,8 +176,18 @@ def offsets(text: str, low: str, out: list[Candidate]) -> None:
         )
         if direction in ("after", "before") and not inverse:
             continue
-        add(out, start, m.end(), "offset", 4, n=number_of(found["n"]), unit=unit_of(found["unit"]),
-            dir=direction, hedge=found["hedge"], inverse=inverse)
+        add(
+            out,
+            start,
+            m.end(),
+            "offset",
+            4,
+            n=number_of(found["n"]),
+            unit=unit_of(found["unit"]),
+            dir=direction,
+            hedge=found["hedge"],
+            inverse=inverse,
+        )
 
 
 def others(text: str, low: str, out: list[Candidate]) -> None:
@@ -146,12 +213,24 @@ def others(text: str, low: str, out: list[Candidate]) -> None:
         n: float | None = float(raw) if re.fullmatch(r"\d+\.\d+", raw) else number_of(raw)
         if found["half"] and n is not None:
             n = n + 0.5
-        add(out, offset + found.start(), m.end(), "duration", 7,
-            value=duration_value(n, unit_of(m["unit"])))
+        add(
+            out,
+            offset + found.start(),
+            m.end(),
+            "duration",
+            7,
+            value=duration_value(n, unit_of(m["unit"])),
+        )
     for m in P.scan(P.BARE_DURATION, low):
         key = "unit" if m["unit"] else "unit2"
-        add(out, m.start(key), m.end(key), "duration", 8, value=duration_value(None,
-                                                                               unit_of(m[key])))
+        add(
+            out,
+            m.start(key),
+            m.end(key),
+            "duration",
+            8,
+            value=duration_value(None, unit_of(m[key])),
+        )
     for m in P.scan(P.SET, low):
         word = m["u"] or m["u2"] or m["adv"]
         value = _SET_VALUES.get(word) or f"XXXX-WXX-{WEEKDAYS.index(word) + 1}"

@@ -42,8 +42,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         body = line.group(0)
         cursor = 0
         for end in _END.finditer(body):
-            if body[end.start()] == "." and end.end() - end.start() == 1 and _is_abbreviation(
-                body, end.start()
+            if (
+                body[end.start()] == "."
+                and end.end() - end.start() == 1
+                and _is_abbreviation(body, end.start())
             ):
                 continue
             _push(spans, line.start(), body, cursor, end.end())

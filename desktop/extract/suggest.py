@@ -17,13 +17,23 @@ from desktop.extract.titles import make_title
 from desktop.temporal import Precision, Qualifier
 
 _EVENT_PRECISIONS = frozenset(
-    {Precision.DAY, Precision.MINUTE, Precision.WEEK, Precision.MONTH, Precision.QUARTER,
-     Precision.SEASON, Precision.YEAR}
+    {
+        Precision.DAY,
+        Precision.MINUTE,
+        Precision.WEEK,
+        Precision.MONTH,
+        Precision.QUARTER,
+        Precision.SEASON,
+        Precision.YEAR,
+    }
 )
 _FUTURE_LIMIT = timedelta(days=366)
 _WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
-_ANAPHORIC = re.compile(r"\b(?:previous|following|next|same|that|after|before|earlier|later|"
-                        r"preceding|prior)\b", re.I)
+_ANAPHORIC = re.compile(
+    r"\b(?:the\s+(?:previous|following|next|same|preceding|prior)|that)\s+\w+$"
+    r"|\b(?:after|before|earlier|later)$",
+    re.IGNORECASE,
+)
 
 
 def _placeable(timex: Timex, reference: date | None) -> bool:
@@ -38,6 +48,19 @@ def _placeable(timex: Timex, reference: date | None) -> bool:
         return not timex.needs_reference
     limit = datetime.combine(reference, datetime.min.time()) + _FUTURE_LIMIT
     return fuzzy.earliest <= limit
+
+
+_FINENESS = {p: i for i, p in enumerate(Precision)}
+
+
+def _choose(chosen: list[Timex], timex: Timex) -> None:
+    """Keep one date per happening: "at 10 a.m. on 3 June" is one event, not two."""
+    for i, other in enumerate(chosen):
+        if other.fuzzy.overlaps(timex.fuzzy):
+            if _FINENESS[timex.fuzzy.precision] > _FINENESS[other.fuzzy.precision]:
+                chosen[i] = timex
+            return
+    chosen.append(timex)
 
 
 def _possessive(text: str, timex: Timex) -> bool:
@@ -90,8 +113,7 @@ def suggest(text: str, reference: date | None, language: str = "en") -> list[Sug
                 continue
             if _possessive(text, timex) and timex.value in seen:
                 continue  # "Saturday's attacks" points back at a happening already dated
-            if all(t.value != timex.value for t in chosen):
-                chosen.append(timex)
+            _choose(chosen, timex)
         seen.update(t.value for t in chosen)
         offsets = tuple(t.start - start for t in inside if _placeable(t, effective))
         for rank, timex in enumerate(chosen):

@@ -8,12 +8,10 @@ last date mentioned, not from the publication date.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from desktop.extract.anaphora import History
 from desktop.extract.candidate import Candidate
-from desktop.extract.candidates import find_candidates
 from desktop.extract.lexicon import HOLIDAYS, PARTS_OF_DAY
 from desktop.extract.model import Timex
 from desktop.extract.resolve import (
@@ -23,17 +21,10 @@ from desktop.extract.resolve import (
     unit_period,
     weekday_date,
 )
-from desktop.extract.tense import tense_at
+from desktop.extract.rules_relative import duration_value
+from desktop.extract.tense import Tense, tense_at
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
-_DATELINE_WORDS = frozenset(
-    """published publish posted updated update last modified first date dateline created
-    on at by am pm gmt bst utc cet cest est edt pst pdt ist msk eet eest ast
-    mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday
-    saturday sunday local time""".split()
-)
-_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
-_DATELINE_ZONE = 1500
 _REL_OFFSET = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
     "this past": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
@@ -49,37 +40,41 @@ _HEDGES = {
     "around": Qualifier.CIRCA, "roughly": Qualifier.CIRCA, "approximately": Qualifier.CIRCA,
     "some": Qualifier.CIRCA,
 }  # fmt: skip
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "final": 4}
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def _is_dateline(text: str, cand: Candidate) -> bool:
-    """A short line that holds nothing but this full date (plus labels and a time)."""
-    if cand.kind != "date" or cand.data.get("y") is None:
-        return False
-    line_start = text.rfind("\n", 0, cand.start) + 1
-    line_end = text.find("\n", cand.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if line_end - line_start > 90:
-        return False
-    rest = text[line_start : cand.start] + " " + text[cand.end : line_end]
-    words = [w for w in _WORDS.findall(rest.lower()) if w not in _DATELINE_WORDS]
-    return len(words) <= 2
 
 
 def _day_fuzzy(d: date) -> FuzzyDate:
     return FuzzyDate.day(d.year, d.month, d.day)
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
+def _period_year(reference: date, first: int, last: int, tense: Tense | None) -> int:
+    """The year of a yearless part of a year (months first..last) said on `reference`."""
+    if tense == "past" and first > reference.month:
+        return reference.year - 1
+    if tense == "future" and last < reference.month:
+        return reference.year + 1
+    return reference.year
+
+
+def safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
     except ValueError:
         return None
 
 
-class _Resolver:
+class Resolver:
     """Turns candidates into Timex objects, keeping the reference and the mentions so far."""
 
     def __init__(self, text: str, reference: date | None) -> None:
@@ -88,18 +83,37 @@ class _Resolver:
         self.history = History()
         self.floating_times: list[int] = []  # times dated from the reference, for now
 
-    def tense(self, cand: Candidate):
+    def tense(self, cand: Candidate) -> Tense | None:
+        """The tense of the clause around the candidate (decides past or coming dates)."""
         return tense_at(self.text, cand.start, cand.end)
 
-    def make(self, cand: Candidate, kind: str, value: str, fuzzy: FuzzyDate | None = None,
-             needs: bool = False, dateline: bool = False) -> Timex:
-        return Timex(cand.start, cand.end, self.text[cand.start : cand.end], kind, value,
-                     fuzzy, needs, dateline)
+    def make(
+        self,
+        cand: Candidate,
+        kind: str,
+        value: str,
+        fuzzy: FuzzyDate | None = None,
+        needs: bool = False,
+        dateline: bool = False,
+    ) -> Timex:
+        return Timex(
+            cand.start,
+            cand.end,
+            self.text[cand.start : cand.end],
+            kind,
+            value,
+            fuzzy,
+            needs,
+            dateline,
+        )
 
     def resolve(self, cand: Candidate, dateline: bool = False) -> Timex | None:
         handler = getattr(self, f"_{cand.kind}")
-        timex = handler(cand, **cand.data) if cand.kind != "date" else self._date(
-            cand, dateline=dateline, **cand.data)
+        timex = (
+            handler(cand, **cand.data)
+            if cand.kind != "date"
+            else self._date(cand, dateline=dateline, **cand.data)
+        )
         if timex is not None and timex.fuzzy is not None:
             self.history.add(timex.end, timex.fuzzy, cand.kind)
         return timex
@@ -113,11 +127,11 @@ class _Resolver:
             y = day_year(self.reference, m, d, self.tense(cand))
             if wd:
                 for year in (y, y - 1, y + 1):
-                    found = _safe_date(year, m, d)
+                    found = safe_date(year, m, d)
                     if found and found.strftime("%a").lower() == wd[:3].lower():
                         y = year
                         break
-        day = _safe_date(y, m, d)
+        day = safe_date(y, m, d)
         if day is None:
             return None
         if hh is not None:
@@ -125,16 +139,32 @@ class _Resolver:
             if ap:
                 hour = hour % 12 + (12 if ap.lower().startswith("p") else 0)
             moment = datetime(day.year, day.month, day.day, hour, int(mm))
-            return self.make(cand, "TIME", moment.strftime("%Y-%m-%dT%H:%M"),
-                             FuzzyDate.minute(moment), needs, dateline)
+            return self.make(
+                cand,
+                "TIME",
+                moment.strftime("%Y-%m-%dT%H:%M"),
+                FuzzyDate.minute(moment),
+                needs,
+                dateline,
+            )
         return self.make(cand, "DATE", day.isoformat(), _day_fuzzy(day), needs, dateline)
 
-    def _month(self, cand, y, m, mod=None):
+    def _month(self, cand, y, m, mod=None, rel="", rel_year=None):
         needs = y is None
         if y is None:
-            if self.reference is None:
+            ref = self.reference
+            if ref is None:
                 return self.make(cand, "DATE", "", None, True)
-            y = month_year(self.reference, m, self.tense(cand))
+            if rel_year is not None:
+                y = ref.year + rel_year
+            elif rel in ("last", "past"):
+                y = ref.year if m < ref.month else ref.year - 1
+            elif rel in ("next", "coming"):
+                y = ref.year if m > ref.month else ref.year + 1
+            elif rel == "this":
+                y = ref.year
+            else:
+                y = month_year(ref, m, self.tense(cand))
         fuzzy = qualified(FuzzyDate.month(y, m), mod)
         return self.make(cand, "DATE", f"{y:04d}-{m:02d}", fuzzy, needs)
 
@@ -145,12 +175,14 @@ class _Resolver:
         return self.make(cand, "DATE", f"FY{y:04d}", FuzzyDate.year(y))
 
     def _decade(self, cand, first, mod=None):
-        return self.make(cand, "DATE", f"{first // 10:03d}",
-                         qualified(FuzzyDate.decade(first), mod))
+        return self.make(
+            cand, "DATE", f"{first // 10:03d}", qualified(FuzzyDate.decade(first), mod)
+        )
 
     def _century(self, cand, hundreds, mod=None):
-        return self.make(cand, "DATE", f"{hundreds:02d}",
-                         qualified(FuzzyDate.century(hundreds), mod))
+        return self.make(
+            cand, "DATE", f"{hundreds:02d}", qualified(FuzzyDate.century(hundreds), mod)
+        )
 
     def _holiday(self, cand, name, y):
         month, day = HOLIDAYS[re.sub(r"\s+", " ", name)]
@@ -174,6 +206,8 @@ class _Resolver:
                 y -= 0 if first + 2 < ref.month else 1
             elif rel in ("next", "coming", "the coming"):
                 y += 0 if first > ref.month else 1
+            elif code != "WI":
+                y = _period_year(ref, first, first + 2, self.tense(cand))
         fuzzy = FuzzyDate.of(Precision.SEASON, datetime(y, _SEASON_START[code], 1))
         return self.make(cand, "DATE", f"{y:04d}-{code}", qualified(fuzzy, mod), needs)
 
@@ -189,9 +223,39 @@ class _Resolver:
         if not y:
             if ref is None:
                 return self.make(cand, "DATE", "", None, True)
-            y = ref.year + {"last": -1, "next": 1}.get(rel, 0)
+            if rel:
+                y = ref.year + {"last": -1, "next": 1}.get(rel, 0)
+            else:
+                y = _period_year(ref, number * 3 - 2, number * 3, self.tense(cand))
         fuzzy = FuzzyDate.of(Precision.QUARTER, datetime(y, number * 3 - 2, 1))
         return self.make(cand, "DATE", f"{y:04d}-Q{number}", qualified(fuzzy, mod), needs)
+
+    def _half(self, cand, h, y, rel):
+        needs = not y
+        if not y:
+            if self.reference is None:
+                return self.make(cand, "DATE", "", None, True)
+            if rel:
+                y = self.reference.year + {"last": -1, "next": 1}.get(rel, 0)
+            else:
+                y = _period_year(self.reference, 6 * h - 5, 6 * h, self.tense(cand))
+        return self.make(cand, "DATE", f"{y:04d}-H{h}", FuzzyDate.year(y), needs)
+
+    def _dayonly(self, cand, d):
+        ref = self.reference
+        if ref is None:
+            return self.make(cand, "DATE", "", None, True)
+        tense = self.tense(cand)
+        shift = 0
+        if tense == "past" and d > ref.day:
+            shift = -1
+        elif tense == "future" and d < ref.day:
+            shift = 1
+        y, m = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+        found = safe_date(y, m + 1, d)
+        if found is None:
+            return None
+        return self.make(cand, "DATE", found.isoformat(), _day_fuzzy(found), True)
 
     # --- relative to the reference or to the last mention ----------------------------
     def _weekday(self, cand, wd, rel, part):
@@ -199,8 +263,9 @@ class _Resolver:
             return self.make(cand, "TIME" if part else "DATE", "", None, True)
         day = weekday_date(self.reference, wd, self.tense(cand), rel)
         if part:
-            return self.make(cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}",
-                             _day_fuzzy(day), True)
+            return self.make(
+                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", _day_fuzzy(day), True
+            )
         return self.make(cand, "DATE", day.isoformat(), _day_fuzzy(day), True)
 
     def _deictic(self, cand, days, part):
@@ -208,11 +273,18 @@ class _Resolver:
             return self.make(cand, "TIME" if part else "DATE", "", None, True)
         day = self.reference + timedelta(days=days)
         if part:
-            return self.make(cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}",
-                             _day_fuzzy(day), True)
+            return self.make(
+                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", _day_fuzzy(day), True
+            )
         return self.make(cand, "DATE", day.isoformat(), _day_fuzzy(day), True)
 
     def _relunit(self, cand, rel, unit, mod=None):
+        if rel == "the":  # "the weekend": the last one in the past tense, else the coming
+            if self.reference is None:
+                return self.make(cand, "DATE", "", None, True)
+            back = self.tense(cand) == "past" and self.reference.weekday() < 5
+            value, fuzzy = unit_period(self.reference, "weekend", -1 if back else 0)
+            return self.make(cand, "DATE", value, fuzzy, True)
         if rel in _ANAPHORIC or (rel in ("the next", "next") and unit == "day"):
             offset = _ANAPHORIC.get(rel, 1)
             base = self.history.anchor_for(unit, cand.start) or self.reference
@@ -228,11 +300,22 @@ class _Resolver:
         if unit in ("minute", "hour"):
             return None
         if n is None:
-            return self.make(cand, "DATE", "FUTURE_REF" if dir in ("later", "from now", "hence")
-                             else "PAST_REF")
+            return self.make(
+                cand, "DATE", "FUTURE_REF" if dir in ("later", "from now", "hence") else "PAST_REF"
+            )
         sign = 1 if dir in ("later", "from now", "hence", "after") else -1
         if inverse:
             sign = -sign
+            if not self.history.any_since(self._sentence_start(cand.start)):
+                # "came two days after the vote": nothing dates the arrival, so it is
+                # only a duration
+                end = cand.start + len(
+                    re.match(r"(.*?)\s+(?:after|before)$", self.text[cand.start : cand.end]).group(
+                        1
+                    )
+                )
+                span = Candidate(cand.start, end, "duration")
+                return self.make(span, "DURATION", duration_value(n, unit))
         if dir in ("ago", "from now", "hence"):
             base = self.reference
         else:
@@ -267,8 +350,11 @@ class _Resolver:
     def _set(self, cand, value):
         return self.make(cand, "SET", value)
 
+    def _sentence_start(self, position: int) -> int:
+        return max(self.text.rfind(ch, 0, position) for ch in ".!?\n") + 1
+
     def _time(self, cand, hh, mm):
-        sentence_start = max(self.text.rfind(ch, 0, cand.start) for ch in ".!?\n") + 1
+        sentence_start = self._sentence_start(cand.start)
         day = self.history.day_since(sentence_start)
         needs = True
         if day is None:
@@ -279,49 +365,6 @@ class _Resolver:
         if day is None:
             return self.make(cand, "TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}")
         moment = datetime(day.year, day.month, day.day, hh, mm)
-        return self.make(cand, "TIME", moment.strftime("%Y-%m-%dT%H:%M"),
-                         FuzzyDate.minute(moment), needs)
-
-
-def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> list[Timex]:
-    """Tag English text (see `tag`)."""
-    candidates = find_candidates(text, dayfirst)
-    datelines = [c for c in candidates if _is_dateline(text, c)]
-    resolver = _Resolver(text, reference)
-    if datelines and datelines[0].start <= _DATELINE_ZONE:
-        first = datelines[0]
-        resolver.reference = date(first.data["y"], first.data["m"], first.data["d"])
-    dateline_ids = {id(c) for c in datelines}
-    out: list[Timex] = []
-    for cand in candidates:
-        is_dateline = id(cand) in dateline_ids
-        if is_dateline:
-            found = _safe_date(cand.data["y"], cand.data["m"], cand.data["d"])
-            if found is not None:
-                resolver.reference = found
-                resolver.history.clear()
-        timex = resolver.resolve(cand, dateline=is_dateline)
-        if timex is not None:
-            out.append(timex)
-    if resolver.floating_times:
-        _date_times_from_later_dates(text, out, set(resolver.floating_times))
-    return out
-
-
-def _date_times_from_later_dates(text: str, out: list[Timex], floating: set[int]) -> None:
-    """"at 10 a.m. on 3 June": a clock time takes the day named after it in its sentence."""
-    for i, timex in enumerate(out):
-        if timex.start not in floating or timex.type != "TIME" or timex.fuzzy is None:
-            continue
-        for later in out[i + 1 :]:
-            gap = text[timex.end : later.start]
-            if any(ch in gap for ch in "!?\n") or ". " in gap:
-                break
-            fuzzy = later.fuzzy
-            if fuzzy is not None and fuzzy.precision in (Precision.DAY,) and later.type == "DATE":
-                day = fuzzy.earliest
-                moment = timex.fuzzy.earliest.replace(year=day.year, month=day.month, day=day.day)
-                out[i] = replace(timex, value=moment.strftime("%Y-%m-%dT%H:%M"),
-                                 fuzzy=FuzzyDate.minute(moment),
-                                 needs_reference=later.needs_reference)
-                break
+        return self.make(
+            cand, "TIME", moment.strftime("%Y-%m-%dT%H:%M"), FuzzyDate.minute(moment), needs
+        )

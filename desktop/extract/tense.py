@@ -25,7 +25,7 @@ Tense = Literal["past", "present", "future"]
 
 _WINDOW = 160
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]ll|[.!?;:\n\"“”()\[\]–—]")
-_HARD_BREAK = frozenset(".!?;:\n\"“”()[]–—")
+_HARD_BREAK = frozenset('.!?;:\n"“”()[]–—')
 _PAST_WORDS = frozenset({"ago", "earlier", "yesterday", "previously", "last", "former"})
 _FUTURE_PHRASES = re.compile(
     r"\b(?:going|set|due|expected|scheduled|planned|plans?|poised|slated|about)\s+to\b"
@@ -47,6 +47,8 @@ def _verb_tense(tokens: list[str], i: int) -> Tense | None:
         return "past"
     if word in ("is", "are", "am"):
         return "present"
+    if word in MODALS:  # "would meet on Monday": ahead of the saying; "could have met": past
+        return "past" if tokens[i + 1 : i + 2] == ["have"] else "present"
     is_participle = word in PARTICIPLES or (
         word.endswith("ed") and len(word) > 4 and "-" not in word and word not in ADJECTIVE_ED
     )
@@ -61,7 +63,7 @@ def _verb_tense(tokens: list[str], i: int) -> Tense | None:
         if aux == "to":
             return "future"
         if aux in MODALS:
-            return None
+            return "past" if "have" in before else "present"
         if aux in PAST_AUX:
             return "past"
         if aux in PRESENT_AUX:

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+FIRST = datetime(1, 1, 1)
+LAST = datetime(9999, 12, 31, 23, 59)
+
+
+def widen(start: datetime, end: datetime, pad: timedelta) -> tuple[datetime, datetime]:
+    """[start - pad, end + pad] kept inside the calendar datetime can represent."""
+    lo = start - pad if start - FIRST > pad else FIRST
+    hi = end + pad if LAST - end > pad else LAST
+    return lo, hi
+
 
 def cluster_spans(
     intervals: list[tuple[datetime, datetime]],
@@ -43,7 +53,7 @@ def cluster_spans(
     out = []
     for start, end, count in spans:
         pad = max((end - start) * pad_ratio, min_pad)
-        out.append(((start - pad, end + pad), count))
+        out.append((widen(start, end, pad), count))
     # padding must not make neighbours overlap
     for i in range(len(out) - 1):
         (a0, a1), n = out[i]

@@ -161,7 +161,7 @@ def context_label(unit: str, when: datetime) -> str:
 
 
 def _segment_ticks(
-    seg: Segment, measure: Measure, padding: float, min_minor_px: float
+    seg: Segment, measure: Measure, padding: float, min_minor_px: float, wide: Measure
 ) -> tuple[list[Tick], list[Tick], list[Tick], TickLevel]:
     level = choose_level(seg.px_per_second, measure=measure, padding=padding)
     major = [Tick(t, seg.x(t), label(level, t)) for t in iter_ticks(level, seg.start, seg.end)]
@@ -180,12 +180,12 @@ def _segment_ticks(
             shown = _floor(ctx_level, t) if t == seg.start else t
             context.append(Tick(t, seg.x(t), context_label(unit, shown)))
         # the label at the segment start gives way to a boundary close after it
-        if len(context) > 1 and context[1].x - context[0].x < measure(context[0].label) + padding:
+        if len(context) > 1 and context[1].x - context[0].x < wide(context[0].label) + padding:
             context.pop(0)
     # a label that would run past its segment's end (into a break) is left off
     major = [t if t.x + measure(t.label) + padding / 2 <= seg.x1 else Tick(t.at, t.x)
              for t in major]  # fmt: skip
-    context = [t for t in context if t.x + measure(t.label) + padding / 2 <= seg.x1]
+    context = [t for t in context if t.x + wide(t.label) + padding / 2 <= seg.x1]
     return major, minor, context, level
 
 
@@ -196,8 +196,12 @@ def axis_ticks(
     padding: float = 8.0,
     min_minor_px: float = 4.0,
     x_range: tuple[float, float] | None = None,
+    measure_context: Measure | None = None,
 ) -> AxisTicks:
-    """Ticks for every segment of `scale`, optionally only those inside `x_range`."""
+    """Ticks for every segment of `scale`, optionally only those inside `x_range`.
+
+    `measure_context` measures the context labels when they use a wider font.
+    """
     major: list[Tick] = []
     minor: list[Tick] = []
     context: list[Tick] = []
@@ -205,7 +209,8 @@ def axis_ticks(
     for seg in scale.segments:
         if x_range is not None and (seg.x1 < x_range[0] or seg.x0 > x_range[1]):
             continue
-        a, b, c, level = _segment_ticks(seg, measure, padding, min_minor_px)
+        a, b, c, level = _segment_ticks(seg, measure, padding, min_minor_px,
+                                        measure_context or measure)  # fmt: skip
         major += a
         minor += b
         context += c

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.services.editing import CitationSpec
-from desktop.store import Article, Workspace
+from desktop.services.eventdates import start_of
+from desktop.store import Article, Citation, Event, Workspace
 from desktop.temporal import FuzzyDate
 
 NEEDS_REVIEW_TAG = "needs date review"
@@ -38,6 +41,32 @@ def date_mentions(text: str, reference: date | None, language: str = "en") -> li
         return list(tag(text, reference, language or "en"))
     except Exception:  # a tagger bug must never cost the user the annotation
         return []
+
+
+@dataclass
+class StoredMention:
+    """A date phrase a stored suggestion already found, shaped like the tagger's Timex."""
+
+    start: int
+    end: int
+    value: str
+    fuzzy: FuzzyDate | None
+
+
+def stored_mentions(ws: Workspace, article_id: int) -> list[StoredMention]:
+    with ws.session() as session:
+        rows = session.execute(
+            select(Citation.phrase_start, Citation.phrase_end, Citation.value, Event)
+            .join(Event, Event.id == Citation.event_id)
+            .where(Citation.article_id == article_id, Citation.phrase_start.is_not(None))
+            .order_by(Citation.phrase_start)
+        ).all()
+        found = []
+        for p_start, p_end, value, event in rows:
+            start = start_of(event)
+            when = start if start.to_timex() == value else None
+            found.append(StoredMention(p_start, p_end, value, when))
+        return found
 
 
 def _fuzzy(mention: Any) -> FuzzyDate | None:
@@ -78,6 +107,8 @@ def annotation_from_span(
     if mentions is None:
         mentions = date_mentions(text, published, language)
     inside = [m for m in mentions if m.start >= start and m.end <= end and _fuzzy(m)]
+    if not inside:  # no tagger (or it failed): the date phrases already stored for this text
+        inside = [m for m in stored_mentions(ws, article_id) if m.start >= start and m.end <= end]
     title = " ".join(quote.split())
     if len(title) > TITLE_CHARS:
         title = title[: TITLE_CHARS - 1].rstrip() + "…"

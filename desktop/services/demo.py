@@ -7,7 +7,6 @@ keyword themes: good enough to show lanes and a legend, and easy to re-sort by h
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from sqlalchemy import select
 
 from desktop.ingest import apply_manifest, read_manifest, read_path
 from desktop.services.editing import CitationSpec, create_event, ensure_lane
+from desktop.services.interchange import content_digest
 from desktop.store import Article, Event, Workspace
 from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_timex
 
@@ -90,8 +90,7 @@ def store_seed_articles(ws: Workspace, seeds_dir: Path) -> dict[str, int]:
             draft = read_path(path)
             if path.name in manifest:
                 draft = apply_manifest(draft, manifest[path.name])
-            # the same digest as services.importing.content_hash
-            digest = hashlib.sha256(" ".join(draft.text.split()).encode("utf-8")).hexdigest()
+            digest = content_digest(draft.text)
             found = session.scalar(select(Article).where(Article.content_hash == digest))
             if found is None:
                 found = Article(

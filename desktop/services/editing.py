@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.services.eventdates import end_of, set_end, set_start, start_of, values_conflict
+from desktop.services.matching import signature
 from desktop.store import Citation, Event, Lane, Tag, Workspace
 from desktop.temporal import FuzzyDate
 
@@ -109,6 +110,8 @@ def update_event(
         event = _load(session, event_id, expected_version)
         for name, value in changes.items():
             setattr(event, name, value)
+        if "title" in changes:
+            event.signature = signature(changes["title"])
         if start is not None:
             set_start(event, start)
         if end is not False:
@@ -131,7 +134,10 @@ def create_event(
     confidence: float = 1.0,
 ) -> int:
     with ws.session() as session:
-        event = Event(title=title, description=description, status=status, confidence=confidence)
+        event = Event(
+            title=title, description=description, status=status, confidence=confidence,
+            signature=signature(title),
+        )
         set_start(event, start)
         set_end(event, end)
         if citation is not None:

@@ -1,25 +1,30 @@
 """Recognising the same happening reported by another article.
 
 Only events cited by *other* articles are candidates: two sentences of one article
-are two statements, and merging them would hide one from the analyst.
+are two statements, and merging them would hide one from the analyst. Candidates
+are compared by the words of their titles (the happening, without the
+attribution, numbers included: "killed 10" is not "killed 2"); they share the suggestion's precision and lie near it in time, so a lookup touches a
+few rows through an index however large the workspace grows.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion
-from desktop.store import Citation, Event
+from desktop.store import Event
 
 MERGE_SIMILARITY = 0.34  # compatible dates: similar wording suffices
 CONFLICT_SIMILARITY = 0.5  # incompatible dates: only near-identical wording
-CONFLICT_WINDOW = timedelta(days=400)
+CONFLICT_WINDOW = timedelta(days=31)
+MIN_SHARED = 3
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_]{3,}|\d[\d,.]*")
 _STOP = frozenset(
     """the and for that with from this have has had was were are been will would said says
     told also but not its their they them there than then into over after before during
@@ -34,28 +39,44 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _STOP)
 
 
-def similarity(a: str, b: str) -> float:
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
+def signature(text: str) -> str:
+    return " ".join(sorted(content_words(text)))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of two word sets; fewer than three shared words is no evidence at all."""
+    shared = len(a & b)
+    if shared < MIN_SHARED:
         return 0.0
-    return len(wa & wb) / len(wa | wb)
+    return shared / len(a | b)
 
 
-def find_same_happening(session: Session, article_id: int, item: Suggestion) -> Event | None:
-    """The event this suggestion reports again, if any (possibly with a conflicting date)."""
+def find_same_happening(
+    session: Session, item: Suggestion, exclude: Collection[int] = ()
+) -> int | None:
+    """Id of the event this suggestion reports again (possibly with a conflicting date)."""
     when = item.fuzzy
-    own = select(Citation.event_id).where(Citation.article_id == article_id)
-    window = and_(
-        Event.start_earliest <= when.latest + CONFLICT_WINDOW,
-        Event.start_latest >= when.earliest - CONFLICT_WINDOW,
-        Event.status != "rejected",
-        Event.id.not_in(own),
+    words = content_words(item.title)
+    if not words:
+        return None
+    rows = session.execute(
+        select(
+            Event.id, Event.signature, Event.title, Event.start_earliest, Event.start_latest
+        ).where(
+            Event.start_precision == str(when.precision),
+            Event.start_earliest <= when.latest + CONFLICT_WINDOW,
+            Event.start_earliest >= when.earliest - CONFLICT_WINDOW - (when.latest - when.earliest),
+            Event.status != "rejected",
+        )
     )
-    best: tuple[float, Event] | None = None
-    for event in session.scalars(select(Event).where(window)):
-        score = similarity(event.description, item.description)
-        overlaps = event.start_earliest <= when.latest and event.start_latest >= when.earliest
+    best: tuple[float, int] | None = None
+    for event_id, sig, title, earliest, latest in rows:
+        if event_id in exclude:
+            continue
+        other = frozenset(sig.split()) if sig is not None else content_words(title)
+        score = jaccard(words, other)
+        overlaps = earliest <= when.latest and latest >= when.earliest
         needed = MERGE_SIMILARITY if overlaps else CONFLICT_SIMILARITY
         if score >= needed and (best is None or score > best[0]):
-            best = (score, event)
+            best = (score, event_id)
     return best[1] if best else None

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
 from desktop.services.eventdates import set_start, values_conflict
-from desktop.services.matching import find_same_happening
+from desktop.services.matching import find_same_happening, signature
 from desktop.store import Article, Citation, Event, Workspace
 
 
@@ -39,22 +39,27 @@ def suggest_for_article(session: Session, article: Article) -> int:
     article.extraction_error = None
     if article.published is None:
         found = [s for s in found if not s.needs_reference]
-    known = {
-        _identity(c.article_id, c.start, c.end, c.phrase_start)
-        for c in session.scalars(select(Citation).where(Citation.article_id == article.id))
-    }
+    citations = session.scalars(select(Citation).where(Citation.article_id == article.id)).all()
+    known = {_identity(c.article_id, c.start, c.end, c.phrase_start) for c in citations}
+    own = {c.event_id for c in citations}
     added = 0
-    for item in found:
-        key = _identity(article.id, item.start, item.end, item.timex_start)
-        if key in known:
-            continue
-        known.add(key)
-        _store(session, article, item)
-        added += 1
+    # One flush per article: the matcher never looks at this article's own new
+    # events, so there is nothing to gain from flushing after each suggestion.
+    with session.no_autoflush:
+        for item in found:
+            key = _identity(article.id, item.start, item.end, item.timex_start)
+            if key in known:
+                continue
+            known.add(key)
+            event = _store(session, article, item, own)
+            if event.id is not None:
+                own.add(event.id)
+            added += 1
+    session.flush()
     return added
 
 
-def _store(session: Session, article: Article, item: Suggestion) -> None:
+def _store(session: Session, article: Article, item: Suggestion, own: set[int]) -> Event:
     citation = Citation(
         article_id=article.id,
         start=item.start,
@@ -67,21 +72,24 @@ def _store(session: Session, article: Article, item: Suggestion) -> None:
         needs_reference=item.needs_reference,
         origin="suggested",
     )
-    event = find_same_happening(session, article.id, item)
-    if event is None:
+    match = find_same_happening(session, item, own)
+    if match is None:
         event = Event(
             title=item.title,
             description=item.description,
+            signature=signature(item.title),
             status="suggested",
             confidence=item.confidence,
         )
         set_start(event, item.fuzzy)
         session.add(event)
-    else:
-        event.confidence = max(event.confidence, item.confidence)
+        event.citations.append(citation)
+        return event
+    event = session.get(Event, match)
+    event.confidence = max(event.confidence, item.confidence)
     event.citations.append(citation)
     event.conflict = values_conflict([c.value for c in event.citations])
-    session.flush()
+    return event
 
 
 def resuggest(ws: Workspace, article_id: int | None = None) -> SuggestReport:

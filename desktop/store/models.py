@@ -82,7 +82,11 @@ class Tag(Base):
 
 class Event(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_start", "start_earliest"), Index("ix_events_status", "status"))
+    __table_args__ = (
+        Index("ix_events_start", "start_earliest"),
+        Index("ix_events_status", "status"),
+        Index("ix_events_precision_start", "start_precision", "start_earliest"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
@@ -104,6 +108,7 @@ class Event(Base):
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    signature: Mapped[str | None] = mapped_column(Text)
 
     lane: Mapped[Lane | None] = relationship()
     tags: Mapped[list[Tag]] = relationship(secondary=event_tags)

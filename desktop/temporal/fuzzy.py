@@ -176,7 +176,10 @@ class FuzzyDate:
         qualifier = Qualifier(qualifier)
         if qualifier in _THIRDS:
             if precision not in (
-                Precision.YEAR, Precision.MONTH, Precision.DECADE, Precision.CENTURY
+                Precision.YEAR,
+                Precision.MONTH,
+                Precision.DECADE,
+                Precision.CENTURY,
             ):
                 raise ValueError(f"'{qualifier}' applies to a month, year, decade or century")
             start, end = _third(precision, start, end, _THIRDS.index(qualifier))
@@ -248,6 +251,13 @@ class FuzzyDate:
 
         precision, when = parse_timex(value)
         return cls.of(precision, when)
+
+    @classmethod
+    def parse_human(cls, text: str) -> FuzzyDate:
+        """Parse what human() prints and the usual free forms (see temporal.parse)."""
+        from desktop.temporal.parse import parse_human
+
+        return parse_human(text)
 
     def human(self) -> str:
         """How a person writes it: "14 Sep 2018", "early Sep 2018", "c. 2016", "before 2016"."""

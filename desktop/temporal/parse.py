@@ -38,8 +38,11 @@ _FORMS: tuple[tuple[Precision, re.Pattern[str]], ...] = tuple(
         (Precision.MONTH, rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
         (Precision.WEEK, r"(?:week|wk\.?)\s+(?P<week>\d{1,2}),?\s+(?:of\s+)?(?P<year>\d{1,4})"),
         (Precision.QUARTER, r"q(?P<q>[1-4])\s+(?P<year>\d{1,4})"),
-        (Precision.SEASON, r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
-         r"(?P<year>\d{1,4})"),
+        (
+            Precision.SEASON,
+            r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+            r"(?P<year>\d{1,4})",
+        ),
         (Precision.DECADE, r"(?:the\s+)?(?P<decade>\d{1,3}0)'?s"),
         (Precision.CENTURY, r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)\s+century"),
         (Precision.YEAR, r"(?:the\s+year\s+)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?"),

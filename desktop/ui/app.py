@@ -62,10 +62,9 @@ def has_display() -> bool:
 def create_app() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else "chronologue"])
+        app = QApplication(["chronologue"])  # also the X11 WM_CLASS
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
-    app.setApplicationDisplayName(APP)
     app.setApplicationVersion(__version__)
     icon = RESOURCES / "chronologue.svg"
     if icon.exists():
@@ -115,6 +114,7 @@ def run(argv: list[str]) -> int:
     if first_run:
         QTimer.singleShot(0, window.offer_first_run)
     shot = os.environ.get(SCREENSHOT_ENV)
-    if shot:
-        window.screenshot_when_idle(Path(shot), then_quit=True)
+    if shot:  # demo and end-to-end runs: a grab once idle, then quit unless asked to stay
+        stay = os.environ.get(SCREENSHOT_ENV + "_STAY") == "1"
+        window.screenshot_when_idle(Path(shot), then_quit=not stay)
     return app.exec()

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QColorDialog,
     QComboBox,
     QFormLayout,
@@ -45,6 +46,8 @@ class _NoteEdit(QPlainTextEdit):
 def describe(when: FuzzyDate) -> str:
     """'day precision' / 'month precision, early' plus the period it covers."""
     first, last = when.iso_bounds()
+    if str(when.precision) != "minute":  # a day-or-coarser period reads better without times
+        first, last = first[:10], last[:10]
     bits = [f"{when.precision} precision"]
     if when.qualifier:
         bits.append(str(when.qualifier))
@@ -63,6 +66,8 @@ class EventEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: dict[str, Any] | None = None
+        self._loaded: dict[QWidget, str] = {}  # what load() last put in each field
+        self._committing: QWidget | None = None
         self.heading = QLabel("No event selected")
         self.heading.setAccessibleName("Editor heading")
         self.heading.setWordWrap(True)
@@ -90,9 +95,9 @@ class EventEditor(QWidget):
         self.no_color.setToolTip("Use the lane's colour")
         self.no_color.setAccessibleName("Clear colour")
         self.no_color.clicked.connect(lambda: self._set_color(""))
-        self.description = self._text("Description", "What happened (committed when you leave "
+        self.description = self._note("Description", "What happened (committed when you leave "
                                       "the field)")
-        self.notes = self._text("Notes", "Your private notes on this event")
+        self.notes = self._note("Notes", "Your private notes on this event")
         self.citations = QListWidget()
         self.citations.setAccessibleName("Citations")
         self.citations.setToolTip("The sources of this event; double-click to jump to one")
@@ -121,12 +126,12 @@ class EventEditor(QWidget):
         edit.editingFinished.connect(lambda: self._commit(key))
         return edit
 
-    def _text(self, name: str, tip: str) -> _NoteEdit:
+    def _note(self, name: str, tip: str) -> _NoteEdit:
         edit = _NoteEdit()
         edit.setAccessibleName(name)
         edit.setToolTip(tip)
         edit.setTabChangesFocus(True)
-        edit.setFixedHeight(64)
+        edit.setFixedHeight(52)
         edit.committed.connect(lambda: self._commit(name.lower()))
         return edit
 
@@ -148,9 +153,10 @@ class EventEditor(QWidget):
         form.addRow("&Description", self.description)
         form.addRow("N&otes", self.notes)
         buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("<b>Citations</b>"))
+        buttons.addStretch(1)
         buttons.addWidget(self.jump)
         buttons.addWidget(self.remove)
-        buttons.addStretch(1)
         status = QHBoxLayout()
         status.addWidget(self.heading, 1)
         status.addWidget(self.accept_button)
@@ -159,9 +165,8 @@ class EventEditor(QWidget):
         box = QVBoxLayout(inner)
         box.addLayout(status)
         box.addLayout(form)
-        box.addWidget(QLabel("Citations"))
-        box.addWidget(self.citations, 1)
         box.addLayout(buttons)
+        box.addWidget(self.citations, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -181,7 +186,8 @@ class EventEditor(QWidget):
         self.lane.blockSignals(False)
 
     def load(self, event: dict[str, Any] | None) -> None:
-        self.current = event
+        """Show an event; a reload of the same one keeps a field the user is typing in."""
+        previous, self.current = self.current, event
         enabled = event is not None
         for w in (self.title, self.start, self.end, self.lane, self.tags, self.color,
                   self.no_color, self.description, self.notes, self.citations, self.jump,
@@ -203,30 +209,54 @@ class EventEditor(QWidget):
             flag = " · ⚠ sources disagree on the date" if event["conflict"] else ""
             self.heading.setText(f"<b>Event {event['id']}</b> · {event['status']} · "
                                  f"confidence {event['confidence']:.2f}{flag}")
-            self.title.setText(event["title"])
-            self.start.setText(event["human"])
-            self.end.setText(event["end_human"])
+            same = previous is not None and previous["id"] == event["id"]
+            self._put(self.title, event["title"], same)
+            self._put(self.start, event["human"], same)
+            self._put(self.end, event["end_human"], same)
             self.start_info.setStyleSheet("color: palette(placeholder-text);")
             self.end_info.setStyleSheet("color: palette(placeholder-text);")
             self.start_info.setText(describe(event["start"]))
             self.end_info.setText(describe(event["end"]) if event["end"] else "no end date")
-            self.lane.setCurrentText(event["lane"])
-            self.tags.setText(", ".join(event["tags"]))
-            if self.description.toPlainText() != event["description"]:
-                self.description.setPlainText(event["description"])
-            if self.notes.toPlainText() != event["notes"]:
-                self.notes.setPlainText(event["notes"])
+            self._put(self.lane, event["lane"], same)
+            self._put(self.tags, ", ".join(event["tags"]), same)
+            self._put(self.description, event["description"], same)
+            self._put(self.notes, event["notes"], same)
             self._show_color(event["color"])
             self._fill_citations(event["citations"])
         for w in (self.title, self.start, self.end, self.tags):
             w.blockSignals(False)
+
+    @staticmethod
+    def _value(widget: QWidget) -> str:
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        return widget.text()  # type: ignore[attr-defined]
+
+    def _put(self, widget: QWidget, text: str, same: bool) -> None:
+        focus = QApplication.focusWidget()
+        typing = focus is widget or (widget is self.lane and focus is self.lane.lineEdit())
+        dirty = self._value(widget) != self._loaded.get(widget)
+        if same and typing and dirty and widget is not self._committing:
+            return  # a background refresh must not eat what the user is typing
+        self._loaded[widget] = text
+        if self._value(widget) == text:
+            return
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(text)
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentText(text)
+        else:
+            widget.setText(text)  # type: ignore[attr-defined]
 
     def _fill_citations(self, citations: list[dict[str, Any]]) -> None:
         row = self.citations.currentRow()
         self.citations.clear()
         for c in citations:
             quote = " ".join(c["quote"].split())
-            text = f"[{c['value'] or '?'}] article {c['article_id']} @{c['start']}: “{quote}”"
+            short = quote if len(quote) <= 110 else quote[:109].rstrip() + "…"
+            text = f"[{c['value'] or '?'}] article {c['article_id']} @{c['start']}: “{short}”"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, c)
             item.setToolTip(quote)
@@ -287,7 +317,15 @@ class EventEditor(QWidget):
             widget = self.description if key == "description" else self.notes
             before[key], after[key] = e[key], widget.toPlainText()
         if before != after:
-            self.edit_requested.emit(e["id"], before, after, e["version"])
+            self._committing = self._field(key)
+            try:
+                self.edit_requested.emit(e["id"], before, after, e["version"])
+            finally:
+                self._committing = None
+
+    def _field(self, key: str) -> QWidget:
+        return {"title": self.title, "start": self.start, "end": self.end, "tags": self.tags,
+                "lane": self.lane, "description": self.description, "notes": self.notes}[key]
 
     def commit_pending(self) -> None:
         """Flush a field still being edited (called before switching events or closing)."""

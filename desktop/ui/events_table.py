@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,12 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.rows_model import RowsModel, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Date", "End", "Title", "Status", "Lane", "Tags", "Src", "")
@@ -32,30 +32,11 @@ STATUS_FG = {"suggested": "#1f5fae", "accepted": "#2e7d32", "manual": "#2e7d32",
              "rejected": "#8a8a8a"}
 
 
-class EventsModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return ("Start (sorts by the earliest possible moment)", "End, if a range",
-                    "Title", "Review status", "Lane", "Tags", "Number of sources",
-                    "⚠ = sources disagree on the date")[section]
-        return None
+class EventsModel(RowsModel):
+    columns = COLUMNS
+    tips = ("Start (sorts by the earliest possible moment)", "End, if a range", "Title",
+            "Review status", "Lane", "Tags", "Number of sources",
+            "⚠ = sources disagree on the date")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.rows[index.row()]
@@ -147,10 +128,8 @@ class EventsPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        for col in range(len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.view, {0: "early Sep 2018", 1: "early Sep 2018", 3: "suggested",
+                                 4: "Diplomacy", 5: "idlib, offensive", 6: "Src", 7: "⚠"}, 2)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -184,6 +163,7 @@ class EventsPanel(QWidget):
         self.model.set_rows(rows)
         self._quiet = False
         self._refilter()
+        self.view.setColumnHidden(1, not any(r["end"] for r in rows))  # no ranges, no column
         if keep is not None:
             self.select_event(keep)
 

@@ -24,6 +24,7 @@ class ImportController(QObject):
         super().__init__(window)
         self.window, self.pool = window, pool
         self.worker: Worker | None = None
+        self._previous: Worker | None = None
         self.last_report: Any = None
         self.summary: QMessageBox | None = None
         self.suggest = True
@@ -95,6 +96,8 @@ class ImportController(QObject):
             self.changed.emit()
 
     def _end(self) -> None:
+        # Keep the runnable alive a little longer: its thread may still be returning from run().
+        self._previous = self.worker
         self.worker = None
         self.bar.hide()
         self.cancel_button.hide()

@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,13 +16,14 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.rows_model import RowsModel, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Title", "Outlet", "Date", "Sugg.", "Acc.")
@@ -32,29 +32,9 @@ TIPS = ("Article title", "Outlet that published it", "Publication date ('undated
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class LibraryModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return TIPS[section]
-        return None
+class LibraryModel(RowsModel):
+    columns = COLUMNS
+    tips = TIPS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.rows[index.row()]
@@ -133,12 +113,7 @@ class LibraryPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 110)
-        for col in range(2, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        size_columns(self.view, {1: "Al Mayadeen", 2: "2018-09-14", 3: "Sugg.", 4: "Acc."}, 0)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.date_button = QPushButton("Set date…")
         self.date_button.setAccessibleName("Set publication date")

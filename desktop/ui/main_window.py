@@ -12,7 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.services import library as lib
@@ -43,7 +50,8 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.current_event: int | None = None
         self.current_article: int | None = None
         self.mentions: dict[tuple[int, str | None], list[Any]] = {}
-        self._taggers: list[Worker] = []
+        self._taggers: dict[object, Worker] = {}  # by signals object, until they report
+        self._retired: list[Worker] = []
         self._after_idle: list[Any] = []
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
@@ -59,6 +67,9 @@ class MainWindow(WorkspaceActions, QMainWindow):
             self._dock("Reader", self.reader, Qt.DockWidgetArea.RightDockWidgetArea),
             self._dock("Event editor", self.editor, Qt.DockWidgetArea.RightDockWidgetArea),
         ]
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Workspace summary")
+        self.statusBar().addPermanentWidget(self.summary)
         self.importer = ImportController(self, self.statusBar(), self.pool)
         self.importer.changed.connect(self.refresh)
         self.importer.done.connect(lambda _report: self._select_something())
@@ -114,10 +125,10 @@ class MainWindow(WorkspaceActions, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1600, 980)
-            self.resizeDocks(self.docks[:2], [440, 440], Qt.Orientation.Horizontal)
-            self.resizeDocks(self.docks[2:], [560, 560], Qt.Orientation.Horizontal)
+            self.resizeDocks(self.docks[:2], [470, 470], Qt.Orientation.Horizontal)
+            self.resizeDocks(self.docks[2:], [580, 580], Qt.Orientation.Horizontal)
             self.resizeDocks(self.docks[:2], [330, 560], Qt.Orientation.Vertical)
-            self.resizeDocks(self.docks[2:], [520, 400], Qt.Orientation.Vertical)
+            self.resizeDocks(self.docks[2:], [430, 530], Qt.Orientation.Vertical)
         if state is not None:
             self.restoreState(state)
 
@@ -130,6 +141,11 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.table.set_rows(self.events, lanes, lib.tag_names(self.ws))
         self.review.set_rows([e for e in self.events if e["status"] == "suggested"])
         self.editor.set_lanes(lanes)
+        counts = {s: sum(1 for e in self.events if e["status"] == s)
+                  for s in ("suggested", "accepted", "manual")}
+        self.summary.setText(f"{len(self.library.model.rows)} articles · "
+                             f"{counts['suggested']} to review · "
+                             f"{counts['accepted'] + counts['manual']} accepted  ")
         if self.current_event is not None and self.event_by_id(self.current_event) is None:
             self.current_event = None
         self.editor.load(self.event_by_id(self.current_event))
@@ -160,16 +176,27 @@ class MainWindow(WorkspaceActions, QMainWindow):
             self.reader.set_mentions(article_id, self.mentions[key])
             return
         published = date.fromisoformat(detail["published"]) if detail["published"] else None
-        worker = Worker(tag_job(detail["text"], published, detail["language"]))
-        worker.signals.finished.connect(lambda found, k=key, w=worker: self._tagged(k, found, w))
-        worker.signals.failed.connect(lambda _r, w=worker: self._taggers.remove(w))
-        self._taggers.append(worker)
+        worker = Worker(tag_job(key, detail["text"], published, detail["language"]))
+        # Bound methods of this QObject: results are queued to the UI thread.
+        worker.signals.finished.connect(self._tagged)
+        worker.signals.failed.connect(self._tag_failed)
+        self._taggers[worker.signals] = worker
         self.pool.start(worker)
 
-    def _tagged(self, key: tuple[int, str | None], found: list[Any], worker: Worker) -> None:
-        self._taggers.remove(worker)
+    def _retire(self, signals: object) -> None:
+        """Forget a finished tagger, but hold it a while: its thread may still be unwinding."""
+        worker = self._taggers.pop(signals, None)
+        if worker is not None:
+            self._retired = [*self._retired[-7:], worker]
+
+    def _tagged(self, result: tuple[tuple[int, str | None], list[Any]]) -> None:
+        self._retire(self.sender())
+        key, found = result
         self.mentions[key] = found
         self.reader.set_mentions(key[0], found)
+
+    def _tag_failed(self, _reason: str) -> None:
+        self._retire(self.sender())
 
     def select_event(self, event_id: int, *, reveal: bool = True) -> None:
         """Make an event current everywhere: editor, table, queue and the reader's source."""

@@ -10,11 +10,10 @@ import bisect
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTextEdit,
     QVBoxLayout,
@@ -54,8 +53,13 @@ class OffsetMap:
         return bisect.bisect_left(self.table, position)
 
 
-class _TextView(QPlainTextEdit):
+class _TextView(QTextEdit):
     clicked_at = Signal(int)  # a document position clicked without selecting
+
+    def centerCursor(self) -> None:  # noqa: N802 - the QPlainTextEdit name, for QTextEdit
+        rect = self.cursorRect()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)
@@ -88,6 +92,7 @@ class ReaderPanel(QWidget):
         self.date_button.hide()
         self.text = _TextView()
         self.text.setReadOnly(True)
+        self.text.setAcceptRichText(False)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.setAcceptDrops(False)
@@ -118,11 +123,20 @@ class ReaderPanel(QWidget):
         if not same:  # re-showing the same article keeps the scroll position and selection
             self.offsets = OffsetMap(detail["text"])
             self.text.setPlainText(detail["text"])
+            self._space_paragraphs()
             self.mentions = []
             self.current_span = None
         self.header.setText(self._header_html(detail))
         self.date_button.setVisible(detail["published"] is None)
         self._paint()
+
+    def _space_paragraphs(self) -> None:
+        """A little space after each paragraph: formatting only, the text is untouched."""
+        cursor = QTextCursor(self.text.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        fmt = QTextBlockFormat()
+        fmt.setBottomMargin(6)
+        cursor.mergeBlockFormat(fmt)
 
     def set_mentions(self, article_id: int, mentions: list[Any]) -> None:
         """Date expressions found by the tagger (arrives from a worker, maybe late)."""

@@ -88,12 +88,12 @@ def paste_job(ws: Workspace, text: str, *, suggest: bool = True):
     return job
 
 
-def tag_job(text: str, reference, language: str):
-    """Date expressions of one article for the reader's highlights."""
+def tag_job(key: Any, text: str, reference, language: str):
+    """Date expressions of one article for the reader's highlights, returned with `key`."""
 
     def job(progress, should_cancel):
         from desktop.services.annotation import date_mentions
 
-        return date_mentions(text, reference, language)
+        return key, date_mentions(text, reference, language)
 
     return job

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.services.annotation import NEEDS_REVIEW_TAG
 from desktop.services.library import event_detail
@@ -24,6 +25,9 @@ def test_ctrl_e_makes_an_event_from_the_selection_with_its_date(qtbot, window):
     start = article["text"].index(quote)
     window.reader.select_span(start, start + len(quote))
     before = {e["id"] for e in window.events}
+    window.activateWindow()
+    window.reader.text.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader.text)
     qtbot.keyClick(window.reader.text, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     new = [e for e in window.events if e["id"] not in before]
     assert len(new) == 1

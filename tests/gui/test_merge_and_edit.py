@@ -145,3 +145,12 @@ def test_table_sorts_by_date_and_filters_by_status_and_text(qtbot, window):
     qtbot.keyClicks(panel.search, "Erdogan")
     assert 0 < proxy.rowCount() < len(window.events)
     assert QApplication.instance() is not None
+
+
+def test_date_expressions_are_highlighted_in_the_reader(qtbot, window):
+    marks = len(window.reader.marks)
+    qtbot.waitUntil(lambda: len(window.reader.mentions) > 0, timeout=10_000)
+    text = window.reader.article["text"]
+    phrases = {text[s:e].lower() for s, e in window.reader.mentions}
+    assert any("september" in p or "friday" in p for p in phrases)
+    assert len(window.reader.text.extraSelections()) > marks

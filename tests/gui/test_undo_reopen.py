@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.services.library import event_detail, store_dump
 from desktop.services.queries import article_detail
@@ -56,7 +57,9 @@ def test_undo_and_redo_use_the_standard_shortcuts(qtbot, window):
     assert window.actions_by_name["redo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
     first = window.review.model.rows[0]["id"]
     window.set_status([first], "accepted")
+    window.activateWindow()
     window.review.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.review.view)
     qtbot.keyClick(window.review.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert event_detail(window.ws, first)["status"] == "suggested"
 

@@ -161,3 +161,24 @@ def test_lane_order_is_kept_and_unknown_lanes_are_appended():
     assert [b.name for b in layout.bands] == ["Protests", "Diplomacy", "Other"]
     assert [b.first_row for b in layout.bands] == [0, 1, 2]
     assert layout.total_rows == 3
+
+
+def test_breaks_stay_in_the_calendar_and_are_capped():
+    from datetime import timedelta
+
+    from desktop.layout.breaks import FIRST, LAST, widen
+
+    assert widen(datetime(1, 1, 2), datetime(9999, 12, 31), timedelta(days=30)) == (FIRST, LAST)
+    days = [(datetime(2000 + i, 1, 1), datetime(2000 + i, 1, 2)) for i in range(0, 40, 4)]
+    spans = cluster_spans(days, max_spans=3)
+    assert len(spans) == 3 and sum(n for _, n in spans) == 10
+    assert cluster_spans([]) == []
+
+
+def test_time_at_inverts_x_on_a_broken_scale():
+    s = TimeScale.broken([(datetime(2011, 1, 1), datetime(2012, 1, 1)),
+                          (datetime(2018, 9, 1), datetime(2018, 10, 1))], 0, 500)  # fmt: skip
+    for when in (datetime(2011, 6, 1), datetime(2018, 9, 14, 12)):
+        assert abs((s.time_at(s.x(when)) - when).total_seconds()) < 60
+    gap_x = (s.breaks[0][0] + s.breaks[0][1]) / 2
+    assert s.time_at(gap_x) == datetime(2012, 1, 1)

@@ -1,0 +1,64 @@
+"""A table model over a list of dicts, refreshed in place so views keep sort and scroll.
+
+The window re-reads the store after every edit; resetting the model each time would
+re-sort and re-measure every row, so unchanged id lists only signal the rows that changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    columns: ClassVar[tuple[str, ...]] = ()
+    tips: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        if [r["id"] for r in rows] != [r["id"] for r in self.rows]:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        old, self.rows = self.rows, rows
+        last = self.columnCount() - 1
+        for i, (a, b) in enumerate(zip(old, rows, strict=True)):
+            if a != b:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section]
+            if role == Qt.ItemDataRole.ToolTipRole and section < len(self.tips):
+                return self.tips[section]
+        return None
+
+
+def size_columns(view: QTableView, samples: dict[int, str], stretch: int) -> None:
+    """Fixed widths from sample text, one stretching column: no per-row measuring."""
+    header = view.horizontalHeader()
+    metrics = QFontMetrics(view.font())
+    for col in range(view.model().columnCount()):
+        if col == stretch:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        text = samples.get(col, str(view.model().headerData(col, Qt.Orientation.Horizontal,
+                                                             Qt.ItemDataRole.DisplayRole)))
+        header.resizeSection(col, metrics.horizontalAdvance(text) + 18)

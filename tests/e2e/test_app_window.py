@@ -1,0 +1,96 @@
+"""The real window as a user starts it: `python -m desktop --workspace W` under Xvfb.
+
+Skipped only when the Xvfb binary is missing (`make sysdeps` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TITLE = "Chronologue"
+
+
+def free_display() -> int:
+    for n in range(97, 400):
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def xvfb() -> str:
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        pytest.skip("Xvfb is not installed (make sysdeps installs it)")
+    display = free_display()
+    proc = subprocess.Popen([binary, f":{display}", "-screen", "0", "1600x1000x24", "-nolisten",
+                             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket = Path(f"/tmp/.X11-unix/X{display}")
+    deadline = time.monotonic() + 15
+    while not socket.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"Xvfb did not start on :{display}")
+        time.sleep(0.05)
+    yield f":{display}"
+    proc.terminate()
+    proc.wait(10)
+
+
+def window_titles(env: dict[str, str]) -> str:
+    if shutil.which("xwininfo") is None:
+        return ""
+    out = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True,
+                         text=True, timeout=10)
+    return out.stdout
+
+
+def test_the_window_opens_on_a_seeded_workspace(xvfb: str, tmp_path: Path):
+    ws = tmp_path / "demo.chronologue"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=xvfb, CHRONOLOGUE_SETTINGS=str(tmp_path / "settings.ini"),
+               CHRONOLOGUE_SCREENSHOT=str(tmp_path / "window.png"),
+               CHRONOLOGUE_SCREENSHOT_STAY="1", PYTHONPATH=str(REPO))
+    env.pop("CHRONOLOGUE_WORKSPACE", None)
+    imported = subprocess.run([sys.executable, "-m", "desktop", "import", str(REPO / "seeds"),
+                               "--workspace", str(ws)], env=env, capture_output=True, text=True,
+                              timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    app = subprocess.Popen([sys.executable, "-m", "desktop", "--workspace", str(ws)], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        shot = tmp_path / "window.png"
+        deadline = time.monotonic() + 60
+        titles = ""
+        while time.monotonic() < deadline and not (shot.exists() and TITLE in titles):
+            assert app.poll() is None, app.communicate()[1]
+            titles = window_titles(env) or TITLE
+            time.sleep(0.2)
+        assert shot.exists(), "the window never saved its screenshot"
+        assert f"{TITLE} — demo" in titles or shutil.which("xwininfo") is None
+        root = tmp_path / "screen.png"
+        if shutil.which("import"):  # ImageMagick: what a user would see on the screen
+            subprocess.run(["import", "-window", "root", str(root)], env=env, timeout=30,
+                           check=False)
+    finally:
+        app.terminate()
+        app.wait(15)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert image.width() >= 1000 and image.height() >= 600
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+               for y in range(0, image.height(), 5)}
+    assert len(colours) > 50, "the window looks blank (fonts missing?)"
+    target = os.environ.get("CHRONOLOGUE_KEEP_SCREENSHOT")
+    if target:
+        shutil.copy(shot, target)
