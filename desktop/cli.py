@@ -12,10 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import __version__
+from desktop import __version__, cli_export
 from desktop.store import Workspace, WorkspaceError, default_workspace_path, open_workspace
 
-VERBS = ("import", "articles", "show", "suggest", "set-date", "events", "accept", "reject")
+VERBS = (
+    "import", "articles", "show", "suggest", "set-date", "events", "accept", "reject",
+    "export", "demo", "import-events",
+)
 
 
 def _iso_date(text: str) -> date:
@@ -67,10 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(verb, parents=[common], help=what)
         p.add_argument("ids", nargs="*", type=int, metavar="ID")
         p.add_argument("--all", action="store_true", help="every suggested event")
+    cli_export.add_parsers(sub, [common])
     return parser
 
 
-def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -78,6 +84,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     if args.verb is None:
         parser.print_help(out)
         return 0
+    if args.verb == "demo" and args.workspace is None:  # a throwaway workspace, not the user's
+        return cli_export.cmd_demo(None, args, out, err)
     try:
         ws = open_workspace(args.workspace or default_workspace_path())
     except WorkspaceError as exc:
@@ -228,4 +236,5 @@ HANDLERS = {
     "events": cmd_events,
     "accept": _cmd_status("accepted"),
     "reject": _cmd_status("rejected"),
+    **cli_export.HANDLERS,
 }

@@ -264,7 +264,8 @@ TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     THE_WEEKEND: ("the",),
     OFFSET: _words("ago earlier later before after from hence previously prior"),
     VAGUE: _words(
-        "recently lately the recent currently nowadays presently right now these", "present coming future"
+        "recently lately the recent currently nowadays presently right now these",
+        "present coming future",
     ),
     PAST_N: _words("past last previous next coming first final"),
     DURATION: _UNIT_WORDS,

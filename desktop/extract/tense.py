@@ -24,7 +24,7 @@ from desktop.extract.lexicon import (
 Tense = Literal["past", "present", "future"]
 
 _WINDOW = 160
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]ll|[.!?;:\n\"“”()\[\]–—]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]ll|[.!?;:,\n\"“”()\[\]–—]")
 _HARD_BREAK = frozenset('.!?;:\n"“”()[]–—')
 _PAST_WORDS = frozenset({"ago", "earlier", "yesterday", "previously", "last", "former"})
 _FUTURE_PHRASES = re.compile(
@@ -103,8 +103,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     context = left_tokens + right_tokens
     offset = len(left_tokens)
     for k in range(len(right_tokens)):
-        if best is not None and k + 1 >= best[0]:
-            break
+        if best is not None and (k + 1 >= best[0] or right_tokens[k] == ","):
+            break  # "will travel on Thursday, his office said": the left verb owns it
         found = _verb_tense(context, offset + k)
         if found:
             best = (k + 1, found)

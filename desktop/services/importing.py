@@ -61,7 +61,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[tuple[Path, ManifestRow | None]], list[FileResult]]:
+Found = list[tuple[Path, ManifestRow | None]]
+
+
+def collect(paths: Iterable[Path]) -> tuple[Found, list[FileResult]]:
     """Expand folders recursively; explicit files are taken whatever their extension."""
     files: list[tuple[Path, ManifestRow | None]] = []
     problems: list[FileResult] = []

@@ -2,9 +2,10 @@
 
 Only events cited by *other* articles are candidates: two sentences of one article
 are two statements, and merging them would hide one from the analyst. Candidates
-are compared by the words of their titles (the happening, without the
-attribution, numbers included: "killed 10" is not "killed 2"); they share the suggestion's precision and lie near it in time, so a lookup touches a
-few rows through an index however large the workspace grows.
+are compared by the words of their titles (the happening without the attribution,
+numbers included: "killed 10" is not "killed 2"); they share the suggestion's
+precision and lie near it in time, so a lookup touches a few rows through an
+index however large the workspace grows.
 """
 
 from __future__ import annotations

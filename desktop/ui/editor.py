@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
@@ -62,6 +62,7 @@ class EventEditor(QWidget):
     jump_requested = Signal(int, int, int)  # article id, start, end
     remove_citation_requested = Signal(int)
     status_requested = Signal(list, str)
+    finished = Signal()  # Escape: the user is done here (the window returns to the queue)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +199,7 @@ class EventEditor(QWidget):
         if event is None:
             self.heading.setText("No event selected: pick one in the queue or the table, "
                                  "or press Ctrl+N")
+            self._loaded.clear()
             for w in (self.title, self.start, self.end, self.tags):
                 w.clear()
             self.description.setPlainText("")
@@ -366,6 +368,13 @@ class EventEditor(QWidget):
     def _status(self, status: str) -> None:
         if self.current is not None:
             self.status_requested.emit([self.current["id"]], status)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.commit_pending()
+            self.finished.emit()
+            return
+        super().keyPressEvent(event)
 
     def focus_date(self) -> None:
         self.start.setFocus()

@@ -113,6 +113,7 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.editor.remove_citation_requested.connect(
             lambda c: self.run(cmd.RemoveCitationCommand(self.ws, c, self.report_error)))
         self.editor.status_requested.connect(self.set_status)
+        self.editor.finished.connect(self.review.view.setFocus)
 
     def _set_title(self) -> None:
         self.setWindowTitle(f"Chronologue — {self.ws.name}")

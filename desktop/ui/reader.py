@@ -26,6 +26,7 @@ SUGGESTED_BG = QColor("#dde8fb")
 REJECTED_FG = QColor("#999999")
 CURRENT = QColor("#e67e22")
 CURRENT_BG = QColor("#ffd3a8")
+INK = QColor("#1a1a1a")  # dark text on the light marks, also under a dark palette
 
 
 class OffsetMap:
@@ -177,10 +178,12 @@ class ReaderPanel(QWidget):
         for mark in self.marks:
             fmt = QTextCharFormat()
             if mark["status"] in ("accepted", "manual"):
+                fmt.setForeground(INK)
                 fmt.setBackground(ACCEPTED_BG)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor("#2e7d32"))
             elif mark["status"] == "suggested":
+                fmt.setForeground(INK)
                 fmt.setBackground(SUGGESTED_BG)
             else:
                 fmt.setForeground(REJECTED_FG)
@@ -188,6 +191,7 @@ class ReaderPanel(QWidget):
         if self.current_span is not None:
             current = QTextCharFormat()
             current.setBackground(CURRENT_BG)
+            current.setForeground(INK)
             current.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             current.setUnderlineColor(CURRENT)
             selections.append(self._selection(*self.current_span, current))
@@ -196,6 +200,7 @@ class ReaderPanel(QWidget):
                        if m["phrase_start"] is not None and m["phrase_end"] is not None)
         date_fmt = QTextCharFormat()
         date_fmt.setBackground(DATE_BG)
+        date_fmt.setForeground(INK)
         date_fmt.setFontWeight(600)
         for start, end in sorted(phrases):
             selections.append(self._selection(start, end, date_fmt))

@@ -54,6 +54,8 @@ class ReviewModel(RowsModel):
             return f"{row['confidence']:.2f}"
         if role == Qt.ItemDataRole.BackgroundRole and row["conflict"]:
             return QBrush(CONFLICT_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and row["conflict"]:
+            return QBrush(QColor("#1a1a1a"))  # readable on the pink under a dark palette
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{row['human']}: {row['title']}\n\n{row['quote']}"
             if row["conflict"]:

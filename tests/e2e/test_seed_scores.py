@@ -28,7 +28,9 @@ def score(events: list[dict], gold: dict) -> dict:
             and g["start"] < citation["end"]
         )
 
-    required = [(a["file"], g) for a in gold["articles"] for g in a["events"] if not g.get("optional")]
+    required = [
+        (a["file"], g) for a in gold["articles"] for g in a["events"] if not g.get("optional")
+    ]
     found = [
         (f, g) for f, g in required
         if any(c["source_file"] == f and hits(e, c, g) for e, c in pairs)

@@ -125,7 +125,14 @@ def test_clicking_a_highlight_selects_its_event(qtbot, window):
     window.show_article(c["article_id"])
     mark = window.reader.mark_at(c["start"] + 1)
     assert mark["event_id"] == row["id"]
-    window.reader._clicked(window.reader.offsets.to_qt(c["start"] + 1))
+    view = window.reader.text
+    cursor = view.textCursor()
+    cursor.setPosition(window.reader.offsets.to_qt(c["start"] + 3))
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    where = view.cursorRect(cursor).center()
+    window.select_event(window.review.model.rows[0]["id"], reveal=False)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.current_event == row["id"]
     assert window.editor.current["id"] == row["id"]
 
@@ -154,3 +161,24 @@ def test_date_expressions_are_highlighted_in_the_reader(qtbot, window):
     phrases = {text[s:e].lower() for s, e in window.reader.mentions}
     assert any("september" in p or "friday" in p for p in phrases)
     assert len(window.reader.text.extraSelections()) > marks
+
+
+def test_a_background_refresh_keeps_what_the_user_is_typing(qtbot, window):
+    event_id = window.current_event
+    window.activateWindow()
+    window.editor.notes.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.notes)
+    qtbot.keyClicks(window.editor.notes, "half-written")
+    window.refresh()  # what an import in the background does every few hundred ms
+    assert window.editor.notes.toPlainText() == "half-written"
+    window.editor.title.setFocus()
+    assert event_detail(window.ws, event_id)["notes"] == "half-written"
+
+
+def test_escape_in_the_editor_goes_back_to_the_queue(qtbot, window):
+    window.activateWindow()
+    window.review.view.setFocus()
+    qtbot.keyClick(window.review.view, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.start)
+    qtbot.keyClick(window.editor.start, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.review.view

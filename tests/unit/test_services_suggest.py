@@ -116,7 +116,8 @@ def test_tagger_failure_keeps_the_article(ws, monkeypatch: pytest.MonkeyPatch) -
         raise RuntimeError("boom")
 
     monkeypatch.setattr(suggesting, "suggest", broken)
-    result = import_draft(ws, _article("Shelling on 7 September 2018.\n", "x.txt", date(2018, 9, 8)))
+    draft = _article("Shelling on 7 September 2018.\n", "x.txt", date(2018, 9, 8))
+    result = import_draft(ws, draft)
     assert result.status == "imported" and "date extraction failed" in result.message
     with ws.session() as s:
         assert s.scalar(select(func.count(Article.id))) == 1
