@@ -28,45 +28,56 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--no-suggest", action="store_true", help="import without extraction")
-    args = parser.parse_args()
+def run(folder: Path, workspace: Path, count: int, suggest: bool) -> dict:
+    ws = open_workspace(workspace)
+    marks: dict[str, float] = {}
+    quarter = max(1, count // 4)
 
-    rng = random.Random(1)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "articles"
-        folder.mkdir()
-        for i in range(args.articles):
-            (folder / f"a{i:06d}.txt").write_text(article(i, rng), encoding="utf-8")
-        ws = open_workspace(Path(tmp) / "bench.chronologue")
-        marks: dict[str, float] = {}
-        quarter = max(1, args.articles // 4)
+    def progress(done: int, total: int, _path: Path) -> None:
+        if done and done % quarter == 0:
+            marks[f"rss_mb_at_{done}"] = round(rss_mb(), 1)
 
-        def progress(done: int, total: int, _path: Path) -> None:
-            if done and done % quarter == 0:
-                marks[f"rss_mb_at_{done}"] = round(rss_mb(), 1)
-
-        start = time.perf_counter()
-        report = import_paths(ws, [folder], suggest=not args.no_suggest, progress=progress)
-        elapsed = time.perf_counter() - start
-        ws.close()
-
+    start = time.perf_counter()
+    report = import_paths(ws, [folder], suggest=suggest, progress=progress)
+    elapsed = time.perf_counter() - start
+    ws.close()
     imported = report.count("imported")
-    result = {
+    return {
         "articles": imported,
         "failed": report.count("failed"),
-        "suggest": not args.no_suggest,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(imported / elapsed, 1),
         "peak_rss_mb": round(rss_mb(), 1),
         **marks,
     }
-    print(f"imported {imported} articles in {elapsed:.2f} s: {result['articles_per_s']} articles/s")
-    print(f"peak RSS {result['peak_rss_mb']} MB; by progress: " + ", ".join(
-        f"{k.rsplit('_', 1)[1]}: {v} MB" for k, v in marks.items()))
-    print(json.dumps(result))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--mode", choices=["both", "store", "suggest"], default="both",
+        help="store: reading and storing only; suggest: with date extraction and matching",
+    )
+    args = parser.parse_args()
+
+    rng = random.Random(1)
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        for i in range(args.articles):
+            (folder / f"a{i:06d}.txt").write_text(article(i, rng), encoding="utf-8")
+        modes = ["store", "suggest"] if args.mode == "both" else [args.mode]
+        for mode in modes:
+            target = Path(tmp) / f"{mode}.chronologue"
+            result = run(folder, target, args.articles, mode == "suggest")
+            results[mode] = result
+            print(f"{mode:>8}: {result['articles']} articles in {result['seconds']} s = "
+                  f"{result['articles_per_s']} articles/s; peak RSS {result['peak_rss_mb']} MB ("
+                  + ", ".join(f"{k.rsplit('_', 1)[1]}: {v}" for k, v in result.items()
+                              if k.startswith("rss_mb_at")) + ")")
+    print(json.dumps({"articles": args.articles, **results}))
 
 
 if __name__ == "__main__":

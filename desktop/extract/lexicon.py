@@ -53,13 +53,6 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
 }  # fmt: skip
 
-# TIMEX3 unit letters; decades and centuries have their own codes.
-UNIT_CODES = {
-    "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y",
-    "decade": "DE", "century": "CE", "centurie": "CE",
-}  # fmt: skip
-TIME_UNITS = frozenset({"minute", "hour"})
-
 PARTS_OF_DAY = {
     "morning": "MO",
     "afternoon": "AF",

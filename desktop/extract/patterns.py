@@ -119,7 +119,8 @@ REL_UNIT = re.compile(
     r"(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+following|"
     r"the\s+next|the\s+same|that|coming|current|the\s+current|past|previous|following|"
     r"the\s+last|the\s+preceding|the\s+prior|the\s+present|this\s+past)\s+"
-    r"(?P<unit>day|week|month|year|weekend|quarter|decade|century)\b(?P<poss>['’]s\b)?"
+    r"(?P<unit>day|week|month|year|weekend|quarter|decade|century|morning|afternoon|evening|"
+    r"night)\b(?P<poss>['’]s\b)?"
 )
 PERIOD_PART = re.compile(
     r"\bthe\s+(?:very\s+)?(?P<mod>beginning|start|end|middle|turn|close)\s+of\s+(?:the|this)\s+"

@@ -11,6 +11,7 @@ from desktop.extract.candidate import Candidate, add, word_after
 from desktop.extract.lexicon import (
     MOD_QUALIFIER,
     NUMBER_WORDS,
+    PARTS_OF_DAY,
     VAGUE_NUMBERS,
     WEEKDAY_NAME_TAILS,
     WEEKDAYS,
@@ -131,8 +132,8 @@ def deictic(text: str, low: str, out: list[Candidate]) -> None:
             if rel == "the last" and word_after(low, end) == "of":
                 continue
             add(out, m.start(), end, "duration", 6, value=f"P1{_UNIT_CODE[unit]}")
-        elif unit == "day" and rel not in _ANAPHORIC_DAY:
-            continue
+        elif unit in ("day", *PARTS_OF_DAY) and rel not in _ANAPHORIC_DAY:
+            continue  # "last night" is deictic (see DEICTIC); "this day" is not a date
         elif rel == "the present":
             add(out, m.start(), end, "vague", 6, value="PRESENT_REF")
         else:

@@ -285,6 +285,14 @@ class Resolver:
             back = self.tense(cand) == "past" and self.reference.weekday() < 5
             value, fuzzy = unit_period(self.reference, "weekend", -1 if back else 0)
             return self.make(cand, "DATE", value, fuzzy, True)
+        if unit in PARTS_OF_DAY:  # "the next morning", "that night"
+            base = self.history.anchor_for("day", cand.start) or self.reference
+            if base is None:
+                return self.make(cand, "TIME", "", None, True)
+            day = base + timedelta(days=_ANAPHORIC.get(rel, 1))
+            return self.make(
+                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[unit]}", _day_fuzzy(day), True
+            )
         if rel in _ANAPHORIC or (rel in ("the next", "next") and unit == "day"):
             offset = _ANAPHORIC.get(rel, 1)
             base = self.history.anchor_for(unit, cand.start) or self.reference

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion
-from desktop.store import Event
 
 MERGE_SIMILARITY = 0.34  # compatible dates: similar wording suffices
 CONFLICT_SIMILARITY = 0.5  # incompatible dates: only near-identical wording
@@ -52,6 +50,11 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / len(a | b)
 
 
+def _sql_time(when: datetime) -> str:
+    """The text form SQLAlchemy stores DateTime columns in, so comparisons are exact."""
+    return when.isoformat(sep=" ", timespec="microseconds")
+
+
 def find_same_happening(
     session: Session, item: Suggestion, exclude: Collection[int] = ()
 ) -> int | None:
@@ -60,23 +63,23 @@ def find_same_happening(
     words = content_words(item.title)
     if not words:
         return None
-    rows = session.execute(
-        select(
-            Event.id, Event.signature, Event.title, Event.start_earliest, Event.start_latest
-        ).where(
-            Event.start_precision == str(when.precision),
-            Event.start_earliest <= when.latest + CONFLICT_WINDOW,
-            Event.start_earliest >= when.earliest - CONFLICT_WINDOW - (when.latest - when.earliest),
-            Event.status != "rejected",
-        )
+    low = when.earliest - CONFLICT_WINDOW - (when.latest - when.earliest)
+    high = when.latest + CONFLICT_WINDOW
+    # Plain SQL on the hot path (one query per suggestion during import): the ORM's
+    # per-statement overhead was a quarter of the import time.
+    rows = session.connection().exec_driver_sql(
+        "SELECT id, signature, title, start_earliest, start_latest FROM events "
+        "WHERE start_precision = ? AND start_earliest BETWEEN ? AND ? AND status != 'rejected'",
+        (str(when.precision), _sql_time(low), _sql_time(high)),
     )
+    lo, hi = _sql_time(when.earliest), _sql_time(when.latest)
     best: tuple[float, int] | None = None
     for event_id, sig, title, earliest, latest in rows:
         if event_id in exclude:
             continue
         other = frozenset(sig.split()) if sig is not None else content_words(title)
         score = jaccard(words, other)
-        overlaps = earliest <= when.latest and latest >= when.earliest
+        overlaps = earliest <= hi and latest >= lo
         needed = MERGE_SIMILARITY if overlaps else CONFLICT_SIMILARITY
         if score >= needed and (best is None or score > best[0]):
             best = (score, event_id)

@@ -19,9 +19,23 @@ _TIMEX = re.compile(
 )
 
 
+_LOOSE = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)"  # part of a day: the day
+    r"|(?P<week>\d{4}-W\d{2})-WE"  # a weekend: its week
+    r"|FY(?P<fy>\d{4})|(?P<half>\d{4})-H[12]"  # fiscal year, half year: the year
+)
+
+
 def parse_timex(value: str) -> tuple[Precision, datetime]:
-    """The precision and first moment of a placeable TIMEX3 value; ValueError otherwise."""
+    """The precision and first moment of a placeable TIMEX3 value; ValueError otherwise.
+
+    Values finer than FuzzyDate's precisions (a weekend, a half year, "Friday night")
+    are read as the period that holds them.
+    """
     text = value.strip() if isinstance(value, str) else ""
+    loose = _LOOSE.fullmatch(text)
+    if loose:
+        text = loose["day"] or loose["week"] or loose["fy"] or loose["half"]
     match = _TIMEX.fullmatch(text)
     if not match:
         raise ValueError(f"{value!r} is not a placeable TIMEX3 date value")

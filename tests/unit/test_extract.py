@@ -184,3 +184,20 @@ def test_one_suggestion_per_happening_and_confidence_order() -> None:
     found = suggest(text, date(2019, 6, 5))
     assert [s.value for s in found] == ["2019-06-03T10:00", "2019-07"]
     assert found[0].confidence > found[1].confidence
+
+
+def test_foreign_fallback_always_names_the_language(monkeypatch) -> None:
+    import dateparser.search
+
+    calls: list[dict] = []
+
+    def fake_search_dates(text, languages=None, settings=None):
+        calls.append({"languages": languages, "settings": settings})
+        return [("7 de septiembre de 2018", __import__("datetime").datetime(2018, 9, 7))]
+
+    monkeypatch.setattr(dateparser.search, "search_dates", fake_search_dates)
+    text = "La cumbre fue el 7 de septiembre de 2018 en Teherán."
+    (timex,) = tag(text, REF, language="es")
+    assert calls and calls[0]["languages"] == ["es"]
+    assert calls[0]["settings"]["RETURN_AS_TIMEZONE_AWARE"] is False
+    assert timex.text == "7 de septiembre de 2018" and timex.value == "2018-09-07"
