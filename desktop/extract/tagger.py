@@ -51,6 +51,7 @@ _QUARTERS = {
     "4th": 4,
     "final": 4,
 }
+_UNTIL = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -261,7 +262,10 @@ class Resolver:
     def _weekday(self, cand, wd, rel, part):
         if self.reference is None:
             return self.make(cand, "TIME" if part else "DATE", "", None, True)
-        day = weekday_date(self.reference, wd, self.tense(cand), rel)
+        tense = self.tense(cand)
+        if _UNTIL.search(self.text, max(0, cand.start - 8), cand.start):
+            tense = None  # "postponed until Thursday": the verb's tense says nothing of it
+        day = weekday_date(self.reference, wd, tense, rel)
         if part:
             return self.make(
                 cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", _day_fuzzy(day), True

@@ -26,6 +26,7 @@ Tense = Literal["past", "present", "future"]
 _WINDOW = 160
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]ll|[.!?;:,\n\"“”()\[\]–—]")
 _HARD_BREAK = frozenset('.!?;:\n"“”()[]–—')
+_WAS_PLANNED = frozenset({"was", "were", "originally", "initially", "previously", "had", "been"})
 _PAST_WORDS = frozenset({"ago", "earlier", "yesterday", "previously", "last", "former"})
 _FUTURE_PHRASES = re.compile(
     r"\b(?:going|set|due|expected|scheduled|planned|plans?|poised|slated|about)\s+to\b"
@@ -42,6 +43,8 @@ def _verb_tense(tokens: list[str], i: int) -> Tense | None:
     """Tense carried by tokens[i] together with the auxiliaries just before it."""
     word = tokens[i]
     if word in FUTURE_WORDS:
+        if word in ("scheduled", "upcoming") and i and tokens[i - 1] in _WAS_PLANNED:
+            return None  # "originally scheduled for Sunday": the plan may have changed
         return "future"
     if word in ("was", "were", "had", "did"):
         return "past"
@@ -57,11 +60,15 @@ def _verb_tense(tokens: list[str], i: int) -> Tense | None:
             return "past"
         return None
     before = tokens[max(0, i - 3) : i]
+    saw_be = False
     for aux in reversed(before):
         if aux in FUTURE_WORDS:
             return "future"
         if aux == "to":
-            return "future"
+            if saw_be:
+                return "future"  # "to be held"
+            break  # "the three months to February rose": "to" is a preposition
+        saw_be = saw_be or aux == "be"
         if aux in MODALS:
             return "past" if "have" in before else "present"
         if aux in PAST_AUX:

@@ -286,8 +286,10 @@ class MainWindow(WorkspaceActions, QMainWindow):
             self.ws, note.title, note.start, citation=note.citation,
             tags=[NEEDS_REVIEW_TAG] if note.needs_review else None, on_error=self.report_error)
         if self.run(command):
-            self.statusBar().showMessage(f"New event on {note.start.human()}: {note.reason}",
-                                         10000)
+            self.statusBar().showMessage(f"New event on {note.start.human()}: {note.reason}. "
+                                         "Type a better title, or Esc.", 10000)
+            self.editor.title.setFocus()
+            self.editor.title.selectAll()
 
     def new_event(self) -> None:
         today = date.today()
