@@ -11,7 +11,7 @@ APT_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
 	poppler-utils
 
-.PHONY: run test venv sysdeps lint bench clean
+.PHONY: run test venv sysdeps lint bench bundle clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -42,9 +42,18 @@ test: sysdeps venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 
+# One-folder PyInstaller bundle in dist/chronologue; checks itself after building.
+bundle: sysdeps venv
+	$(PY) -m pip install --quiet 'pyinstaller>=6'
+	$(VENV)/bin/pyinstaller build.spec --noconfirm --distpath dist --workpath build
+	QT_QPA_PLATFORM=offscreen dist/chronologue/chronologue --self-test
+	@du -sh dist/chronologue
+
 bench: venv
 	$(PY) benchmarks/import_bench.py
 	$(PY) benchmarks/extract_bench.py
+	$(PY) benchmarks/export_bench.py
+	$(PY) benchmarks/timeline_bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

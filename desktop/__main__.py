@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from platformdirs import user_data_path
 
 from desktop import cli
 
@@ -14,8 +17,27 @@ NO_DISPLAY = (
 )
 
 
+def demo_pdf_path() -> Path:
+    return user_data_path("Chronologue", appauthor=False) / "demo" / "chronologue-demo.pdf"
+
+
+def headless_demo() -> int:
+    """No screen: do the main job anyway (seeds -> timeline PDF) and say where it is."""
+    target = demo_pdf_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    print("Running the headless demo instead: the sample articles become a timeline PDF.")
+    code = cli.main(["demo", "-o", str(target)])
+    if code == 0:
+        print(f"\nThe demo PDF is at {target}")
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--self-test" in argv:
+        from desktop import selftest
+
+        return selftest.run()
     if any(a in cli.VERBS or a in ("-h", "--help", "--version") for a in argv[:3]):
         return cli.main(argv)
     try:
@@ -30,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     if code == -1:
         print(NO_DISPLAY, file=sys.stdout)
         cli.build_parser().print_help(sys.stdout)
-        return 0
+        print()
+        return headless_demo()
     return code
 
 

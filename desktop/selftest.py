@@ -14,14 +14,6 @@ from pathlib import Path
 from typing import TextIO
 
 
-def seeds_dir() -> Path:
-    """The sample articles, in a source checkout or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "seeds"
-    return Path(__file__).resolve().parent.parent / "seeds"
-
-
 def run(out: TextIO | None = None) -> int:
     out = out or sys.stdout
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -43,16 +35,21 @@ def run(out: TextIO | None = None) -> int:
     step("dates parse")
 
     from desktop.export import export_file
+    from desktop.services.demo import default_seeds_dir
     from desktop.services.importing import import_paths
-    from desktop.services.review import set_status
     from desktop.services.queries import event_rows
+    from desktop.services.review import set_status
     from desktop.store import open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = open_workspace(Path(tmp) / "selftest.chronologue")
         try:
             step("workspace created")
-            seed = sorted(seeds_dir().glob("*.txt"))[0]
+            seeds = default_seeds_dir()
+            if seeds is None:
+                step("FAILED: the sample articles (seeds/) are missing")
+                return 1
+            seed = sorted(seeds.glob("*.txt"))[0]
             report = import_paths(ws, [seed])
             if report.count("imported") != 1:
                 step(f"FAILED: importing {seed.name}: {report.results[0].message}")

@@ -51,7 +51,8 @@ _QUARTERS = {
     "4th": 4,
     "final": 4,
 }
-_UNTIL = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -85,7 +86,12 @@ class Resolver:
         self.floating_times: list[int] = []  # times dated from the reference, for now
 
     def tense(self, cand: Candidate) -> Tense | None:
-        """The tense of the clause around the candidate (decides past or coming dates)."""
+        """The tense of the clause around the candidate (decides past or coming dates).
+
+        After "until" the verb's tense says nothing: "may last until spring".
+        """
+        if _UNTIL.search(self.text, max(0, cand.start - 8), cand.start):
+            return None
         return tense_at(self.text, cand.start, cand.end)
 
     def make(
@@ -263,8 +269,8 @@ class Resolver:
         if self.reference is None:
             return self.make(cand, "TIME" if part else "DATE", "", None, True)
         tense = self.tense(cand)
-        if _UNTIL.search(self.text, max(0, cand.start - 8), cand.start):
-            tense = None  # "postponed until Thursday": the verb's tense says nothing of it
+        if _TO.search(self.text, max(0, cand.start - 4), cand.start):
+            tense = None  # "postponed to Thursday"
         day = weekday_date(self.reference, wd, tense, rel)
         if part:
             return self.make(

@@ -27,7 +27,7 @@ _WINDOW = 160
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]ll|[.!?;:,\n\"“”()\[\]–—]")
 _HARD_BREAK = frozenset('.!?;:\n"“”()[]–—')
 _WAS_PLANNED = frozenset({"was", "were", "originally", "initially", "previously", "had", "been"})
-_PAST_WORDS = frozenset({"ago", "earlier", "yesterday", "previously", "last", "former"})
+_PAST_WORDS = frozenset({"ago", "earlier", "yesterday", "previously", "former"})
 _FUTURE_PHRASES = re.compile(
     r"\b(?:going|set|due|expected|scheduled|planned|plans?|poised|slated|about)\s+to\b"
     r"|\b(?:is|are)\s+to\s+(?!date\b)\w+|\bnext\b|\bcoming\b|\bupcoming\b|\blater\s+this\b",
