@@ -108,7 +108,7 @@ YEAR_CUES = frozenset(
 # Words that are names when a weekday precedes them ("Sunday Times").
 WEEKDAY_NAME_TAILS = frozenset(
     """times telegraph express mirror post herald mail independent observer people star
-    club school league football night-football""".split()
+    club school league football night-football agreement accord accords""".split()
 )
 
 # Adjectives ending in -ed that are not past-tense verbs.

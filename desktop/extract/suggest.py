@@ -81,11 +81,13 @@ def _confidence(timex: Timex, rank: int) -> float:
     return round(max(0.1, min(1.0, score - 0.1 * rank)), 2)
 
 
-def suggest(text: str, reference: date | None, language: str = "en") -> list[Suggestion]:
+def suggest(
+    text: str, reference: date | None, language: str = "en", dayfirst: bool = False
+) -> list[Suggestion]:
     """Suggested events in `text`: one per sentence and distinct placeable date."""
     if not isinstance(text, str) or not text:
         return []
-    timexes = tag(text, reference, language)
+    timexes = tag(text, reference, language, dayfirst)
     effective = reference
     dateline = next((t for t in timexes if t.dateline and t.fuzzy is not None), None)
     if dateline is not None:

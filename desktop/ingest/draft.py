@@ -24,6 +24,6 @@ class ArticleDraft:
     url: str | None = None
     author: str | None = None
     published: date | None = None
-    language: str = "en"
+    language: str | None = None  # None: not detected; the importer applies the default
     source_file: str | None = None
     source_format: str = "txt"

@@ -228,9 +228,9 @@ def _not_url(value: str | None) -> str | None:
     return None if value is None or "://" in value else value
 
 
-def _language(lang: str | None) -> str:
+def _language(lang: str | None) -> str | None:
     code = (lang or "").strip().split("-")[0].split("_")[0].lower()
-    return code if code.isalpha() and 2 <= len(code) <= 3 else "en"
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None
 
 
 def parse_html(data: bytes, *, source_file: str | None, source_format: str) -> ArticleDraft:

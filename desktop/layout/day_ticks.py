@@ -23,6 +23,7 @@ from desktop.layout.ticks import (
     choose_level,
 )
 
+FIRST_CE = float(days_from_civil(1, 1, 1))
 MAX_TICKS = 4000  # a safety net against a caller asking for an absurd range
 
 
@@ -127,8 +128,7 @@ def day_axis(
 ) -> DayAxis:
     """Ticks for the window [left, left + width / px_per_day] drawn from x = 0."""
     right = left + width / px_per_day
-    era = left < 366.0 - 719162.0  # BCE (or year 1) in view: say CE as well
-    bce = left < -719162.0
+    bce = era = left < FIRST_CE  # with BCE in view, CE years say so too
 
     def sized(text: str) -> float:
         return measure(text) + (measure(" BCE") if bce else 0.0)

@@ -99,7 +99,11 @@ def import_paths(
     suggest: bool = True,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    language: str = "en",
+    dayfirst: bool = False,
 ) -> ImportReport:
+    """Import files and folders; ``language`` is for articles whose language is unknown,
+    ``dayfirst`` reads numeric dates like 05/09/2018 as 5 September."""
     files, problems = collect(paths)
     report = ImportReport(results=problems)
     total = len(files)
@@ -109,14 +113,22 @@ def import_paths(
             break
         if progress is not None:
             progress(index, total, path)
-        report.results.append(import_file(ws, path, row, suggest=suggest))
+        report.results.append(
+            import_file(ws, path, row, suggest=suggest, language=language, dayfirst=dayfirst)
+        )
     if progress is not None and not report.cancelled:
         progress(total, total, Path())
     return report
 
 
 def import_file(
-    ws: Workspace, path: Path, row: ManifestRow | None = None, *, suggest: bool = True
+    ws: Workspace,
+    path: Path,
+    row: ManifestRow | None = None,
+    *,
+    suggest: bool = True,
+    language: str = "en",
+    dayfirst: bool = False,
 ) -> FileResult:
     try:
         draft = read_path(path)
@@ -126,11 +138,19 @@ def import_file(
         return FileResult(path, "failed", f"cannot read the file: {exc.strerror or exc}")
     if row is not None:
         draft = apply_manifest(draft, row)
-    return import_draft(ws, draft, path=path, suggest=suggest)
+    return import_draft(
+        ws, draft, path=path, suggest=suggest, language=language, dayfirst=dayfirst
+    )
 
 
 def import_draft(
-    ws: Workspace, draft: ArticleDraft, *, path: Path | None = None, suggest: bool = True
+    ws: Workspace,
+    draft: ArticleDraft,
+    *,
+    path: Path | None = None,
+    suggest: bool = True,
+    language: str = "en",
+    dayfirst: bool = False,
 ) -> FileResult:
     """Store one draft (from a file or pasted text) in its own transaction."""
     path = path or Path(draft.source_file or "pasted text")
@@ -152,7 +172,7 @@ def import_draft(
             content_hash=digest,
             source_file=draft.source_file or path.name,
             source_format=draft.source_format,
-            language=draft.language or "en",
+            language=draft.language or language,
         )
         session.add(article)
         try:
@@ -160,7 +180,7 @@ def import_draft(
         except IntegrityError:  # another window stored the same text a moment ago
             session.rollback()
             return FileResult(path, "duplicate", "same text as an article already stored")
-        count = suggest_for_article(session, article) if suggest else 0
+        count = suggest_for_article(session, article, dayfirst=dayfirst) if suggest else 0
         result = FileResult(path, "imported", article_id=article.id, suggestions=count)
         if article.extraction_error:
             result.message = f"imported, but no suggestions: {article.extraction_error}"

@@ -29,10 +29,12 @@ def _identity(article_id: int, start: int, end: int, phrase_start: int | None) -
     return (article_id, start, end, phrase_start)
 
 
-def suggest_for_article(session: Session, article: Article) -> int:
+def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = False) -> int:
     """Add this article's new suggestions; returns how many citations were added."""
     try:
-        found = suggest(article.text, article.published, article.language or "en")
+        found = suggest(
+            article.text, article.published, article.language or "en", dayfirst=dayfirst
+        )
     except Exception as exc:  # a tagger bug must not cost the user the article
         article.extraction_error = f"date extraction failed ({type(exc).__name__}: {exc})"
         return 0

@@ -27,6 +27,10 @@ class WorkspaceError(Exception):
     """The workspace file cannot be opened; the message says why and what to do."""
 
 
+class WorkspaceDamaged(WorkspaceError):
+    """The file fails SQLite's check; the window offers to restore the newest good backup."""
+
+
 def default_workspace_path(environ: dict[str, str] | None = None) -> Path:
     """The environment variable wins, else the user data folder's default workspace."""
     env = os.environ if environ is None else environ
@@ -80,6 +84,8 @@ class Workspace:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
+    # Things the user should hear about that did not stop the opening (a failed backup).
+    notices: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -100,11 +106,27 @@ class Workspace:
         self.engine.dispose()
 
 
-def open_workspace(path: Path | str | None = None, *, create: bool = True) -> Workspace:
-    """Open (and create or upgrade) a workspace file."""
+def open_workspace(
+    path: Path | str | None = None, *, create: bool = True, backups: bool = True
+) -> Workspace:
+    """Open (and create or upgrade) a workspace file.
+
+    An existing file is checked first (WorkspaceDamaged if it fails) and, with
+    ``backups``, copied into its backup folder when the last copy is a day old.
+    """
     path = Path(path).expanduser() if path is not None else default_workspace_path()
     if path.is_dir():
         raise WorkspaceError(f"{path} is a folder; a workspace is a single file")
+    notices: list[str] = []
+    from desktop.store.backup import BackupFailed, backup_on_open, check_on_open
+
+    if not backups:
+        check_on_open(path)
+    else:
+        try:
+            backup_on_open(path)
+        except BackupFailed as exc:
+            notices.append(str(exc))
     if not path.exists():
         if not create:
             raise WorkspaceError(f"no workspace at {path}")
@@ -121,7 +143,7 @@ def open_workspace(path: Path | str | None = None, *, create: bool = True) -> Wo
             f"cannot open the workspace {path}: {_reason(exc)}. "
             "Check that it is a Chronologue workspace and that the folder is writable."
         ) from exc
-    return Workspace(path, engine, sessionmaker(engine, expire_on_commit=False))
+    return Workspace(path, engine, sessionmaker(engine, expire_on_commit=False), notices)
 
 
 def _reason(exc: BaseException) -> str:

@@ -121,3 +121,23 @@ def test_tagger_failure_keeps_the_article(ws, monkeypatch: pytest.MonkeyPatch) -
     assert result.status == "imported" and "date extraction failed" in result.message
     with ws.session() as s:
         assert s.scalar(select(func.count(Article.id))) == 1
+
+
+def test_import_options_reach_the_article_and_tagger(ws, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("The convoy was hit on 05/09/2018 near the crossing.\n", encoding="utf-8")
+    report = import_paths(ws, [note], language="en", dayfirst=True)
+    assert [e["value"] for e in event_rows(ws)] == ["2018-09-05"]
+    other = open_workspace(tmp_path / "mdy.chronologue")
+    try:
+        import_paths(other, [note], dayfirst=False)
+        assert [e["value"] for e in event_rows(other)] == ["2018-05-09"]
+    finally:
+        other.close()
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Le convoi est arrivé.</p></body></html>", encoding="utf-8")
+    import_paths(ws, [page], language="fr")
+    with ws.session() as s:
+        langs = dict(s.execute(select(Article.source_file, Article.language)).all())
+    assert langs == {"note.txt": "en", "page.html": "fr"}
+    assert report.count("imported") == 1

@@ -1,0 +1,90 @@
+"""One lane's events as parallel arrays sorted by start, for fast visible-slice queries.
+
+At 100,000 events a per-frame scan is too slow in Python, so each lane keeps its
+extents (days) in `array('d')` sorted by start, plus a running maximum of the ends:
+the first event that can still reach the window is a bisection on that maximum. The
+few very long events (top 1%) live in a side list so they cannot make that bound loose.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """What the view layout needs of an event: its drawn extent and label room.
+
+    [t0, t1] is the whole extent in days (earliest of the start to latest of the end);
+    `label_w` is the pixel width reserved for its label (the painter elides to it).
+    """
+
+    key: Hashable
+    t0: float
+    t1: float
+    label_w: float = 0.0
+
+
+@dataclass
+class LaneIndex:
+    """Spans of one lane, sorted by (t0, t1); `pos` below means a position in these arrays."""
+
+    keys: list[Hashable]
+    t0: array
+    t1: array
+    label_w: array
+    reach: array = field(repr=False)  # running max of t1 over the short spans
+    long: list[int] = field(repr=False)  # positions of the longest spans, scanned always
+    short: list[int] = field(repr=False)  # positions of the others, parallel to reach
+    short_t0: array = field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @classmethod
+    def build(cls, spans: Sequence[Span], *, long_share: float = 0.01) -> LaneIndex:
+        """Sort once (O(n log n)); the top `long_share` by length go to the side list."""
+        ordered = sorted(spans, key=lambda s: (s.t0, s.t1))
+        keys = [s.key for s in ordered]
+        t0 = array("d", [s.t0 for s in ordered])
+        t1 = array("d", [max(s.t1, s.t0) for s in ordered])
+        label_w = array("d", [s.label_w for s in ordered])
+        n = len(ordered)
+        lengths = sorted(b - a for a, b in zip(t0, t1, strict=True))
+        cut = lengths[min(int(n * (1 - long_share)), n - 1)] if n else 0.0
+        cut = max(cut, 1.0)
+        long = [i for i in range(n) if t1[i] - t0[i] > cut]
+        is_long = set(long)
+        short = [i for i in range(n) if i not in is_long] if long else list(range(n))
+        reach, top = array("d"), float("-inf")
+        for i in short:
+            top = max(top, t1[i])
+            reach.append(top)
+        short_t0 = array("d", [t0[i] for i in short])
+        return cls(keys, t0, t1, label_w, reach, long, short, short_t0)
+
+    def visible(self, lo: float, hi: float) -> list[int]:
+        """Positions (in start order) of spans that may intersect [lo, hi]."""
+        a = bisect_left(self.reach, lo)
+        b = bisect_right(self.short_t0, hi)
+        found = self.short[a:b] if a < b else []
+        extra = [i for i in self.long if self.t0[i] <= hi and self.t1[i] >= lo]
+        if extra:
+            found = sorted(found + extra)
+        return found
+
+    def count_starting(self, lo: float, hi: float) -> int:
+        """How many spans start in [lo, hi): two bisections, whatever the density."""
+        return bisect_left(self.t0, hi) - bisect_left(self.t0, lo)
+
+    def starting(self, lo: float, hi: float) -> range:
+        """Positions of spans starting in [lo, hi)."""
+        return range(bisect_left(self.t0, lo), bisect_left(self.t0, hi))
+
+    def extent(self) -> tuple[float, float] | None:
+        if not self.keys:
+            return None
+        return self.t0[0], max(self.t1)
