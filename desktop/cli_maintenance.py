@@ -1,0 +1,114 @@
+"""Headless maintenance verbs: `check` (integrity) and `restore` (from rolling backups).
+
+Unlike the other verbs these must work on a damaged workspace, so their handlers take
+the workspace *path* and never open it through open_workspace (which refuses damaged
+files). desktop/cli.py adds them with `add_parsers(sub, [common])` and dispatches
+`HANDLERS[verb](path, args, out, err)` before opening anything. Exit codes as elsewhere:
+0 success, 1 when something is wrong (said on stderr), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from desktop.store import default_workspace_path
+from desktop.store.backup import (
+    backup_folder,
+    check_integrity,
+    damaged_message,
+    list_backups,
+    restore,
+)
+from desktop.store.workspace import WorkspaceError
+
+Handler = Callable[[Path, argparse.Namespace, TextIO, TextIO], int]
+
+
+def add_parsers(sub: argparse._SubParsersAction, common_parents: list[argparse.ArgumentParser]
+                ) -> None:  # fmt: skip
+    """Add `check` and `restore` to the `chronologue` sub-parsers."""
+    sub.add_parser("check", parents=common_parents,
+                   help="check the workspace file for damage (SQLite integrity check)")
+    p = sub.add_parser("restore", parents=common_parents,
+                       help="list the workspace's backups or restore one (close windows first)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--list", action="store_true", help="list the backups, newest first")
+    which.add_argument("--latest", action="store_true", help="restore the newest good backup")
+    which.add_argument("--from", dest="source", type=Path, metavar="FILE",
+                       help="restore this backup file")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+def cmd_check(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Full `PRAGMA integrity_check`; names the newest backup either way."""
+    if not path.is_file():
+        print(f"chronologue: no workspace at {path}", file=err)
+        return 1
+    problems = check_integrity(path)
+    if problems:
+        print(f"chronologue: {damaged_message(path, problems[0])}", file=err)
+        for problem in problems[1:10]:
+            print(f"  {problem}", file=err)
+        return 1
+    backups = list_backups(path)
+    newest = f"newest backup {backups[0].taken:%Y-%m-%d %H:%M} UTC" if backups else "no backups"
+    print(f"ok: {path} passed the integrity check ({len(backups)} backups, {newest})", file=out)
+    return 0
+
+
+def cmd_restore(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.list:
+        backups = list_backups(path)
+        for number, b in enumerate(backups, 1):
+            state = "ok" if not check_integrity(b.path, read_only=True) else "DAMAGED"
+            print(f"{number:>3}  {b.taken:%Y-%m-%d %H:%M:%S} UTC  {_size(b.size):>9}  "
+                  f"{state:<7}  {b.path}", file=out)  # fmt: skip
+        print(f"{len(backups)} backups in {backup_folder(path)}", file=out)
+        return 0
+    try:
+        source, aside = restore(path, args.source)
+    except WorkspaceError as exc:
+        print(f"chronologue: {exc}", file=err)
+        return 1
+    kept = f"; the file it replaced is kept as {aside}" if aside else ""
+    print(f"restored {path} from {source}{kept}", file=out)
+    return 0
+
+
+HANDLERS: dict[str, Handler] = {"check": cmd_check, "restore": cmd_restore}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """A parser with only these verbs, shaped like desktop.cli's (for standalone use)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", "-w", type=Path, metavar="W", default=argparse.SUPPRESS,
+                        help="workspace file (default: $CHRONOLOGUE_WORKSPACE or the user "
+                        "data folder)")  # fmt: skip
+    parser = argparse.ArgumentParser(prog="chronologue")
+    parser.add_argument("--workspace", "-w", type=Path, metavar="W", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    add_parsers(sub, [common])
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+         ) -> int:  # fmt: skip
+    out, err = out or sys.stdout, err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:
+        parser.print_help(out)
+        return 0
+    path = Path(args.workspace or default_workspace_path()).expanduser()
+    return HANDLERS[args.verb](path, args, out, err)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
