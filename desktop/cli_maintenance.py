@@ -17,6 +17,7 @@ from typing import TextIO
 
 from desktop.store import default_workspace_path
 from desktop.store.backup import (
+    CannotCheck,
     backup_folder,
     check_integrity,
     damaged_message,
@@ -51,7 +52,11 @@ def cmd_check(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) ->
     if not path.is_file():
         print(f"chronologue: no workspace at {path}", file=err)
         return 1
-    problems = check_integrity(path)
+    try:
+        problems = check_integrity(path)
+    except CannotCheck as exc:
+        print(f"chronologue: {exc}", file=err)
+        return 1
     if problems:
         print(f"chronologue: {damaged_message(path, problems[0])}", file=err)
         for problem in problems[1:10]:
@@ -67,9 +72,12 @@ def cmd_restore(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) 
     if args.list:
         backups = list_backups(path)
         for number, b in enumerate(backups, 1):
-            state = "ok" if not check_integrity(b.path, read_only=True) else "DAMAGED"
+            try:
+                state = "DAMAGED" if check_integrity(b.path, read_only=True) else "ok"
+            except CannotCheck:
+                state = "UNREADABLE"
             print(f"{number:>3}  {b.taken:%Y-%m-%d %H:%M:%S} UTC  {_size(b.size):>9}  "
-                  f"{state:<7}  {b.path}", file=out)  # fmt: skip
+                  f"{state:<10}  {b.path}", file=out)  # fmt: skip
         print(f"{len(backups)} backups in {backup_folder(path)}", file=out)
         return 0
     try:

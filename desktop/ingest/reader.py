@@ -61,6 +61,18 @@ def _format_of(name: str) -> str:
     return fmt
 
 
+def display_name(name: str) -> str:
+    """A file name that can be stored and printed: undecodable bytes become U+FFFD.
+
+    On Linux a name is bytes; Python hands undecodable ones over as lone surrogates,
+    which SQLite (UTF-8) refuses, and one such name used to abort the whole import.
+    """
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
+
+
 def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
     """Read an article from memory; ``name`` (a file name) chooses the format."""
     fmt = _format_of(name)
@@ -69,7 +81,8 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Article
     if not data:
         raise IngestError("the file is empty")
     try:
-        return READERS[fmt](data, source_file=PurePath(name).name, source_format=fmt)
+        return READERS[fmt](data, source_file=display_name(PurePath(name).name),
+                            source_format=fmt)  # fmt: skip
     except (IngestError, MemoryError):
         raise
     except Exception as exc:  # a reader bug must not abort the whole import

@@ -15,12 +15,13 @@ from desktop.layout.ticks import MONTHS
 
 EPOCH_ORDINAL = datetime(1970, 1, 1).toordinal()
 MINUTES_PER_DAY = 1440.0
+FIRST_CE_DAYS = -719162.0  # 1 January of year 1
 
 
 def days_from_civil(year: int, month: int, day: int) -> int:
     """Whole days from 1970-01-01 to the given proleptic Gregorian date (any year)."""
     y = year - (month <= 2)
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # floor division: the C original's negative-year fix-up is built in
     yoe = y - era * 400
     mp = (month + 9) % 12
     doy = (153 * mp + 2) // 5 + day - 1
@@ -31,7 +32,7 @@ def days_from_civil(year: int, month: int, day: int) -> int:
 def civil_from_days(days: int) -> tuple[int, int, int]:
     """(year, month, day) of a whole day number; the inverse of days_from_civil."""
     z = days + 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     doy = doe - (365 * yoe + yoe // 4 - yoe // 100)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from desktop.layout.calendar import civil_from_days, days_from_civil, describe, year_label
 from desktop.layout.ticks import (
     CONTEXT_UNIT,
+    LEVELS,
     MONTHS,
     Measure,
     TickLevel,
@@ -79,7 +80,7 @@ def _walk(level: TickLevel, lo: float, hi: float) -> Iterator[float]:
             nxt = days_from_civil(ny, nm, 1)
             d = first
             while d < nxt:
-                if step > 1 and d > first and nxt - d < step // 2 + 1:
+                if step > 1 and d > first and nxt - d < step:  # a stub: too close
                     break
                 yield float(d)
                 d += step
@@ -103,6 +104,12 @@ def _years(step: int, start_year: int) -> Iterator[float]:
     while True:
         yield float(days_from_civil(y, 1, 1))
         y += step
+
+
+def _coarser(step: int) -> int:
+    """1000 -> 2000 -> 5000 -> 10000 -> 20000 ..."""
+    lead = int(str(step)[0])
+    return step * 5 // 2 if lead == 2 else step * 2
 
 
 def tick_label(level: TickLevel, days: float, *, era: bool = False) -> str:
@@ -134,13 +141,20 @@ def day_axis(
         return measure(text) + (measure(" BCE") if bce else 0.0)
 
     level = choose_level(px_per_day / 86400.0, measure=sized, padding=padding)
+    # beyond the export's coarsest level (1000 years): 2000, 5000, 10000 ...
+    while (level.unit == "year" and level.step < 10_000_000
+           and level.seconds * px_per_day / 86400.0 < sized(level.sample()) + padding):
+        level = TickLevel("year", _coarser(level.step))  # fmt: skip
 
     def x(t: float) -> float:
         return (t - left) * px_per_day
 
-    major = [DayTick(t, x(t), tick_label(level, t, era=era)) for t in iter_level(level, left, right)]
+    major = [DayTick(t, x(t), tick_label(level, t, era=era))
+             for t in iter_level(level, left, right)]  # fmt: skip
     minor: list[DayTick] = []
-    minor_level = _minor_level(level, px_per_day / 86400.0, min_minor_px)
+    minor_level = None
+    if level in LEVELS:  # the coarser-than-1000-year steps go without minor ticks
+        minor_level = _minor_level(level, px_per_day / 86400.0, min_minor_px)
     if minor_level is not None:
         majors = {t.days for t in major}
         minor = [DayTick(t, x(t)) for t in iter_level(minor_level, left, right) if t not in majors]
@@ -148,7 +162,8 @@ def day_axis(
     unit = CONTEXT_UNIT.get(level.unit)
     if unit is not None:
         ctx = TickLevel(unit, 1)
-        context = [DayTick(t, x(t), describe(t, unit, era=era)) for t in iter_level(ctx, left, right)]
+        context = [DayTick(t, x(t), describe(t, unit, era=era))
+                   for t in iter_level(ctx, left, right)]  # fmt: skip
         # the context of the left edge sticks there until the next boundary pushes it off
         sticky = describe(left, unit, era=era)
         first_x = context[0].x if context else math.inf

@@ -100,9 +100,8 @@ def _thin(index: LaneIndex, start: float, stop: float, band_ppd: float, keep: in
         if n <= keep:
             singles.extend(positions)
             continue
-        t_hi = max(index.t1[positions.start : positions.stop]) if n < 2000 else b
         first_t = index.t0[positions.start]
-        badges.append(Cluster(first_t, first_t, t_hi, n, row))
+        badges.append(Cluster(first_t, first_t, max(b, index.t0[positions.stop - 1]), n, row))
     long = [i for i in index.long if index.t0[i] < start and index.t1[i] >= start]
     return sorted(long + singles), badges
 

@@ -79,10 +79,16 @@ class Viewport:
 
 
 def fit(lo: float, hi: float, width: float, *, margin: float = 0.05,
-        min_span: float = 1.0) -> Viewport:  # fmt: skip
-    """A viewport showing [lo, hi] with `margin` of the width free on each side."""
+        min_span: float = 1.0, pad_px: tuple[float, float] = (0.0, 0.0)) -> Viewport:  # fmt: skip
+    """A viewport showing [lo, hi] with `margin` of the width free on each side, plus
+    `pad_px` (left, right) pixels: room for the labels right of the last events."""
     span = max(hi - lo, min_span)
+    room = width * (1 - 2 * margin) - pad_px[0] - pad_px[1]
+    if room < width * 0.3:  # a narrow view: labels must make do
+        room, pad_px = width * (1 - 2 * margin), (0.0, 0.0)
+    ppd = min(max(room / span, MIN_PX_PER_DAY), MAX_PX_PER_DAY)
     mid = (lo + hi) / 2
-    ppd = width * (1 - 2 * margin) / span
-    ppd = min(max(ppd, MIN_PX_PER_DAY), MAX_PX_PER_DAY)
-    return Viewport(mid - width / ppd / 2, ppd, max(width, 1.0))
+    left = mid - span / 2 - (width * margin + pad_px[0]) / ppd
+    if room / span > MAX_PX_PER_DAY:  # clamped: centre instead
+        left = mid - width / ppd / 2
+    return Viewport(left, ppd, max(width, 1.0))

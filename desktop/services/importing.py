@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from desktop.ingest import (
     SUPPORTED_EXTENSIONS,
@@ -27,6 +27,7 @@ from desktop.ingest import (
 from desktop.ingest.draft import ArticleDraft
 from desktop.services.suggesting import suggest_for_article
 from desktop.store import Article, Workspace
+from desktop.store.workspace import write_error_message
 
 MANIFEST = "articles.csv"
 
@@ -113,12 +114,25 @@ def import_paths(
             break
         if progress is not None:
             progress(index, total, path)
-        report.results.append(
-            import_file(ws, path, row, suggest=suggest, language=language, dayfirst=dayfirst)
-        )
+        try:
+            result = import_file(
+                ws, path, row, suggest=suggest, language=language, dayfirst=dayfirst
+            )
+        except OperationalError as exc:  # full disk, read-only: every next file would fail too
+            report.results.append(FileResult(path, "failed", _stopped(exc)))
+            break
+        report.results.append(result)
     if progress is not None and not report.cancelled:
         progress(total, total, Path())
     return report
+
+
+def _stopped(exc: BaseException) -> str:
+    return (
+        f"not stored, and the import stopped here: {write_error_message(exc)}. The files "
+        "before this one are stored and the workspace is intact; fix that and import "
+        "again (stored files are skipped as duplicates)"
+    )
 
 
 def import_file(

@@ -139,11 +139,36 @@ def open_workspace(
         migrate(engine)
     except Exception as exc:
         engine.dispose()
+        reason = _reason(exc)
+        if any(w in reason for w in ("readonly", "read-only", "unable to open database file")):
+            raise WorkspaceError(
+                f"cannot open the workspace {path}: the file or its folder is read-only "
+                f"({reason}). Chronologue writes every edit at once, so it needs both to be "
+                "writable: copy the workspace to a writable folder, or change the permissions."
+            ) from exc
         raise WorkspaceError(
-            f"cannot open the workspace {path}: {_reason(exc)}. "
+            f"cannot open the workspace {path}: {reason}. "
             "Check that it is a Chronologue workspace and that the folder is writable."
         ) from exc
     return Workspace(path, engine, sessionmaker(engine, expire_on_commit=False), notices)
+
+
+_WRITE_PROBLEMS = (
+    (("disk is full", "disk i/o error"),
+     "the disk holding the workspace is full (or a file size limit was reached)"),
+    (("readonly", "read-only"), "the workspace file or its folder is read-only"),
+    (("database is locked",), "another program kept the workspace locked for too long"),
+    (("malformed", "not a database"), "the workspace file is damaged"),
+)  # fmt: skip
+
+
+def write_error_message(exc: BaseException) -> str:
+    """Say in plain words why SQLite could not write; nothing committed is lost either way."""
+    reason = _reason(exc)
+    for needles, text in _WRITE_PROBLEMS:
+        if any(n in reason.lower() for n in needles):
+            return f"{text} ({reason})"
+    return f"the workspace could not be written ({reason})"
 
 
 def _reason(exc: BaseException) -> str:

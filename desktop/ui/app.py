@@ -59,6 +59,17 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def app_icon() -> QIcon:
+    """The SVG, plus the rendered PNGs for platforms without the SVG icon engine."""
+    icon = QIcon()
+    for png in sorted((RESOURCES / "icons" / "hicolor").glob("*/apps/chronologue.png")):
+        icon.addFile(str(png))
+    svg = RESOURCES / "chronologue.svg"
+    if svg.exists():
+        icon.addFile(str(svg))
+    return icon
+
+
 def create_app() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -66,9 +77,8 @@ def create_app() -> QApplication:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationVersion(__version__)
-    icon = RESOURCES / "chronologue.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("chronologue")  # matches resources/chronologue.desktop (Wayland)
+    app.setWindowIcon(app_icon())
     style = RESOURCES / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

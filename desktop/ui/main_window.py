@@ -28,6 +28,7 @@ from desktop.services.queries import article_detail
 from desktop.store import Workspace
 from desktop.temporal import FuzzyDate
 from desktop.ui import commands as cmd
+from desktop.ui.chrome import install_chrome
 from desktop.ui.editor import EventEditor
 from desktop.ui.events_table import EventsPanel
 from desktop.ui.importer import ImportController
@@ -74,6 +75,7 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.importer.changed.connect(self.refresh)
         self.importer.done.connect(lambda _report: self._select_something())
         self.actions_by_name = build_menus(self)
+        install_chrome(self)  # preferences, theme, icons, toolbar
         self._connect()
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         self._restore_layout()

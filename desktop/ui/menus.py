@@ -46,6 +46,11 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
                                     "Ctrl+Shift+I", "Import every article in a folder")
     acts["paste"] = _action(w, file, "&Paste article from clipboard", w.paste_article,
                             "Ctrl+Shift+V", "Make an article from the text on the clipboard")
+    acts["import_events"] = _action(w, file, "Import &events…", lambda: w.event_importer.ask(),
+                                    tip="Import events from Chronologue JSON, TimelineJS or CSV")
+    file.addSeparator()
+    acts["export"] = _action(w, file, "&Export…", lambda: _export(w), "Ctrl+Shift+E",
+                             "Export the timeline as PDF, PNG, SVG, CSV, JSON or TimelineJS")
     file.addSeparator()
     acts["quit"] = _action(w, file, "&Quit", w.close, Key.Quit)
 
@@ -59,6 +64,12 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     acts["undo"], acts["redo"] = undo, redo
     edit.addSeparator()
     acts["find"] = _action(w, edit, "&Filter events", w.focus_event_filter, Key.Find)
+    edit.addSeparator()
+    acts["preferences"] = _action(w, edit, "&Preferences…", lambda: _preferences(w),
+                                  Key.Preferences, "Date order, article language, page size, "
+                                  "theme")  # fmt: skip
+    if acts["preferences"].shortcut().isEmpty():  # Linux desktops define no standard key
+        acts["preferences"].setShortcut(QKeySequence("Ctrl+,"))
 
     event = bar.addMenu("E&vent")
     acts["annotate"] = _action(w, event, "Event from &selection", w.annotate_selection,
@@ -66,6 +77,13 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     acts["new_event"] = _action(w, event, "&New event", w.new_event, "Ctrl+N",
                                 "Make an event from scratch")
     acts["delete"] = _action(w, event, "&Delete event", w.delete_current_event, Key.Delete)
+    event.addSeparator()
+    for name, text, what, key in (("accept", "&Accept suggestions", "accepted", "A"),
+                                  ("reject", "&Reject suggestions", "rejected", "R"),
+                                  ("merge", "&Merge into another event…", "merge", "M")):
+        acts[name] = _action(w, event, text, lambda what=what: w.review.view.act.emit(what),
+                             tip=f"{text.replace('&', '').rstrip('…')}: the selected rows "
+                             f"of the review queue ({key} there)")
     event.addSeparator()
     acts["set_date"] = _action(w, event, "Set article &date…", w.ask_article_date,
                                tip="Set the current article's publication date")
@@ -79,6 +97,18 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
                                 Key.HelpContents)
     acts["about"] = _action(w, help_menu, "&About Chronologue", w.show_about)
     return acts
+
+
+def _export(w: MainWindow) -> None:
+    from desktop.ui.export_dialog import open_export_dialog
+
+    open_export_dialog(w)
+
+
+def _preferences(w: MainWindow) -> None:
+    from desktop.ui.preferences import open_preferences
+
+    open_preferences(w)
 
 
 def fill_recent(w: MainWindow) -> None:

@@ -1,0 +1,79 @@
+"""File > Import events: a Chronologue JSON, TimelineJS JSON or CSV file of events.
+
+Runs on the window's pool like every import; the window refreshes when it reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.store import Workspace
+from desktop.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+FILTER = "Events (*.json *.csv);;All files (*)"
+
+
+def events_job(ws: Workspace, path: Path):
+    """Read one events file into the workspace; returns (path, report)."""
+
+    def job(progress, should_cancel) -> tuple[Path, Any]:
+        from desktop.services.interchange import import_events_file
+
+        return path, import_events_file(ws, path)
+
+    return job
+
+
+class EventImporter(QObject):
+    """Owns the running events import (results come back to the UI thread)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: Worker | None = None
+        self._previous: Worker | None = None
+        self.last_report: Any = None
+
+    def ask(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import events", "", FILTER)
+        if name:
+            self.start(Path(name))
+
+    def start(self, path: Path) -> bool:
+        if self.worker is not None:
+            self.window.statusBar().showMessage("An events import is already running.", 5000)
+            return False
+        self.worker = Worker(events_job(self.window.ws, path))
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self.window.statusBar().showMessage(f"Importing events from {path.name}…")
+        self.window.pool.start(self.worker)
+        return True
+
+    def _end(self) -> None:
+        self._previous, self.worker = self.worker, None
+
+    def _finished(self, result: tuple[Path, Any]) -> None:
+        self._end()
+        path, report = result
+        self.last_report = report
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+        self.window.refresh()
+        self.window.statusBar().showMessage(
+            f"{path.name}: {report.events} events and {report.articles} articles "
+            f"imported{skipped}.", 15000)
+        if report.skipped:
+            shown = "\n".join(report.skipped[:12])
+            self.window.report_error(f"Some entries of {path.name} were skipped:\n{shown}")
+
+    def _failed(self, reason: str) -> None:
+        self._end()
+        self.window.refresh()
+        self.window.report_error(f"Could not import the events file: {reason}")

@@ -1,0 +1,285 @@
+"""File > Export: format, file, page, range, filters and title, with a live preview.
+
+The preview is re-rendered on the window's thread pool a moment after the options stop
+changing; the export itself runs there too, with a progress bar and Cancel, so the
+dialog stays responsive. Choices are remembered in the window's QSettings.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.export import ExportOptions
+from desktop.export.pagesize import parse_page
+from desktop.store import Workspace
+from desktop.ui.export_form import ExportForm
+from desktop.ui.export_jobs import Outcome, check_target, export_job, preview_job
+from desktop.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+PREVIEW_DELAY_MS = 350
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; preview it; write it in the background."""
+
+    def __init__(self, ws: Workspace, settings: QSettings, pool: QThreadPool, *,
+                 page: str = "A4", lanes: list[str] | None = None,
+                 tags: list[str] | None = None, extent: tuple[date, date] | None = None,
+                 visible_range: tuple[date, date] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws, self.settings, self.pool = ws, settings, pool
+        self.setWindowTitle("Export timeline")
+        self.setObjectName("export-dialog")
+        self.worker: Worker | None = None  # the running export
+        self._previews: dict[object, Worker] = {}  # by signals object, until they report
+        self._retired: list[Worker] = []  # finished runnables whose threads may be unwinding
+        self._generation = 0
+        self._image: QImage | None = None
+        self.result_box: QMessageBox | None = None
+        self.outcome: Outcome | None = None
+        folder = Path(str(settings.value("export/folder", "") or ws.path.parent))
+        self.form = ExportForm(settings, folder / f"{ws.name}.pdf", page=page, lanes=lanes,
+                               tags=tags, extent=extent, visible_range=visible_range,
+                               placeholder_title=f"Timeline: {ws.name}")
+        self._build()
+        self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self.form.changed.connect(self._timer.start)
+        self.resize(1180, 780)
+        self.update_preview()
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.preview = QLabel("Preparing the preview…")
+        self.preview.setObjectName("export-preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(420, 320)
+        self.preview.setAccessibleName("Export preview")
+        self.preview.setToolTip("The first page as it will be exported")
+        self.caption = QLabel()
+        self.caption.setProperty("role", "note")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.caption)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Export progress")
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Export status")
+        self.export_button = QPushButton("Export")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.close_button)
+        columns = QHBoxLayout()
+        columns.addWidget(self.form, 5)
+        columns.addLayout(right, 6)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        outer.addLayout(bottom)
+
+    @property
+    def fmt(self) -> str:
+        return self.form.fmt
+
+    def options(self) -> ExportOptions:
+        return self.form.options()
+
+    # -- background work -----------------------------------------------------------------------
+    def _start(self, worker: Worker, finished: Any, failed: Any) -> None:
+        worker.signals.finished.connect(finished)
+        worker.signals.failed.connect(failed)
+        self.pool.start(worker)
+
+    def _retire(self, worker: Worker | None) -> None:
+        if worker is not None:
+            self._retired = [*self._retired[-7:], worker]
+
+    def running_workers(self) -> list[Worker]:
+        """Workers a replacement dialog must keep alive until their threads return."""
+        return [*self._previews.values(), *([self.worker] if self.worker else []),
+                *self._retired]
+
+    def update_preview(self) -> None:
+        """Render the preview for the current options on the pool (stale ones are dropped)."""
+        self._generation += 1
+        for worker in self._previews.values():
+            worker.cancel()
+        try:
+            options = self.options()
+            parse_page(options.page, options.landscape)
+        except ValueError as exc:
+            self.caption.setText(str(exc))
+            return
+        self.caption.setText("Updating the preview…")
+        worker = Worker(preview_job(self.ws, self.fmt, options, self._generation))
+        self._previews[worker.signals] = worker
+        self._start(worker, self._preview_ready, self._preview_failed)
+
+    def _preview_ready(self, result: tuple[int, QImage, str]) -> None:
+        self._retire(self._previews.pop(self.sender(), None))
+        generation, image, caption = result
+        if generation == self._generation:
+            self._image = image
+            self._show_image()
+            self.caption.setText(caption)
+
+    def _preview_failed(self, reason: str) -> None:
+        self._retire(self._previews.pop(self.sender(), None))
+        if not self._previews and "Cancelled" not in reason:
+            self.caption.setText(f"No preview: {reason}")
+
+    def _show_image(self) -> None:
+        if self._image is None:
+            return
+        ratio = self.devicePixelRatioF()
+        size = self.preview.contentsRect().size() * ratio
+        pixmap = QPixmap.fromImage(self._image.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        pixmap.setDevicePixelRatio(ratio)
+        self.preview.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._show_image()
+
+    def start_export(self) -> bool:
+        """Check the target, then write the export on the pool with progress and Cancel."""
+        if self.worker is not None:
+            return False
+        path = Path(self.form.path.text().strip()).expanduser()
+        problem = check_target(path)
+        if not problem:
+            try:
+                options = self.options()
+                parse_page(options.page, options.landscape)
+            except ValueError as exc:
+                problem = str(exc)
+        if problem:
+            self.message.setText(problem)
+            self._box(QMessageBox.Icon.Warning, "Cannot export", problem)
+            return False
+        self.form.remember(self.settings, path, options)
+        self.worker = Worker(export_job(self.ws, path, self.fmt, options))
+        self.worker.signals.progress.connect(self._progress)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        self.close_button.setText("Cancel")
+        self.message.setText(f"Exporting to {path.name}…")
+        self._start(self.worker, self._export_done, self._export_failed)
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.message.setText("Cancelling…")
+
+    def reject(self) -> None:
+        """Close, or while an export runs, cancel it (the dialog stays to say so)."""
+        if self.worker is not None:
+            self.cancel()
+            return
+        super().reject()
+
+    def _progress(self, done: int, total: int, _name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self._retire(self.worker)
+        self.worker = None
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.close_button.setText("Close")
+
+    def _export_failed(self, reason: str) -> None:
+        self._finish()
+        self.outcome = Outcome("failed", Path(self.form.path.text()), message=reason)
+        self.message.setText(f"Export failed: {reason}")
+        self._box(QMessageBox.Icon.Critical, "Export failed", f"The export failed: {reason}")
+
+    def _export_done(self, outcome: Outcome) -> None:
+        self._finish()
+        self.outcome = outcome
+        if outcome.kind == "cancelled":
+            self.message.setText(outcome.message)
+            return
+        if outcome.kind == "failed":
+            self.message.setText(outcome.message)
+            self._box(QMessageBox.Icon.Critical, "Export failed", outcome.message)
+            return
+        summary = outcome.summary
+        n = summary.events if summary else 0
+        pages = f", {summary.pages} pages" if summary and summary.pages else ""
+        text = f"Exported {n} event{'s' if n != 1 else ''}{pages} to {outcome.path.name}."
+        self.message.setText(text)
+        box = self._box(QMessageBox.Icon.Information, "Export finished", text,
+                        str(outcome.path))
+        folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(outcome.path.parent))))
+
+    def _box(self, icon: QMessageBox.Icon, title: str, text: str, info: str = "") -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("export-result")
+        if info:
+            box.setInformativeText(info)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_box = box
+        box.open()
+        return box
+
+
+def open_export_dialog(window: MainWindow,
+                       visible_range: tuple[date, date] | None = None) -> ExportDialog:
+    """File > Export, pre-filled from the window's workspace and preferences.
+
+    `visible_range` (the timeline view's visible_range()) enables "Visible range".
+    """
+    from desktop.export.selection import UNASSIGNED
+    from desktop.services import library as lib
+
+    lanes = [name for _id, name in lib.lane_names(window.ws)]
+    if any(not e["lane"] for e in window.events):
+        lanes.append(UNASSIGNED)
+    starts = [e["start"] for e in window.events if e["status"] != "rejected"]
+    extent = None
+    if starts:
+        extent = (min(s.earliest for s in starts).date(), max(s.latest for s in starts).date())
+    previous = getattr(window, "export_dialog", None)
+    dialog = ExportDialog(window.ws, window.settings, window.pool,
+                          page=window.preferences.page, lanes=lanes,
+                          tags=lib.tag_names(window.ws), extent=extent,
+                          visible_range=visible_range, parent=window)
+    if previous is not None:  # its runnables may still be returning from run()
+        dialog._retired.extend(previous.running_workers())
+    window.export_dialog = dialog
+    dialog.open()
+    return dialog

@@ -1,0 +1,68 @@
+"""Wiring a TimelineView to a workspace: load through the service, edit through commands.
+
+The main window can call `load_from_workspace(view, ws, window.undo_stack)`; without a
+stack the binding keeps its own, so dragging and undo work in the standalone runner
+and in tests before the window integrates the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from desktop.services import timeline_data as data
+from desktop.store import Workspace
+from desktop.ui.timeline.commands import MoveEventCommand
+from desktop.ui.timeline.model import Move
+from desktop.ui.timeline.view import TimelineView
+
+
+class WorkspaceTimeline(QObject):
+    """Keeps one view in step with one workspace."""
+
+    error = Signal(str)
+
+    def __init__(self, view: TimelineView, ws: Workspace, undo_stack: QUndoStack | None = None,
+                 statuses: tuple[str, ...] | None = None) -> None:  # fmt: skip
+        super().__init__(view)
+        self.view, self.ws, self.statuses = view, ws, statuses
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        view.eventDropped.connect(self.move)
+        view.lanesReordered.connect(self._reordered)
+        view.laneChanged.connect(self._lane_changed)
+
+    def reload(self) -> None:
+        """Re-read lanes and events; the visible range and selection are kept."""
+        self.view.set_lanes(data.load_lanes(self.ws))
+        self.view.set_events(data.load_events(self.ws, self.statuses))
+
+    def move(self, move: Move) -> None:
+        command = MoveEventCommand(self.ws, move, self.reload, self.error.emit)
+        try:
+            command.apply()
+        except Exception as exc:  # noqa: BLE001 - a refused edit is reported, not raised
+            self.error.emit(str(exc))
+            self.reload()
+            return
+        self.undo_stack.push(command)
+
+    def _reordered(self, keys: list[Hashable]) -> None:
+        if self.view.model.grouping == "lane":
+            data.reorder_lanes(self.ws, [k for k in keys if isinstance(k, int)])
+
+    def _lane_changed(self, key: Hashable, changes: dict[str, Any]) -> None:
+        if self.view.model.grouping == "lane" and isinstance(key, int):
+            data.update_lane(self.ws, key, **changes)
+            if set(changes) - {"collapsed"}:
+                self.reload()
+
+
+def load_from_workspace(view: TimelineView, ws: Workspace, undo_stack: QUndoStack | None = None,
+                        statuses: tuple[str, ...] | None = None) -> WorkspaceTimeline:  # fmt: skip
+    """Fill `view` from `ws` and route its drags and lane edits to the store."""
+    binding = WorkspaceTimeline(view, ws, undo_stack, statuses)
+    binding.reload()
+    return binding

@@ -1,0 +1,206 @@
+"""The timeline's data side: filtered events grouped into lanes, indexed for drawing.
+
+No Qt here (only plain Python), so grouping and filtering are tested without a display.
+Rebuilt when events, lanes, grouping or filters change; the per-lane LaneIndex makes
+each frame's visible-slice query a bisection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from desktop.layout.calendar import to_days
+from desktop.layout.event_index import LaneIndex, Span
+from desktop.services.timeline_data import NO_LANE, LaneInfo, TimelineEvent
+from desktop.temporal import FuzzyDate
+
+PALETTE = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948",
+           "#9C755F", "#FF9DA7", "#BAB0AC")  # fmt: skip
+HIDDEN_BY_DEFAULT = frozenset({"rejected"})
+
+
+@dataclass(frozen=True)
+class LaneSpec:
+    """A lane as shown: `key` is the lane id when grouping by lane, else the group value."""
+
+    key: Hashable
+    name: str
+    color: str
+    collapsed: bool = False
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What is shown; None means no restriction."""
+
+    statuses: frozenset[str] | None = None  # None: all but rejected
+    lanes: frozenset[Hashable] | None = None
+    tag: str | None = None
+    text: str = ""
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+
+    def accepts(self, e: TimelineEvent, lane: Hashable) -> bool:
+        if self.statuses is None:
+            if e.status in HIDDEN_BY_DEFAULT:
+                return False
+        elif e.status not in self.statuses:
+            return False
+        if self.lanes is not None and lane not in self.lanes:
+            return False
+        if self.tag and self.tag not in e.tags:
+            return False
+        if self.text:
+            needle = self.text.lower()
+            if needle not in e.title.lower() and needle not in e.quote.lower():
+                return False
+        if self.date_from is not None and e.latest < self.date_from:
+            return False
+        if self.date_to is not None and e.earliest > self.date_to:
+            return False
+        return True
+
+
+def group_key(e: TimelineEvent, grouping: str) -> Hashable:
+    """Which lane an event falls in for a grouping (lane, tag, article, outlet)."""
+    if grouping == "lane":
+        return e.lane
+    if grouping == "tag":
+        return e.tags[0] if e.tags else None
+    if grouping == "article":
+        return e.article or None
+    return e.outlet or None
+
+
+def label_of(e: TimelineEvent) -> str:
+    """The label: the title, led by the hedged date when the date is qualified."""
+    if e.qualifier and e.start is not None:
+        return f"{e.date_text()} · {e.title}"
+    return e.title
+
+
+@dataclass
+class TimelineModel:
+    """Events, lanes and filters; `indexes[i]` holds the spans of `lanes[i]`."""
+
+    events: dict[int, TimelineEvent] = field(default_factory=dict)
+    lane_infos: list[LaneInfo] = field(default_factory=list)
+    grouping: str = "lane"
+    filters: Filters = Filters()
+    lanes: list[LaneSpec] = field(default_factory=list)
+    indexes: list[LaneIndex] = field(default_factory=list)
+    lane_of: dict[int, int] = field(default_factory=dict)  # event id -> lane position
+    labels: dict[int, str] = field(default_factory=dict)
+    extents: dict[int, tuple[float, float]] = field(default_factory=dict)
+    all_starts: list[float] = field(default_factory=list)  # sorted, for the minimap
+    version: int = 0
+
+    def set_events(self, events: list[TimelineEvent]) -> None:
+        self.events = {e.id: e for e in events}
+        self.extents = {e.id: e.span_days() for e in events}
+
+    def rebuild(self, label_width: Callable[[str], float]) -> None:
+        """Group, filter and index; `label_width` reserves room for each label (px)."""
+        self.version += 1
+        groups: dict[Hashable, list[Span]] = {}
+        lane_of_key: dict[int, Hashable] = {}
+        labels: dict[int, str] = {}
+        accepts, grouping = self.filters.accepts, self.grouping
+        for e in self.events.values():
+            key = group_key(e, grouping)
+            if not accepts(e, key):
+                continue
+            text = label_of(e)
+            labels[e.id] = text
+            t0, t1 = self.extents[e.id]
+            groups.setdefault(key, []).append(Span(t0, t1, e.id, label_width(text)))
+            lane_of_key[e.id] = key
+        self.lanes = self._lane_specs(groups)
+        position = {spec.key: i for i, spec in enumerate(self.lanes)}
+        self.indexes = [LaneIndex.build(groups.get(spec.key, [])) for spec in self.lanes]
+        self.lane_of = {eid: position[key] for eid, key in lane_of_key.items()}
+        self.labels = labels
+        self.all_starts = sorted(s.t0 for spans in groups.values() for s in spans)
+
+    def _lane_specs(self, groups: dict[Hashable, list[Span]]) -> list[LaneSpec]:
+        specs: list[LaneSpec] = []
+        if self.grouping == "lane":
+            for i, info in enumerate(self.lane_infos):
+                if self.filters.lanes is None or info.id in self.filters.lanes:
+                    color = info.color or PALETTE[i % len(PALETTE)]
+                    specs.append(LaneSpec(info.id, info.name, color, info.collapsed))
+        known = {s.key for s in specs}
+        extra = [k for k in groups if k not in known and k is not None]
+        extra.sort(key=str)
+        if None in groups and None not in known:
+            extra.append(None)
+        names = {"lane": NO_LANE, "tag": "No tag", "article": "No article", "outlet": "No outlet"}
+        for k in extra:
+            n = len(specs)
+            name = names.get(self.grouping, "Other") if k is None else str(k)
+            specs.append(LaneSpec(k, name, PALETTE[n % len(PALETTE)]))
+        return specs
+
+    # --- reading ------------------------------------------------------------------
+    def extent(self) -> tuple[float, float] | None:
+        """The days spanned by the shown events."""
+        found = [ix.extent() for ix in self.indexes if len(ix)]
+        if not found:
+            return None
+        return min(a for a, _ in found), max(b for _, b in found)
+
+    def extent_of_ids(self, ids: list[int]) -> tuple[float, float] | None:
+        spans = [self.extents[i] for i in ids if i in self.extents]
+        if not spans:
+            return None
+        return min(a for a, _ in spans), max(b for _, b in spans)
+
+    def set_collapsed(self, lane: int, collapsed: bool) -> None:
+        self.lanes[lane] = replace(self.lanes[lane], collapsed=collapsed)
+        self.lane_infos = [replace(info, collapsed=collapsed) if info.id == self.lanes[lane].key
+                           else info for info in self.lane_infos]  # fmt: skip
+
+    def move_lane(self, source: int, target: int) -> None:
+        """Reorder lanes (and their indexes) by moving `source` to position `target`."""
+        lanes, indexes = self.lanes, self.indexes
+        lane, index = lanes.pop(source), indexes.pop(source)
+        lanes.insert(target, lane)
+        indexes.insert(target, index)
+        order = {spec.key: i for i, spec in enumerate(lanes)}
+        self.lane_of = {eid: order[self.lanes_key(eid)] for eid in self.lane_of}
+        if self.grouping == "lane":
+            by_id = {info.id: info for info in self.lane_infos}
+            self.lane_infos = [by_id[s.key] for s in lanes if s.key in by_id] + [
+                info for info in self.lane_infos if info.id not in order]
+        self.version += 1
+
+    def lanes_key(self, event_id: int) -> Hashable:
+        return group_key(self.events[event_id], self.grouping)
+
+
+def today_days() -> float:
+    return to_days(datetime.now())
+
+
+@dataclass(frozen=True)
+class Move:
+    """A finished drag: the event's date and/or lane before and after (for undo).
+
+    `lane_changed` False leaves the lane alone; lanes are lane ids (None: unassigned).
+    """
+
+    event_id: int
+    before_start: FuzzyDate | None
+    before_end: FuzzyDate | None
+    start: FuzzyDate | None
+    end: FuzzyDate | None
+    lane_changed: bool = False
+    before_lane: int | None = None
+    lane: int | None = None
+    version: int | None = None
+
+    @property
+    def date_changed(self) -> bool:
+        return self.start is not None and self.start != self.before_start

@@ -1,0 +1,390 @@
+"""Drawing one frame of the timeline: axis, lanes, events, badges; only what is visible.
+
+Per frame the work is bounded by the screen: each lane packs its visible slice (cached
+per zoom band and tile, see layout.view_pack), labels are cached QStaticText elided to
+their reserved width, and every drawn thing is recorded as a HitBox for the mouse.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QPolygonF,
+    QStaticText,
+)
+
+from desktop.layout.day_ticks import day_axis
+from desktop.layout.hits import HitBox
+from desktop.layout.view_pack import Cluster, LanePack, PackStyle, pack_window
+from desktop.layout.viewport import Viewport
+from desktop.ui.timeline.model import TimelineModel
+
+AXIS_H = 44.0
+GUTTER = 128.0
+ROW_H = 20.0
+LANE_PAD = 6.0
+MAX_LABEL_PX = 220.0
+STYLE = PackStyle()
+INK = QColor("#1f2329")
+MUTED = QColor("#6b7280")
+GRID = QColor(0, 0, 0, 22)
+BAND = (QColor("#ffffff"), QColor("#f5f7fa"))
+BADGE = QColor("#5b6b82")
+SELECT = QColor("#1d6fd8")
+CONFLICT = QColor("#d1242f")
+
+
+@dataclass
+class LaneRow:
+    """Where lane `lane` sits on screen and how many rows it offers."""
+
+    lane: int
+    y0: float
+    height: float
+    rows: int
+
+
+@dataclass
+class FrameState:
+    """What the frame shows beyond the data: selection, hover, a drag in progress."""
+
+    selected: set[int] = field(default_factory=set)
+    hover: int | None = None
+    drag_id: int | None = None
+    drag_days: float = 0.0  # snapped shift of the dragged event
+    drag_lane: int | None = None
+    band_rect: QRectF | None = None
+    lane_drag: tuple[int, float] | None = None  # (lane, y of the pointer)
+
+
+def lane_rows(model: TimelineModel, height: float, scroll_y: float) -> list[LaneRow]:
+    """Lanes stacked under the axis; spare height is shared, at least three rows each."""
+    n = len(model.lanes)
+    if n == 0:
+        return []
+    room = height - AXIS_H
+    open_lanes = [lane for lane in model.lanes if not lane.collapsed]
+    fixed = (n - len(open_lanes)) * (ROW_H + 2 * LANE_PAD)
+    share = (room - fixed) / max(len(open_lanes), 1)
+    rows_open = int(min(max((share - 2 * LANE_PAD) // ROW_H, 3), 12))
+    out, y = [], AXIS_H - scroll_y
+    for i, lane in enumerate(model.lanes):
+        rows = 1 if lane.collapsed else rows_open
+        h = rows * ROW_H + 2 * LANE_PAD
+        out.append(LaneRow(i, y, h, rows))
+        y += h
+    return out
+
+
+def content_height(model: TimelineModel, height: float) -> float:
+    rows = lane_rows(model, height, 0.0)
+    return (rows[-1].y0 + rows[-1].height) if rows else height
+
+
+class Painter:
+    """Stateful only in caches (packs, label texts), so repeated frames are cheap."""
+
+    def __init__(self, font: QFont | None = None) -> None:
+        self.font = QFont(font) if font is not None else QFont()
+        self.font.setPointSizeF(max(self.font.pointSizeF(), 8.5))
+        self.bold = QFont(self.font)
+        self.bold.setBold(True)
+        self.small = QFont(self.font)
+        self.small.setPointSizeF(self.font.pointSizeF() * 0.9)
+        self.fm = QFontMetricsF(self.font)
+        self.char_w = self.fm.averageCharWidth() * 1.15
+        self.packs: OrderedDict[tuple, LanePack] = OrderedDict()
+        self.texts: dict[tuple[int, int], QStaticText] = {}
+        self.hits: list[HitBox] = []
+        self.clusters: list[Cluster] = []
+        self.data_version = -1
+
+    def label_width(self, text: str) -> float:
+        """Room reserved for a label: a font-based estimate, capped (drawing elides to it)."""
+        return min(len(text) * self.char_w + 2, MAX_LABEL_PX)
+
+    # --- packing ------------------------------------------------------------------
+    def pack(self, model: TimelineModel, lane: int, vp: Viewport, rows: int) -> LanePack:
+        if model.version != self.data_version:
+            self.packs.clear()
+            self.data_version = model.version
+        band_ppd = vp.band_px_per_day
+        tile = 2048.0 / band_ppd
+        key = (lane, vp.band, math.floor(vp.left / tile), math.floor(vp.right / tile), rows)
+        pack = self.packs.get(key)
+        if pack is None:
+            hi = (math.floor(vp.right / tile) + 1) * tile
+            lo = math.floor(vp.left / tile) * tile
+            pack = pack_window(model.indexes[lane], lo, hi, band_ppd, rows, STYLE)
+            self.packs[key] = pack
+            if len(self.packs) > 256:
+                self.packs.popitem(last=False)
+        return pack
+
+    def static_text(self, event_id: int, text: str, width: float) -> QStaticText:
+        key = (event_id, int(width))
+        st = self.texts.get(key)
+        if st is None:
+            if len(self.texts) > 20000:
+                self.texts.clear()
+            elided = self.fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            st = QStaticText(elided)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(font=self.font)
+            self.texts[key] = st
+        return st
+
+    # --- the frame ----------------------------------------------------------------
+    def paint(self, p: QPainter, model: TimelineModel, vp: Viewport, width: float,
+              height: float, scroll_y: float, state: FrameState) -> list[HitBox]:  # fmt: skip
+        """Draw everything; returns the hit boxes (events and badges) of this frame."""
+        p.fillRect(QRectF(0, 0, width, height), BAND[0])
+        self.hits, self.clusters = [], []
+        rows = lane_rows(model, height, scroll_y)
+        axis = day_axis(vp.left, vp.px_per_day, vp.width, measure=self.fm.horizontalAdvance)
+        for lr in rows:
+            if lr.y0 + lr.height < AXIS_H or lr.y0 > height:
+                continue
+            p.fillRect(QRectF(GUTTER, lr.y0, width - GUTTER, lr.height), BAND[lr.lane % 2])
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for t in axis.major:
+            p.fillRect(QRectF(round(GUTTER + t.x), AXIS_H, 1, height - AXIS_H), GRID)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.save()
+        p.setClipRect(QRectF(GUTTER, AXIS_H, width - GUTTER, height - AXIS_H))
+        p.translate(GUTTER, 0)
+        for lr in rows:
+            if lr.y0 + lr.height < AXIS_H or lr.y0 > height:
+                continue
+            self._lane(p, model, vp, lr, state)
+        if state.band_rect is not None:
+            p.translate(-GUTTER, 0)
+            p.setPen(QPen(SELECT, 1, Qt.PenStyle.DashLine))
+            p.setBrush(QColor(29, 111, 216, 30))
+            p.drawRect(state.band_rect)
+        p.restore()
+        self._gutter(p, model, rows, height, state)
+        self._axis(p, axis, width)
+        return self.hits
+
+    def _lane(self, p: QPainter, model: TimelineModel, vp: Viewport, lr: LaneRow,
+              state: FrameState) -> None:  # fmt: skip
+        index = model.indexes[lr.lane]
+        if not len(index):
+            return
+        pack = self.pack(model, lr.lane, vp, lr.rows)
+        color = QColor(model.lanes[lr.lane].color)
+        faded = QColor(color)
+        faded.setAlpha(70)
+        ppd, left, w = vp.px_per_day, vp.left, vp.width
+        half = STYLE.marker_px / 2
+        top = lr.y0 + LANE_PAD
+        p.setFont(self.font)
+        events = model.events
+        for pos, row in pack.placed:
+            t0, t1 = index.t0[pos], index.t1[pos]
+            x0, x1 = (t0 - left) * ppd, (t1 - left) * ppd
+            label_w = index.label_w[pos]
+            if x1 < -half - 2 or x0 > w + 2:
+                if x1 + STYLE.label_gap + label_w < 0 or x0 > w:
+                    continue
+            eid = index.keys[pos]
+            y = top + row * ROW_H
+            e = events[eid]
+            self._event(p, e, eid, x0, x1, y, color, faded, state)
+            lx = max(x1, (x0 + x1) / 2 + half) + STYLE.label_gap
+            if label_w > 0 and lx > w - 40 and min(x1, w) - max(x0, 0.0) > 90:
+                right = self._inner_label(p, model.labels.get(eid, ""), max(x0, 0.0), min(x1, w), y)
+            elif label_w > 0:
+                st = self.static_text(eid, model.labels.get(eid, ""), label_w)
+                p.setPen(CONFLICT if e.conflict else INK)
+                if eid in state.selected:
+                    p.fillRect(QRectF(lx - 2, y + 2, st.size().width() + 4, ROW_H - 4),
+                               QColor(29, 111, 216, 40))  # fmt: skip
+                if e.status == "suggested":
+                    p.setOpacity(0.55)
+                p.drawStaticText(QPointF(lx, y + (ROW_H - st.size().height()) / 2), st)
+                p.setOpacity(1.0)
+                right = lx + st.size().width()
+            else:
+                right = max(x1, x0 + half * 2)
+            self.hits.append(HitBox("event", eid, min(x0, (x0 + x1) / 2 - half) + GUTTER, y,
+                                    right + GUTTER, y + ROW_H, lr.lane))  # fmt: skip
+        if not pack.placed and pack.clusters and lr.rows > 1:
+            self._histogram(p, pack, vp, top, lr.rows - 1, faded)
+        self._badges(p, pack, vp, top, lr.lane)
+
+    def _histogram(self, p: QPainter, pack: LanePack, vp: Viewport, top: float, rows: int,
+                   color: QColor) -> None:  # fmt: skip
+        """Where a lane is all badges, bars above them show the density at a glance."""
+        peak = math.log1p(max(c.count for c in pack.clusters))
+        room = rows * ROW_H - 4
+        w = STYLE.badge_px - 10
+        for c in pack.clusters:
+            x = vp.x(c.anchor)
+            if -w < x < vp.width + w:
+                h = max(room * math.log1p(c.count) / peak, 2.0)
+                p.fillRect(QRectF(x - w / 2, top + room + 2 - h, w, h), color)
+
+    def _inner_label(self, p: QPainter, text: str, a: float, b: float, y: float) -> float:
+        """A bar running off the right edge carries its label inside, on a light plate."""
+        elided = self.fm.elidedText(text, Qt.TextElideMode.ElideRight, b - a - 16)
+        tw = self.fm.horizontalAdvance(elided)
+        p.fillRect(QRectF(a + 6, y + 3, tw + 6, ROW_H - 6), QColor(255, 255, 255, 215))
+        p.setPen(INK)
+        p.drawText(QPointF(a + 9, y + ROW_H / 2 + self.fm.ascent() / 2 - 1), elided)
+        return b
+
+    def _event(self, p: QPainter, e, eid: int, x0: float, x1: float, y: float, color: QColor,
+               faded: QColor, state: FrameState) -> None:  # fmt: skip
+        """A point as a diamond; an uncertain date as a faded span with diamond ends;
+        the certain part of a range solid; open sides with an arrow."""
+        half = STYLE.marker_px / 2
+        mid_y = y + ROW_H / 2
+        selected = eid in state.selected
+        ghost = e.status == "suggested"
+        if ghost:
+            p.setOpacity(0.45)
+        pen = QPen(SELECT if selected else (CONFLICT if e.conflict else color.darker(140)),
+                   2 if selected or e.conflict else 1)  # fmt: skip
+        if ghost:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        if x1 - x0 < STYLE.marker_px:
+            c = (x0 + x1) / 2
+            p.setBrush(color)
+            p.drawPolygon(QPolygonF([QPointF(c - half, mid_y), QPointF(c, mid_y - half),
+                                     QPointF(c + half, mid_y), QPointF(c, mid_y + half)]))
+        else:
+            a, b = max(x0, -50.0), min(x1, 1e6)
+            k = min(half, (b - a) / 2)
+            p.setBrush(faded)
+            p.drawPolygon(QPolygonF([QPointF(a, mid_y), QPointF(a + k, mid_y - half + 1),
+                                     QPointF(b - k, mid_y - half + 1), QPointF(b, mid_y),
+                                     QPointF(b - k, mid_y + half - 1),
+                                     QPointF(a + k, mid_y + half - 1)]))  # fmt: skip
+            core = e.certain_days() if e.end is not None else None
+            if core is not None:
+                scale = (x1 - x0) / max(e.span_days()[1] - e.span_days()[0], 1e-9)
+                c0 = x0 + (core[0] - e.span_days()[0]) * scale
+                c1 = x0 + (core[1] - e.span_days()[0]) * scale
+                p.fillRect(QRectF(max(c0, -50.0), mid_y - half + 2, min(c1, 1e6) - max(c0, -50.0),
+                                  STYLE.marker_px - 4), color)  # fmt: skip
+            if e.open_start:
+                self._arrow(p, a, mid_y, -1)
+            if e.open_end:
+                self._arrow(p, b, mid_y, 1)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        if e.conflict:
+            p.setBrush(CONFLICT)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawEllipse(QPointF(min(x1, (x0 + x1) / 2 + half), mid_y - half), 3, 3)
+        p.setOpacity(1.0)
+
+    def _arrow(self, p: QPainter, x: float, y: float, direction: int) -> None:
+        tip = x + direction * 8
+        p.drawLine(QPointF(x, y), QPointF(tip, y))
+        p.drawLine(QPointF(tip, y), QPointF(tip - direction * 4, y - 4))
+        p.drawLine(QPointF(tip, y), QPointF(tip - direction * 4, y + 4))
+
+    def _badges(self, p: QPainter, pack: LanePack, vp: Viewport, top: float, lane: int) -> None:
+        if not pack.clusters:
+            return
+        p.setFont(self.small)
+        w = STYLE.badge_px
+        for c in pack.clusters:
+            x = vp.x(c.anchor)
+            if x < -w or x > vp.width + w:
+                continue
+            y = top + c.row * ROW_H + 2
+            rect = QRectF(x - w / 2, y, w, ROW_H - 4)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(BADGE)
+            p.drawRoundedRect(rect, 7, 7)
+            p.setPen(QColor("white"))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, _count_text(c.count))
+            self.hits.append(HitBox("cluster", len(self.clusters), rect.left() + GUTTER, rect.top(),
+                                    rect.right() + GUTTER, rect.bottom(), lane))  # fmt: skip
+            self.clusters.append(c)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _gutter(self, p: QPainter, model: TimelineModel, rows: list[LaneRow], height: float,
+                state: FrameState) -> None:  # fmt: skip
+        p.fillRect(QRectF(0, AXIS_H, GUTTER, height - AXIS_H), QColor("#eef1f5"))
+        p.fillRect(QRectF(GUTTER - 1, 0, 1, height), QColor(0, 0, 0, 40))
+        p.setFont(self.bold)
+        for lr in rows:
+            if lr.y0 + lr.height < AXIS_H or lr.y0 > height:
+                continue
+            spec = model.lanes[lr.lane]
+            p.fillRect(QRectF(0, lr.y0, 4, lr.height), QColor(spec.color))
+            tri = 5.0
+            cx, cy = 14.0, lr.y0 + LANE_PAD + ROW_H / 2
+            if spec.collapsed:  # pointing right
+                pts = [QPointF(cx - 4, cy - tri), QPointF(cx + 4, cy), QPointF(cx - 4, cy + tri)]
+            else:  # pointing down
+                pts = [QPointF(cx - tri, cy - 4), QPointF(cx + tri, cy - 4), QPointF(cx, cy + 4)]
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(MUTED)
+            p.drawPolygon(QPolygonF(pts))
+            p.setPen(INK)
+            count = len(model.indexes[lr.lane])
+            name = self.fm.elidedText(spec.name, Qt.TextElideMode.ElideRight, GUTTER - 30)
+            p.drawText(QRectF(24, lr.y0 + LANE_PAD, GUTTER - 28, ROW_H),
+                       Qt.AlignmentFlag.AlignVCenter, name)  # fmt: skip
+            if not spec.collapsed and lr.rows > 1:
+                p.setFont(self.small)
+                p.setPen(MUTED)
+                noun = "event" if count == 1 else "events"
+                p.drawText(QRectF(24, lr.y0 + LANE_PAD + ROW_H, GUTTER - 28, ROW_H),
+                           Qt.AlignmentFlag.AlignVCenter, f"{count:,} {noun}")  # fmt: skip
+                p.setFont(self.bold)
+            p.fillRect(QRectF(0, lr.y0 + lr.height - 1, GUTTER, 1), QColor(0, 0, 0, 30))
+        if state.lane_drag is not None:
+            p.setPen(QPen(SELECT, 2))
+            y = state.lane_drag[1]
+            p.drawLine(QPointF(0, y), QPointF(GUTTER * 4, y))
+
+    def _axis(self, p: QPainter, axis, width: float) -> None:
+        p.fillRect(QRectF(0, 0, width, AXIS_H), QColor("#e8ecf2"))
+        p.fillRect(QRectF(0, AXIS_H - 1, width, 1), QColor(0, 0, 0, 60))
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setClipRect(QRectF(GUTTER, 0, width - GUTTER, AXIS_H))
+        p.translate(GUTTER, 0)
+        tick = QColor(0, 0, 0, 60)
+        for t in axis.minor:
+            p.fillRect(QRectF(round(t.x), AXIS_H - 4, 1, 4), tick)
+        tick = QColor(0, 0, 0, 110)
+        p.setPen(MUTED)
+        p.setFont(self.font)
+        for t in axis.major:
+            p.fillRect(QRectF(round(t.x), AXIS_H - 9, 1, 9), tick)
+            p.drawText(QPointF(t.x + 3, AXIS_H - 11), t.label)
+        p.setFont(self.bold)
+        p.setPen(INK)
+        for t in axis.context:
+            p.fillRect(QRectF(round(t.x), 2, 1, 16), tick)
+            p.drawText(QPointF(t.x + 4, 15), t.label)
+        p.restore()
+        p.setPen(MUTED)
+        p.setFont(self.small)
+        unit = axis.level.unit if axis.level.step == 1 else f"{axis.level.step} {axis.level.unit}s"
+        p.drawText(QRectF(8, 0, GUTTER - 12, AXIS_H), Qt.AlignmentFlag.AlignVCenter, f"per {unit}")
+
+
+def _count_text(n: int) -> str:
+    if n < 1000:
+        return str(n)
+    if n < 10000:
+        return f"{n / 1000:.1f}k"
+    return f"{n // 1000}k"

@@ -1,0 +1,345 @@
+"""TimelineView: the zoomable, lane-based timeline widget for the main window's centre.
+
+API (all the main window needs):
+    view = TimelineView(parent=None)
+    view.set_lanes(lanes: list[LaneInfo])          # saved lane order, colours, collapsed
+    view.set_events(events: list[TimelineEvent])   # keeps the visible range after the first
+    view.set_grouping("lane" | "tag" | "article" | "outlet");  view.set_filters(Filters(...))
+    view.select(ids) (does not emit) / view.selected_ids()
+    view.fit_all(); view.zoom_to_selection(); view.visible_range() -> (datetime, datetime)
+    view.set_visible_range(lo, hi); view.view_state() / view.restore_view_state(dict)
+Signals:
+    selectionChanged(list[int])       user changed the selection
+    eventActivated(int)               double-click / Enter: edit it
+    eventMoved(int, FuzzyDate)        dragged to a new (snapped) start date
+    eventLaneChanged(int, lane_id)    dragged to another lane (lane id, None = unassigned)
+    eventDropped(Move)                both of the above as one edit, with the old values:
+                                      connect this OR the two above, not both
+    lanesReordered(list)              lane keys in their new order (grouping by lane)
+    laneChanged(key, dict)            a lane renamed / recoloured / (un)collapsed
+`desktop.ui.timeline.binding.load_from_workspace(view, ws, undo_stack)` wires all of it
+to a workspace with undoable commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QScrollBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.layout.calendar import FIRST_CE_DAYS, from_days, to_days
+from desktop.layout.hits import HitBox
+from desktop.layout.snapping import moved_pair
+from desktop.layout.viewport import Viewport
+from desktop.services.timeline_data import GROUPINGS, LaneInfo, TimelineEvent
+from desktop.ui.timeline.canvas import TimelineCanvas
+from desktop.ui.timeline.minimap import Minimap
+from desktop.ui.timeline.model import Filters, Move, TimelineModel
+
+STATUS_CHOICES = (
+    ("Shown: all but rejected", None),
+    ("Accepted and manual", ("accepted", "manual")),
+    ("Suggested only", ("suggested",)),
+    ("Everything", ("accepted", "manual", "suggested", "rejected")),
+)
+BAR_UNITS = 100_000
+
+
+class TimelineView(QWidget):
+    selectionChanged = Signal(list)
+    eventActivated = Signal(int)
+    eventMoved = Signal(int, object)
+    eventLaneChanged = Signal(int, object)
+    eventDropped = Signal(object)
+    lanesReordered = Signal(list)
+    laneChanged = Signal(object, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TimelineModel()
+        self.canvas = TimelineCanvas(self.model, self)
+        self.minimap = Minimap(self.model, self)
+        self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
+        self.vbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._bar = (0.0, 1.0)
+        self._fitted = False
+        self._build()
+        self._connect()
+
+    # --- construction ---------------------------------------------------------------
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter by text…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Timeline text filter")
+        self.status_box = QComboBox(self)
+        for label, _ in STATUS_CHOICES:
+            self.status_box.addItem(label)
+        self.status_box.setAccessibleName("Timeline status filter")
+        self.group_box = QComboBox(self)
+        for g in GROUPINGS:
+            self.group_box.addItem(f"Group by {g}", g)
+        self.group_box.setAccessibleName("Group lanes by")
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.status_box)
+        bar.addWidget(self.group_box)
+        for text, tip, slot in (("Fit", "Fit all events (F)", self.fit_all),
+                                ("Zoom to selection", "Zoom to the selection (Z)",
+                                 self.zoom_to_selection)):  # fmt: skip
+            b = QToolButton(self)
+            b.setText(text)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(self.canvas, 0, 0)
+        grid.addWidget(self.vbar, 0, 1)
+        grid.addWidget(self.minimap, 1, 0)
+        grid.addWidget(self.hbar, 2, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(bar)
+        outer.addLayout(grid, 1)
+
+    def _connect(self) -> None:
+        c = self.canvas
+        c.viewportChanged.connect(self._sync_bars)
+        c.selectionChanged.connect(self.selectionChanged)
+        c.eventActivated.connect(self.eventActivated)
+        c.eventDropped.connect(self._dropped)
+        c.laneMoved.connect(self._lane_moved)
+        c.laneToggled.connect(self._lane_toggled)
+        c.contextRequested.connect(self._context_menu)
+        self.minimap.centreRequested.connect(lambda d: c.set_viewport(c.vp.centred_on(d)))
+        self.hbar.valueChanged.connect(self._hbar_moved)
+        self.vbar.valueChanged.connect(lambda v: c.set_scroll_y(float(v)))
+        self.search.textChanged.connect(self._filters_changed)
+        self.status_box.currentIndexChanged.connect(self._filters_changed)
+        self.group_box.currentIndexChanged.connect(
+            lambda _i: self.set_grouping(self.group_box.currentData()))
+
+    # --- data -----------------------------------------------------------------------
+    def set_lanes(self, lanes: list[LaneInfo]) -> None:
+        self.model.lane_infos = list(lanes)
+        if self.model.events:
+            self._rebuild()
+
+    def set_events(self, events: list[TimelineEvent]) -> None:
+        self.model.set_events(events)
+        self._rebuild()
+        if not self._fitted and events:
+            self._fitted = True
+            self.fit_all()
+
+    def set_grouping(self, grouping: str) -> None:
+        if grouping not in GROUPINGS:
+            raise ValueError(f"group by one of {', '.join(GROUPINGS)}")
+        self.model.grouping = grouping
+        self.group_box.blockSignals(True)
+        self.group_box.setCurrentIndex(GROUPINGS.index(grouping))
+        self.group_box.blockSignals(False)
+        self._rebuild()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.model.filters = filters
+        self._rebuild()
+
+    def _filters_changed(self, *_args: Any) -> None:
+        statuses = STATUS_CHOICES[self.status_box.currentIndex()][1]
+        self.model.filters = Filters(
+            statuses=frozenset(statuses) if statuses else None, lanes=self.model.filters.lanes,
+            tag=self.model.filters.tag, text=self.search.text().strip(),
+            date_from=self.model.filters.date_from, date_to=self.model.filters.date_to,
+        )
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.model.rebuild(self.canvas.painter.label_width)
+        self.canvas.state.selected &= set(self.model.lane_of)
+        self.canvas.update()
+        self.minimap.update()
+        self._sync_bars()
+
+    # --- selection and navigation ---------------------------------------------------
+    def select(self, ids: list[int] | set[int]) -> None:
+        """Select events (from the editor, reader or tables); does not emit."""
+        self.canvas.set_selection(set(ids) & set(self.model.lane_of), notify=False)
+        ext = self.model.extent_of_ids(list(self.canvas.state.selected))
+        if ext is not None:
+            self.canvas.set_viewport(self.canvas.vp.containing(*ext))
+
+    def selected_ids(self) -> list[int]:
+        return sorted(self.canvas.state.selected)
+
+    def fit_all(self) -> None:
+        self.canvas.fit_all()
+
+    def zoom_to_selection(self) -> None:
+        self.canvas.zoom_to_selection()
+
+    def visible_days(self) -> tuple[float, float]:
+        return self.canvas.vp.left, self.canvas.vp.right
+
+    def visible_range(self) -> tuple[datetime, datetime]:
+        """The visible window, clamped to what datetime holds (years 1-9999)."""
+        lo, hi = self.visible_days()
+        first = from_days(max(lo, FIRST_CE_DAYS)) or datetime(1, 1, 1)
+        last = from_days(hi) or datetime(9999, 12, 31, 23, 59)
+        return first, last
+
+    def set_visible_range(self, lo: datetime | float, hi: datetime | float) -> None:
+        a = to_days(lo) if isinstance(lo, datetime) else float(lo)
+        b = to_days(hi) if isinstance(hi, datetime) else float(hi)
+        w = self.canvas.plot_width
+        self.canvas.set_viewport(Viewport(a, w / max(b - a, 1e-6), w))
+
+    def view_state(self) -> dict[str, Any]:
+        """What a named timeline keeps: grouping, filters, lanes collapsed, visible range."""
+        lo, hi = self.visible_days()
+        f = self.model.filters
+        return {"grouping": self.model.grouping, "text": f.text,
+                "statuses": sorted(f.statuses) if f.statuses else None,
+                "tag": f.tag, "range_days": [lo, hi]}  # fmt: skip
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        self.model.grouping = state.get("grouping", "lane")
+        statuses = state.get("statuses")
+        self.model.filters = Filters(statuses=frozenset(statuses) if statuses else None,
+                                     tag=state.get("tag"), text=state.get("text", ""))
+        self.search.blockSignals(True)
+        self.search.setText(state.get("text", ""))
+        self.search.blockSignals(False)
+        self.set_grouping(self.model.grouping)
+        rng = state.get("range_days")
+        if rng:
+            self._fitted = True
+            self.set_visible_range(float(rng[0]), float(rng[1]))
+
+    def _sync_bars(self) -> None:
+        vp = self.canvas.vp
+        ext = self.model.extent() or (vp.left, vp.right)
+        pad = (ext[1] - ext[0]) * 0.05 + 1
+        lo, hi = min(ext[0] - pad, vp.left), max(ext[1] + pad, vp.right)
+        total = max(hi - lo, 1e-9)
+        page = max(int(BAR_UNITS * vp.span / total), 1)
+        self._bar = (lo, total)
+        for bar, (maximum, step, value) in (
+            (self.hbar, (BAR_UNITS - page, page, int(BAR_UNITS * (vp.left - lo) / total))),
+            (self.vbar, (int(self.canvas.max_scroll_y()), max(self.canvas.height(), 1),
+                         int(self.canvas.scroll_y))),
+        ):  # fmt: skip
+            bar.blockSignals(True)
+            bar.setRange(0, max(maximum, 0))
+            bar.setPageStep(step)
+            bar.setSingleStep(max(step // 10, 1))
+            bar.setValue(value)
+            bar.blockSignals(False)
+        self.vbar.setVisible(self.canvas.max_scroll_y() > 0)
+        self.minimap.set_viewport(vp)
+
+    def _hbar_moved(self, value: int) -> None:
+        lo, total = self._bar
+        vp = self.canvas.vp
+        self.canvas.vp = Viewport(lo + value / BAR_UNITS * total, vp.px_per_day, vp.width)
+        self.canvas.update()
+        self.minimap.set_viewport(self.canvas.vp)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._sync_bars()
+
+    # --- edits ----------------------------------------------------------------------
+    def _dropped(self, event_id: int, shift: float, lane: tuple[int, Hashable] | None) -> None:
+        e = self.model.events.get(event_id)
+        if e is None or e.start is None:
+            return
+        start, end = moved_pair(e.start, e.end, shift) if shift else (e.start, e.end)
+        move = Move(event_id, e.start, e.end, start if shift else None, end if shift else None,
+                    lane is not None, e.lane, lane[1] if lane is not None else None, e.version)
+        if move.date_changed:
+            self.eventMoved.emit(event_id, start)
+        if move.lane_changed:
+            self.eventLaneChanged.emit(event_id, move.lane)
+        if move.date_changed or move.lane_changed:
+            self.eventDropped.emit(move)
+
+    def move_to_lane(self, event_id: int, lane_key: Hashable) -> None:
+        """Move an event to a lane (context menu); emits like a vertical drag."""
+        e = self.model.events.get(event_id)
+        if e is None or self.model.grouping != "lane" or e.lane == lane_key:
+            return
+        self.eventLaneChanged.emit(event_id, lane_key)
+        self.eventDropped.emit(Move(event_id, e.start, e.end, None, None, True, e.lane,
+                                    lane_key, e.version))  # type: ignore[arg-type]
+
+    def _lane_moved(self, source: int, target: int) -> None:
+        self.model.move_lane(source, target)
+        self.canvas.update()
+        self.lanesReordered.emit([spec.key for spec in self.model.lanes])
+
+    def _lane_toggled(self, lane: int) -> None:
+        spec = self.model.lanes[lane]
+        self.model.set_collapsed(lane, not spec.collapsed)
+        self.model.version += 1
+        self.canvas.set_scroll_y(self.canvas.scroll_y)
+        self._sync_bars()
+        self.laneChanged.emit(spec.key, {"collapsed": not spec.collapsed})
+
+    def _context_menu(self, pos: QPoint, hit: HitBox | None) -> None:
+        menu = QMenu(self)
+        if hit is not None and hit.kind == "event":
+            eid = hit.key
+            if eid not in self.canvas.state.selected:
+                self.canvas.set_selection({eid}, notify=True)
+            menu.addAction("Edit event…", lambda: self.eventActivated.emit(eid))
+            menu.addAction("Zoom to event", self.zoom_to_selection)
+            if self.model.grouping == "lane":
+                sub = menu.addMenu("Move to lane")
+                for spec in self.model.lanes:
+                    sub.addAction(spec.name, lambda k=spec.key: self.move_to_lane(eid, k))
+        elif hit is not None and hit.kind == "lane":
+            spec = self.model.lanes[hit.key]
+            menu.addAction("Expand" if spec.collapsed else "Collapse",
+                           lambda: self._lane_toggled(hit.key))
+            if self.model.grouping == "lane" and spec.key is not None:
+                menu.addAction("Rename…", lambda: self._rename_lane(hit.key))
+                menu.addAction("Colour…", lambda: self._recolour_lane(hit.key))
+        menu.addAction("Fit all (F)", self.fit_all)
+        if self.canvas.state.selected:
+            menu.addAction("Zoom to selection (Z)", self.zoom_to_selection)
+        menu.popup(pos)
+        self._menu = menu
+
+    def _rename_lane(self, lane: int) -> None:
+        spec = self.model.lanes[lane]
+        name, ok = QInputDialog.getText(self, "Rename lane", "Lane name:", text=spec.name)
+        if ok and name.strip() and name.strip() != spec.name:
+            self.laneChanged.emit(spec.key, {"name": name.strip()})
+
+    def _recolour_lane(self, lane: int) -> None:
+        spec = self.model.lanes[lane]
+        color = QColorDialog.getColor(QColor(spec.color), self, "Lane colour")
+        if color.isValid():
+            self.laneChanged.emit(spec.key, {"color": color.name()})
+

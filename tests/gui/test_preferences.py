@@ -1,0 +1,110 @@
+"""Edit > Preferences, the theme, the toolbar and the action icons."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from desktop.ui import theme
+from desktop.ui.icons import NAMES, icon
+from desktop.ui.preferences import Preferences, apply_preferences
+
+
+@pytest.fixture(autouse=True)
+def keep_palette():
+    """The palette is the application's: put it back for the other tests."""
+    app = QApplication.instance()
+    before = app.palette() if app is not None else None
+    yield
+    if app is not None and before is not None:
+        app.setPalette(before)
+
+
+def test_preferences_round_trip_through_the_settings(settings):
+    prefs = Preferences(date_order="DMY", language="fr", page="A3", theme="dark")
+    prefs.save(settings)
+    assert Preferences.load(settings) == prefs
+    assert prefs.dayfirst and not Preferences(date_order="MDY").dayfirst
+    settings.setValue("preferences/theme", "purple")
+    settings.setValue("preferences/date_order", "YMD")
+    loaded = Preferences.load(settings)
+    assert loaded.theme == "system" and loaded.date_order in ("DMY", "MDY")
+
+
+def test_preferences_dialog_saves_and_applies(qtbot, window):
+    action = window.actions_by_name["preferences"]
+    assert not action.shortcut().isEmpty()
+    standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+    assert action.shortcut() == (standard[0] if standard else QKeySequence("Ctrl+,"))
+    action.trigger()
+    dialog = window.preferences_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("DMY"))
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog.page.setCurrentIndex(dialog.page.findData("Letter"))
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.accept()
+    assert window.preferences == Preferences("DMY", "de", "Letter", "dark")
+    assert window.settings.value("preferences/language") == "de"
+    assert Preferences.load(window.settings) == window.preferences
+    # what the next import reads
+    assert window.importer.dayfirst is True and window.importer.language == "de"
+    assert theme.is_dark(QApplication.instance().palette())
+    # the default page size pre-fills the export dialog
+    window.actions_by_name["export"].trigger()
+    assert window.export_dialog.form.page.currentText() == "Letter"
+    window.export_dialog.close()
+
+
+def test_themes_set_the_palette(qtbot, window):
+    app = QApplication.instance()
+    apply_preferences(window, Preferences(theme="dark"))
+    assert theme.is_dark(app.palette())
+    apply_preferences(window, Preferences(theme="light"))
+    assert not theme.is_dark(app.palette())
+    assert theme.resolve("system", app) in ("light", "dark")
+    apply_preferences(window, Preferences(theme="system"))
+    assert theme.is_dark(app.palette()) == theme.system_is_dark(app)
+
+
+def test_icons_follow_the_theme(qtbot, window):
+    app = QApplication.instance()
+    apply_preferences(window, Preferences(theme="dark"))
+    dark = window.actions_by_name["export"].icon().pixmap(24, 24).toImage()
+    apply_preferences(window, Preferences(theme="light"))
+    light = window.actions_by_name["export"].icon().pixmap(24, 24).toImage()
+
+    def ink(image):
+        pixels = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
+        drawn = [c for c in pixels if c.alpha() > 200]
+        assert drawn
+        return sum(c.lightness() for c in drawn) / len(drawn)
+
+    assert ink(dark) > 160 > 100 > ink(light)
+    assert not theme.is_dark(app.palette())
+
+
+def test_actions_have_icons_and_the_toolbar_holds_the_key_ones(window):
+    for name in ("import", "export", "undo", "redo", "new_event", "accept", "reject", "merge",
+                 "preferences"):
+        assert not window.actions_by_name[name].icon().isNull(), name
+    (bar,) = [b for b in window.findChildren(QToolBar) if b.objectName() == "main-toolbar"]
+    names = {a: n for n, a in window.actions_by_name.items()}
+    on_bar = [names.get(a) for a in bar.actions() if not a.isSeparator()]
+    assert on_bar == ["import", "export", "undo", "redo", "new_event", "accept", "reject",
+                      "merge"]
+    for action in bar.actions():
+        if not action.isSeparator():
+            assert bar.widgetForAction(action).accessibleName()
+    for name in ("zoom_in", "zoom_out", "fit"):  # for the timeline view
+        assert not icon(name).isNull() and name in NAMES
+
+
+def test_toolbar_accept_acts_on_the_review_queue(qtbot, window):
+    first = window.review.model.rows[0]["id"]
+    window.review.select_row(0)
+    window.actions_by_name["accept"].trigger()
+    assert window.event_by_id(first)["status"] == "accepted"
+    window.actions_by_name["undo"].trigger()
+    assert window.event_by_id(first)["status"] == "suggested"

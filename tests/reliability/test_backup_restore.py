@@ -1,0 +1,157 @@
+"""Rolling backups on open, damage detected on open with a clear message, restore.
+
+A workspace is damaged three ways (pages overwritten, truncated, header destroyed);
+each time opening refuses with a message naming the file and `chronologue restore
+--latest`, and restoring brings back exactly the backed-up content.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from _reliability import integrity, rows, write_articles
+
+from desktop import cli_maintenance
+from desktop.services.importing import import_paths
+from desktop.store import WorkspaceError, open_workspace
+from desktop.store.backup import (
+    backup_folder,
+    backup_on_open,
+    list_backups,
+    make_backup,
+    restore,
+)
+from desktop.store.workspace import WorkspaceDamaged
+
+DAY = datetime(2026, 3, 1, 9, 0, 0)
+
+
+def _filled(tmp_path: Path, articles: int = 20) -> Path:
+    """A workspace holding `articles` imported articles."""
+    write_articles(tmp_path / "src", articles)
+    path = tmp_path / "w.chronologue"
+    ws = open_workspace(path)
+    try:
+        assert not import_paths(ws, [tmp_path / "src"]).failed
+    finally:
+        ws.close()
+    return path
+
+
+def _maint(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli_maintenance.main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_backups_roll_at_most_daily_and_keep_the_last_n(tmp_path: Path) -> None:
+    path = _filled(tmp_path, 3)
+    for backup in list_backups(path):  # the import's own open made one; start clean
+        backup.path.unlink()
+    made = []
+    for hours in (0, 5, 23, 24, 30, 48, 72, 96, 120):
+        made.append(backup_on_open(path, keep=3, now=DAY + timedelta(hours=hours)))
+    assert [m is not None for m in made] == [True, False, False, True, False, True, True, True,
+                                             True]  # fmt: skip
+    kept = list_backups(path)
+    assert [b.taken for b in kept] == [DAY + timedelta(hours=h) for h in (120, 96, 72)]
+    assert all(integrity(b.path) == [] for b in kept)
+    assert not list(backup_folder(path).glob("*.partial"))
+
+
+def test_open_backs_up_an_existing_workspace_unless_told_not_to(tmp_path: Path) -> None:
+    path = tmp_path / "w.chronologue"
+    open_workspace(path).close()
+    assert list_backups(path) == []  # a new workspace has nothing worth keeping yet
+    open_workspace(path, backups=False).close()
+    assert list_backups(path) == []
+    ws = open_workspace(path)
+    ws.close()
+    assert len(list_backups(path)) == 1 and ws.notices == []
+    open_workspace(path).close()
+    assert len(list_backups(path)) == 1  # at most daily
+
+
+def _damage(path: Path, how: str) -> None:
+    data = bytearray(path.read_bytes())
+    if how == "pages":  # whole b-tree pages overwritten, as a bad sector or a bad sync would
+        junk = random.Random(7).randbytes(4096)
+        for offset in range(4096 * 2, len(data) - 4096, 4096 * 3):
+            data[offset:offset + 4096] = junk
+    elif how == "truncated":
+        data = data[: len(data) // 3]
+    else:  # header
+        data[0:100] = b"\xde\xad\xbe\xef" * 25
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["pages", "truncated", "header"])
+def test_damaged_workspace_is_detected_on_open_and_restored(tmp_path: Path, how: str) -> None:
+    path = _filled(tmp_path, 20)
+    backup = make_backup(path)
+    expected = rows(backup, "SELECT id, text FROM articles ORDER BY id")
+    assert len(expected) == 20
+    _damage(path, how)
+
+    with pytest.raises(WorkspaceDamaged) as caught:
+        open_workspace(path)
+    message = str(caught.value)
+    assert str(path) in message and "damaged" in message
+    assert "chronologue restore --latest" in message
+    assert isinstance(caught.value, WorkspaceError)
+    assert list_backups(path)[0].path == backup  # the damaged file was not backed up
+
+    code, _, err = _maint("check", "-w", str(path))
+    assert code == 1 and "damaged" in err
+    code, out, _ = _maint("restore", "--list", "-w", str(path))
+    assert code == 0 and "ok" in out and str(backup) in out
+    code, out, err = _maint("restore", "--latest", "-w", str(path))
+    assert code == 0, err
+    assert "restored" in out
+
+    assert integrity(path) == []
+    assert rows(path, "SELECT id, text FROM articles ORDER BY id") == expected
+    kept = list(tmp_path.glob("w.chronologue.replaced-*"))
+    assert len(kept) == 1, "the damaged file must be kept, not deleted"
+    ws = open_workspace(path)  # and it opens normally again
+    ws.close()
+    code, out, _ = _maint("check", "-w", str(path))
+    assert code == 0 and out.startswith("ok:")
+
+
+def test_restore_skips_damaged_backups_and_refuses_when_none_is_good(tmp_path: Path) -> None:
+    path = _filled(tmp_path, 5)
+    older = make_backup(path, now=DAY)
+    newer = make_backup(path, now=DAY + timedelta(days=1))
+    _damage(newer, "header")
+    source, aside = restore(path)
+    assert source == older and aside is not None and aside.exists()
+
+    _damage(older, "pages")
+    code, _, err = _maint("restore", "--latest", "-w", str(path))
+    assert code == 1 and "no good backup" in err
+    code, _, err = _maint("restore", "--from", str(newer), "-w", str(path))
+    assert code == 1 and "damaged too" in err
+    assert integrity(path) == []  # nothing was changed by the refused restores
+
+
+def test_restore_moves_a_stale_wal_aside_with_the_file_it_belongs_to(tmp_path: Path) -> None:
+    path = _filled(tmp_path, 5)
+    backup = make_backup(path)
+    con = sqlite3.connect(path)  # leave a -wal behind, as a killed process would
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("DELETE FROM articles WHERE id > 2")
+    con.commit()
+    wal = path.with_name(path.name + "-wal")
+    assert wal.exists()
+    source, aside = restore(path, backup)
+    con.close()
+    assert not wal.exists() or aside is not None
+    assert len(rows(path, "SELECT id FROM articles")) == 5
+    assert integrity(path) == []
