@@ -55,6 +55,13 @@ class History:
                 return fuzzy.anchor().date()
         return None
 
+    def last_with(self, precision: Precision, position: int) -> date | None:
+        """The start of the last mention before `position` of exactly this precision."""
+        for end, fuzzy, _kind in reversed(self.entries):
+            if end <= position and fuzzy.precision == precision:
+                return fuzzy.anchor().date()
+        return None
+
     def any_since(self, position: int) -> bool:
         """Whether a date was mentioned at or after `position` (in this sentence)."""
         return bool(self.entries) and self.entries[-1][0] >= position

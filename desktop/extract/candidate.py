@@ -50,5 +50,16 @@ def word_after(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+# Words before "last" that make it the verb: "could last several weeks".
+_VERB_LAST_BEFORE = frozenset(
+    "could would will may might can should must to not did does do shall 'll ’ll".split()
+)
+
+
+def verb_last(low: str, start: int) -> bool:
+    """Whether the "last" at `start` is the verb (to last), not the adjective."""
+    return low.startswith("last", start) and word_before(low, start) in _VERB_LAST_BEFORE
+
+
 def at_sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))

@@ -31,6 +31,8 @@ def _apply_modifiers(low: str, chosen: list[Candidate]) -> None:
         if not left:
             continue
         found, offset = left
+        if "\n" in low[offset + found.start() : cand.start]:
+            continue
         word = re.sub(r"\s+", " ", found["mod"] or found["mod2"] or found["mod3"])
         if word in ("earlier", "later") and cand.kind != "relunit":
             continue
@@ -55,6 +57,8 @@ def find_candidates(text: str, dayfirst: bool = False) -> list[Candidate]:
     for cand in found:
         if cand.end <= cand.start or any(occupied[cand.start : cand.end]):
             continue
+        if "\n" in text[cand.start : cand.end]:
+            continue  # a line break ends a sentence: "the previous\nweek" is two phrases
         taken.append(cand)
         occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort(key=lambda c: c.start)

@@ -66,7 +66,19 @@ HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "new year’s eve": (12, 31),
     "new year’s day": (1, 1), "valentine's day": (2, 14), "valentine’s day": (2, 14),
-    "halloween": (10, 31), "boxing day": (12, 26),
+    "halloween": (10, 31), "boxing day": (12, 26), "independence day": (7, 4),
+    "fourth of july": (7, 4), "the fourth of july": (7, 4), "veterans day": (11, 11),
+    "veterans' day": (11, 11), "armistice day": (11, 11), "st. patrick's day": (3, 17),
+    "bastille day": (7, 14),
+}  # fmt: skip
+# Holidays that move: (month, weekday 0=Monday, nth; -1 = last) or ("easter", offset).
+FLOATING_HOLIDAYS: dict[str, tuple] = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3), "martin luther king day": (1, 0, 3),
+    "presidents' day": (2, 0, 3), "presidents day": (2, 0, 3), "easter": ("easter", 0),
+    "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+    "good friday": ("easter", -2),
 }  # fmt: skip
 
 # Qualifier words in front of a period ("early September", "the end of 2017").

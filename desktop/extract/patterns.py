@@ -51,14 +51,24 @@ ISO = re.compile(
 NUMERIC = re.compile(
     r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"
 )
-DMY = re.compile(rf"{DAY}(?:\s+of)?[\s-]+{MON}(?:,?[\s-]+{YEAR}\b)?{TIME_SUFFIX}")
-MDY = re.compile(rf"{MON}\s+(?:the\s+)?{DAY}\b(?!\s*(?:%|[,.:]\d))(?:,?\s+{YEAR}\b)?{TIME_SUFFIX}")
-MY = re.compile(rf"{MON},?\s+(?:of\s+)?{YEAR}\b(?![,.]\d)")
+# A date's parts stay on one line ("S" is white space but a line break): the sentence
+# splitter cuts at line breaks and a date must sit inside its sentence.
+S = r"[^\S\n]"
+DMY = re.compile(rf"{DAY}(?:{S}+of)?(?:{S}|-)+{MON}(?:,?(?:{S}|-)+{YEAR}\b)?{TIME_SUFFIX}")
+MDY = re.compile(
+    rf"{MON}{S}+(?:the{S}+)?{DAY}\b(?!\s*(?:%|[,.:]\d))(?:,?{S}+{YEAR}\b)?{TIME_SUFFIX}"
+)
+MY = re.compile(rf"{MON},?{S}+(?:of{S}+)?{YEAR}\b(?![,.]\d)")
 MONTH_ALONE = re.compile(rf"(?P<mon>{MONTHS_LC})\b(?P<poss>['’]s\b)?")
-LEFT_MONTH_REL = re.compile(r"\b(?P<rel>last|this|next|coming|past)\s+$")
+LEFT_MONTH_REL = re.compile(r"\b(?P<rel>last|this|next|coming|past|that)\s+$")
 RIGHT_MONTH_YEAR = re.compile(r"\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 DAY_ORDINAL = re.compile(r"the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
 THE_WEEKEND = re.compile(r"the\s+weekend\b")
+# "for the quarter", "during the year": the period named last (see Resolver._theperiod).
+THE_PERIOD = re.compile(
+    r"the\s+(?P<unit>quarter|year)\b(?![-'’]|\s+(?:to|ended|ending|earlier|ago|later|since|"
+    r"when|that|in|of|through|\d))"
+)
 LEFT_WEEKDAY = re.compile(
     rf"(?:^|[^a-z])(?P<wd>{WEEKDAYS_LC}|{WEEKDAY_ABBR.lower()})\.?,?\s+(?:the\s+)?$"
 )
@@ -87,7 +97,36 @@ LEFT_CENTURY = re.compile(
 FISCAL = re.compile(r"fiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d{2})\b")
 HOLIDAY = re.compile(  # on the original text: holidays are proper names
     r"\b(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+(?:Eve|Day)|"
-    r"Valentine['’]s\s+Day|Halloween|Boxing\s+Day)\b(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
+    r"Valentine['’]s\s+Day|Halloween|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|"
+    r"Memorial\s+Day|Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|"
+    r"Martin\s+Luther\s+King\s+Day|Presidents['’]?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|"
+    r"Good\s+Friday|Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Veterans['’]?\s+Day|"
+    r"Armistice\s+Day|St\.\s+Patrick['’]s\s+Day|Bastille\s+Day)\b"
+    r"(?!\s+(?:Island|Agreement|Accords?|Rising|Uprising|Parade|Offensive|Act)\b)"
+    r"(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
+)
+HOLIDAY_WORDS = (
+    "Christmas",
+    "New Year",
+    "Valentine",
+    "Halloween",
+    "Boxing",
+    "Thanksgiving",
+    "Labor Day",
+    "Memorial Day",
+    "Columbus",
+    "Mother",
+    "Father",
+    "King Day",
+    "Presidents",
+    "Easter",
+    "Good Friday",
+    "Independence Day",
+    "Fourth of July",
+    "Veterans",
+    "Armistice",
+    "Patrick",
+    "Bastille",
 )
 SEASON = re.compile(rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b)?")
 LEFT_SEASON = re.compile(
@@ -132,7 +171,10 @@ LEFT_OFFSET = re.compile(
     rf"less\s+than|just\s+over|just\s+under|exactly|only|just|at\s+least)\s+)?"
     rf"\b(?P<n>{NUMBER}|{VAGUE_NUMBER})[\s-]+{UNIT}\s+$"
 )
-DAY_BEFORE = re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b")
+DAY_BEFORE = re.compile(  # not "the year after profit rose": a clause follows
+    r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b"
+    r"(?!\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z])"
+)
 PERIOD_MOD_LEFT = re.compile(
     r"(?:\b(?P<mod>early|mid|late|earlier|later)(?:\s*-\s*|\s+)|\b(?P<mod3>end|start)-"
     r"|\b(?:the\s+)?(?:very\s+)?(?P<mod2>beginning|start|end|middle|turn|close|dawn|first\s+half|"
@@ -144,7 +186,9 @@ VAGUE = re.compile(
     r"(?:(?P<past>recently|lately|the\s+past(?!\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|"
     r"months?|years?|decades?|century|centuries)\b)|recent\s+(?:days|weeks|months|years|"
     r"decades|times))"
-    r"|(?P<present>currently|nowadays|presently|(?:right\s+)?now|these\s+days|(?<=at\s)present)"
+    r"|(?P<present>currently|nowadays|presently|(?:right\s+)?now|these\s+days|(?<=at\s)present"
+    r"|(?:(?<=to\s)|(?<=until\s)|(?<=till\s))the\s+present(?:\s+day)?"
+    r"(?!\s+(?!and\b|or\b|but\b)[a-z]))"
     r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|(?<=in\s)future|(?:the\s+)?coming\s+(?:days|weeks|"
     r"months|years|decades)))\b"
 )
@@ -263,6 +307,7 @@ TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     DAY_BEFORE: ("the",),
     DAY_ORDINAL: ("the",),
     THE_WEEKEND: ("the",),
+    THE_PERIOD: ("the",),
     OFFSET: _words("ago earlier later before after from hence previously prior"),
     VAGUE: _words(
         "recently lately the recent currently nowadays presently right now these",

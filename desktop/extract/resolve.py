@@ -112,3 +112,16 @@ def qualified(fuzzy: FuzzyDate | None, mod: str | None) -> FuzzyDate | None:
 def anchor_date(fuzzy: FuzzyDate) -> date:
     """A representative day of a period, for offsets counted from it."""
     return fuzzy.anchor().date()
+
+
+def day_fuzzy(d: date) -> FuzzyDate:
+    """The day-precise period of a date."""
+    return FuzzyDate.day(d.year, d.month, d.day)
+
+
+def safe_date(y: int, m: int, d: int) -> date | None:
+    """The date, or None for impossible ones ("31 February")."""
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None

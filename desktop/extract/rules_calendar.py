@@ -61,6 +61,7 @@ _FUNCTION_WORDS = frozenset(
         "before",
     }
 )
+_THAT_CUES = frozenset({"in", "during", "by", "of", "until", "since", "through"})
 _TENS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
 
 
@@ -96,6 +97,15 @@ def _keep_month_alone(text: str, low: str, start: int, end: int) -> bool:
     token = text[start:end]
     if not (capitalised(token) and (token[1:].islower() or token.isupper())):
         return False
+    after = word_after(text, end)
+    if (
+        after[:1].isupper()
+        and after.isalpha()
+        and after.lower()[:3] not in MONTHS
+        and word_before(low, start).rstrip("-") not in MONTH_CUES
+        and text[end : end + 1] == " "
+    ):
+        return False  # a first name: "correspondent April Ryan", "June Carter sang"
     if token.lower() not in AMBIGUOUS_MONTHS:
         return True
     if low.startswith(("'s", "’s"), end):
@@ -109,6 +119,12 @@ def _keep_month_alone(text: str, low: str, start: int, end: int) -> bool:
     if before in WEAK_MONTH_CUES and before != "by":
         return bool(_MONTH_NEAR.search(low[max(0, start - 30) : start - len(before) - 1]))
     return False
+
+
+def _anaphoric_that(text: str, low: str, start: int) -> bool:
+    """ "That October" or "in that October" points back to a year named before; the
+    conjunction in "said that October sales rose" does not."""
+    return at_sentence_start(text, start) or word_before(low, start) in _THAT_CUES
 
 
 def dates(text: str, low: str, out: list[Candidate], dayfirst: bool) -> None:
@@ -176,7 +192,8 @@ def dates(text: str, low: str, out: list[Candidate], dayfirst: bool) -> None:
             continue
         start, end, rel, rel_year = m.start(), m.end("mon"), "", None
         left = P.left_match(low, start, P.LEFT_MONTH_REL)
-        if left:
+        rel_start = left[1] + left[0].start() if left else start
+        if left and (left[0]["rel"] != "that" or _anaphoric_that(text, low, rel_start)):
             start, rel = left[1] + left[0].start(), left[0]["rel"]
         right = P.RIGHT_MONTH_YEAR.match(low, end)
         if right and not rel:
@@ -280,8 +297,10 @@ def years(text: str, low: str, out: list[Candidate]) -> None:
 
 def periods(text: str, low: str, out: list[Candidate]) -> None:
     """Holidays, seasons and quarters."""
-    if any(w in text for w in ("Christmas", "New Year", "Valentine", "Halloween", "Boxing")):
+    if any(w in text for w in P.HOLIDAY_WORDS):
         for m in P.HOLIDAY.finditer(text):
+            if m["h"].startswith("Independence") and text[: m.start()].endswith(("'s ", "’s ")):
+                continue  # "Ukraine's Independence Day" is not the Fourth of July
             add(
                 out, m.start(), m.end(), "holiday", 4, name=m["h"].lower(), y=m["y"] and int(m["y"])
             )

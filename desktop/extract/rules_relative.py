@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from desktop.extract import patterns as P
-from desktop.extract.candidate import Candidate, add, word_after
+from desktop.extract.candidate import Candidate, add, verb_last, word_after, word_before
 from desktop.extract.lexicon import (
     MOD_QUALIFIER,
     NUMBER_WORDS,
@@ -39,6 +39,7 @@ _ANAPHORIC_DAY = frozenset(
         "next",
     }
 )
+_PERIOD_CUES = frozenset({"for", "in", "during", "throughout"})
 _CAME = re.compile(r"\b(?:came|comes|come|coming)\s*$")
 _SET_VALUES = {
     "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "morning": "TMO",
@@ -127,6 +128,8 @@ def deictic(text: str, low: str, out: list[Candidate]) -> None:
     for m in P.scan(P.REL_UNIT, low):
         rel = re.sub(r"\s+", " ", m["rel"])
         unit = m["unit"]
+        if verb_last(low, m.start()):
+            continue
         end = m.end("unit")
         if rel in ("the past", "the last") and unit != "day":
             if rel == "the last" and word_after(low, end) == "of":
@@ -149,6 +152,9 @@ def deictic(text: str, low: str, out: list[Candidate]) -> None:
             unit=m["unit"],
             mod=MOD_QUALIFIER[m["mod"]],
         )
+    for m in P.scan(P.THE_PERIOD, low):
+        if word_before(low, m.start()) in _PERIOD_CUES and text[m.end() - 1].islower():
+            add(out, m.start(), m.end(), "theperiod", 8, unit=m["unit"])
     for m in P.scan(P.THE_WEEKEND, low):
         add(out, m.start(), m.end(), "relunit", 6, rel="the", unit="weekend")
     for m in P.scan(P.DAY_BEFORE, low):
@@ -197,6 +203,8 @@ def others(text: str, low: str, out: list[Candidate]) -> None:
         value = "PAST_REF" if m["past"] else "PRESENT_REF" if m["present"] else "FUTURE_REF"
         add(out, m.start(), m.end(), "vague", 6, value=value)
     for m in P.scan(P.PAST_N, low):
+        if verb_last(low, m.start()):
+            continue
         the = P.left_match(low, m.start(), P.LEFT_THE)
         start = the[1] + the[0].start() if the else m.start()
         n, unit = number_of(m["n"]), unit_of(m["unit"])

@@ -12,18 +12,21 @@ from datetime import date, datetime, timedelta
 
 from desktop.extract.anaphora import History
 from desktop.extract.candidate import Candidate
-from desktop.extract.lexicon import HOLIDAYS, PARTS_OF_DAY
+from desktop.extract.lexicon import PARTS_OF_DAY
 from desktop.extract.model import Timex
+from desktop.extract.periods import PeriodRules
 from desktop.extract.resolve import (
+    day_fuzzy,
     day_year,
     month_year,
     qualified,
+    safe_date,
     unit_period,
     weekday_date,
 )
 from desktop.extract.rules_relative import duration_value
 from desktop.extract.tense import Tense, tense_at
-from desktop.temporal import FuzzyDate, Precision, Qualifier
+from desktop.temporal import FuzzyDate, Qualifier
 
 _REL_OFFSET = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
@@ -40,43 +43,26 @@ _HEDGES = {
     "around": Qualifier.CIRCA, "roughly": Qualifier.CIRCA, "approximately": Qualifier.CIRCA,
     "some": Qualifier.CIRCA,
 }  # fmt: skip
-_QUARTERS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "final": 4,
-}
-_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+# "called elections for December": a plan made in the past for a date that may be ahead.
+_SCHEDULED_FOR = re.compile(
+    r"\b(?:call(?:ed|s)?|set|sets|schedul(?:ed|es)|plann?(?:ed|s)|postpon(?:ed|es)|"
+    r"delay(?:ed|s)|mov(?:ed|es)|push(?:ed|es)|reschedul(?:ed|es)|slated|fix(?:ed|es)|"
+    r"book(?:ed|s))\b[^.;!?\n]{0,40}\bfor\s+$",
+    re.IGNORECASE,
+)
+_RANGE_END = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNORECASE)
+_COMPARISON = re.compile(
+    r"\b(?:down|up)\s+from\b|\bcompared\s+(?:with|to)\b|\bthan\s+(?:in|during|at)\b"
+    r"|\bas\s+opposed\s+to\b",
+    re.IGNORECASE,
+)
+_DISTANT_PAST = re.compile(r"\b(?:1[5-9]\d0s|the\s+\d+(?:st|nd|rd|th)\s+century|1[5-9]\d\d)\b")
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def _day_fuzzy(d: date) -> FuzzyDate:
-    return FuzzyDate.day(d.year, d.month, d.day)
-
-
-def _period_year(reference: date, first: int, last: int, tense: Tense | None) -> int:
-    """The year of a yearless part of a year (months first..last) said on `reference`."""
-    if tense == "past" and first > reference.month:
-        return reference.year - 1
-    if tense == "future" and last < reference.month:
-        return reference.year + 1
-    return reference.year
-
-
-def safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-class Resolver:
+class Resolver(PeriodRules):
     """Turns candidates into Timex objects, keeping the reference and the mentions so far."""
 
     def __init__(self, text: str, reference: date | None) -> None:
@@ -84,13 +70,16 @@ class Resolver:
         self.reference = reference
         self.history = History()
         self.floating_times: list[int] = []  # times dated from the reference, for now
+        self.explicit_year: tuple[int, date] | None = None  # (end, start day) of the last one
 
     def tense(self, cand: Candidate) -> Tense | None:
         """The tense of the clause around the candidate (decides past or coming dates).
 
         After "until" the verb's tense says nothing: "may last until spring".
         """
-        if _UNTIL.search(self.text, max(0, cand.start - 8), cand.start):
+        if _UNTIL.search(self.text, max(0, cand.start - 17), cand.start):
+            return None
+        if _SCHEDULED_FOR.search(self.text, max(0, cand.start - 60), cand.start):
             return None
         return tense_at(self.text, cand.start, cand.end)
 
@@ -123,7 +112,29 @@ class Resolver:
         )
         if timex is not None and timex.fuzzy is not None:
             self.history.add(timex.end, timex.fuzzy, cand.kind)
+            if not timex.needs_reference and cand.kind in ("date", "month", "year"):
+                since = _SINCE.search(self.text, max(0, cand.start - 8), cand.start)
+                self.explicit_year = None if since else (timex.end, timex.fuzzy.earliest.date())
         return timex
+
+    def year_nearby(self, cand: Candidate, tense: Tense | None, month: int) -> int | None:
+        """The year just written in this sentence, for a yearless date right after it.
+
+        "seized the dam in February 2022, days after the invasion began on Feb. 24":
+        the 24th is in 2022, not in the year before the publication date. The far end
+        of a range comes after its start: "between October 2016 and September".
+        """
+        last = self.explicit_year
+        if last is None or tense == "future" or not self.history.entries:
+            return None
+        end, first = last
+        if self.history.entries[-1][0] != end or cand.start - end > 80:
+            return None
+        if end < self._sentence_start(cand.start):
+            return None
+        if month < first.month and _RANGE_END.match(self.text, end, cand.start):
+            return first.year + 1
+        return first.year
 
     # --- calendar dates ---------------------------------------------------------------
     def _date(self, cand, y, m, d, hh=None, mm=None, ap=None, wd=None, dateline=False):
@@ -131,7 +142,8 @@ class Resolver:
         if y is None:
             if self.reference is None:
                 return self.make(cand, "DATE", "", None, True)
-            y = day_year(self.reference, m, d, self.tense(cand))
+            tense = self.tense(cand)
+            y = self.year_nearby(cand, tense, m) or day_year(self.reference, m, d, tense)
             if wd:
                 for year in (y, y - 1, y + 1):
                     found = safe_date(year, m, d)
@@ -154,7 +166,7 @@ class Resolver:
                 needs,
                 dateline,
             )
-        return self.make(cand, "DATE", day.isoformat(), _day_fuzzy(day), needs, dateline)
+        return self.make(cand, "DATE", day.isoformat(), day_fuzzy(day), needs, dateline)
 
     def _month(self, cand, y, m, mod=None, rel="", rel_year=None):
         needs = y is None
@@ -170,83 +182,13 @@ class Resolver:
                 y = ref.year if m > ref.month else ref.year + 1
             elif rel == "this":
                 y = ref.year
+            elif rel == "that":  # "In 1987, the market crashed. That October ..."
+                y = (self.history.anchor_for("year", cand.start) or ref).year
             else:
-                y = month_year(ref, m, self.tense(cand))
+                tense = self.tense(cand)
+                y = self.year_nearby(cand, tense, m) or month_year(ref, m, tense)
         fuzzy = qualified(FuzzyDate.month(y, m), mod)
         return self.make(cand, "DATE", f"{y:04d}-{m:02d}", fuzzy, needs)
-
-    def _year(self, cand, y, mod=None):
-        return self.make(cand, "DATE", f"{y:04d}", qualified(FuzzyDate.year(y), mod))
-
-    def _fiscal(self, cand, y, mod=None):
-        return self.make(cand, "DATE", f"FY{y:04d}", FuzzyDate.year(y))
-
-    def _decade(self, cand, first, mod=None):
-        return self.make(
-            cand, "DATE", f"{first // 10:03d}", qualified(FuzzyDate.decade(first), mod)
-        )
-
-    def _century(self, cand, hundreds, mod=None):
-        return self.make(
-            cand, "DATE", f"{hundreds:02d}", qualified(FuzzyDate.century(hundreds), mod)
-        )
-
-    def _holiday(self, cand, name, y):
-        month, day = HOLIDAYS[re.sub(r"\s+", " ", name)]
-        needs = not y
-        if not y:
-            if self.reference is None:
-                return self.make(cand, "DATE", "", None, True)
-            y = day_year(self.reference, month, day, self.tense(cand))
-        found = date(y, month, day)
-        return self.make(cand, "DATE", found.isoformat(), _day_fuzzy(found), needs)
-
-    def _season(self, cand, code, rel, y, mod=None):
-        needs = not y
-        if not y:
-            if self.reference is None:
-                return self.make(cand, "DATE", "", None, True)
-            ref = self.reference
-            first = _SEASON_START[code]
-            y = ref.year - (1 if ref.month < 3 and code == "WI" else 0)
-            if rel in ("last", "past", "the past"):
-                y -= 0 if first + 2 < ref.month else 1
-            elif rel in ("next", "coming", "the coming"):
-                y += 0 if first > ref.month else 1
-            elif code != "WI":
-                y = _period_year(ref, first, first + 2, self.tense(cand))
-        fuzzy = FuzzyDate.of(Precision.SEASON, datetime(y, _SEASON_START[code], 1))
-        return self.make(cand, "DATE", f"{y:04d}-{code}", qualified(fuzzy, mod), needs)
-
-    def _quarter(self, cand, q, y, rel, mod=None):
-        ref = self.reference
-        if q == "last" and not y and not rel:
-            if ref is None:
-                return self.make(cand, "DATE", "", None, True)
-            value, fuzzy = unit_period(ref, "quarter", -1)
-            return self.make(cand, "DATE", value, fuzzy, True)
-        number = int(q) if q.isdigit() else _QUARTERS.get(q, 4)
-        needs = not y
-        if not y:
-            if ref is None:
-                return self.make(cand, "DATE", "", None, True)
-            if rel:
-                y = ref.year + {"last": -1, "next": 1}.get(rel, 0)
-            else:
-                y = _period_year(ref, number * 3 - 2, number * 3, self.tense(cand))
-        fuzzy = FuzzyDate.of(Precision.QUARTER, datetime(y, number * 3 - 2, 1))
-        return self.make(cand, "DATE", f"{y:04d}-Q{number}", qualified(fuzzy, mod), needs)
-
-    def _half(self, cand, h, y, rel):
-        needs = not y
-        if not y:
-            if self.reference is None:
-                return self.make(cand, "DATE", "", None, True)
-            if rel:
-                y = self.reference.year + {"last": -1, "next": 1}.get(rel, 0)
-            else:
-                y = _period_year(self.reference, 6 * h - 5, 6 * h, self.tense(cand))
-        return self.make(cand, "DATE", f"{y:04d}-H{h}", FuzzyDate.year(y), needs)
 
     def _dayonly(self, cand, d):
         ref = self.reference
@@ -262,7 +204,7 @@ class Resolver:
         found = safe_date(y, m + 1, d)
         if found is None:
             return None
-        return self.make(cand, "DATE", found.isoformat(), _day_fuzzy(found), True)
+        return self.make(cand, "DATE", found.isoformat(), day_fuzzy(found), True)
 
     # --- relative to the reference or to the last mention ----------------------------
     def _weekday(self, cand, wd, rel, part):
@@ -274,19 +216,21 @@ class Resolver:
         day = weekday_date(self.reference, wd, tense, rel)
         if part:
             return self.make(
-                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", _day_fuzzy(day), True
+                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", day_fuzzy(day), True
             )
-        return self.make(cand, "DATE", day.isoformat(), _day_fuzzy(day), True)
+        return self.make(cand, "DATE", day.isoformat(), day_fuzzy(day), True)
 
     def _deictic(self, cand, days, part):
+        if days == 0 and not part and self._generic_today(cand):
+            return self.make(cand, "DATE", "PRESENT_REF")
         if self.reference is None:
             return self.make(cand, "TIME" if part else "DATE", "", None, True)
         day = self.reference + timedelta(days=days)
         if part:
             return self.make(
-                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", _day_fuzzy(day), True
+                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", day_fuzzy(day), True
             )
-        return self.make(cand, "DATE", day.isoformat(), _day_fuzzy(day), True)
+        return self.make(cand, "DATE", day.isoformat(), day_fuzzy(day), True)
 
     def _relunit(self, cand, rel, unit, mod=None):
         if rel == "the":  # "the weekend": the last one in the past tense, else the coming
@@ -301,7 +245,7 @@ class Resolver:
                 return self.make(cand, "TIME", "", None, True)
             day = base + timedelta(days=_ANAPHORIC.get(rel, 1))
             return self.make(
-                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[unit]}", _day_fuzzy(day), True
+                cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[unit]}", day_fuzzy(day), True
             )
         if rel in _ANAPHORIC or (rel in ("the next", "next") and unit == "day"):
             offset = _ANAPHORIC.get(rel, 1)
@@ -357,6 +301,21 @@ class Resolver:
         if hedge in _HEDGES and fuzzy is not None:
             fuzzy = FuzzyDate.of(fuzzy.precision, fuzzy.anchor(), _HEDGES[hedge])
         return self.make(cand, "DATE", value, fuzzy, True)
+
+    def _generic_today(self, cand: Candidate) -> bool:
+        """ "employs 60,000 people today, down from 170,000 in the 1980s": nowadays.
+
+        "today" set against a distant past period in a comparison is the present era
+        (PRESENT_REF in TIMEX3), not the publication day.
+        """
+        if not self.text.startswith("today", cand.start) and not self.text.startswith(
+            "Today", cand.start
+        ):
+            return False
+        start = self._sentence_start(cand.start)
+        stop = min(x for x in (self.text.find(". ", cand.end), len(self.text)) if x >= 0)
+        sentence = self.text[start:stop]
+        return bool(_COMPARISON.search(sentence) and _DISTANT_PAST.search(sentence))
 
     # --- not placeable ---------------------------------------------------------------
     def _vague(self, cand, value):

@@ -28,8 +28,13 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]ll|[.!?;:,\n\"“”(
 _HARD_BREAK = frozenset('.!?;:\n"“”()[]–—')
 _WAS_PLANNED = frozenset({"was", "were", "originally", "initially", "previously", "had", "been"})
 _PAST_WORDS = frozenset({"ago", "earlier", "yesterday", "previously", "former"})
+_COPULAS = frozenset(
+    "stay stays remain remains get gets become becomes seem seems keep keeps".split()
+)
 _FUTURE_PHRASES = re.compile(
     r"\b(?:going|set|due|expected|scheduled|planned|plans?|poised|slated|about)\s+to\b"
+    r"|\b(?:hopes?|hoping|aims?|aiming|intends?|expects?|wants?|promised|pledged|vowed|vows?|"
+    r"seeks?|likely|projected|forecast)\s+to\b"
     r"|\b(?:is|are)\s+to\s+(?!date\b)\w+|\bnext\b|\bcoming\b|\bupcoming\b|\blater\s+this\b",
     re.IGNORECASE,
 )
@@ -60,6 +65,8 @@ def _verb_tense(tokens: list[str], i: int) -> Tense | None:
             return "past"
         return None
     before = tokens[max(0, i - 3) : i]
+    if before and before[-1] in _COPULAS:
+        return None  # "will stay closed": the participle is an adjective, "stay" is the verb
     saw_be = False
     for aux in reversed(before):
         if aux in FUTURE_WORDS:
@@ -82,25 +89,48 @@ def _verb_tense(tokens: list[str], i: int) -> Tense | None:
     return "past" if word in IRREGULAR_PAST or word.endswith("ed") else None
 
 
-def _clause_tokens(left: str, right: str) -> tuple[list[str], list[str]]:
+def _and_clause(tokens: list[str], k: int) -> bool:
+    """ ", and" starts a new clause with its own verb: "has been grounded since March, and
+    the company hopes to return it in the fourth quarter"."""
+    return tokens[k] == "and" and k > 0 and tokens[k - 1] == ","
+
+
+def _clause_tokens(left: str, right: str, split_and: bool = True) -> tuple[list[str], list[str]]:
     left_tokens = _tokens(left)
     for k in range(len(left_tokens) - 1, -1, -1):
-        if left_tokens[k] in _HARD_BREAK or left_tokens[k] in CLAUSE_BREAKS:
+        token = left_tokens[k]
+        if (
+            token in _HARD_BREAK
+            or token in CLAUSE_BREAKS
+            or (split_and and _and_clause(left_tokens, k))
+        ):
             left_tokens = left_tokens[k + 1 :]
             break
     right_tokens = _tokens(right)
     for k, token in enumerate(right_tokens):
-        if token in _HARD_BREAK or token in CLAUSE_BREAKS:
+        if (
+            token in _HARD_BREAK
+            or token in CLAUSE_BREAKS
+            or (split_and and _and_clause(right_tokens, k))
+        ):
             right_tokens = right_tokens[:k]
             break
     return left_tokens, right_tokens
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
-    """The tense of the clause holding text[start:end], or None when nothing tells."""
+    """The tense of the clause holding text[start:end], or None when nothing tells.
+
+    A clause after ", and" with no verb we can read ("and trading resumes Monday")
+    borrows the tense of the sentence before it ("Markets will be closed ...").
+    """
     left = text[max(0, start - _WINDOW) : start]
     right = text[end : end + _WINDOW]
-    left_tokens, right_tokens = _clause_tokens(left, right)
+    found = _tense_in(*_clause_tokens(left, right))
+    return found if found is not None else _tense_in(*_clause_tokens(left, right, False))
+
+
+def _tense_in(left_tokens: list[str], right_tokens: list[str]) -> Tense | None:
     best: tuple[int, Tense] | None = None
     for k in range(len(left_tokens) - 1, -1, -1):
         found = _verb_tense(left_tokens, k)
@@ -116,7 +146,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if found:
             best = (k + 1, found)
             break
-    phrase = " ".join(left_tokens[-6:])
+    phrase = " ".join(left_tokens[-10:])
     if (best is None or best[1] != "past") and _FUTURE_PHRASES.search(phrase):
         return "future"
     return best[1] if best else None

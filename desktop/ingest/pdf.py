@@ -37,7 +37,8 @@ def _read_text(data: bytes) -> tuple[str, dict[str, str | None]]:
             unlocked = 0
         if not unlocked:
             raise IngestError("the PDF is password-protected; save an unprotected copy first")
-    pages = [page.extract_text() or "" for page in reader.pages]
+    # A NUL in a text layer is never meant as text (the HTML reader drops them too).
+    pages = [(page.extract_text() or "").replace("\x00", "") for page in reader.pages]
     info: dict[str, str | None] = {}
     try:
         meta = reader.metadata

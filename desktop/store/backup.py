@@ -198,12 +198,19 @@ def make_backup(workspace: Path, *, now: datetime | None = None) -> Path:
 
 
 def prune(workspace: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups; returns what was deleted."""
+    """Delete all but the newest `keep` backups, and stale half copies; returns them."""
     removed = []
     for old in list_backups(workspace)[max(keep, 1):]:
         with contextlib.suppress(OSError):
             old.path.unlink()
             removed.append(old.path)
+    # A process killed while copying leaves a .partial; an hour on, nobody is writing it.
+    cutoff = datetime.now().timestamp() - 3600
+    for leftover in backup_folder(workspace).glob(f"*{EXTENSION}.partial"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                removed.append(leftover)
     return removed
 
 

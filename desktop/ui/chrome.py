@@ -50,11 +50,20 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     return bar
 
 
+def sync_review_actions(window: MainWindow) -> None:
+    """Accept, Reject and Merge act on the review queue: off while it is empty."""
+    has_rows = window.review.model.rowCount() > 0
+    for name in ("accept", "reject", "merge"):
+        window.actions_by_name[name].setEnabled(has_rows)
+
+
 def install_chrome(window: MainWindow) -> None:
     """Preferences, theme, icons, toolbar and the events importer for a new window."""
     window.event_importer = EventImporter(window)
     window.toolbar = build_toolbar(window)
     window.scheme_follower = SchemeFollower(window)
+    window.review.model.modelReset.connect(lambda: sync_review_actions(window))
+    sync_review_actions(window)
     apply_preferences(window, Preferences.load(window.settings))
     app = QApplication.instance()
     if isinstance(app, QApplication):

@@ -67,7 +67,12 @@ def apply_theme(app: QGuiApplication, theme: str) -> str:
     if mode == "dark" and hasattr(app, "setStyle") and callable(getattr(app, "style", None)):
         if app.style().name().lower() in ("windowsvista", "windows"):
             app.setStyle("Fusion")  # the native Windows styles ignore a dark palette
-    app.setPalette(dark_palette() if mode == "dark" else light_palette())
+    if mode == "dark":
+        app.setPalette(dark_palette())
+    elif theme == "system":
+        app.setPalette(QPalette())  # nothing explicit: the platform's own (e.g. KDE) colours
+    else:
+        app.setPalette(light_palette())
     sheet = app.styleSheet() if hasattr(app, "styleSheet") else ""
     if sheet:  # widgets polished by the style sheet keep their old palette otherwise
         app.setStyleSheet(sheet)

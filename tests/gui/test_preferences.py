@@ -108,3 +108,20 @@ def test_toolbar_accept_acts_on_the_review_queue(qtbot, window):
     assert window.event_by_id(first)["status"] == "accepted"
     window.actions_by_name["undo"].trigger()
     assert window.event_by_id(first)["status"] == "suggested"
+
+
+def test_the_app_has_its_icon_and_style_sheet(window):
+    from desktop.ui.app import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull() and {s.width() for s in icon.availableSizes()} >= {16, 48, 256}
+    app = QApplication.instance()
+    assert "main-toolbar" in app.styleSheet()
+    assert app.desktopFileName() == "chronologue"
+
+
+def test_review_actions_are_off_when_the_queue_is_empty(qtbot, make_window, tmp_path):
+    empty = make_window(tmp_path / "empty.chronologue")
+    assert not empty.actions_by_name["accept"].isEnabled()
+    assert not empty.actions_by_name["merge"].isEnabled()
+    assert empty.actions_by_name["export"].isEnabled()

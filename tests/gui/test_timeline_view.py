@@ -270,3 +270,147 @@ def test_standalone_runner_grabs_a_picture(seeded_path: Path, tmp_path: Path):
                     str(out), "--size", "900x500"], check=True, env=env, timeout=60)  # fmt: skip
     image = QImage(str(out))
     assert image.width() == 900
+
+
+def test_clicking_the_triangle_collapses_a_lane_and_saves_it(shown, qtbot, ws):
+    view, _, _ = shown
+    first = view.canvas.rows()[0]
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton,
+                     pos=QPoint(12, round(first.y0 + 14)))  # fmt: skip
+    assert view.model.lanes[0].collapsed
+    assert view.canvas.rows()[0].rows == 1
+    assert data.load_lanes(ws)[0].collapsed
+    view.canvas.repaint()
+    assert all(h.lane != 0 or h.kind == "cluster" for h in view.canvas.hits)
+
+
+def test_bce_events_and_ghosted_conflicting_ones_are_drawn(qtbot):
+    from datetime import datetime
+
+    from desktop.layout.calendar import days_from_civil
+    from desktop.services.timeline_data import LaneInfo, TimelineEvent
+
+    ides = float(days_from_civil(-43, 3, 15))
+    events = [
+        TimelineEvent(1, "Assassination of Julius Caesar", 1, datetime(1, 1, 1), datetime(1, 1, 1),
+                      days=(ides, ides + 1)),
+        TimelineEvent(2, "Battle of Actium", 1, datetime(1, 1, 1), datetime(1, 1, 1),
+                      days=(float(days_from_civil(-30, 9, 2)), float(days_from_civil(-30, 9, 3))),
+                      status="suggested", conflict=True),
+    ]  # fmt: skip
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.set_lanes([LaneInfo(1, "Rome")])
+    view.set_events(events)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def drawn() -> set:
+        view.canvas.repaint()
+        return {h.key for h in view.canvas.hits if h.kind == "event"}
+
+    qtbot.waitUntil(lambda: drawn() == {1, 2}, timeout=3000)
+    lo, hi = view.visible_days()
+    assert lo < ides < hi
+    assert view.visible_range()[0] == datetime(1, 1, 1)  # clamped: datetime has no BCE
+    from desktop.layout.day_ticks import day_axis
+
+    labels = [t.label for t in day_axis(lo, view.canvas.vp.px_per_day, view.canvas.vp.width).major]
+    assert any("BCE" in label for label in labels)
+
+
+def test_view_state_round_trips_for_named_timelines(shown, ws):
+    view, _, _ = shown
+    e = day_event(view)
+    focus_on(view, e)
+    view.search.setText("Idlib")
+    state = view.view_state()
+    data.save_view(ws, "Idlib only", state)
+    view.search.setText("")
+    view.fit_all()
+    view.restore_view_state(data.load_view(ws, "Idlib only"))
+    assert view.search.text() == "Idlib"
+    assert view.visible_days() == pytest.approx(tuple(state["range_days"]))
+
+
+def test_pan_by_dragging_arrow_keys_scroll_bar_and_minimap(shown, qtbot):
+    view, _, _ = shown
+    c = view.canvas
+    view.fit_all()
+    c.vp = c.vp.zoomed(8.0)
+    c.repaint()
+    left = c.vp.left
+    drag(qtbot, c, QPoint(700, c.height() - 10), QPoint(500, c.height() - 10))
+    assert c.vp.left == pytest.approx(left + 200 / c.vp.px_per_day)
+    left = c.vp.left
+    qtbot.keyClick(c, Qt.Key.Key_Right)
+    assert c.vp.left > left
+    left = c.vp.left
+    view.hbar.setValue(view.hbar.value() - view.hbar.pageStep())
+    assert c.vp.left < left
+    lo, hi = view.model.extent()
+    qtbot.mouseClick(view.minimap, Qt.MouseButton.LeftButton,
+                     pos=QPoint(view.minimap.width() - 3, 10))  # fmt: skip
+    assert c.vp.right > hi - (hi - lo) * 0.05
+
+
+def test_double_click_activates_an_event(shown, qtbot):
+    view, _, _ = shown
+    e = day_event(view)
+    focus_on(view, e)
+    activated = []
+    view.eventActivated.connect(activated.append)
+    qtbot.mouseDClick(view.canvas, Qt.MouseButton.LeftButton, pos=marker_point(view, e.id))
+    assert activated == [e.id]
+
+
+def test_named_views_are_saved_and_opened_through_the_binding(shown):
+    view, binding, _ = shown
+    view.set_grouping("outlet")
+    binding.save_view("By outlet")
+    view.set_grouping("lane")
+    assert binding.open_view("By outlet")
+    assert view.model.grouping == "outlet"
+    assert not binding.open_view("missing")
+
+
+def test_context_menus_offer_event_and_lane_actions(shown, ws):
+    from desktop.layout.hits import HitBox
+
+    view, _, _ = shown
+    e = day_event(view)
+    focus_on(view, e)
+    view._context_menu(QPoint(100, 100), box_of(view, e.id))
+    texts = [a.text() for a in view._menu.actions()]
+    assert "Edit event…" in texts and "Move to lane" in texts and "Fit all (F)" in texts
+    view._menu.close()
+    view._context_menu(QPoint(100, 100), HitBox("lane", 0, 0, 0, 0, 0, 0))
+    texts = [a.text() for a in view._menu.actions()]
+    assert {"Collapse", "Rename…", "Colour…", "New lane…"} <= set(texts)
+    view._menu.close()
+    # the signals behind the dialogs reach the store through the binding
+    view.laneCreated.emit("Humanitarian")
+    assert "Humanitarian" in [lane.name for lane in data.load_lanes(ws)]
+    key = view.model.lanes[0].key
+    view.laneChanged.emit(key, {"name": "Street protests", "color": "#aa3300"})
+    assert view.model.lanes[0].name == "Street protests"
+    assert view.model.lanes[0].color == "#aa3300"
+    lane = next(lane for lane in view.model.lanes if lane.name == "Diplomacy")
+    view.move_to_lane(e.id, lane.key)
+    assert read_snapshot(ws, e.id).fields["lane_id"] == lane.key
+
+
+def test_pinch_zooms(shown):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    view, _, _ = shown
+    c = view.canvas
+    view.fit_all()
+    span = c.vp.span
+    ev = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture,
+                             QPointingDevice.primaryPointingDevice(), 2, QPointF(600, 200),
+                             QPointF(600, 200), QPointF(600, 200), 0.5, QPointF(0, 0), 0)  # fmt: skip
+    QApplication.sendEvent(c, ev)
+    assert c.vp.span == pytest.approx(span / 1.5)

@@ -10,5 +10,5 @@ import pytest
 
 @pytest.fixture
 def rng() -> random.Random:
-    """Seeded, so a failure can be replayed; the seed is in the test id via the env var."""
+    """Seeded kill moments (CHRONOLOGUE_KILL_SEED picks others); timing still varies by load."""
     return random.Random(int(os.environ.get("CHRONOLOGUE_KILL_SEED", "8")))

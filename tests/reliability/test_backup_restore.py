@@ -8,6 +8,7 @@ each time opening refuses with a message naming the file and `chronologue restor
 from __future__ import annotations
 
 import io
+import os
 import random
 import sqlite3
 from datetime import datetime, timedelta
@@ -62,6 +63,20 @@ def test_backups_roll_at_most_daily_and_keep_the_last_n(tmp_path: Path) -> None:
     assert [b.taken for b in kept] == [DAY + timedelta(hours=h) for h in (120, 96, 72)]
     assert all(integrity(b.path) == [] for b in kept)
     assert not list(backup_folder(path).glob("*.partial"))
+
+
+def test_half_copies_left_by_a_killed_backup_are_ignored_then_cleared(tmp_path: Path) -> None:
+    path = _filled(tmp_path, 2)
+    folder = backup_folder(path)
+    folder.mkdir(exist_ok=True)
+    stale = folder / "w-20260101-000000.backup.partial"
+    stale.write_bytes(b"half a copy")
+    os.utime(stale, (0, 0))
+    fresh = folder / "w-20260301-000000.backup.partial"  # perhaps still being written
+    fresh.write_bytes(b"half a copy")
+    assert list_backups(path) == []
+    assert backup_on_open(path) is not None
+    assert not stale.exists() and fresh.exists()
 
 
 def test_open_backs_up_an_existing_workspace_unless_told_not_to(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from desktop.extract import tag
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "blindset.jsonl"
-MIN_VALUE_F1 = 0.85
+MIN_VALUE_F1 = 0.99
 
 
 @dataclass
@@ -48,9 +48,14 @@ class Score:
         rf = self._f1(rp, rr)
         acc = self.value_ok / self.relaxed_gold if self.relaxed_gold else 0.0
         return {
-            "strict_p": sp, "strict_r": sr, "strict_f1": self._f1(sp, sr),
-            "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
-            "value_acc": acc, "value_f1": rf * acc,
+            "strict_p": sp,
+            "strict_r": sr,
+            "strict_f1": self._f1(sp, sr),
+            "relaxed_p": rp,
+            "relaxed_r": rr,
+            "relaxed_f1": rf,
+            "value_acc": acc,
+            "value_f1": rf * acc,
         }
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
 
 from desktop.services import timeline_data as data
 from desktop.store import Workspace
@@ -33,6 +34,38 @@ class WorkspaceTimeline(QObject):
         view.eventDropped.connect(self.move)
         view.lanesReordered.connect(self._reordered)
         view.laneChanged.connect(self._lane_changed)
+        view.laneCreated.connect(self._lane_created)
+        self.views_button = QToolButton(view)
+        self.views_button.setText("Views")
+        self.views_button.setToolTip("Named timelines: their grouping, filters and range")
+        self.views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.views_menu = QMenu(self.views_button)
+        self.views_menu.aboutToShow.connect(self._fill_views_menu)
+        self.views_button.setMenu(self.views_menu)
+        view.toolbar.addWidget(self.views_button)
+
+    # --- named timelines --------------------------------------------------------------
+    def save_view(self, name: str) -> None:
+        data.save_view(self.ws, name, self.view.view_state())
+
+    def open_view(self, name: str) -> bool:
+        state = data.load_view(self.ws, name)
+        if state is None:
+            return False
+        self.view.restore_view_state(state)
+        return True
+
+    def _fill_views_menu(self) -> None:
+        self.views_menu.clear()
+        for name in data.view_names(self.ws):
+            self.views_menu.addAction(name, lambda n=name: self.open_view(n))
+        self.views_menu.addSeparator()
+        self.views_menu.addAction("Save current view as…", self._ask_save)
+
+    def _ask_save(self) -> None:
+        name, ok = QInputDialog.getText(self.view, "Save view", "Name of this timeline view:")
+        if ok and name.strip():
+            self.save_view(name.strip())
 
     def reload(self) -> None:
         """Re-read lanes and events; the visible range and selection are kept."""
@@ -52,6 +85,11 @@ class WorkspaceTimeline(QObject):
     def _reordered(self, keys: list[Hashable]) -> None:
         if self.view.model.grouping == "lane":
             data.reorder_lanes(self.ws, [k for k in keys if isinstance(k, int)])
+
+    def _lane_created(self, name: str) -> None:
+        if name not in {lane.name for lane in data.load_lanes(self.ws)}:
+            data.create_lane(self.ws, name)
+            self.reload()
 
     def _lane_changed(self, key: Hashable, changes: dict[str, Any]) -> None:
         if self.view.model.grouping == "lane" and isinstance(key, int):

@@ -36,6 +36,7 @@ from desktop.ui.timeline.painter import (
     content_height,
     lane_rows,
 )
+from desktop.ui.timeline.theme import theme_for
 
 DRAG_START_PX = 5
 FIT_LABEL_PX = 180.0  # room kept right of the last event for its label
@@ -56,6 +57,7 @@ class TimelineCanvas(QWidget):
         super().__init__(parent)
         self.model = model
         self.painter = Painter(self.font())
+        self.painter.theme = theme_for(self.palette())
         self.state = FrameState()
         self.vp = Viewport(0.0, 1.0, 800.0)
         self.scroll_y = 0.0
@@ -137,6 +139,12 @@ class TimelineCanvas(QWidget):
             self.selectionChanged.emit(sorted(ids))
 
     # --- painting -------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:
+            self.painter.theme = theme_for(self.palette())
+            self.update()
+        super().changeEvent(event)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.vp = self.vp.resized(self.plot_width)
         self.scroll_y = min(self.scroll_y, self.max_scroll_y())
@@ -163,7 +171,7 @@ class TimelineCanvas(QWidget):
         lane = self.state.drag_lane if self.state.drag_lane is not None else self.model.lane_of[eid]
         row = next((r for r in self.rows() if r.lane == lane), None)
         if row is not None:
-            paint_drag(p, self.model, self.vp, row, eid, self.state.drag_days)
+            paint_drag(p, self.model, self.vp, row, eid, self.state.drag_days, self.painter.theme)
 
     # --- mouse ----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -312,6 +320,7 @@ class TimelineCanvas(QWidget):
         hover = hit.key if hit is not None and hit.kind == "event" else None
         if hover != self.state.hover:
             self.state.hover = hover
+            self.update()
         shape = Qt.CursorShape
         self.setCursor(shape.PointingHandCursor if hit is not None else shape.ArrowCursor)
 

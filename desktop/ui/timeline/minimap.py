@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.layout.viewport import Viewport
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.painter import GUTTER
+from desktop.ui.timeline.theme import Theme, theme_for
 
 
 class Minimap(QWidget):
@@ -30,6 +31,7 @@ class Minimap(QWidget):
         self._range = (0.0, 1.0)
         self._image = QImage()
         self._image_key: tuple = ()
+        self.theme: Theme = theme_for(self.palette())
         self.setFixedHeight(34)
         self.setAccessibleName("Timeline overview")
         self.setToolTip("Overview of all events; click or drag to move the view")
@@ -63,16 +65,16 @@ class Minimap(QWidget):
     def _picture(self, width: int) -> QImage:
         """The histogram drawn once per data version and width."""
         bins = self._histogram(width)
-        key = (self._key, self.height())
+        key = (self._key, self.height(), self.theme.dark)
         if key != self._image_key:
             image = QImage(width, self.height(), QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(QColor("#e8ecf2"))
+            image.fill(self.theme.axis_bg)
             p = QPainter(image)
             top = max(bins, default=0)
             h = self.height() - 6
             if top:
                 scale = h / math.log1p(top)
-                color = QColor("#7a8aa3")
+                color = self.theme.overview
                 for i, n in enumerate(bins):
                     if n:
                         bar = max(math.log1p(n) * scale, 1.0)
@@ -83,7 +85,7 @@ class Minimap(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor("#e8ecf2"))
+        p.fillRect(self.rect(), self.theme.axis_bg)
         width = int(self.width() - GUTTER)
         if width <= 2:
             p.end()
@@ -95,14 +97,20 @@ class Minimap(QWidget):
             x0 = GUTTER + (self.vp.left - lo) * k
             x1 = GUTTER + (self.vp.right - lo) * k
             x1 = max(x1, x0 + 3)
-            p.setPen(QColor("#1d6fd8"))
-            p.setBrush(QColor(29, 111, 216, 45))
+            p.setPen(self.theme.select)
+            p.setBrush(self.theme.select_fill)
             x0 = max(x0, GUTTER - 1)
             p.drawRect(QRectF(x0, 1, min(x1, self.width() - 1) - x0, self.height() - 3))
-        p.setPen(QColor("#6b7280"))
+        p.setPen(self.theme.muted)
         p.drawText(QRectF(8, 0, GUTTER - 12, self.height()), Qt.AlignmentFlag.AlignVCenter,
                    "Overview")  # fmt: skip
         p.end()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:
+            self.theme = theme_for(self.palette())
+            self.update()
+        super().changeEvent(event)
 
     def _centre(self, x: float) -> None:
         width = self.width() - GUTTER

@@ -139,7 +139,10 @@ class TimelineModel:
         names = {"lane": NO_LANE, "tag": "No tag", "article": "No article", "outlet": "No outlet"}
         for k in extra:
             n = len(specs)
-            name = names.get(self.grouping, "Other") if k is None else str(k)
+            if k is None:
+                name = names.get(self.grouping, "Other")
+            else:  # a lane id the lane list does not know (yet): still a lane
+                name = f"Lane {k}" if self.grouping == "lane" else str(k)
             specs.append(LaneSpec(k, name, PALETTE[n % len(PALETTE)]))
         return specs
 

@@ -15,19 +15,18 @@ from desktop.layout.view_pack import Cluster
 from desktop.layout.viewport import Viewport
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.painter import GUTTER, LANE_PAD, ROW_H, LaneRow
-
-PREVIEW = QColor("#1d6fd8")
+from desktop.ui.timeline.theme import Theme
 
 
 def paint_drag(p: QPainter, model: TimelineModel, vp: Viewport, row: LaneRow, event_id: int,
-               shift_days: float) -> None:  # fmt: skip
+               shift_days: float, theme: Theme) -> None:  # fmt: skip
     """The dragged event at its snapped new place in lane `row`, with its new date."""
     t0, t1 = model.extents[event_id]
     x0 = vp.x(t0 + shift_days) + GUTTER
     x1 = vp.x(t1 + shift_days) + GUTTER
     y = row.y0 + LANE_PAD + ROW_H / 2
-    p.setPen(PREVIEW)
-    fill = QColor(PREVIEW)
+    p.setPen(theme.select)
+    fill = QColor(theme.select)
     fill.setAlpha(90)
     p.setBrush(fill)
     if x1 - x0 < 10:
@@ -41,7 +40,7 @@ def paint_drag(p: QPainter, model: TimelineModel, vp: Viewport, row: LaneRow, ev
         return
     start, end = moved_pair(e.start, e.end, shift_days)
     text = start.human() + (f" – {end.human()}" if end is not None else "")
-    p.setPen(QColor("#1f2329"))
+    p.setPen(theme.ink)
     p.drawText(QPointF(max(x1, x0 + 8) + 6, y - 8), text)
 
 

@@ -17,6 +17,7 @@ Signals:
                                       connect this OR the two above, not both
     lanesReordered(list)              lane keys in their new order (grouping by lane)
     laneChanged(key, dict)            a lane renamed / recoloured / (un)collapsed
+    laneCreated(str)                  the user asked for a new lane with this name
 `desktop.ui.timeline.binding.load_from_workspace(view, ws, undo_stack)` wires all of it
 to a workspace with undoable commands.
 """
@@ -69,6 +70,7 @@ class TimelineView(QWidget):
     eventDropped = Signal(object)
     lanesReordered = Signal(list)
     laneChanged = Signal(object, dict)
+    laneCreated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,7 @@ class TimelineView(QWidget):
         for g in GROUPINGS:
             self.group_box.addItem(f"Group by {g}", g)
         self.group_box.setAccessibleName("Group lanes by")
+        self.toolbar = bar  # the binding adds its "Views" button here
         bar.addWidget(self.search, 2)
         bar.addWidget(self.status_box)
         bar.addWidget(self.group_box)
@@ -325,11 +328,18 @@ class TimelineView(QWidget):
             if self.model.grouping == "lane" and spec.key is not None:
                 menu.addAction("Rename…", lambda: self._rename_lane(hit.key))
                 menu.addAction("Colour…", lambda: self._recolour_lane(hit.key))
+            if self.model.grouping == "lane":
+                menu.addAction("New lane…", self._new_lane)
         menu.addAction("Fit all (F)", self.fit_all)
         if self.canvas.state.selected:
             menu.addAction("Zoom to selection (Z)", self.zoom_to_selection)
         menu.popup(pos)
         self._menu = menu
+
+    def _new_lane(self) -> None:
+        name, ok = QInputDialog.getText(self, "New lane", "Lane name:")
+        if ok and name.strip():
+            self.laneCreated.emit(name.strip())
 
     def _rename_lane(self, lane: int) -> None:
         spec = self.model.lanes[lane]
