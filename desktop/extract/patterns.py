@@ -70,7 +70,8 @@ THE_PERIOD = re.compile(
     r"when|that|in|of|through|\d))"
 )
 LEFT_WEEKDAY = re.compile(
-    rf"(?:^|[^a-z])(?P<wd>{WEEKDAYS_LC}|{WEEKDAY_ABBR.lower()})\.?,?\s+(?:the\s+)?$"
+    # "Wed." may carry a dot; "Wednesday." ends a sentence
+    rf"(?:^|[^a-z])(?P<wd>{WEEKDAYS_LC}|{WEEKDAY_ABBR.lower()})(?:(?<!day)\.)?,?\s+(?:the\s+)?$"
 )
 LEFT_THE = re.compile(r"\bthe\s+$")
 # Left-over day number of a range: "from 4 to 7 March", "March 4-7".

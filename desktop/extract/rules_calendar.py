@@ -79,6 +79,11 @@ def year_in_context(text: str, low: str, start: int, end: int) -> bool:
     before_raw = word_before(text, start)
     before = before_raw.lower()
     if before in ("to", "and", "or", "-", "–"):
+        if before == "to" and (
+            low[max(0, start - 8) : start].rstrip().endswith("back to")
+            or low.startswith((" levels", " level"), end)
+        ):
+            return True  # "dates back to 1989", "returned to 2007 levels"
         return bool(_YEAR_NEAR.search(low[max(0, start - 24) : start]))
     if before in YEAR_CUES:
         return True
@@ -114,8 +119,10 @@ def _keep_month_alone(text: str, low: str, start: int, end: int) -> bool:
     if before in ("end-", "start-", "mid-"):
         return True
     before = before.rstrip("-")
-    if before in MONTH_CUES and before not in WEAK_MONTH_CUES:
-        return True
+    if before in MONTH_CUES and (
+        before not in WEAK_MONTH_CUES or before == "by" != token.lower()[:3]
+    ):
+        return True  # "by March" is a deadline; "by May" is often Theresa May
     if before in WEAK_MONTH_CUES and before != "by":
         return bool(_MONTH_NEAR.search(low[max(0, start - 30) : start - len(before) - 1]))
     return False
@@ -311,6 +318,8 @@ def periods(text: str, low: str, out: list[Candidate]) -> None:
         has_anchor = bool(rel or m["y"])
         if capitalised(token) and not has_anchor and not at_sentence_start(text, m.start()):
             continue  # "the Arab Spring"
+        if capitalised(token) and word_after(text, m.end())[:1].isupper() and not m["y"]:
+            continue  # "the next Summer Games", "Winter Olympics"
         before = word_before(low, m.start())
         if not has_anchor:
             if before not in ("the", "in", "during", "this", "since", "until", "by", "through"):

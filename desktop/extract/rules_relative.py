@@ -40,6 +40,7 @@ _ANAPHORIC_DAY = frozenset(
     }
 )
 _PERIOD_CUES = frozenset({"for", "in", "during", "throughout"})
+_BARE_AGO = re.compile(r"\b(?:weeks|months|years|decades|centuries)\s+$")
 _CAME = re.compile(r"\b(?:came|comes|come|coming)\s*$")
 _SET_VALUES = {
     "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "morning": "TMO",
@@ -174,6 +175,9 @@ def offsets(text: str, low: str, out: list[Candidate]) -> None:
     for m in P.scan(P.OFFSET, low):
         left = P.left_match(low, m.start(), P.LEFT_OFFSET)
         if not left:
+            bare = P.left_match(low, m.start(), _BARE_AGO) if m["dir"] == "ago" else None
+            if bare:  # "years ago", "decades ago": some time back, no number to count
+                add(out, bare[1] + bare[0].start(), m.end(), "vague", 5, value="PAST_REF")
             continue
         found, offset = left
         start = offset + found.start()

@@ -132,9 +132,11 @@ class Resolver(PeriodRules):
             return None
         if end < self._sentence_start(cand.start):
             return None
-        if month < first.month and _RANGE_END.match(self.text, end, cand.start):
-            return first.year + 1
-        return first.year
+        if _RANGE_END.match(self.text, end, cand.start):
+            return first.year + (1 if month < first.month else 0)
+        # Only the month just named: "captured in December 2003 and convicted in
+        # November" is a later November.
+        return first.year if month == first.month else None
 
     # --- calendar dates ---------------------------------------------------------------
     def _date(self, cand, y, m, d, hh=None, mm=None, ap=None, wd=None, dateline=False):

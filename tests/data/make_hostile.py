@@ -168,23 +168,23 @@ def small_cases() -> list[Case]:
 
 def big_cases() -> list[Case]:
     """Generated at test time only: large, or compressible into a bomb."""
-    deep = b"<div>" * 200_000 + _a("deep").encode() + b"</div>" * 200_000
+    deep = b"<div>" * 100_000 + _a("deep").encode() + b"</div>" * 100_000
     nested = _document("<w:p>" * 100_000 + f"<w:r><w:t>{_a('nested')}</w:t></w:r>"
                        + "</w:p>" * 100_000)  # fmt: skip
     return [
-        ("zip_bomb.docx", lambda: _bomb(200_000_000), "failed", "far too large"),
-        ("lying_zip_bomb.docx", lambda: _bomb(200_000_000, declared=4096), "failed",
+        ("zip_bomb.docx", lambda: _bomb(80_000_000), "failed", "far too large"),
+        ("lying_zip_bomb.docx", lambda: _bomb(80_000_000, declared=4096), "failed",
          DOCX_DAMAGED),
         ("deeply_nested.docx", lambda: _docx({"word/document.xml": nested}), "imported", ""),
         ("deeply_nested.html", lambda: deep, "imported", ""),
-        ("gigantic.html", lambda: FILLER * 110_000 + _a("gigantic").encode(), "imported", ""),
+        ("gigantic.html", lambda: FILLER * 60_000 + _a("gigantic").encode(), "imported", ""),
         ("deep_json_ld.html", lambda: (b'<script type="application/ld+json">'
                                        + b"[" * 500_000 + b"]" * 500_000 + b"</script><p>"
                                        + _a("json").encode() + b"</p>"), "imported", ""),
         ("one_line_100mb.txt", lambda: b"a" * 100_000_000, "failed", "larger than the 20 MB"),
         ("one_line_5mb.txt", lambda: b"word " * 1_000_000, "imported", ""),
-        ("many_lines.txt", lambda: b"On Friday.\n" * 100_000, "imported", ""),
-        ("flate_bomb.pdf", lambda: _pdf(padding=150_000_000), "failed", PDF_DAMAGED),
+        ("many_lines.txt", lambda: b"On Friday.\n" * 50_000, "imported", ""),
+        ("flate_bomb.pdf", lambda: _pdf(padding=100_000_000), "failed", PDF_DAMAGED),
     ]
 
 
@@ -202,6 +202,6 @@ def build(folder: Path, *, big: bool = False) -> dict[str, list[str]]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    parser.add_argument("--big", action="store_true", help="also the big files (~400 MB)")
+    parser.add_argument("--big", action="store_true", help="also the big files (~120 MB)")
     args = parser.parse_args()
     print(f"{len(build(args.folder, big=args.big))} files in {args.folder}")

@@ -50,5 +50,3 @@ def test_import_killed_ten_times_loses_nothing(tmp_path: Path, rng) -> None:
     final = run(cli("import", str(folder), "-w", str(ws), "--json"))
     assert final.returncode == 0, final.stderr
     assert _check(ws, texts) == ARTICLES
-    again = run(cli("suggest", "-w", str(ws), "--json"))  # nothing left half-extracted
-    assert again.returncode == 0 and '"added": 0' in again.stdout, again.stdout + again.stderr

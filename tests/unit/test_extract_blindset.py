@@ -6,6 +6,11 @@ generalise. tests/data/blindset.jsonl was written without looking at the rules
 relaxed (overlapping) span P/R/F1, value accuracy over relaxed matches, and value
 F1 = relaxed F1 x value accuracy.
 
+Documents b*, c* and d* were written blind (before reading desktop/extract); the only
+gold edits since were two missed "now" (PRESENT_REF, TimeML tags every "now") in c03 and
+c19. Documents whose id contains "posthoc" were written after reading the rules, as a
+fresh probe of the fixes; they are scored together with the rest and also apart.
+
 Run ``python tests/unit/test_extract_blindset.py`` to print the error table.
 """
 
@@ -64,10 +69,15 @@ def load() -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def score() -> Score:
-    """Matches each gold DATE to the first unused overlapping predicted DATE."""
+def score(posthoc: bool | None = None) -> Score:
+    """Matches each gold DATE to the first unused overlapping predicted DATE.
+
+    `posthoc` picks the post-hoc documents (True), the blind ones (False) or all (None).
+    """
     result = Score()
     for doc in load():
+        if posthoc is not None and ("posthoc" in doc["doc_id"]) != posthoc:
+            continue
         text = doc["text"]
         gold = doc["gold"]
         pred = [t for t in tag(text, date.fromisoformat(doc["dct"])) if t.type == "DATE"]
@@ -123,7 +133,12 @@ def test_blindset_value_f1() -> None:
     result = score()
     print(report(result))
     assert result.metrics()["value_f1"] >= MIN_VALUE_F1, report(result)
+    blind = score(posthoc=False)
+    assert blind.metrics()["value_f1"] >= MIN_VALUE_F1, report(blind)
 
 
 if __name__ == "__main__":
+    for label, which in (("BLIND", False), ("POST-HOC", True)):
+        part = score(which).metrics()
+        print(label, " ".join(f"{k}={v:.3f}" for k, v in part.items()))
     print(report(score()))
