@@ -67,7 +67,7 @@ THE_WEEKEND = re.compile(r"the\s+weekend\b")
 # "for the quarter", "during the year": the period named last (see Resolver._theperiod).
 THE_PERIOD = re.compile(
     r"the\s+(?P<unit>quarter|year)\b(?![-'’]|\s+(?:to|ended|ending|earlier|ago|later|since|"
-    r"when|that|in|of|through|\d))"
+    r"when|that|in|of|through|century|centuries|finals?|mile|hour|point|\d))"
 )
 LEFT_WEEKDAY = re.compile(
     # "Wed." may carry a dot; "Wednesday." ends a sentence

@@ -68,11 +68,18 @@ class PeriodRules:
     reference: date | None
     history: History
 
-    def make(self, cand: Candidate, kind: str, value: str, fuzzy=None, needs=False) -> Timex:
-        raise NotImplementedError
+    def make(
+        self,
+        cand: Candidate,
+        kind: str,
+        value: str,
+        fuzzy: FuzzyDate | None = None,
+        needs: bool = False,
+    ) -> Timex:
+        raise NotImplementedError  # the Resolver's
 
     def tense(self, cand: Candidate) -> Tense | None:
-        raise NotImplementedError
+        raise NotImplementedError  # the Resolver's
 
     def _year(self, cand, y, mod=None):
         return self.make(cand, "DATE", f"{y:04d}", qualified(FuzzyDate.year(y), mod))
@@ -148,7 +155,7 @@ class PeriodRules:
                 y = period_year(self.reference, 6 * h - 5, 6 * h, self.tense(cand))
         return self.make(cand, "DATE", f"{y:04d}-H{h}", FuzzyDate.year(y), needs)
 
-    def _theperiod(self, cand, unit):
+    def _theperiod(self, cand: Candidate, unit: str) -> Timex | None:
         """ "the quarter" is the quarter last named; "the year" the year last dated.
 
         A bare "the quarter" with no quarter before it is left untagged: it may be any.

@@ -30,6 +30,7 @@ from desktop.temporal import FuzzyDate
 from desktop.ui import commands as cmd
 from desktop.ui.chrome import install_chrome
 from desktop.ui.editor import EventEditor
+from desktop.ui.central import CentralArea
 from desktop.ui.events_table import EventsPanel
 from desktop.ui.importer import ImportController
 from desktop.ui.library import LibraryPanel
@@ -61,7 +62,8 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.review = ReviewPanel()
         self.editor = EventEditor()
         self.table = EventsPanel()
-        self.setCentralWidget(self.table)
+        self.central = CentralArea(self)
+        self.setCentralWidget(self.central)
         self.docks = [
             self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
             self._dock("Review queue", self.review, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -140,6 +142,7 @@ class MainWindow(WorkspaceActions, QMainWindow):
         """Re-read the store into every view, keeping what the user is looking at."""
         self.events = lib.event_list(self.ws)
         lanes = [name for _id, name in lib.lane_names(self.ws)]
+        self.central.reload()
         self.library.set_rows(lib.library_rows(self.ws))
         self.table.set_rows(self.events, lanes, lib.tag_names(self.ws))
         self.review.set_rows([e for e in self.events if e["status"] == "suggested"])
@@ -210,6 +213,7 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.editor.load(event)
         self.table.select_event(event_id)
         self.review.select_event(event_id)
+        self.central.show_event(event_id)
         if event and event["citations"] and reveal:
             here = [c for c in event["citations"] if c["article_id"] == self.current_article]
             c = (here or event["citations"])[0]

@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from _reliability import integrity, rows, write_articles
+from _reliability import cli as cli_command
+from _reliability import integrity, rows, run, write_articles
 
 from desktop import cli_maintenance
 from desktop.services.importing import import_paths
@@ -170,3 +171,20 @@ def test_restore_moves_a_stale_wal_aside_with_the_file_it_belongs_to(tmp_path: P
     assert not wal.exists() or aside is not None
     assert len(rows(path, "SELECT id FROM articles")) == 5
     assert integrity(path) == []
+
+
+def test_the_chronologue_command_checks_and_restores(tmp_path: Path) -> None:
+    from desktop import cli
+
+    if "restore" not in cli.VERBS:
+        pytest.skip("`check` and `restore` are not wired into desktop/cli.py yet")
+    path = _filled(tmp_path, 3)
+    make_backup(path)
+    _damage(path, "header")
+    opened = run(cli_command("articles", "-w", str(path)))
+    assert opened.returncode == 1 and "chronologue restore --latest" in opened.stderr
+    assert run(cli_command("check", "-w", str(path))).returncode == 1
+    restored = run(cli_command("restore", "--latest", "-w", str(path)))
+    assert restored.returncode == 0, restored.stderr
+    assert run(cli_command("check", "-w", str(path))).returncode == 0
+    assert "3 articles" in run(cli_command("articles", "-w", str(path))).stdout

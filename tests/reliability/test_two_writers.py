@@ -8,11 +8,12 @@ shown directly with two open workspaces (as two windows hold them).
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
 import pytest
-from _reliability import child_env, integrity
+from _reliability import child_env, cli, integrity, rows, write_articles
 from sqlalchemy import event
 from sqlalchemy.orm.exc import StaleDataError
 from test_kill_edits import missing_edits, seed_events, worker
@@ -89,3 +90,21 @@ def test_race_between_check_and_write_is_an_edit_conflict(tmp_path: Path) -> Non
     finally:
         one.close()
         two.close()
+
+
+def test_two_imports_of_one_folder_at_once_store_each_article_once(tmp_path: Path) -> None:
+    texts = write_articles(tmp_path / "src", 80)
+    ws = tmp_path / "w.chronologue"
+    open_workspace(ws).close()  # created first, as a window would have it open already
+    command = cli("import", str(tmp_path / "src"), "-w", str(ws), "--json")
+    procs = [subprocess.Popen(command, env=child_env(), text=True, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) for _ in range(2)]  # fmt: skip
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err[-2000:]
+        assert "locked" not in err
+        assert {r["status"] for r in json.loads(out)} <= {"imported", "duplicate"}
+    assert integrity(ws) == []
+    stored = rows(ws, "SELECT source_file, text FROM articles")
+    assert sorted(name for name, _ in stored) == sorted(texts)
+    assert all(texts[name] == text for name, text in stored)
