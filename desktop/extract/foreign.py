@@ -50,14 +50,17 @@ def _precision(phrase: str, found: datetime) -> str:
     return "month" if words and has_year else "year" if has_year else "day"
 
 
-def tag_foreign(text: str, reference: date | None, language: str) -> list[Timex]:
+def tag_foreign(
+    text: str, reference: date | None, language: str, dayfirst: bool = False
+) -> list[Timex]:
     """Dates found by dateparser's search_dates, with spans located in the text."""
     try:
         from dateparser.search import search_dates
     except ImportError:  # pragma: no cover - dateparser is a dependency
         return []
     base = datetime.combine(reference or date.today(), datetime.min.time())
-    settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False,
+                "DATE_ORDER": "DMY" if dayfirst else "MDY"}  # fmt: skip
     try:
         found = search_dates(text, languages=[language.split("-")[0]], settings=settings) or []
     except Exception:  # dateparser raises on unknown languages and odd input

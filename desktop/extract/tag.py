@@ -31,4 +31,4 @@ def tag(
         return tag_english(text, reference, dayfirst)
     from desktop.extract.foreign import tag_foreign
 
-    return tag_foreign(text, reference, lang)
+    return tag_foreign(text, reference, lang, dayfirst)

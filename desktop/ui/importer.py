@@ -28,6 +28,7 @@ class ImportController(QObject):
         self.last_report: Any = None
         self.summary: QMessageBox | None = None
         self.suggest = True
+        self.dayfirst, self.language = False, "en"  # set from the preferences
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Import progress")
         self.bar.setToolTip("Importing in the background; you can keep working")
@@ -49,11 +50,13 @@ class ImportController(QObject):
         return self.worker is not None
 
     def import_paths(self, ws: Workspace, paths: list[Path]) -> bool:
-        return self._start(import_job(ws, [Path(p) for p in paths], suggest=self.suggest),
+        return self._start(import_job(ws, [Path(p) for p in paths], suggest=self.suggest,
+                                      dayfirst=self.dayfirst, language=self.language),
                            f"Importing {len(paths)} item{'s' if len(paths) != 1 else ''}…")
 
     def import_text(self, ws: Workspace, text: str) -> bool:
-        return self._start(paste_job(ws, text, suggest=self.suggest), "Importing the clipboard…")
+        return self._start(paste_job(ws, text, suggest=self.suggest, dayfirst=self.dayfirst,
+                                     language=self.language), "Importing the clipboard…")
 
     def _start(self, job: Any, message: str) -> bool:
         if self.worker is not None:

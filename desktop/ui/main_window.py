@@ -28,9 +28,9 @@ from desktop.services.queries import article_detail
 from desktop.store import Workspace
 from desktop.temporal import FuzzyDate
 from desktop.ui import commands as cmd
+from desktop.ui.central import CentralArea
 from desktop.ui.chrome import install_chrome
 from desktop.ui.editor import EventEditor
-from desktop.ui.central import CentralArea
 from desktop.ui.events_table import EventsPanel
 from desktop.ui.importer import ImportController
 from desktop.ui.library import LibraryPanel

@@ -135,7 +135,7 @@ def apply_preferences(window: MainWindow, prefs: Preferences) -> None:
     from desktop.ui.icons import set_action_icons
 
     window.preferences = prefs
-    # Read by the import jobs (see ui/importer.py) once they take these options.
+    # Read by the import jobs (see ui/importer.py): they apply to the next import.
     window.importer.dayfirst = prefs.dayfirst
     window.importer.language = prefs.language
     app = QApplication.instance()

@@ -57,19 +57,22 @@ class Worker(QRunnable):
         self.signals.finished.emit(result)
 
 
-def import_job(ws: Workspace, paths: list[Path], *, suggest: bool = True):
+def import_job(ws: Workspace, paths: list[Path], *, suggest: bool = True,
+               dayfirst: bool = False, language: str = "en"):  # fmt: skip
     """An import of files/folders as a Worker job."""
 
     def job(progress, should_cancel):
         from desktop.services.importing import import_paths
 
         return import_paths(ws, paths, suggest=suggest, progress=progress,
-                            should_cancel=should_cancel)
+                            should_cancel=should_cancel, dayfirst=dayfirst,
+                            language=language)  # fmt: skip
 
     return job
 
 
-def paste_job(ws: Workspace, text: str, *, suggest: bool = True):
+def paste_job(ws: Workspace, text: str, *, suggest: bool = True,
+              dayfirst: bool = False, language: str = "en"):  # fmt: skip
     """Clipboard text as one article, as a Worker job."""
 
     def job(progress, should_cancel):
@@ -81,7 +84,8 @@ def paste_job(ws: Workspace, text: str, *, suggest: bool = True):
             draft = draft_from_text(text, source_file="clipboard", source_format="paste")
         except IngestError as exc:
             return ImportReport([FileResult(Path("clipboard"), "failed", str(exc))])
-        result = import_draft(draft=draft, ws=ws, path=Path("clipboard"), suggest=suggest)
+        result = import_draft(draft=draft, ws=ws, path=Path("clipboard"), suggest=suggest,
+                              dayfirst=dayfirst, language=language)  # fmt: skip
         progress(1, 1, Path())
         return ImportReport([result])
 

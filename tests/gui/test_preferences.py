@@ -125,3 +125,26 @@ def test_review_actions_are_off_when_the_queue_is_empty(qtbot, make_window, tmp_
     assert not empty.actions_by_name["accept"].isEnabled()
     assert not empty.actions_by_name["merge"].isEnabled()
     assert empty.actions_by_name["export"].isEnabled()
+
+
+def test_date_order_and_language_reach_the_import(make_window, workspace_path, tmp_path,
+                                                  wait_import) -> None:  # fmt: skip
+    from desktop.services.queries import article_rows, event_rows
+    from desktop.ui.preferences import Preferences, apply_preferences
+
+    note = tmp_path / "note.txt"
+    note.write_text("The convoy was hit on 05/09/2018 near the crossing.\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Le convoi est arrivé le 5 septembre 2018.</p></body></html>",
+                    encoding="utf-8")  # fmt: skip
+    window = make_window(workspace_path)
+    apply_preferences(window, Preferences(date_order="DMY", language="fr"))
+    window.import_paths([note, page])
+    wait_import(window)
+    assert [e["value"] for e in event_rows(window.ws)] == ["2018-09-05", "2018-09-05"]
+    with window.ws.session() as s:
+        from sqlalchemy import text
+
+        langs = dict(s.execute(text("SELECT source_file, language FROM articles")).all())
+    assert langs == {"note.txt": "fr", "page.html": "fr"}
+    assert len(article_rows(window.ws)) == 2
