@@ -24,9 +24,14 @@ _BOILERPLATE = re.compile(
 )
 
 
+_TAIL_WORD = re.compile(r"([\w.]+)$")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Whether the full stop at line[dot] closes an abbreviation or an initial."""
-    match = re.search(r"([\w.]+)$", line[:dot])
+    # Only the last few characters matter; searching the whole line before every full
+    # stop made a long single-line text quadratic.
+    match = _TAIL_WORD.search(line, max(0, dot - 64), dot)
     if not match:
         return False
     word = match.group(1).lower().strip(".")

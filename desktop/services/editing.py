@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.services.eventdates import end_of, set_end, set_start, start_of, values_conflict
 from desktop.services.matching import signature
@@ -106,6 +107,24 @@ def update_event(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    try:
+        return _update(ws, event_id, expected_version, start, end, tags, changes)
+    except StaleDataError:  # the other window committed between our check and our write
+        raise EditConflict(
+            f"event {event_id} was changed elsewhere while you edited it; "
+            "refresh to see the new version, then edit again"
+        ) from None
+
+
+def _update(
+    ws: Workspace,
+    event_id: int,
+    expected_version: int | None,
+    start: FuzzyDate | None,
+    end: FuzzyDate | None | bool,
+    tags: list[str] | None,
+    changes: dict[str, Any],
+) -> int:
     with ws.session() as session:
         event = _load(session, event_id, expected_version)
         for name, value in changes.items():

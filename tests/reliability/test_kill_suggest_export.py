@@ -15,7 +15,7 @@ from pathlib import Path
 
 from _reliability import child_env, cli, integrity, rows, run, write_articles
 
-ARTICLES = 100
+ARTICLES = 150
 KILLS = 5
 
 
@@ -44,7 +44,7 @@ def test_suggest_killed_leaves_each_article_all_or_nothing(tmp_path: Path, rng) 
     assert run(cli("import", str(tmp_path / "src"), "-w", str(ws), "--no-suggest")).returncode == 0
     snapshots = []
     for _ in range(KILLS):
-        _kill_after(cli("suggest", "-w", str(ws)), rng.uniform(0.8, 2.0))
+        _kill_after(cli("suggest", "-w", str(ws)), rng.uniform(0.6, 1.0))
         assert integrity(ws) == []
         snapshots.append(_per_article(ws))
     final = run(cli("suggest", "-w", str(ws)))
@@ -69,7 +69,7 @@ def test_export_killed_never_leaves_half_a_file(tmp_path: Path, rng) -> None:
     reference = target.read_bytes()
     killed = 0
     for _ in range(KILLS):
-        killed += _kill_after(export, rng.uniform(0.5, 1.6))
+        killed += _kill_after(export, rng.uniform(0.4, 1.2))
         assert target.read_bytes() == reference  # the previous export, whole
         json.loads(reference)
     leftovers = [p.name for p in target.parent.iterdir() if p != target]
