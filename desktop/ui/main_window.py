@@ -130,8 +130,8 @@ class MainWindow(WorkspaceActions, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1600, 980)
-            self.resizeDocks(self.docks[:2], [470, 470], Qt.Orientation.Horizontal)
-            self.resizeDocks(self.docks[2:], [580, 580], Qt.Orientation.Horizontal)
+            self.resizeDocks(self.docks[:2], [400, 400], Qt.Orientation.Horizontal)
+            self.resizeDocks(self.docks[2:], [500, 500], Qt.Orientation.Horizontal)
             self.resizeDocks(self.docks[:2], [330, 560], Qt.Orientation.Vertical)
             self.resizeDocks(self.docks[2:], [430, 530], Qt.Orientation.Vertical)
         if state is not None:
