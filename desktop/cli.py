@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import __version__, cli_export
+from desktop import __version__, cli_export, cli_maintenance
 from desktop.store import Workspace, WorkspaceError, default_workspace_path, open_workspace
 
 VERBS = (
     "import", "articles", "show", "suggest", "set-date", "events", "accept", "reject",
-    "export", "demo", "import-events",
+    "export", "demo", "import-events", "check", "restore",
 )
 
 
@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("ids", nargs="*", type=int, metavar="ID")
         p.add_argument("--all", action="store_true", help="every suggested event")
     cli_export.add_parsers(sub, [common])
+    cli_maintenance.add_parsers(sub, [common])
     return parser
 
 
@@ -86,6 +87,9 @@ def main(
         return 0
     if args.verb == "demo" and args.workspace is None:  # a throwaway workspace, not the user's
         return cli_export.cmd_demo(None, args, out, err)
+    if args.verb in cli_maintenance.HANDLERS:  # they work on damaged files: never open first
+        path = Path(args.workspace or default_workspace_path()).expanduser()
+        return cli_maintenance.HANDLERS[args.verb](path, args, out, err)
     try:
         ws = open_workspace(args.workspace or default_workspace_path())
     except WorkspaceError as exc:

@@ -1,7 +1,6 @@
 """Headless export verbs: `export`, `demo` and `import-events`, for scripts and CI.
 
-The lead's desktop/cli.py adds these with `add_parsers(sub, [common])` and merges
-`HANDLERS`; `main()` here runs them standalone (python -m desktop.cli_export) with the
+desktop/cli.py adds these with `add_parsers(sub, [common])` and merges `HANDLERS`;
 same conventions: exit 0 on success, 1 when something failed (said on stderr), 2 for
 usage errors. Qt is loaded only for PDF/PNG/SVG, offscreen when there is no display.
 """
@@ -10,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from desktop.store import Workspace, WorkspaceError, default_workspace_path, open_workspace
+from desktop.store import Workspace, open_workspace
 
 FORMATS = ("pdf", "png", "svg", "csv", "json", "timelinejs")
 STATUSES = ("suggested", "accepted", "rejected", "manual")
@@ -197,44 +195,3 @@ def cmd_import_events(ws: Workspace, args: argparse.Namespace, out: TextIO, err:
 
 
 HANDLERS = {"export": cmd_export, "demo": cmd_demo, "import-events": cmd_import_events}
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """A parser with only these verbs, shaped like desktop.cli's (for standalone use)."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--workspace", "-w", type=Path, metavar="W", default=argparse.SUPPRESS,
-                        help="workspace file (default: $CHRONOLOGUE_WORKSPACE or the user "
-                        "data folder)")  # fmt: skip
-    parser = argparse.ArgumentParser(prog="chronologue")
-    parser.add_argument("--workspace", "-w", type=Path, metavar="W", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="verb", metavar="VERB")
-    add_parsers(sub, [common])
-    return parser
-
-
-def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
-         ) -> int:  # fmt: skip
-    out, err = out or sys.stdout, err or sys.stderr
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.verb is None:
-        parser.print_help(out)
-        return 0
-    if args.verb == "demo" and args.workspace is None:  # a fresh temporary workspace
-        return cmd_demo(None, args, out, err)
-    try:
-        ws = open_workspace(args.workspace or default_workspace_path())
-    except WorkspaceError as exc:
-        print(f"chronologue: {exc}", file=err)
-        return 1
-    try:
-        return HANDLERS[args.verb](ws, args, out, err)
-    except LookupError as exc:
-        print(f"chronologue: {exc.args[0] if exc.args else exc}", file=err)
-        return 1
-    finally:
-        ws.close()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

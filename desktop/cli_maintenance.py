@@ -10,12 +10,10 @@ files). desktop/cli.py adds them with `add_parsers(sub, [common])` and dispatche
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from desktop.store import default_workspace_path
 from desktop.store.backup import (
     CannotCheck,
     backup_folder,
@@ -91,32 +89,3 @@ def cmd_restore(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) 
 
 
 HANDLERS: dict[str, Handler] = {"check": cmd_check, "restore": cmd_restore}
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """A parser with only these verbs, shaped like desktop.cli's (for standalone use)."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--workspace", "-w", type=Path, metavar="W", default=argparse.SUPPRESS,
-                        help="workspace file (default: $CHRONOLOGUE_WORKSPACE or the user "
-                        "data folder)")  # fmt: skip
-    parser = argparse.ArgumentParser(prog="chronologue")
-    parser.add_argument("--workspace", "-w", type=Path, metavar="W", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="verb", metavar="VERB")
-    add_parsers(sub, [common])
-    return parser
-
-
-def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
-         ) -> int:  # fmt: skip
-    out, err = out or sys.stdout, err or sys.stderr
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.verb is None:
-        parser.print_help(out)
-        return 0
-    path = Path(args.workspace or default_workspace_path()).expanduser()
-    return HANDLERS[args.verb](path, args, out, err)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, cli_export
+from desktop import cli
 from desktop.services.demo import seed_reference
 from desktop.store import open_workspace
 
@@ -26,8 +26,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="ne
 def run(*argv: str) -> tuple[int, str, str]:
     """Through desktop.cli once the lead has wired the verbs in, else standalone."""
     out, err = io.StringIO(), io.StringIO()
-    wired = "export" in getattr(cli, "VERBS", ())
-    code = (cli.main if wired else cli_export.main)(list(argv), out=out, err=err)
+    code = cli.main(list(argv), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -88,7 +87,7 @@ def test_demo_without_workspace_uses_a_fresh_temporary_one(tmp_path, monkeypatch
     monkeypatch.setenv("CHRONOLOGUE_WORKSPACE", str(tmp_path / "must-not-exist.chronologue"))
     out = tmp_path / "demo.pdf"
     err = io.StringIO()
-    code = cli_export.main(["demo", "-o", str(out), "--portrait"], io.StringIO(), err)
+    code = cli.main(["demo", "-o", str(out), "--portrait"], io.StringIO(), err)
     assert code == 0, err.getvalue()
     assert out.read_bytes()[:5] == b"%PDF-"
     assert not (tmp_path / "must-not-exist.chronologue").exists()
@@ -165,7 +164,7 @@ def test_cli_runs_headless_in_a_subprocess(ref_path, tmp_path):
                                                             "QT_QPA_PLATFORM")}  # fmt: skip
     out = tmp_path / "sub.pdf"
     proc = subprocess.run(
-        [sys.executable, "-m", "desktop.cli_export", "export", "-o", str(out), "-w",
+        [sys.executable, "-m", "desktop", "export", "-o", str(out), "-w",
          str(ref_path)], capture_output=True, text=True, env=env, cwd=REPO, timeout=120,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr

@@ -18,7 +18,7 @@ import pytest
 from _reliability import cli as cli_command
 from _reliability import integrity, rows, run, write_articles
 
-from desktop import cli_maintenance
+from desktop import cli
 from desktop.services.importing import import_paths
 from desktop.store import WorkspaceError, open_workspace
 from desktop.store.backup import (
@@ -47,7 +47,7 @@ def _filled(tmp_path: Path, articles: int = 20) -> Path:
 
 def _maint(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = cli_maintenance.main(list(argv), out, err)
+    code = cli.main(list(argv), out, err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -174,10 +174,6 @@ def test_restore_moves_a_stale_wal_aside_with_the_file_it_belongs_to(tmp_path: P
 
 
 def test_the_chronologue_command_checks_and_restores(tmp_path: Path) -> None:
-    from desktop import cli
-
-    if "restore" not in cli.VERBS:
-        pytest.skip("`check` and `restore` are not wired into desktop/cli.py yet")
     path = _filled(tmp_path, 3)
     make_backup(path)
     _damage(path, "header")

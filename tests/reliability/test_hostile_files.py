@@ -150,11 +150,6 @@ suggest(draft.text, None, "en")
 """
 
 
-@pytest.mark.xfail(
-    reason="desktop/extract/sentences.py _is_abbreviation searches the whole line before "
-    "each full stop: quadratic, 100 KB of prose on one line takes 29 s (fix: search only "
-    "line[max(0, dot - 64):dot])", strict=False,
-)
 def test_prose_on_one_line_is_tagged_in_bounded_time() -> None:
     try:
         child = run([sys.executable, "-c", ONE_LINE], timeout=4)

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from _reliability import child_env, cli, integrity, rows, write_articles
 from sqlalchemy import event
-from sqlalchemy.orm.exc import StaleDataError
 from test_kill_edits import missing_edits, seed_events, worker
 
 from desktop.services.editing import EditConflict, read_snapshot, update_event
@@ -64,13 +63,6 @@ def test_stale_edit_from_the_other_window_is_refused(tmp_path: Path) -> None:
         two.close()
 
 
-@pytest.mark.xfail(
-    reason="desktop/services/editing.update_event checks the version when it loads the event; "
-    "a write committed by the other window between that check and the UPDATE is caught by "
-    "SQLAlchemy's version_id_col as StaleDataError, which escapes instead of EditConflict "
-    "(fix: catch sqlalchemy.orm.exc.StaleDataError around session.flush() and raise "
-    "EditConflict)", raises=StaleDataError, strict=False,
-)
 def test_race_between_check_and_write_is_an_edit_conflict(tmp_path: Path) -> None:
     path = tmp_path / "w.chronologue"
     seed_events(path, 1)
