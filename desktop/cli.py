@@ -12,8 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from sqlalchemy.exc import OperationalError
+
 from desktop import __version__, cli_export, cli_maintenance
 from desktop.store import Workspace, WorkspaceError, default_workspace_path, open_workspace
+from desktop.store.workspace import write_error_message
 
 VERBS = (
     "import", "articles", "show", "suggest", "set-date", "events", "accept", "reject",
@@ -99,6 +102,9 @@ def main(
         return HANDLERS[args.verb](ws, args, out, err)
     except LookupError as exc:
         print(f"chronologue: {exc.args[0] if exc.args else exc}", file=err)
+        return 1
+    except OperationalError as exc:  # full disk, read-only file, locked for too long
+        print(f"chronologue: {ws.path}: {write_error_message(exc)}", file=err)
         return 1
     finally:
         ws.close()

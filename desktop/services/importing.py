@@ -197,5 +197,5 @@ def import_draft(
         count = suggest_for_article(session, article, dayfirst=dayfirst) if suggest else 0
         result = FileResult(path, "imported", article_id=article.id, suggestions=count)
         if article.extraction_error:
-            result.message = f"imported, but no suggestions: {article.extraction_error}"
+            result.message = article.extraction_error
         return result

@@ -18,6 +18,9 @@ from desktop.services.matching import find_same_happening, signature
 from desktop.store import Article, Citation, Event, Workspace
 
 
+MAX_SUGGESTIONS = 2000
+
+
 @dataclass
 class SuggestReport:
     articles: int = 0
@@ -41,6 +44,12 @@ def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = 
     article.extraction_error = None
     if article.published is None:
         found = [s for s in found if not s.needs_reference]
+    if len(found) > MAX_SUGGESTIONS:  # a dump of dates, not an article: keep it reviewable
+        article.extraction_error = (
+            f"only the first {MAX_SUGGESTIONS:,} of {len(found):,} dated sentences were "
+            "suggested; select text and press Ctrl+E for the rest"
+        )
+        found = found[:MAX_SUGGESTIONS]
     citations = session.scalars(select(Citation).where(Citation.article_id == article.id)).all()
     known = {_identity(c.article_id, c.start, c.end, c.phrase_start) for c in citations}
     own = {c.event_id for c in citations}

@@ -16,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
-from desktop.store import WorkspaceError, default_workspace_path, open_workspace
+from desktop.store import WorkspaceError, default_workspace_path
 
 ORG = APP = "Chronologue"
 SETTINGS_ENV = "CHRONOLOGUE_SETTINGS"
@@ -109,18 +109,21 @@ def run(argv: list[str]) -> int:
     if not has_display():
         return -1
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.recovery import ask_with_dialog, open_or_recover
 
     args = _parse(argv)
     app = create_app()
     settings = make_settings()
     path, first_run = choose_workspace(args.workspace, settings)
     try:
-        ws = open_workspace(path)
+        ws = open_or_recover(path, ask_with_dialog(None))
     except WorkspaceError as exc:
         print(f"chronologue: {exc}", file=sys.stderr)
         return 1
     window = MainWindow(ws, settings)
     window.show()
+    for notice in ws.notices:  # e.g. the daily backup could not be written
+        window.statusBar().showMessage(notice, 20_000)
     if first_run:
         QTimer.singleShot(0, window.offer_first_run)
     shot = os.environ.get(SCREENSHOT_ENV)

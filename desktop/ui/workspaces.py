@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.store import Workspace, WorkspaceError, open_workspace
+from desktop.store import Workspace, WorkspaceError
 from desktop.store.workspace import SUFFIX
+from desktop.ui.recovery import ask_with_dialog, open_or_recover
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -46,7 +47,7 @@ class WorkspaceActions:
                               "finish or cancel it, then open the other workspace.")
             return False
         try:
-            ws = open_workspace(path)
+            ws = open_or_recover(path, ask_with_dialog(self))
         except WorkspaceError as exc:
             self.report_error(str(exc))
             return False

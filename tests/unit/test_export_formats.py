@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -186,6 +187,21 @@ def test_atomic_target_keeps_the_old_file_on_failure(tmp_path):
         raise RuntimeError("disk full")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_atomic_target_gives_ordinary_permissions(tmp_path):
+    fresh = tmp_path / "new.csv"
+    with atomic_target(fresh) as tmp:
+        tmp.write_text("x")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+    kept = tmp_path / "shared.csv"
+    kept.write_text("old")
+    kept.chmod(0o664)
+    with atomic_target(kept) as tmp:
+        tmp.write_text("new")
+    assert kept.stat().st_mode & 0o777 == 0o664 and kept.read_text() == "new"
 
 
 def test_guess_format_and_demo_helpers():
