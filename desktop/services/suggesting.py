@@ -17,7 +17,6 @@ from desktop.services.eventdates import set_start, values_conflict
 from desktop.services.matching import find_same_happening, signature
 from desktop.store import Article, Citation, Event, Workspace
 
-
 MAX_SUGGESTIONS = 2000
 
 
