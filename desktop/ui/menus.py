@@ -102,7 +102,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
 def _export(w: MainWindow) -> None:
     from desktop.ui.export_dialog import open_export_dialog
 
-    open_export_dialog(w)
+    # The timeline's visible range (exact datetimes) makes "Visible range" available.
+    open_export_dialog(w, visible_range=w.central.timeline.visible_range())
 
 
 def _preferences(w: MainWindow) -> None:

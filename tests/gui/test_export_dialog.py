@@ -46,9 +46,13 @@ def test_export_action_opens_a_prefilled_dialog(qtbot, window):
     assert form.page.currentText() == "A4"
     assert Path(form.path.text()).suffix == ".pdf"
     assert Path(form.path.text()).parent == window.ws.path.parent
-    # no timeline view yet: "visible range" is there but disabled, and says why
+    # "visible range" is what the window's timeline shows right now
     visible = form.range.model().item(form.range.findData("visible"))
-    assert not visible.isEnabled() and "timeline" in visible.toolTip()
+    assert visible.isEnabled()
+    form.range.setCurrentIndex(form.range.findData("visible"))
+    lo, hi = window.central.timeline.visible_range()
+    assert (dialog.options().date_from, dialog.options().date_to) == (lo, hi)
+    form.range.setCurrentIndex(form.range.findData("all"))
     options = dialog.options()
     assert options.statuses == ("accepted", "manual") and options.lanes is None
     assert options.date_from is None and options.tags is None
