@@ -8,7 +8,7 @@ undefined fall back to their Latin-1 meaning so that decoding never fails.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from desktop.ingest.draft import IngestError
 
@@ -22,6 +22,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+_BAD_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 BINARY_MESSAGE = "this looks like a binary file, not text"
 
 
@@ -98,8 +99,8 @@ def control_share(text: str) -> float:
     """Share of control characters that never occur in real text."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    return bad / len(text)
+    # Category Cc is exactly U+0000-001F and U+007F-009F; a regex counts them at C speed.
+    return len(_BAD_CONTROLS.findall(text)) / len(text)
 
 
 def check_text(text: str) -> None:
