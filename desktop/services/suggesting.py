@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
-from desktop.services.eventdates import set_start, values_conflict
+from desktop.services.eventdates import values_conflict
 from desktop.services.matching import find_same_happening, signature
 from desktop.store import Article, Citation, Event, Workspace
+from desktop.store.models import utcnow
 
 MAX_SUGGESTIONS = 2000
 
@@ -49,57 +50,83 @@ def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = 
             "suggested; select text and press Ctrl+E for the rest"
         )
         found = found[:MAX_SUGGESTIONS]
-    citations = session.scalars(select(Citation).where(Citation.article_id == article.id)).all()
-    known = {_identity(c.article_id, c.start, c.end, c.phrase_start) for c in citations}
-    own = {c.event_id for c in citations}
+    session.flush()  # the article row must exist before its citations point at it
+    rows = session.execute(
+        select(Citation.start, Citation.end, Citation.phrase_start, Citation.event_id).where(
+            Citation.article_id == article.id
+        )
+    ).all()
+    known = {_identity(article.id, r.start, r.end, r.phrase_start) for r in rows}
+    own = {r.event_id for r in rows}
     added = 0
-    # One flush per article: the matcher never looks at this article's own new
-    # events, so there is nothing to gain from flushing after each suggestion.
-    with session.no_autoflush:
-        for item in found:
-            key = _identity(article.id, item.start, item.end, item.timex_start)
-            if key in known:
-                continue
-            known.add(key)
-            event = _store(session, article, item, own)
-            if event.id is not None:
-                own.add(event.id)
-            added += 1
-    session.flush()
+    citations: list[dict] = []
+    for item in found:
+        key = _identity(article.id, item.start, item.end, item.timex_start)
+        if key in known:
+            continue
+        known.add(key)
+        event_id = _store(session, item, own)
+        own.add(event_id)
+        citations.append(_citation_row(article.id, event_id, item))
+        added += 1
+    if citations:
+        session.execute(_INSERT_CITATION, citations)
     return added
 
 
-def _store(session: Session, article: Article, item: Suggestion, own: set[int]) -> Event:
-    citation = Citation(
-        article_id=article.id,
-        start=item.start,
-        end=item.end,
-        quote=item.quote,
-        date_phrase=item.date_phrase,
-        phrase_start=item.timex_start,
-        phrase_end=item.timex_end,
-        value=item.value,
-        needs_reference=item.needs_reference,
-        origin="suggested",
+# Prepared Core statements on the hot path: an article brings a dozen suggestions, and
+# building ORM objects (or even fresh statements) for each cost more than the tagger.
+_EVENTS = Event.__table__
+_INSERT_EVENT = insert(_EVENTS)
+_INSERT_CITATION = insert(Citation.__table__)
+_MERGED = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(
+        conflict=bindparam("conflict"),
+        confidence=func.max(_EVENTS.c.confidence, bindparam("confidence")),
+        version=_EVENTS.c.version + 1,
+        modified=bindparam("now"),
     )
+)
+
+
+def _citation_row(article_id: int, event_id: int, item: Suggestion) -> dict:
+    return {
+        "event_id": event_id, "article_id": article_id, "start": item.start, "end": item.end,
+        "quote": item.quote, "date_phrase": item.date_phrase, "phrase_start": item.timex_start,
+        "phrase_end": item.timex_end, "value": item.value,
+        "needs_reference": item.needs_reference, "origin": "suggested",
+    }
+
+
+def _store(session: Session, item: Suggestion, own: set[int]) -> int:
+    """The id of a new event for this suggestion, or of the same happening already stored."""
     match = find_same_happening(session, item, own)
+    now = utcnow()
     if match is None:
-        event = Event(
-            title=item.title,
-            description=item.description,
-            signature=signature(item.title),
-            status="suggested",
-            confidence=item.confidence,
-        )
-        set_start(event, item.fuzzy)
-        session.add(event)
-        event.citations.append(citation)
-        return event
-    event = session.get(Event, match)
-    event.confidence = max(event.confidence, item.confidence)
-    event.citations.append(citation)
-    event.conflict = values_conflict([c.value for c in event.citations])
-    return event
+        when = item.fuzzy
+        return session.execute(
+            _INSERT_EVENT,
+            {
+                "title": item.title, "description": item.description, "notes": "",
+                "signature": signature(item.title), "status": "suggested",
+                "confidence": item.confidence, "conflict": False, "version": 1,
+                "start_earliest": when.earliest, "start_latest": when.latest,
+                "start_precision": str(when.precision),
+                "start_qualifier": str(when.qualifier) if when.qualifier else None,
+                "created": now, "modified": now,
+            },
+        ).inserted_primary_key[0]
+    # A second source: it may corroborate or contradict the first.
+    cited = session.scalars(select(Citation.value).where(Citation.event_id == match))
+    values = [*cited, item.value]
+    session.execute(
+        _MERGED,
+        {"event_id": match, "conflict": values_conflict(values),
+         "confidence": item.confidence, "now": now},
+    )
+    return match
 
 
 def resuggest(ws: Workspace, article_id: int | None = None) -> SuggestReport:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 
 from desktop.layout.calendar import to_days
 from desktop.layout.timeline import extent_of
@@ -163,13 +163,23 @@ def move_event(
                         **changes)  # fmt: skip
 
 
-def create_lane(ws: Workspace, name: str, color: str | None = None) -> int:
+def create_lane(ws: Workspace, name: str, color: str | None = None, *,
+                lane_id: int | None = None, position: int | None = None) -> int:
+    """A new lane, last unless `position` is given; `lane_id` lets a redo recreate it exactly."""
     with ws.session() as session:
-        position = session.scalar(select(func.count(Lane.id))) or 0
-        lane = Lane(name=name, color=color, position=position)
+        if position is None:
+            position = session.scalar(select(func.count(Lane.id))) or 0
+        lane = Lane(id=lane_id, name=name, color=color, position=position)
         session.add(lane)
         session.flush()
         return lane.id
+
+
+def delete_lane(ws: Workspace, lane_id: int) -> None:
+    """Drop a lane (undoing its creation); events still in it become unassigned."""
+    with ws.session() as session:
+        session.execute(update(Event).where(Event.lane_id == lane_id).values(lane_id=None))
+        session.execute(delete(Lane).where(Lane.id == lane_id))
 
 
 def update_lane(ws: Workspace, lane_id: int, **changes: Any) -> None:
@@ -189,6 +199,15 @@ def reorder_lanes(ws: Workspace, lane_ids: list[int]) -> None:
     """Save a new lane order (positions 0, 1, ...) in one transaction."""
     with ws.session() as session:
         for position, lane_id in enumerate(lane_ids):
+            lane = session.get(Lane, lane_id)
+            if lane is not None:
+                lane.position = position
+
+
+def set_lane_positions(ws: Workspace, positions: dict[int, int]) -> None:
+    """Put back exact saved positions (undoing a reorder), gaps and ties included."""
+    with ws.session() as session:
+        for lane_id, position in positions.items():
             lane = session.get(Lane, lane_id)
             if lane is not None:
                 lane.position = position

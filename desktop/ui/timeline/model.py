@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from desktop.layout.calendar import to_days
 from desktop.layout.event_index import LaneIndex, Span
@@ -42,13 +43,14 @@ class Filters:
     date_from: datetime | None = None
     date_to: datetime | None = None
 
-    def accepts(self, e: TimelineEvent, lane: Hashable) -> bool:
+    def accepts(self, e: TimelineEvent) -> bool:
+        """`lanes` holds lane ids (None: unassigned) whatever the grouping."""
         if self.statuses is None:
             if e.status in HIDDEN_BY_DEFAULT:
                 return False
         elif e.status not in self.statuses:
             return False
-        if self.lanes is not None and lane not in self.lanes:
+        if self.lanes is not None and e.lane not in self.lanes:
             return False
         if self.tag and self.tag not in e.tags:
             return False
@@ -56,11 +58,39 @@ class Filters:
             needle = self.text.lower()
             if needle not in e.title.lower() and needle not in e.quote.lower():
                 return False
+        if self.date_from is None and self.date_to is None:
+            return True
+        if e.days is not None:  # BCE: datetime cannot hold it, compare days
+            lo, hi = e.days
+            return not ((self.date_from is not None and hi < to_days(self.date_from))
+                        or (self.date_to is not None and lo > to_days(self.date_to)))
         if self.date_from is not None and e.latest < self.date_from:
             return False
-        if self.date_to is not None and e.earliest > self.date_to:
-            return False
-        return True
+        return self.date_to is None or e.earliest <= self.date_to
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON for a named timeline (dates as ISO text, lanes as a list)."""
+        return {
+            "statuses": sorted(self.statuses) if self.statuses else None,
+            "lanes": sorted(self.lanes, key=lambda k: (k is None, str(k)))
+            if self.lanes is not None else None,
+            "tag": self.tag, "text": self.text,
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+        }  # fmt: skip
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Filters:
+        """The inverse of to_state; keys missing from older saved views mean no restriction."""
+        statuses, lanes = state.get("statuses"), state.get("lanes")
+        lo, hi = state.get("date_from"), state.get("date_to")
+        return cls(
+            statuses=frozenset(statuses) if statuses else None,
+            lanes=frozenset(lanes) if lanes is not None else None,
+            tag=state.get("tag") or None, text=state.get("text") or "",
+            date_from=datetime.fromisoformat(lo) if lo else None,
+            date_to=datetime.fromisoformat(hi) if hi else None,
+        )  # fmt: skip
 
 
 def group_key(e: TimelineEvent, grouping: str) -> Hashable:
@@ -110,7 +140,7 @@ class TimelineModel:
         accepts, grouping = self.filters.accepts, self.grouping
         for e in self.events.values():
             key = group_key(e, grouping)
-            if not accepts(e, key):
+            if not accepts(e):
                 continue
             text = label_of(e)
             labels[e.id] = text

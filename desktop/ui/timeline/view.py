@@ -24,7 +24,8 @@ to a workspace with undoable commands.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -48,18 +49,36 @@ from desktop.layout.calendar import FIRST_CE_DAYS, from_days, to_days
 from desktop.layout.hits import HitBox
 from desktop.layout.snapping import moved_pair
 from desktop.layout.viewport import Viewport
-from desktop.services.timeline_data import GROUPINGS, LaneInfo, TimelineEvent
+from desktop.services.timeline_data import GROUPINGS, NO_LANE, LaneInfo, TimelineEvent
 from desktop.ui.timeline.canvas import TimelineCanvas
+from desktop.ui.timeline.controls import DateRangeButton, LanesButton, TagBox
+from desktop.ui.timeline.lane_menu import ask_lane_name, context_menu
 from desktop.ui.timeline.minimap import Minimap
 from desktop.ui.timeline.model import Filters, Move, TimelineModel
 
-STATUS_CHOICES = (
-    ("Shown: all but rejected", None),
-    ("Accepted and manual", ("accepted", "manual")),
+STATUS_CHOICES = (  # sorted, so a restored set finds its entry
+    ("All but rejected", None),
+    ("Accepted + manual", ("accepted", "manual")),
     ("Suggested only", ("suggested",)),
-    ("Everything", ("accepted", "manual", "suggested", "rejected")),
+    ("Everything", ("accepted", "manual", "rejected", "suggested")),
 )
 BAR_UNITS = 100_000
+
+
+def _as_tuple(data: Any) -> tuple[str, ...] | None:
+    """Combo item data comes back as a list or tuple (or None for "no restriction")."""
+    return tuple(data) if data else None
+
+
+def _compact_combo(parent: QWidget, name: str, items: Sequence[tuple[str, Any]]) -> QComboBox:
+    """A combo sized to short labels, so the toolbar fits a narrow central area."""
+    box = QComboBox(parent)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(max(len(label) for label, _ in items) // 2 + 3)
+    box.setAccessibleName(name)
+    for label, value in items:
+        box.addItem(label, value)
+    return box
 
 
 class TimelineView(QWidget):
@@ -88,25 +107,28 @@ class TimelineView(QWidget):
     def _build(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
+        bar.setSpacing(3)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Filter by text…")
+        self.search.setPlaceholderText("Filter…")
+        self.search.setMinimumWidth(70)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Timeline text filter")
-        self.status_box = QComboBox(self)
-        for label, _ in STATUS_CHOICES:
-            self.status_box.addItem(label)
-        self.status_box.setAccessibleName("Timeline status filter")
-        self.group_box = QComboBox(self)
-        for g in GROUPINGS:
-            self.group_box.addItem(f"Group by {g}", g)
-        self.group_box.setAccessibleName("Group lanes by")
+        self.search.setToolTip("Show only events whose title or quote contains this text")
+        self.status_box = _compact_combo(self, "Timeline status filter", STATUS_CHOICES)
+        self.status_box.setToolTip("Which review statuses are shown")
+        self.group_box = _compact_combo(self, "Group lanes by",
+                                        [(f"By {g}", g) for g in GROUPINGS])  # fmt: skip
+        self.group_box.setToolTip("What each lane holds: a lane, tag, article or outlet")
+        self.tag_box = TagBox(self)
+        self.dates_button = DateRangeButton(self.visible_range, self)
+        self.lanes_button = LanesButton(self)
         self.toolbar = bar  # the binding adds its "Views" button here
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.status_box)
-        bar.addWidget(self.group_box)
+        bar.addWidget(self.search, 1)
+        for w in (self.status_box, self.tag_box, self.dates_button, self.lanes_button,
+                  self.group_box):  # fmt: skip
+            bar.addWidget(w)
         for text, tip, slot in (("Fit", "Fit all events (F)", self.fit_all),
-                                ("Zoom to selection", "Zoom to the selection (Z)",
-                                 self.zoom_to_selection)):  # fmt: skip
+                                ("Zoom", "Zoom to the selection (Z)", self.zoom_to_selection)):
             b = QToolButton(self)
             b.setText(text)
             b.setToolTip(tip)
@@ -139,17 +161,23 @@ class TimelineView(QWidget):
         self.vbar.valueChanged.connect(lambda v: c.set_scroll_y(float(v)))
         self.search.textChanged.connect(self._filters_changed)
         self.status_box.currentIndexChanged.connect(self._filters_changed)
+        self.tag_box.tagChanged.connect(self._filters_changed)
+        self.dates_button.rangeChanged.connect(self._filters_changed)
+        self.lanes_button.hiddenChanged.connect(self._filters_changed)
+        self.lanes_button.newLaneRequested.connect(self._new_lane)
         self.group_box.currentIndexChanged.connect(
             lambda _i: self.set_grouping(self.group_box.currentData()))
 
     # --- data -----------------------------------------------------------------------
     def set_lanes(self, lanes: list[LaneInfo]) -> None:
         self.model.lane_infos = list(lanes)
+        self.lanes_button.set_lanes([(info.id, info.name) for info in lanes] + [(None, NO_LANE)])
         if self.model.events:
             self._rebuild()
 
     def set_events(self, events: list[TimelineEvent]) -> None:
         self.model.set_events(events)
+        self.tag_box.set_tags(sorted({t for e in events for t in e.tags}))
         self._rebuild()
         if not self._fitted and events:
             self._fitted = True
@@ -164,20 +192,54 @@ class TimelineView(QWidget):
         self.group_box.blockSignals(False)
         self._rebuild()
 
-    def set_filters(self, filters: Filters) -> None:
+    def set_filters(self, filters: Filters, hidden_lanes: frozenset | None = None) -> None:
+        """Show `filters` and set the toolbar to match (no signals echo back).
+
+        Lane visibility is kept as the hidden set, so lanes created later show up;
+        `hidden_lanes` overrides what `filters.lanes` implies.
+        """
+        if hidden_lanes is None:
+            hidden_lanes = (frozenset() if filters.lanes is None
+                            else frozenset(self._lane_keys() - filters.lanes))  # fmt: skip
+        for w in (self.search, self.status_box):
+            w.blockSignals(True)
+        self.search.setText(filters.text)
+        statuses = filters.statuses
+        wanted = tuple(sorted(statuses)) if statuses else None
+        found = [i for i in range(self.status_box.count())
+                 if _as_tuple(self.status_box.itemData(i)) == wanted]  # fmt: skip
+        index = found[0] if found else -1
+        if index < 0:
+            self.status_box.addItem("Custom statuses", tuple(sorted(statuses or ())))
+            index = self.status_box.count() - 1
+        self.status_box.setCurrentIndex(index)
+        for w in (self.search, self.status_box):
+            w.blockSignals(False)
+        self.tag_box.set_tag(filters.tag)
+        self.dates_button.set_range(filters.date_from, filters.date_to)
+        self.lanes_button.set_hidden(hidden_lanes)
         self.model.filters = filters
         self._rebuild()
 
     def _filters_changed(self, *_args: Any) -> None:
-        statuses = STATUS_CHOICES[self.status_box.currentIndex()][1]
+        statuses = _as_tuple(self.status_box.currentData())
+        lo, hi = self.dates_button.range()
         self.model.filters = Filters(
-            statuses=frozenset(statuses) if statuses else None, lanes=self.model.filters.lanes,
-            tag=self.model.filters.tag, text=self.search.text().strip(),
-            date_from=self.model.filters.date_from, date_to=self.model.filters.date_to,
-        )
+            statuses=frozenset(statuses) if statuses else None,
+            tag=self.tag_box.tag(), text=self.search.text().strip(), date_from=lo, date_to=hi,
+        )  # fmt: skip
         self._rebuild()
 
+    def _lane_keys(self) -> set[Hashable]:
+        """Every lane an event can be in: the workspace's, any unknown id, unassigned."""
+        keys: set[Hashable] = {info.id for info in self.model.lane_infos}
+        return keys | {e.lane for e in self.model.events.values()} | {None}
+
     def _rebuild(self) -> None:
+        hidden = self.lanes_button.hidden
+        lanes = frozenset(self._lane_keys() - hidden) if hidden else None
+        if lanes != self.model.filters.lanes:
+            self.model.filters = replace(self.model.filters, lanes=lanes)
         self.model.rebuild(self.canvas.painter.label_width)
         self.canvas.state.selected &= set(self.model.lane_of)
         self.canvas.update()
@@ -218,21 +280,17 @@ class TimelineView(QWidget):
         self.canvas.set_viewport(Viewport(a, w / max(b - a, 1e-6), w))
 
     def view_state(self) -> dict[str, Any]:
-        """What a named timeline keeps: grouping, filters, lanes collapsed, visible range."""
+        """What a named timeline keeps: grouping, all filters, hidden lanes, visible range."""
         lo, hi = self.visible_days()
-        f = self.model.filters
-        return {"grouping": self.model.grouping, "text": f.text,
-                "statuses": sorted(f.statuses) if f.statuses else None,
-                "tag": f.tag, "range_days": [lo, hi]}  # fmt: skip
+        hidden = sorted(self.lanes_button.hidden, key=lambda k: (k is None, str(k)))
+        return {"grouping": self.model.grouping, **self.model.filters.to_state(),
+                "hidden_lanes": hidden, "range_days": [lo, hi]}  # fmt: skip
 
     def restore_view_state(self, state: dict[str, Any]) -> None:
         self.model.grouping = state.get("grouping", "lane")
-        statuses = state.get("statuses")
-        self.model.filters = Filters(statuses=frozenset(statuses) if statuses else None,
-                                     tag=state.get("tag"), text=state.get("text", ""))
-        self.search.blockSignals(True)
-        self.search.setText(state.get("text", ""))
-        self.search.blockSignals(False)
+        hidden = state.get("hidden_lanes")
+        self.set_filters(Filters.from_state(state),
+                         frozenset(hidden) if hidden is not None else None)  # fmt: skip
         self.set_grouping(self.model.grouping)
         rng = state.get("range_days")
         if rng:
@@ -310,46 +368,10 @@ class TimelineView(QWidget):
         self.laneChanged.emit(spec.key, {"collapsed": not spec.collapsed})
 
     def _context_menu(self, pos: QPoint, hit: HitBox | None) -> None:
-        menu = QMenu(self)
-        if hit is not None and hit.kind == "event":
-            eid = hit.key
-            if eid not in self.canvas.state.selected:
-                self.canvas.set_selection({eid}, notify=True)
-            menu.addAction("Edit event…", lambda: self.eventActivated.emit(eid))
-            menu.addAction("Zoom to event", self.zoom_to_selection)
-            if self.model.grouping == "lane":
-                sub = menu.addMenu("Move to lane")
-                for spec in self.model.lanes:
-                    sub.addAction(spec.name, lambda k=spec.key: self.move_to_lane(eid, k))
-        elif hit is not None and hit.kind == "lane":
-            spec = self.model.lanes[hit.key]
-            menu.addAction("Expand" if spec.collapsed else "Collapse",
-                           lambda: self._lane_toggled(hit.key))
-            if self.model.grouping == "lane" and spec.key is not None:
-                menu.addAction("Rename…", lambda: self._rename_lane(hit.key))
-                menu.addAction("Colour…", lambda: self._recolour_lane(hit.key))
-            if self.model.grouping == "lane":
-                menu.addAction("New lane…", self._new_lane)
-        menu.addAction("Fit all (F)", self.fit_all)
-        if self.canvas.state.selected:
-            menu.addAction("Zoom to selection (Z)", self.zoom_to_selection)
-        menu.popup(pos)
-        self._menu = menu
+        self._menu = context_menu(self, hit)
+        self._menu.popup(pos)
 
     def _new_lane(self) -> None:
-        name, ok = QInputDialog.getText(self, "New lane", "Lane name:")
-        if ok and name.strip():
-            self.laneCreated.emit(name.strip())
-
-    def _rename_lane(self, lane: int) -> None:
-        spec = self.model.lanes[lane]
-        name, ok = QInputDialog.getText(self, "Rename lane", "Lane name:", text=spec.name)
-        if ok and name.strip() and name.strip() != spec.name:
-            self.laneChanged.emit(spec.key, {"name": name.strip()})
-
-    def _recolour_lane(self, lane: int) -> None:
-        spec = self.model.lanes[lane]
-        color = QColorDialog.getColor(QColor(spec.color), self, "Lane colour")
-        if color.isValid():
-            self.laneChanged.emit(spec.key, {"color": color.name()})
-
+        name = ask_lane_name(self, "New lane")
+        if name:
+            self.laneCreated.emit(name)

@@ -1,0 +1,219 @@
+"""Editing an article's details: title, outlet, URL, author, language, publication date.
+
+Detection at import gets these wrong often enough that the analyst must be able to fix
+them. A change of language or date re-runs extraction on the article (as
+`suggesting.set_published` does), which drops and re-creates its pending suggestions and
+may add citations to other articles' events. To undo that exactly (same ids, versions and
+confidences) the edit keeps the raw rows of every event it touched, before and after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Connection, delete, event, insert, select
+from sqlalchemy.orm import Session
+
+from desktop.services.suggesting import drop_open_suggestions, suggest_for_article
+from desktop.store import Article, Citation, Event, Workspace
+from desktop.store.models import event_tags
+
+FIELDS = ("title", "outlet", "url", "author", "language")
+RECOMPUTE = ("language", "published")  # the extractor's inputs besides the text
+STATE = (*FIELDS, "published", "extraction_error")
+MAX_LENGTH = {"title": 500, "outlet": 200, "url": 2000, "author": 300, "language": 16}
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+_EVENTS, _CITATIONS = Event.__table__, Citation.__table__
+
+
+class ArticleConflict(Exception):
+    """The article's events changed since the edit, so it cannot be undone exactly."""
+
+
+@dataclass
+class EventRows:
+    """Raw rows of some events with their citations and tag links."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[dict[str, Any]] = field(default_factory=list)
+
+    def extend(self, other: EventRows) -> None:
+        self.events += other.events
+        self.citations += other.citations
+        self.tags += other.tags
+
+    def versions(self) -> dict[int, int]:
+        return {r["id"]: r["version"] for r in self.events}
+
+
+@dataclass
+class ArticleEdit:
+    """One applied edit: the article's values and its touched events, before and after."""
+
+    article_id: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+    event_ids: set[int] = field(default_factory=set)
+    rows_before: EventRows = field(default_factory=EventRows)
+    rows_after: EventRows = field(default_factory=EventRows)
+    added: int = 0  # suggestions recomputed (0 when nothing needed recomputing)
+    fields: tuple[str, ...] = ()  # the fields the caller asked to change
+
+    @property
+    def previous(self) -> dict[str, Any]:
+        return {k: self.before[k] for k in self.fields}
+
+    @property
+    def changed(self) -> set[str]:
+        return {k for k in STATE if self.before[k] != self.after[k]}
+
+
+def clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Stripped values (empty -> None), or a ValueError that tells the user what to fix."""
+    unknown = set(changes) - {*FIELDS, "published"}
+    if unknown:
+        raise ValueError(f"not an article field: {', '.join(sorted(unknown))}")
+    out: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "published":
+            if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+                raise ValueError(f"the publication date must be a date or none, not {value!r}")
+            out[name] = value
+            continue
+        text = str(value).strip() if value is not None else ""
+        if len(text) > MAX_LENGTH[name]:
+            raise ValueError(f"The {name} is too long ({len(text):,} characters; "
+                             f"at most {MAX_LENGTH[name]:,}).")
+        out[name] = text or None
+    if out.get("url"):
+        _check_url(out["url"])
+    if "language" in out:
+        out["language"] = _check_language(out["language"])
+    return out
+
+
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"The URL must start with http:// or https:// (got {url!r}); "
+                         "leave it empty if the article has no web address.")
+    if not parts.netloc or any(c.isspace() for c in url):
+        raise ValueError(f"The URL {url!r} has no valid host name (spaces are not allowed).")
+
+
+def _check_language(language: str | None) -> str:
+    if not language:
+        raise ValueError("The language cannot be empty: use a code such as 'en' or 'fr'.")
+    if not _LANGUAGE.match(language):
+        raise ValueError(f"The language must be a code such as 'en', 'fr' or 'pt-BR' "
+                         f"(got {language!r}).")
+    head, _, rest = language.replace("_", "-").partition("-")
+    return head.lower() + (f"-{rest}" if rest else "")
+
+
+def update_article(ws: Workspace, article_id: int, **changes: Any) -> dict[str, Any]:
+    """Change an article's details in one transaction; returns the previous values."""
+    return edit_article(ws, article_id, **changes).previous
+
+
+def edit_article(ws: Workspace, article_id: int, **changes: Any) -> ArticleEdit:
+    """Like update_article, keeping what `restore` needs to undo or redo it exactly."""
+    values = clean_changes(changes)
+    with ws.session() as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            raise LookupError(f"no article with id {article_id}")
+        before = _state(article)
+        edit = ArticleEdit(article_id, before, dict(before), fields=tuple(values))
+        for name, value in values.items():
+            setattr(article, name, value)
+        session.flush()
+        if any(name in RECOMPUTE and before[name] != values[name] for name in values):
+            _recompute(session, edit)
+        edit.after = _state(session.get(Article, article_id))
+        return edit
+
+
+def _recompute(session: Session, edit: ArticleEdit) -> None:
+    """Re-run extraction as set_published does, remembering every event it touches."""
+    conn = session.connection()
+    ids = _article_event_ids(session, edit.article_id)
+    edit.rows_before = _read(conn, ids)
+    seen = set(ids)
+
+    def remember(sess: Session, _context: object, _instances: object) -> None:
+        # Another article's event gaining a citation is still unflushed here: read it as it was.
+        more = [o.id for o in sess.dirty if isinstance(o, Event) and o.id not in seen]
+        if more:
+            edit.rows_before.extend(_read(sess.connection(), more))
+            seen.update(more)
+
+    event.listen(session, "before_flush", remember)
+    try:
+        drop_open_suggestions(session, edit.article_id)
+        session.flush()
+        edit.added = suggest_for_article(session, session.get(Article, edit.article_id))
+        session.flush()
+    finally:
+        event.remove(session, "before_flush", remember)
+    edit.event_ids = seen | set(_article_event_ids(session, edit.article_id))
+    edit.rows_after = _read(conn, edit.event_ids)
+
+
+def restore(ws: Workspace, edit: ArticleEdit, *, undo: bool) -> None:
+    """Put the article and its touched events back as they were before (undo) or after."""
+    state, rows, now = ((edit.before, edit.rows_before, edit.rows_after) if undo
+                        else (edit.after, edit.rows_after, edit.rows_before))
+    with ws.session() as session:
+        article = session.get(Article, edit.article_id)
+        if article is None:
+            raise LookupError(f"article {edit.article_id} no longer exists")
+        if edit.event_ids:
+            conn = session.connection()
+            ids = sorted(edit.event_ids)
+            found = dict(conn.execute(select(_EVENTS.c.id, _EVENTS.c.version)
+                                      .where(_EVENTS.c.id.in_(ids))).tuples().all())
+            if found != now.versions():
+                raise ArticleConflict("this article's events were changed since (another "
+                                      "window or an import?); reopen the workspace and edit "
+                                      "the article again")
+            conn.execute(delete(event_tags).where(event_tags.c.event_id.in_(ids)))
+            conn.execute(delete(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids)))
+            conn.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(ids)))
+            for table, values in ((_EVENTS, rows.events), (_CITATIONS, rows.citations),
+                                  (event_tags, rows.tags)):
+                if values:
+                    conn.execute(insert(table), values)
+        for name, value in state.items():
+            setattr(article, name, value)
+
+
+def _state(article: Article) -> dict[str, Any]:
+    return {name: getattr(article, name) for name in STATE}
+
+
+def _article_event_ids(session: Session, article_id: int) -> list[int]:
+    """Events citing the article, and suggestions left without any citation (dropped too)."""
+    cited = select(Citation.event_id).where(Citation.article_id == article_id)
+    orphans = select(Event.id).where(Event.status == "suggested", ~Event.citations.any())
+    return sorted(set(session.scalars(cited)) | set(session.scalars(orphans)))
+
+
+def _read(conn: Connection, ids: list[int] | set[int]) -> EventRows:
+    ids = sorted(ids)
+    if not ids:
+        return EventRows()
+
+    def rows(stmt: Any) -> list[dict[str, Any]]:
+        return [dict(r) for r in conn.execute(stmt).mappings()]
+
+    return EventRows(
+        rows(select(_EVENTS).where(_EVENTS.c.id.in_(ids))),
+        rows(select(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids))),
+        rows(select(event_tags).where(event_tags.c.event_id.in_(ids))),
+    )

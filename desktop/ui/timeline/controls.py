@@ -1,0 +1,248 @@
+"""The filter controls in the timeline's toolbar: tag, date range and lane visibility.
+
+Each is a compact tool button or short combo (the central area may be ~550 px wide),
+opening a menu or a small popup; none changes the model itself. They emit what the
+user chose and the view turns that into Filters, so named views restore through
+the same setters without echoing signals back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+ANY_TAG = "Any tag"
+RangeSource = Callable[[], tuple[datetime, datetime]]
+
+
+def _mark_active(button: QToolButton, active: bool) -> None:
+    """Bold text says "this filter hides something" without widening the button much."""
+    font = button.font()
+    font.setBold(active)
+    button.setFont(font)
+
+
+class TagBox(QComboBox):
+    """"Any tag" or one of the workspace's tags; kept narrow, long tags are elided."""
+
+    tagChanged = Signal(object)  # str | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(7)
+        self.setAccessibleName("Timeline tag filter")
+        self.setToolTip("Show only events with this tag")
+        self.addItem(ANY_TAG, None)
+        self.currentIndexChanged.connect(lambda _i: self.tagChanged.emit(self.tag()))
+
+    def tag(self) -> str | None:
+        return self.currentData()
+
+    def set_tags(self, tags: list[str]) -> None:
+        """Offer these tags, keeping the chosen one (even if no event carries it now)."""
+        current = self.tag()
+        names = sorted(set(tags) | ({current} if current else set()), key=str.casefold)
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(ANY_TAG, None)
+        for name in names:
+            self.addItem(name, name)
+        self.setCurrentIndex(max(self.findData(current), 0) if current else 0)
+        self.blockSignals(False)
+
+    def set_tag(self, tag: str | None) -> None:
+        """Select without emitting (restoring a named view)."""
+        if tag and self.findData(tag) < 0:
+            self.addItem(tag, tag)
+        self.blockSignals(True)
+        self.setCurrentIndex(self.findData(tag) if tag else 0)
+        self.blockSignals(False)
+
+
+class DateRangePopup(QFrame):
+    """From/To dates, each switched on by its check box; "Clear" switches both off."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 8, 8, 8)
+        self.from_check, self.from_edit = QCheckBox("From", self), QDateEdit(self)
+        self.to_check, self.to_edit = QCheckBox("To", self), QDateEdit(self)
+        for row, (check, edit) in enumerate(((self.from_check, self.from_edit),
+                                             (self.to_check, self.to_edit))):  # fmt: skip
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDateRange(QDate(100, 1, 1), QDate(9999, 12, 31))
+            edit.setAccessibleName(f"Timeline {check.text().lower()} date")
+            check.toggled.connect(self.changed)
+            edit.dateChanged.connect(lambda _d, c=check: self._edited(c))
+            grid.addWidget(check, row, 0)
+            grid.addWidget(edit, row, 1)
+        buttons = QHBoxLayout()
+        self.visible_button = QPushButton("Visible range", self)
+        self.visible_button.setToolTip("Limit to the dates now on screen")
+        self.clear_button = QPushButton("Clear", self)
+        self.clear_button.setToolTip("Show events of any date")
+        self.clear_button.clicked.connect(self.clear)
+        buttons.addWidget(self.visible_button)
+        buttons.addWidget(self.clear_button)
+        grid.addLayout(buttons, 2, 0, 1, 2)
+
+    def _edited(self, check: QCheckBox) -> None:
+        if check.isChecked():
+            self.changed.emit()
+        else:
+            check.setChecked(True)  # editing a date means using it; emits through toggled
+
+    def clear(self) -> None:
+        self.set_dates(None, None)
+        self.changed.emit()
+
+    def set_dates(self, lo: date | None, hi: date | None) -> None:
+        """Show these bounds (None: off) without emitting."""
+        for check, edit, value in ((self.from_check, self.from_edit, lo),
+                                   (self.to_check, self.to_edit, hi)):  # fmt: skip
+            check.blockSignals(True)
+            edit.blockSignals(True)
+            check.setChecked(value is not None)
+            if value is not None:
+                edit.setDate(QDate(value.year, value.month, value.day))
+            check.blockSignals(False)
+            edit.blockSignals(False)
+
+    def suggest(self, lo: date, hi: date) -> None:
+        """Pre-fill the bounds that are off (so the calendar opens somewhere useful)."""
+        for check, edit, value in ((self.from_check, self.from_edit, lo),
+                                   (self.to_check, self.to_edit, hi)):  # fmt: skip
+            if not check.isChecked():
+                edit.blockSignals(True)
+                edit.setDate(QDate(value.year, value.month, value.day))
+                edit.blockSignals(False)
+
+    def dates(self) -> tuple[date | None, date | None]:
+        lo = self.from_edit.date().toPython() if self.from_check.isChecked() else None
+        hi = self.to_edit.date().toPython() if self.to_check.isChecked() else None
+        return lo, hi  # type: ignore[return-value]
+
+
+class DateRangeButton(QToolButton):
+    """"Dates…": opens the popup; emits whole days as datetimes (the end is inclusive)."""
+
+    rangeChanged = Signal(object, object)  # datetime | None, datetime | None
+
+    def __init__(self, visible_range: RangeSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText("Dates…")
+        self.setAccessibleName("Timeline date range filter")
+        self.visible_range = visible_range
+        self.popup = DateRangePopup(self)
+        self.popup.changed.connect(self._changed)
+        self.popup.visible_button.clicked.connect(self._use_visible)
+        self.clicked.connect(self.open_popup)
+        self._show_state()
+
+    def open_popup(self) -> None:
+        lo, hi = self.visible_range()
+        self.popup.suggest(lo.date(), hi.date())
+        self.popup.adjustSize()
+        self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.popup.show()
+
+    def _use_visible(self) -> None:
+        lo, hi = self.visible_range()
+        self.popup.set_dates(lo.date(), hi.date())
+        self._changed()
+
+    def _changed(self) -> None:
+        self._show_state()
+        self.rangeChanged.emit(*self.range())
+
+    def range(self) -> tuple[datetime | None, datetime | None]:
+        lo, hi = self.popup.dates()
+        return (datetime.combine(lo, time.min) if lo else None,
+                datetime.combine(hi, time.max) if hi else None)  # fmt: skip
+
+    def set_range(self, lo: datetime | None, hi: datetime | None) -> None:
+        """Show a restored range without emitting."""
+        self.popup.set_dates(lo.date() if lo else None, hi.date() if hi else None)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        lo, hi = self.popup.dates()
+        _mark_active(self, lo is not None or hi is not None)
+        if lo is None and hi is None:
+            self.setToolTip("Show only events within a date range")
+        else:
+            self.setToolTip(f"Dates: {lo or '…'} to {hi or '…'} (click to change)")
+
+
+class LanesButton(QToolButton):
+    """"Lanes…": a checkable entry per lane; unchecking one hides its events."""
+
+    hiddenChanged = Signal(object)  # frozenset of lane keys
+    newLaneRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText("Lanes…")
+        self.setAccessibleName("Timeline lane visibility")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.lanes: list[tuple[Hashable, str]] = []
+        self.hidden: frozenset[Hashable] = frozenset()
+        self.lanes_menu = QMenu(self)
+        self.lanes_menu.aboutToShow.connect(self.fill_menu)
+        self.setMenu(self.lanes_menu)
+        self._show_state()
+
+    def set_lanes(self, lanes: list[tuple[Hashable, str]]) -> None:
+        self.lanes = list(lanes)
+
+    def set_hidden(self, hidden: frozenset[Hashable]) -> None:
+        """Show a restored choice without emitting."""
+        self.hidden = frozenset(hidden)
+        self._show_state()
+
+    def fill_menu(self) -> None:
+        menu = self.lanes_menu
+        menu.clear()
+        menu.addAction("Show all lanes", lambda: self._set(frozenset()))
+        menu.addSeparator()
+        for key, name in self.lanes:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(key not in self.hidden)
+            action.toggled.connect(lambda on, k=key: self.set_lane_shown(k, on))
+        menu.addSeparator()
+        menu.addAction("New lane…", self.newLaneRequested)
+
+    def set_lane_shown(self, key: Hashable, shown: bool) -> None:
+        self._set(self.hidden - {key} if shown else self.hidden | {key})
+
+    def _set(self, hidden: frozenset[Hashable]) -> None:
+        if hidden != self.hidden:
+            self.set_hidden(hidden)
+            self.hiddenChanged.emit(self.hidden)
+
+    def _show_state(self) -> None:
+        n = len(self.hidden)
+        _mark_active(self, n > 0)
+        self.setToolTip(f"{n} lane{'s' if n != 1 else ''} hidden (click to choose)" if n
+                        else "Choose which lanes are shown")  # fmt: skip
