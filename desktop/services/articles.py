@@ -176,8 +176,8 @@ def restore(ws: Workspace, edit: ArticleEdit, *, undo: bool) -> None:
         if edit.event_ids:
             conn = session.connection()
             ids = sorted(edit.event_ids)
-            found = dict(conn.execute(select(_EVENTS.c.id, _EVENTS.c.version)
-                                      .where(_EVENTS.c.id.in_(ids))).tuples().all())
+            found = {i: v for i, v in conn.execute(
+                select(_EVENTS.c.id, _EVENTS.c.version).where(_EVENTS.c.id.in_(ids)))}
             if found != now.versions():
                 raise ArticleConflict("this article's events were changed since (another "
                                       "window or an import?); reopen the workspace and edit "

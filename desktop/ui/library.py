@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -85,10 +87,12 @@ class _Filter(QSortFilterProxyModel):
 
 
 class LibraryPanel(QWidget):
-    """Emits the article the user picked; asks the window to set an article's date."""
+    """Emits the article the user picked; asks the window to set an article's date
+    or to edit its details (double-click, context menu)."""
 
     article_selected = Signal(int)
     set_date_requested = Signal(int)
+    details_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +109,8 @@ class LibraryPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setAccessibleName("Article library")
-        self.view.setToolTip("Articles in this workspace; select one to read it")
+        self.view.setToolTip("Articles in this workspace; select one to read it, "
+                                "double-click (or right-click) to edit its details")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSortingEnabled(True)
@@ -115,6 +120,9 @@ class LibraryPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         size_columns(self.view, {1: "Al Mayadeen", 2: "2018-09-14", 3: "Sugg.", 4: "Acc."}, 0)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(self._row_activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.date_button = QPushButton("Set date…")
         self.date_button.setAccessibleName("Set publication date")
         self.date_button.setToolTip("Set the selected article's publication date; "
@@ -166,3 +174,25 @@ class LibraryPanel(QWidget):
         article_id = self.current_id()
         if article_id is not None:
             self.set_date_requested.emit(article_id)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.details_requested.emit(index.data(Qt.ItemDataRole.UserRole))
+
+    def context_actions(self, article_id: int) -> QMenu:
+        """The row's menu (built apart from exec() so tests can trigger its actions)."""
+        menu = QMenu(self)
+        details = menu.addAction("Article &details…")
+        details.setToolTip("Edit the title, outlet, URL, author, language and date")
+        details.triggered.connect(lambda: self.details_requested.emit(article_id))
+        when = menu.addAction("Set &date…")
+        when.triggered.connect(lambda: self.set_date_requested.emit(article_id))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            menu = self.context_actions(index.data(Qt.ItemDataRole.UserRole))
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()

@@ -105,6 +105,7 @@ class MainWindow(WorkspaceActions, QMainWindow):
     def _connect(self) -> None:
         self.library.article_selected.connect(self.show_article)
         self.library.set_date_requested.connect(self.ask_article_date)
+        self.library.details_requested.connect(self.edit_article_details)
         self.reader.set_date_requested.connect(self.ask_article_date)
         self.reader.event_clicked.connect(lambda i: self.select_event(i, reveal=False))
         self.review.current_event_changed.connect(self.select_event)
@@ -340,6 +341,11 @@ class MainWindow(WorkspaceActions, QMainWindow):
         if ok:
             self.statusBar().showMessage(
                 f"Publication date set; {command.added} suggestions recomputed.", 10000)
+
+    def edit_article_details(self, article_id: int | None = None) -> None:
+        from desktop.ui.article_dialog import open_article_dialog
+
+        open_article_dialog(self, article_id)
 
     def focus_event_filter(self) -> None:
         self.table.search.setFocus()

@@ -87,6 +87,9 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     event.addSeparator()
     acts["set_date"] = _action(w, event, "Set article &date…", w.ask_article_date,
                                tip="Set the current article's publication date")
+    acts["article_details"] = _action(w, event, "Article detai&ls…", w.edit_article_details,
+                                      tip="Edit the current article's title, outlet, URL, "
+                                      "author, language and date")
 
     view = bar.addMenu("&View")
     for dock in w.docks:

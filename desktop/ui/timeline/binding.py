@@ -7,7 +7,7 @@ and in tests before the window integrates the view.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,7 +16,15 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
 
 from desktop.services import timeline_data as data
 from desktop.store import Workspace
-from desktop.ui.timeline.commands import MoveEventCommand
+from desktop.ui.commands import StoreCommand
+from desktop.ui.timeline.commands import (
+    CreateLaneCommand,
+    MoveEventCommand,
+    ReorderLanesCommand,
+    UpdateLaneCommand,
+    merged_order,
+)
+from desktop.ui.timeline.controls import plain_menu_button
 from desktop.ui.timeline.model import Move
 from desktop.ui.timeline.view import TimelineView
 
@@ -36,9 +44,8 @@ class WorkspaceTimeline(QObject):
         view.laneChanged.connect(self._lane_changed)
         view.laneCreated.connect(self._lane_created)
         self.views_button = QToolButton(view)
-        self.views_button.setText("Views")
+        plain_menu_button(self.views_button, "Views…")
         self.views_button.setToolTip("Named timelines: their grouping, filters and range")
-        self.views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.views_menu = QMenu(self.views_button)
         self.views_menu.aboutToShow.connect(self._fill_views_menu)
         self.views_button.setMenu(self.views_menu)
@@ -72,8 +79,18 @@ class WorkspaceTimeline(QObject):
         self.view.set_lanes(data.load_lanes(self.ws))
         self.view.set_events(data.load_events(self.ws, self.statuses))
 
+    def reload_lanes(self) -> None:
+        """After a lane edit only the lanes changed: no need to re-read every event."""
+        self.view.set_lanes(data.load_lanes(self.ws))
+
+    def _lane_hooks(self) -> tuple[Callable[[], None], Callable[[str], None]]:
+        return self.reload_lanes, self.error.emit
+
     def move(self, move: Move) -> None:
-        command = MoveEventCommand(self.ws, move, self.reload, self.error.emit)
+        self._push(MoveEventCommand(self.ws, move, self.reload, self.error.emit))
+
+    def _push(self, command: StoreCommand) -> None:
+        """Apply once, then stack it; a refused edit is reported and the view re-read."""
         try:
             command.apply()
         except Exception as exc:  # noqa: BLE001 - a refused edit is reported, not raised
@@ -83,19 +100,27 @@ class WorkspaceTimeline(QObject):
         self.undo_stack.push(command)
 
     def _reordered(self, keys: list[Hashable]) -> None:
-        if self.view.model.grouping == "lane":
-            data.reorder_lanes(self.ws, [k for k in keys if isinstance(k, int)])
+        if self.view.model.grouping != "lane":
+            return
+        stored = data.load_lanes(self.ws)
+        order = merged_order(stored, [k for k in keys if isinstance(k, int)])
+        if order != [lane.id for lane in stored]:
+            self._push(ReorderLanesCommand(self.ws, stored, order, *self._lane_hooks()))
 
     def _lane_created(self, name: str) -> None:
         if name not in {lane.name for lane in data.load_lanes(self.ws)}:
-            data.create_lane(self.ws, name)
-            self.reload()
+            self._push(CreateLaneCommand(self.ws, name, None, *self._lane_hooks()))
 
     def _lane_changed(self, key: Hashable, changes: dict[str, Any]) -> None:
-        if self.view.model.grouping == "lane" and isinstance(key, int):
-            data.update_lane(self.ws, key, **changes)
-            if set(changes) - {"collapsed"}:
-                self.reload()
+        if self.view.model.grouping != "lane" or not isinstance(key, int):
+            return
+        before = next((lane for lane in data.load_lanes(self.ws) if lane.id == key), None)
+        if before is None:
+            self.error.emit(f"no lane {key}")
+            return
+        changes = {k: v for k, v in changes.items() if getattr(before, k, v) != v}
+        if changes:
+            self._push(UpdateLaneCommand(self.ws, before, changes, *self._lane_hooks()))
 
 
 def load_from_workspace(view: TimelineView, ws: Workspace, undo_stack: QUndoStack | None = None,

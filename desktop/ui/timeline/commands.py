@@ -1,4 +1,5 @@
-"""Undoable timeline edits: a drag that re-dates and/or re-lanes an event is one command.
+"""Undoable timeline edits: a drag that re-dates and/or re-lanes an event is one command,
+and so is each lane edit (create, rename, recolour, reorder, collapse).
 
 Built on the window's StoreCommand, so apply() runs the edit once before the push
 (a refused edit never enters the stack) and undo/redo report errors instead of raising.
@@ -8,8 +9,18 @@ Built on the window's StoreCommand, so apply() runs the edit once before the pus
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from desktop.services.timeline_data import move_event
+from desktop.services.timeline_data import (
+    LaneInfo,
+    create_lane,
+    delete_lane,
+    load_lanes,
+    move_event,
+    reorder_lanes,
+    set_lane_positions,
+    update_lane,
+)
 from desktop.store import Workspace
 from desktop.ui.commands import ErrorSink, StoreCommand
 from desktop.ui.timeline.model import Move
@@ -59,3 +70,108 @@ class MoveEventCommand(StoreCommand):
         m = self.move
         self._write(m.before_start, m.before_end, m.before_lane)
         self.refresh()
+
+
+class LaneCommand(StoreCommand):
+    """Base for lane edits: `refresh` after every do and undo, like a move."""
+
+    def __init__(self, ws: Workspace, text: str, refresh: Callable[[], None] | None = None,
+                 on_error: ErrorSink | None = None) -> None:  # fmt: skip
+        super().__init__(ws, text, on_error)
+        self.refresh = refresh or _noop
+
+    def apply(self) -> None:
+        self._do()
+        self._applied = True
+        self.refresh()
+
+    def _redo(self) -> None:
+        self._do()
+        self.refresh()
+
+    def _undo(self) -> None:
+        self._revert()
+        self.refresh()
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _revert(self) -> None:
+        raise NotImplementedError
+
+
+class UpdateLaneCommand(LaneCommand):
+    """Rename, recolour or (un)collapse; undo writes back the exact earlier values."""
+
+    def __init__(self, ws: Workspace, before: LaneInfo, changes: dict[str, Any],
+                 refresh: Callable[[], None] | None = None,
+                 on_error: ErrorSink | None = None) -> None:  # fmt: skip
+        if set(changes) == {"collapsed"}:
+            text = f"{'Collapse' if changes['collapsed'] else 'Expand'} lane {before.name}"
+        elif "name" in changes:
+            text = f"Rename lane {before.name} to {changes['name']}"
+        else:
+            text = f"Recolour lane {before.name}"
+        super().__init__(ws, text, refresh, on_error)
+        self.lane_id = before.id
+        self.after = dict(changes)
+        self.before = {k: getattr(before, k) for k in changes}
+
+    def _do(self) -> None:
+        update_lane(self.ws, self.lane_id, **self.after)
+
+    def _revert(self) -> None:
+        update_lane(self.ws, self.lane_id, **self.before)
+
+
+class ReorderLanesCommand(LaneCommand):
+    """A new lane order; undo restores every lane's exact earlier position."""
+
+    def __init__(self, ws: Workspace, before: list[LaneInfo], order: list[int],
+                 refresh: Callable[[], None] | None = None,
+                 on_error: ErrorSink | None = None) -> None:  # fmt: skip
+        super().__init__(ws, "Reorder lanes", refresh, on_error)
+        self.before = {lane.id: lane.position for lane in before if lane.id is not None}
+        self.order = list(order)
+
+    def _do(self) -> None:
+        reorder_lanes(self.ws, self.order)
+
+    def _revert(self) -> None:
+        set_lane_positions(self.ws, self.before)
+
+
+class CreateLaneCommand(LaneCommand):
+    """A new lane; undo deletes it, redo brings it back with the same id and position."""
+
+    def __init__(self, ws: Workspace, name: str, color: str | None = None,
+                 refresh: Callable[[], None] | None = None,
+                 on_error: ErrorSink | None = None) -> None:  # fmt: skip
+        super().__init__(ws, f"New lane {name}", refresh, on_error)
+        self.name, self.color = name, color
+        self.lane_id: int | None = None
+        self.position: int | None = None
+
+    def _do(self) -> None:
+        self.lane_id = create_lane(self.ws, self.name, self.color, lane_id=self.lane_id,
+                                   position=self.position)  # fmt: skip
+        if self.position is None:
+            self.position = next(lane.position for lane in load_lanes(self.ws)
+                                 if lane.id == self.lane_id)  # fmt: skip
+
+    def _revert(self) -> None:
+        if self.lane_id is not None:
+            delete_lane(self.ws, self.lane_id)
+
+
+def merged_order(stored: list[LaneInfo], shown: list[int]) -> list[int]:
+    """The full lane order after the shown lanes were reordered among themselves.
+
+    Hidden lanes keep their slots, so reordering with some lanes hidden does not
+    push them to the end.
+    """
+    known = {lane.id for lane in stored}
+    shown_known = [k for k in shown if k in known]
+    moved, visible = iter(shown_known), set(shown_known)
+    return [next(moved) if lane.id in visible else lane.id  # type: ignore[misc]
+            for lane in stored if lane.id is not None]  # fmt: skip

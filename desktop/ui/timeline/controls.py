@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,15 +37,29 @@ def _mark_active(button: QToolButton, active: bool) -> None:
     button.setFont(font)
 
 
+def shrink_to_fit(box: QComboBox, minimum: int = 56) -> None:
+    """Full width when there is room, elided down to `minimum` px when the window is narrow."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box.setMinimumWidth(minimum)
+    box.setMaximumWidth(180)  # a long tag name must not eat the text filter's room
+
+
+def plain_menu_button(button: QToolButton, text: str) -> None:
+    """A tool button that drops a menu; "…" says so, and Qt's corner arrow (which
+    overlaps the text of small buttons) is left out."""
+    button.setText(text)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+
+
 class TagBox(QComboBox):
-    """"Any tag" or one of the workspace's tags; kept narrow, long tags are elided."""
+    """"Any tag" or one of the workspace's tags; long names are elided."""
 
     tagChanged = Signal(object)  # str | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(7)
+        shrink_to_fit(self)
         self.setAccessibleName("Timeline tag filter")
         self.setToolTip("Show only events with this tag")
         self.addItem(ANY_TAG, None)
@@ -177,6 +192,8 @@ class DateRangeButton(QToolButton):
 
     def range(self) -> tuple[datetime | None, datetime | None]:
         lo, hi = self.popup.dates()
+        if lo and hi and lo > hi:  # a reversed range means the days between them
+            lo, hi = hi, lo
         return (datetime.combine(lo, time.min) if lo else None,
                 datetime.combine(hi, time.max) if hi else None)  # fmt: skip
 
@@ -194,6 +211,17 @@ class DateRangeButton(QToolButton):
             self.setToolTip(f"Dates: {lo or '…'} to {hi or '…'} (click to change)")
 
 
+class StayOpenMenu(QMenu):
+    """Clicking a checkable entry toggles it and keeps the menu open (hide several lanes)."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+
 class LanesButton(QToolButton):
     """"Lanes…": a checkable entry per lane; unchecking one hides its events."""
 
@@ -202,12 +230,11 @@ class LanesButton(QToolButton):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setText("Lanes…")
+        plain_menu_button(self, "Lanes…")
         self.setAccessibleName("Timeline lane visibility")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.lanes: list[tuple[Hashable, str]] = []
         self.hidden: frozenset[Hashable] = frozenset()
-        self.lanes_menu = QMenu(self)
+        self.lanes_menu = StayOpenMenu(self)
         self.lanes_menu.aboutToShow.connect(self.fill_menu)
         self.setMenu(self.lanes_menu)
         self._show_state()

@@ -5,6 +5,7 @@ API (all the main window needs):
     view.set_lanes(lanes: list[LaneInfo])          # saved lane order, colours, collapsed
     view.set_events(events: list[TimelineEvent])   # keeps the visible range after the first
     view.set_grouping("lane" | "tag" | "article" | "outlet");  view.set_filters(Filters(...))
+                                                   # also sets the toolbar's controls
     view.select(ids) (does not emit) / view.selected_ids()
     view.fit_all(); view.zoom_to_selection(); view.visible_range() -> (datetime, datetime)
     view.set_visible_range(lo, hi); view.view_state() / view.restore_view_state(dict)
@@ -18,8 +19,10 @@ Signals:
     lanesReordered(list)              lane keys in their new order (grouping by lane)
     laneChanged(key, dict)            a lane renamed / recoloured / (un)collapsed
     laneCreated(str)                  the user asked for a new lane with this name
+Toolbar (controls.py): text, status, tag (tag_box), date range (dates_button popup),
+lane visibility (lanes_button menu, kept as hidden lane ids so new lanes show), grouping.
 `desktop.ui.timeline.binding.load_from_workspace(view, ws, undo_stack)` wires all of it
-to a workspace with undoable commands.
+to a workspace with undoable commands (moves and every lane edit).
 """
 
 from __future__ import annotations
@@ -30,15 +33,11 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLineEdit,
-    QMenu,
     QScrollBar,
     QToolButton,
     QVBoxLayout,
@@ -51,7 +50,7 @@ from desktop.layout.snapping import moved_pair
 from desktop.layout.viewport import Viewport
 from desktop.services.timeline_data import GROUPINGS, NO_LANE, LaneInfo, TimelineEvent
 from desktop.ui.timeline.canvas import TimelineCanvas
-from desktop.ui.timeline.controls import DateRangeButton, LanesButton, TagBox
+from desktop.ui.timeline.controls import DateRangeButton, LanesButton, TagBox, shrink_to_fit
 from desktop.ui.timeline.lane_menu import ask_lane_name, context_menu
 from desktop.ui.timeline.minimap import Minimap
 from desktop.ui.timeline.model import Filters, Move, TimelineModel
@@ -71,10 +70,9 @@ def _as_tuple(data: Any) -> tuple[str, ...] | None:
 
 
 def _compact_combo(parent: QWidget, name: str, items: Sequence[tuple[str, Any]]) -> QComboBox:
-    """A combo sized to short labels, so the toolbar fits a narrow central area."""
+    """A combo that asks for its full width but shrinks (eliding) in a narrow window."""
     box = QComboBox(parent)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(max(len(label) for label, _ in items) // 2 + 3)
+    shrink_to_fit(box)
     box.setAccessibleName(name)
     for label, value in items:
         box.addItem(label, value)
@@ -110,7 +108,7 @@ class TimelineView(QWidget):
         bar.setSpacing(3)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Filter…")
-        self.search.setMinimumWidth(70)
+        self.search.setMinimumWidth(60)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Timeline text filter")
         self.search.setToolTip("Show only events whose title or quote contains this text")

@@ -1,0 +1,69 @@
+"""The timeline's right-click menu and the small lane dialogs behind it.
+
+Kept apart from view.py so the widget stays readable; the menu only emits the view's
+signals (laneChanged, laneCreated, eventActivated), the binding makes them edits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QWidget
+
+from desktop.layout.hits import HitBox
+
+if TYPE_CHECKING:
+    from desktop.ui.timeline.view import TimelineView
+
+
+def ask_lane_name(parent: QWidget, title: str, current: str = "") -> str | None:
+    """A trimmed new name, or None when cancelled, empty or unchanged."""
+    name, ok = QInputDialog.getText(parent, title, "Lane name:", text=current)
+    name = name.strip()
+    return name if ok and name and name != current else None
+
+
+def rename_lane(view: TimelineView, lane: int) -> None:
+    spec = view.model.lanes[lane]
+    name = ask_lane_name(view, "Rename lane", spec.name)
+    if name:
+        view.laneChanged.emit(spec.key, {"name": name})
+
+
+def recolour_lane(view: TimelineView, lane: int) -> None:
+    spec = view.model.lanes[lane]
+    color = QColorDialog.getColor(QColor(spec.color), view, "Lane colour")
+    if color.isValid():
+        view.laneChanged.emit(spec.key, {"color": color.name()})
+
+
+def context_menu(view: TimelineView, hit: HitBox | None) -> QMenu:
+    """Event actions on an event, lane actions on a lane header, navigation everywhere."""
+    menu = QMenu(view)
+    lane_grouping = view.model.grouping == "lane"
+    if hit is not None and hit.kind == "event":
+        eid = hit.key
+        if eid not in view.canvas.state.selected:
+            view.canvas.set_selection({eid}, notify=True)
+        menu.addAction("Edit event…", lambda: view.eventActivated.emit(eid))
+        menu.addAction("Zoom to event", view.zoom_to_selection)
+        if lane_grouping:
+            sub = menu.addMenu("Move to lane")
+            for spec in view.model.lanes:
+                sub.addAction(spec.name, lambda k=spec.key: view.move_to_lane(eid, k))
+    elif hit is not None and hit.kind == "lane":
+        lane = hit.key
+        spec = view.model.lanes[lane]
+        menu.addAction("Expand" if spec.collapsed else "Collapse",
+                       lambda: view._lane_toggled(lane))  # fmt: skip
+        if lane_grouping and spec.key is not None:
+            menu.addAction("Rename…", lambda: rename_lane(view, lane))
+            menu.addAction("Colour…", lambda: recolour_lane(view, lane))
+            menu.addAction("Hide lane", lambda: view.lanes_button.set_lane_shown(spec.key, False))
+        if lane_grouping:
+            menu.addAction("New lane…", view._new_lane)
+    menu.addAction("Fit all (F)", view.fit_all)
+    if view.canvas.state.selected:
+        menu.addAction("Zoom to selection (Z)", view.zoom_to_selection)
+    return menu
