@@ -129,3 +129,27 @@ def test_undo_refuses_when_the_events_changed_since(seeded) -> None:
     set_status(seeded, [mine[0]["id"]], "rejected")
     with pytest.raises(articles.ArticleConflict):
         articles.restore(seeded, edit, undo=True)
+
+
+def test_undo_restores_another_articles_event_that_gained_a_citation(ws) -> None:
+    """A new date can make a suggestion join an event of another article: undo takes it out."""
+    from desktop.ingest import draft_from_text
+    from desktop.services.importing import import_draft
+
+    later = draft_from_text("On 7 September 2018 rebel shelling of Mhardeh killed ten people, "
+                            "residents said.\n", source_file="b.txt")
+    later.published = date(2018, 9, 9)
+    import_draft(ws, later)
+    undated = import_draft(ws, draft_from_text(
+        "Rebel shelling killed ten people in the town of Mhardeh on Friday.\n",
+        source_file="a.txt"))
+    (other,) = event_rows(ws)
+    start = whole(ws)
+    edit = articles.edit_article(ws, undated.article_id, published=date(2018, 9, 8))
+    (merged,) = event_rows(ws)
+    assert merged["id"] == other["id"] and len(merged["citations"]) == 2
+    assert edit.event_ids == {other["id"]}
+    articles.restore(ws, edit, undo=True)
+    assert whole(ws) == start and event_rows(ws) == [other]
+    articles.restore(ws, edit, undo=False)
+    assert event_rows(ws) == [merged]
