@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, delete, event, insert, select
+from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.services.suggesting import drop_open_suggestions, suggest_for_article
@@ -140,29 +140,31 @@ def edit_article(ws: Workspace, article_id: int, **changes: Any) -> ArticleEdit:
 
 
 def _recompute(session: Session, edit: ArticleEdit) -> None:
-    """Re-run extraction as set_published does, remembering every event it touches."""
+    """Re-run extraction as set_published does, keeping every touched event before and after.
+
+    The extractor may also raise the confidence of another article's event it matches, so
+    what it touches is only known afterwards: it runs inside a savepoint, the touched rows
+    are read, the savepoint is rolled back to read them as they were, and the result is
+    written back. The caller has already flushed an UPDATE, so the savepoint is nested in
+    a real transaction (pysqlite only begins one at the first write).
+    """
     conn = session.connection()
-    ids = _article_event_ids(session, edit.article_id)
-    edit.rows_before = _read(conn, ids)
-    seen = set(ids)
-
-    def remember(sess: Session, _context: object, _instances: object) -> None:
-        # Another article's event gaining a citation is still unflushed here: read it as it was.
-        more = [o.id for o in sess.dirty if isinstance(o, Event) and o.id not in seen]
-        if more:
-            edit.rows_before.extend(_read(sess.connection(), more))
-            seen.update(more)
-
-    event.listen(session, "before_flush", remember)
+    touched = set(_article_event_ids(session, edit.article_id))
+    savepoint = session.begin_nested()
     try:
         drop_open_suggestions(session, edit.article_id)
         session.flush()
         edit.added = suggest_for_article(session, session.get(Article, edit.article_id))
         session.flush()
+        touched |= set(_article_event_ids(session, edit.article_id))
+        edit.event_ids = touched
+        edit.rows_after = _read(conn, touched)
+        error = session.get(Article, edit.article_id).extraction_error
     finally:
-        event.remove(session, "before_flush", remember)
-    edit.event_ids = seen | set(_article_event_ids(session, edit.article_id))
-    edit.rows_after = _read(conn, edit.event_ids)
+        savepoint.rollback()
+    edit.rows_before = _read(conn, touched)
+    _write(conn, touched, edit.rows_after)
+    session.get(Article, edit.article_id).extraction_error = error
 
 
 def restore(ws: Workspace, edit: ArticleEdit, *, undo: bool) -> None:
@@ -175,22 +177,28 @@ def restore(ws: Workspace, edit: ArticleEdit, *, undo: bool) -> None:
             raise LookupError(f"article {edit.article_id} no longer exists")
         if edit.event_ids:
             conn = session.connection()
-            ids = sorted(edit.event_ids)
             found = {i: v for i, v in conn.execute(
-                select(_EVENTS.c.id, _EVENTS.c.version).where(_EVENTS.c.id.in_(ids)))}
+                select(_EVENTS.c.id, _EVENTS.c.version)
+                .where(_EVENTS.c.id.in_(sorted(edit.event_ids))))}
             if found != now.versions():
                 raise ArticleConflict("this article's events were changed since (another "
                                       "window or an import?); reopen the workspace and edit "
                                       "the article again")
-            conn.execute(delete(event_tags).where(event_tags.c.event_id.in_(ids)))
-            conn.execute(delete(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids)))
-            conn.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(ids)))
-            for table, values in ((_EVENTS, rows.events), (_CITATIONS, rows.citations),
-                                  (event_tags, rows.tags)):
-                if values:
-                    conn.execute(insert(table), values)
+            _write(conn, edit.event_ids, rows)
         for name, value in state.items():
             setattr(article, name, value)
+
+
+def _write(conn: Connection, ids: set[int], rows: EventRows) -> None:
+    """Replace these events (with their citations and tag links) by the given rows."""
+    ids_list = sorted(ids)
+    conn.execute(delete(event_tags).where(event_tags.c.event_id.in_(ids_list)))
+    conn.execute(delete(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids_list)))
+    conn.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(ids_list)))
+    for table, values in ((_EVENTS, rows.events), (_CITATIONS, rows.citations),
+                          (event_tags, rows.tags)):
+        if values:
+            conn.execute(insert(table), values)
 
 
 def _state(article: Article) -> dict[str, Any]:
