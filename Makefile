@@ -5,11 +5,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# Qt offscreen + a real window under Xvfb + poppler for checking PDFs.
+# Qt offscreen + a real window under Xvfb (xwininfo finds it) + poppler for checking PDFs
+# + desktop-file-validate for the .desktop file.
 APT_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 	fonts-dejavu-core xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
-	poppler-utils
+	poppler-utils x11-utils desktop-file-utils
 
 .PHONY: run test venv sysdeps lint bench bundle clean
 
