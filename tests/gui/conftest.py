@@ -68,3 +68,11 @@ def wait_import(qtbot):
         qtbot.waitUntil(lambda: not window.importer.running, timeout=timeout)
 
     return wait
+
+
+@pytest.fixture
+def ws(seeded_path: Path) -> Iterator[Workspace]:
+    """The seeded workspace opened directly, for tests of single widgets."""
+    workspace = open_workspace(seeded_path)
+    yield workspace
+    workspace.close()

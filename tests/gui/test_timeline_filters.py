@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
@@ -11,15 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.services import timeline_data as data
 from desktop.services.editing import update_event
-from desktop.store import open_workspace
 from desktop.ui.timeline import Filters, TimelineView, load_from_workspace
-
-
-@pytest.fixture
-def ws(seeded_path: Path):
-    ws = open_workspace(seeded_path)
-    yield ws
-    ws.close()
 
 
 @pytest.fixture

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 
 from desktop.services import timeline_data as data
 from desktop.services.editing import read_snapshot, update_event
-from desktop.store import open_workspace
 from desktop.ui.timeline import TimelineView, load_from_workspace
 from desktop.ui.timeline.commands import merged_order
-
-
-@pytest.fixture
-def ws(seeded_path: Path):
-    ws = open_workspace(seeded_path)
-    yield ws
-    ws.close()
 
 
 @pytest.fixture

@@ -13,17 +13,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.layout.calendar import to_days
 from desktop.services import timeline_data as data
 from desktop.services.editing import read_snapshot, update_event
-from desktop.store import open_workspace
 from desktop.temporal import Precision
 from desktop.ui.timeline import TimelineView, load_from_workspace
 from desktop.ui.timeline.painter import GUTTER
-
-
-@pytest.fixture
-def ws(seeded_path: Path):
-    ws = open_workspace(seeded_path)
-    yield ws
-    ws.close()
 
 
 @pytest.fixture
