@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.services.eventdates import end_of, set_end, set_start, start_of, values_conflict
 from desktop.services.matching import signature
 from desktop.store import Citation, Event, Lane, Tag, Workspace
+from desktop.store.changes import unit
 from desktop.temporal import FuzzyDate
 
 EDITABLE = ("title", "description", "notes", "color", "status", "lane_id", "confidence")
@@ -80,8 +81,8 @@ def snapshot(session: Session, event: Event) -> EventSnapshot:
     )
 
 
-def read_snapshot(ws: Workspace, event_id: int) -> EventSnapshot:
-    with ws.session() as session:
+def read_snapshot(ws: Workspace | Session, event_id: int) -> EventSnapshot:
+    with unit(ws) as session:
         return snapshot(session, _load(session, event_id, None))
 
 
@@ -94,7 +95,7 @@ def _tags(session: Session, names: list[str]) -> list[Tag]:
 
 
 def update_event(
-    ws: Workspace,
+    ws: Workspace | Session,
     event_id: int,
     *,
     expected_version: int | None = None,
@@ -117,7 +118,7 @@ def update_event(
 
 
 def _update(
-    ws: Workspace,
+    ws: Workspace | Session,
     event_id: int,
     expected_version: int | None,
     start: FuzzyDate | None,
@@ -125,7 +126,7 @@ def _update(
     tags: list[str] | None,
     changes: dict[str, Any],
 ) -> int:
-    with ws.session() as session:
+    with unit(ws) as session:
         event = _load(session, event_id, expected_version)
         for name, value in changes.items():
             setattr(event, name, value)
@@ -142,7 +143,7 @@ def _update(
 
 
 def create_event(
-    ws: Workspace,
+    ws: Workspace | Session,
     title: str,
     start: FuzzyDate,
     *,
@@ -152,7 +153,7 @@ def create_event(
     citation: CitationSpec | None = None,
     confidence: float = 1.0,
 ) -> int:
-    with ws.session() as session:
+    with unit(ws) as session:
         event = Event(
             title=title, description=description, status=status, confidence=confidence,
             signature=signature(title),
@@ -174,17 +175,17 @@ def _citation(spec: CitationSpec) -> Citation:
     )
 
 
-def delete_event(ws: Workspace, event_id: int) -> EventSnapshot:
-    with ws.session() as session:
+def delete_event(ws: Workspace | Session, event_id: int) -> EventSnapshot:
+    with unit(ws) as session:
         event = _load(session, event_id, None)
         snap = snapshot(session, event)
         session.delete(event)
         return snap
 
 
-def restore_event(ws: Workspace, snap: EventSnapshot) -> int:
+def restore_event(ws: Workspace | Session, snap: EventSnapshot) -> int:
     """Recreate a deleted or merged-away event with its id and citations (undo)."""
-    with ws.session() as session:
+    with unit(ws) as session:
         event = Event(id=snap.id, **snap.fields)
         set_start(event, snap.start)
         set_end(event, snap.end)
@@ -205,11 +206,11 @@ def restore_event(ws: Workspace, snap: EventSnapshot) -> int:
         return event.id
 
 
-def merge_events(ws: Workspace, source_id: int, target_id: int) -> EventSnapshot:
+def merge_events(ws: Workspace | Session, source_id: int, target_id: int) -> EventSnapshot:
     """Move the source's citations to the target and drop the source; returns its snapshot."""
     if source_id == target_id:
         raise ValueError("an event cannot be merged into itself")
-    with ws.session() as session:
+    with unit(ws) as session:
         source = _load(session, source_id, None)
         target = _load(session, target_id, None)
         snap = snapshot(session, source)
@@ -222,8 +223,8 @@ def merge_events(ws: Workspace, source_id: int, target_id: int) -> EventSnapshot
         return snap
 
 
-def remove_citation(ws: Workspace, citation_id: int) -> tuple[int, CitationSpec]:
-    with ws.session() as session:
+def remove_citation(ws: Workspace | Session, citation_id: int) -> tuple[int, CitationSpec]:
+    with unit(ws) as session:
         c = session.get(Citation, citation_id)
         if c is None:
             raise EditConflict(f"citation {citation_id} no longer exists")
@@ -236,8 +237,8 @@ def remove_citation(ws: Workspace, citation_id: int) -> tuple[int, CitationSpec]
         return event.id, spec
 
 
-def add_citation(ws: Workspace, event_id: int, spec: CitationSpec) -> int:
-    with ws.session() as session:
+def add_citation(ws: Workspace | Session, event_id: int, spec: CitationSpec) -> int:
+    with unit(ws) as session:
         event = _load(session, event_id, None)
         citation = _citation(spec)
         event.citations.append(citation)
@@ -246,8 +247,8 @@ def add_citation(ws: Workspace, event_id: int, spec: CitationSpec) -> int:
         return citation.id
 
 
-def ensure_lane(ws: Workspace, name: str) -> int:
-    with ws.session() as session:
+def ensure_lane(ws: Workspace | Session, name: str) -> int:
+    with unit(ws) as session:
         lane = session.scalar(select(Lane).where(Lane.name == name))
         if lane is None:
             position = len(session.scalars(select(Lane.id)).all())

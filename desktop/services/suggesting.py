@@ -16,6 +16,7 @@ from desktop.extract import Suggestion, suggest
 from desktop.services.eventdates import values_conflict
 from desktop.services.matching import find_same_happening, signature
 from desktop.store import Article, Citation, Event, Workspace
+from desktop.store.changes import unit
 from desktop.store.models import utcnow
 
 MAX_SUGGESTIONS = 2000
@@ -161,9 +162,9 @@ def drop_open_suggestions(session: Session, article_id: int) -> None:
     session.expire_all()
 
 
-def set_published(ws: Workspace, article_id: int, published: date | None) -> int:
+def set_published(ws: Workspace | Session, article_id: int, published: date | None) -> int:
     """Set an article's publication date and recompute the suggestions that depend on it."""
-    with ws.session() as session:
+    with unit(ws) as session:
         article = session.get(Article, article_id)
         if article is None:
             raise LookupError(f"no article with id {article_id}")

@@ -12,11 +12,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from desktop.layout.calendar import to_days
 from desktop.layout.timeline import extent_of
 from desktop.services.editing import update_event
 from desktop.store import Article, Citation, Event, Lane, Tag, Timeline, Workspace
+from desktop.store.changes import unit
 from desktop.store.models import event_tags
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
@@ -144,7 +146,7 @@ def load_lanes(ws: Workspace) -> list[LaneInfo]:
 
 
 def move_event(
-    ws: Workspace,
+    ws: Workspace | Session,
     event_id: int,
     *,
     start: FuzzyDate | None = None,
@@ -163,10 +165,10 @@ def move_event(
                         **changes)  # fmt: skip
 
 
-def create_lane(ws: Workspace, name: str, color: str | None = None, *,
+def create_lane(ws: Workspace | Session, name: str, color: str | None = None, *,
                 lane_id: int | None = None, position: int | None = None) -> int:
     """A new lane, last unless `position` is given; `lane_id` lets a redo recreate it exactly."""
-    with ws.session() as session:
+    with unit(ws) as session:
         if position is None:
             position = session.scalar(select(func.count(Lane.id))) or 0
         lane = Lane(id=lane_id, name=name, color=color, position=position)
@@ -175,19 +177,19 @@ def create_lane(ws: Workspace, name: str, color: str | None = None, *,
         return lane.id
 
 
-def delete_lane(ws: Workspace, lane_id: int) -> None:
+def delete_lane(ws: Workspace | Session, lane_id: int) -> None:
     """Drop a lane (undoing its creation); events still in it become unassigned."""
-    with ws.session() as session:
+    with unit(ws) as session:
         session.execute(update(Event).where(Event.lane_id == lane_id).values(lane_id=None))
         session.execute(delete(Lane).where(Lane.id == lane_id))
 
 
-def update_lane(ws: Workspace, lane_id: int, **changes: Any) -> None:
+def update_lane(ws: Workspace | Session, lane_id: int, **changes: Any) -> None:
     """Rename, recolour or collapse a lane (name, color, collapsed)."""
     unknown = set(changes) - {"name", "color", "collapsed"}
     if unknown:
         raise ValueError(f"not a lane field: {', '.join(sorted(unknown))}")
-    with ws.session() as session:
+    with unit(ws) as session:
         lane = session.get(Lane, lane_id)
         if lane is None:
             raise LookupError(f"no lane {lane_id}")
@@ -195,27 +197,27 @@ def update_lane(ws: Workspace, lane_id: int, **changes: Any) -> None:
             setattr(lane, name, value)
 
 
-def reorder_lanes(ws: Workspace, lane_ids: list[int]) -> None:
+def reorder_lanes(ws: Workspace | Session, lane_ids: list[int]) -> None:
     """Save a new lane order (positions 0, 1, ...) in one transaction."""
-    with ws.session() as session:
+    with unit(ws) as session:
         for position, lane_id in enumerate(lane_ids):
             lane = session.get(Lane, lane_id)
             if lane is not None:
                 lane.position = position
 
 
-def set_lane_positions(ws: Workspace, positions: dict[int, int]) -> None:
+def set_lane_positions(ws: Workspace | Session, positions: dict[int, int]) -> None:
     """Put back exact saved positions (undoing a reorder), gaps and ties included."""
-    with ws.session() as session:
+    with unit(ws) as session:
         for lane_id, position in positions.items():
             lane = session.get(Lane, lane_id)
             if lane is not None:
                 lane.position = position
 
 
-def save_view(ws: Workspace, name: str, settings: dict[str, Any]) -> None:
+def save_view(ws: Workspace | Session, name: str, settings: dict[str, Any]) -> None:
     """Store a named timeline's lanes, filters and visible range (JSON settings)."""
-    with ws.session() as session:
+    with unit(ws) as session:
         tl = session.scalar(select(Timeline).where(Timeline.name == name))
         if tl is None:
             session.add(Timeline(name=name, settings=dict(settings)))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -17,10 +18,13 @@ from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.changes import ChangeSet, committed_changes, install_change_log, track_changes
+
 ENV_VAR = "CHRONOLOGUE_WORKSPACE"
 SUFFIX = ".chronologue"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
 
 
 class WorkspaceError(Exception):
@@ -70,6 +74,8 @@ def make_engine(path: Path) -> Engine:
 def migrate(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), revision)
+        if revision == "head":
+            install_change_log(conn)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -101,6 +107,13 @@ class Workspace:
             except BaseException:
                 session.rollback()
                 raise
+
+    def transact(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, ChangeSet]:
+        """Run ``work(session, *args, **kwargs)`` as one unit of work: one commit, or
+        nothing at all if it raises; returns its result and what it changed."""
+        with self.session() as session:
+            result = work(session, *args, **kwargs)
+        return result, committed_changes(session)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -154,7 +167,9 @@ def open_workspace(
             f"cannot open the workspace {path}: {reason}. "
             "Check that it is a Chronologue workspace and that the folder is writable."
         ) from exc
-    return Workspace(path, engine, sessionmaker(engine, expire_on_commit=False), notices)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    track_changes(sessions)
+    return Workspace(path, engine, sessions, notices)
 
 
 _WRITE_PROBLEMS = (
