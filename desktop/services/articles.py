@@ -18,7 +18,12 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
-from desktop.services.suggesting import drop_open_suggestions, suggest_for_article
+from desktop.services.suggesting import (
+    Extracted,
+    drop_open_suggestions,
+    extract,
+    store_suggestions,
+)
 from desktop.store import Article, Citation, Event, Workspace
 from desktop.store.models import event_tags
 
@@ -130,16 +135,21 @@ def edit_article(ws: Workspace, article_id: int, **changes: Any) -> ArticleEdit:
             raise LookupError(f"no article with id {article_id}")
         before = _state(article)
         edit = ArticleEdit(article_id, before, dict(before), fields=tuple(values))
+        found = None
+        if any(name in RECOMPUTE and before[name] != values[name] for name in values):
+            # Extract before the first write: the write lock is held only to store.
+            after = {**before, **values}
+            found = extract(article.text, after["published"], after["language"] or "en")
         for name, value in values.items():
             setattr(article, name, value)
         session.flush()
-        if any(name in RECOMPUTE and before[name] != values[name] for name in values):
-            _recompute(session, edit)
+        if found is not None:
+            _recompute(session, edit, found)
         edit.after = _state(session.get(Article, article_id))
         return edit
 
 
-def _recompute(session: Session, edit: ArticleEdit) -> None:
+def _recompute(session: Session, edit: ArticleEdit, found: Extracted) -> None:
     """Re-run extraction as set_published does, keeping every touched event before and after.
 
     The extractor may also raise the confidence of another article's event it matches, so
@@ -154,7 +164,7 @@ def _recompute(session: Session, edit: ArticleEdit) -> None:
     try:
         drop_open_suggestions(session, edit.article_id)
         session.flush()
-        edit.added = suggest_for_article(session, session.get(Article, edit.article_id))
+        edit.added = store_suggestions(session, session.get(Article, edit.article_id), found)
         session.flush()
         touched |= set(_article_event_ids(session, edit.article_id))
         edit.event_ids = touched

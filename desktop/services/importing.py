@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -25,7 +25,7 @@ from desktop.ingest import (
     read_path,
 )
 from desktop.ingest.draft import ArticleDraft
-from desktop.services.suggesting import suggest_for_article
+from desktop.services.suggesting import Extracted, extract, plan_matches, store_suggestions
 from desktop.store import Article, Workspace
 from desktop.store.workspace import write_error_message
 
@@ -93,6 +93,84 @@ def collect(paths: Iterable[Path]) -> tuple[Found, list[FileResult]]:
     return files, problems
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """How files are read: ``language`` for articles whose language is unknown,
+    ``dayfirst`` reads numeric dates like 05/09/2018 as 5 September."""
+
+    suggest: bool = True
+    language: str = "en"
+    dayfirst: bool = False
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """One file read and extracted, ready to be stored: the slow half of an import.
+
+    It is a pure function of the file and the options (no workspace, no Qt), and it
+    pickles, so a process pool can prepare files while this process stores them.
+    ``error`` is set when the file cannot become an article; ``duplicate`` when its
+    text was already stored when it was read, so it was not extracted.
+    """
+
+    path: Path
+    draft: ArticleDraft | None = None
+    digest: str = ""
+    extracted: Extracted | None = None
+    error: str = ""
+    duplicate: bool = False
+
+
+class StoredDigests:
+    """``digest in StoredDigests(ws)`` asks the workspace, with a read that takes no lock."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def __contains__(self, digest: object) -> bool:
+        with self.ws.session() as session:
+            found = session.scalar(select(Article.id).where(Article.content_hash == digest))
+            return found is not None
+
+
+def prepare_file(
+    path: Path,
+    row: ManifestRow | None = None,
+    options: ImportOptions = ImportOptions(),
+    stored: Container[str] = (),
+) -> PreparedFile:
+    """Read and extract one file; texts whose digest is in ``stored`` are not extracted."""
+    try:
+        draft = read_path(path)
+    except IngestError as exc:
+        return PreparedFile(path, error=str(exc))
+    except OSError as exc:
+        return PreparedFile(path, error=f"cannot read the file: {exc.strerror or exc}")
+    if row is not None:
+        draft = apply_manifest(draft, row)
+    return prepare_draft(draft, path, options, stored)
+
+
+def prepare_draft(
+    draft: ArticleDraft,
+    path: Path | None = None,
+    options: ImportOptions = ImportOptions(),
+    stored: Container[str] = (),
+) -> PreparedFile:
+    """Extract one draft's suggestions (pure: no workspace is touched)."""
+    path = path or Path(draft.source_file or "pasted text")
+    digest = content_hash(draft.text)
+    if digest in stored:
+        return PreparedFile(path, draft, digest, duplicate=True)
+    extracted = None
+    if options.suggest:
+        extracted = extract(
+            draft.text, draft.published, draft.language or options.language,
+            dayfirst=options.dayfirst,
+        )  # fmt: skip
+    return PreparedFile(path, draft, digest, extracted)
+
+
 def import_paths(
     ws: Workspace,
     paths: Iterable[Path],
@@ -107,6 +185,8 @@ def import_paths(
     ``dayfirst`` reads numeric dates like 05/09/2018 as 5 September."""
     files, problems = collect(paths)
     report = ImportReport(results=problems)
+    options = ImportOptions(suggest, language, dayfirst)
+    stored = StoredDigests(ws)
     total = len(files)
     for index, (path, row) in enumerate(files):
         if should_cancel is not None and should_cancel():
@@ -115,9 +195,7 @@ def import_paths(
         if progress is not None:
             progress(index, total, path)
         try:
-            result = import_file(
-                ws, path, row, suggest=suggest, language=language, dayfirst=dayfirst
-            )
+            result = store_prepared(ws, prepare_file(path, row, options, stored), options)
         except OperationalError as exc:  # full disk, read-only: every next file would fail too
             report.results.append(FileResult(path, "failed", _stopped(exc)))
             break
@@ -144,17 +222,8 @@ def import_file(
     language: str = "en",
     dayfirst: bool = False,
 ) -> FileResult:
-    try:
-        draft = read_path(path)
-    except IngestError as exc:
-        return FileResult(path, "failed", str(exc))
-    except OSError as exc:
-        return FileResult(path, "failed", f"cannot read the file: {exc.strerror or exc}")
-    if row is not None:
-        draft = apply_manifest(draft, row)
-    return import_draft(
-        ws, draft, path=path, suggest=suggest, language=language, dayfirst=dayfirst
-    )
+    options = ImportOptions(suggest, language, dayfirst)
+    return store_prepared(ws, prepare_file(path, row, options, StoredDigests(ws)), options)
 
 
 def import_draft(
@@ -167,15 +236,35 @@ def import_draft(
     dayfirst: bool = False,
 ) -> FileResult:
     """Store one draft (from a file or pasted text) in its own transaction."""
-    path = path or Path(draft.source_file or "pasted text")
-    digest = content_hash(draft.text)
+    options = ImportOptions(suggest, language, dayfirst)
+    return store_prepared(ws, prepare_draft(draft, path, options, StoredDigests(ws)), options)
+
+
+def store_prepared(
+    ws: Workspace, prepared: PreparedFile, options: ImportOptions = ImportOptions()
+) -> FileResult:
+    """Store a prepared file in one short transaction: the article and its suggestions.
+
+    Everything slow happened in prepare_file, so the write lock is held only for the
+    inserts (milliseconds for an ordinary article) and other writers barely wait.
+    """
+    path, draft = prepared.path, prepared.draft
+    if draft is None:
+        return FileResult(path, "failed", prepared.error)
     with ws.session() as session:
-        existing = session.scalar(select(Article).where(Article.content_hash == digest))
+        # Reads first: pysqlite begins the write transaction only at the first INSERT.
+        existing = session.scalar(
+            select(Article).where(Article.content_hash == prepared.digest)
+        )
         if existing is not None:
             return FileResult(
                 path, "duplicate", f"same text as article {existing.id} ({existing.source_file})",
                 article_id=existing.id,
             )
+        if prepared.duplicate:  # was stored when prepared, deleted since: extract now
+            prepared = prepare_draft(draft, path, options)
+        found = prepared.extracted
+        plan = plan_matches(session, found) if found is not None else None
         article = Article(
             title=draft.title,
             outlet=draft.outlet,
@@ -183,10 +272,10 @@ def import_draft(
             author=draft.author,
             published=draft.published,
             text=draft.text,
-            content_hash=digest,
+            content_hash=prepared.digest,
             source_file=draft.source_file or path.name,
             source_format=draft.source_format,
-            language=draft.language or language,
+            language=draft.language or options.language,
         )
         session.add(article)
         try:
@@ -194,7 +283,7 @@ def import_draft(
         except IntegrityError:  # another window stored the same text a moment ago
             session.rollback()
             return FileResult(path, "duplicate", "same text as an article already stored")
-        count = suggest_for_article(session, article, dayfirst=dayfirst) if suggest else 0
+        count = store_suggestions(session, article, found, plan) if found is not None else 0
         result = FileResult(path, "imported", article_id=article.id, suggestions=count)
         if article.extraction_error:
             result.message = article.extraction_error

@@ -33,24 +33,72 @@ def _identity(article_id: int, start: int, end: int, phrase_start: int | None) -
     return (article_id, start, end, phrase_start)
 
 
-def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = False) -> int:
-    """Add this article's new suggestions; returns how many citations were added."""
+@dataclass(frozen=True)
+class Extracted:
+    """An article's suggestions as the extractor found them, before any store is touched.
+
+    Computing this is the slow part of an import and needs no database, so it runs
+    outside the write transaction (and can run in another process: it pickles).
+    """
+
+    suggestions: tuple[Suggestion, ...] = ()
+    error: str | None = None
+
+
+def extract(
+    text: str, published: date | None, language: str = "en", *, dayfirst: bool = False
+) -> Extracted:
+    """The suggestions of one article's text, capped and filtered as the store wants them."""
     try:
-        found = suggest(
-            article.text, article.published, article.language or "en", dayfirst=dayfirst
-        )
+        found = suggest(text, published, language or "en", dayfirst=dayfirst)
     except Exception as exc:  # a tagger bug must not cost the user the article
-        article.extraction_error = f"date extraction failed ({type(exc).__name__}: {exc})"
-        return 0
-    article.extraction_error = None
-    if article.published is None:
+        return Extracted((), f"date extraction failed ({type(exc).__name__}: {exc})")
+    if published is None:
         found = [s for s in found if not s.needs_reference]
+    error = None
     if len(found) > MAX_SUGGESTIONS:  # a dump of dates, not an article: keep it reviewable
-        article.extraction_error = (
+        error = (
             f"only the first {MAX_SUGGESTIONS:,} of {len(found):,} dated sentences were "
             "suggested; select text and press Ctrl+E for the rest"
         )
         found = found[:MAX_SUGGESTIONS]
+    return Extracted(tuple(found), error)
+
+
+def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = False) -> int:
+    """Add this article's new suggestions; returns how many citations were added."""
+    found = extract(article.text, article.published, article.language or "en", dayfirst=dayfirst)
+    return store_suggestions(session, article, found)
+
+
+Plan = tuple[int | None, ...]
+
+
+def plan_matches(session: Session, found: Extracted) -> Plan:
+    """For a new article, the stored event each suggestion reports again (None: new).
+
+    Only reads, so it runs before the write transaction begins: matching against a
+    dense workspace can take seconds, and no other writer should wait for it.
+    """
+    own: set[int] = set()
+    plan: list[int | None] = []
+    for item in found.suggestions:
+        match = find_same_happening(session, item, own)
+        if match is not None:
+            own.add(match)
+        plan.append(match)
+    return tuple(plan)
+
+
+def store_suggestions(
+    session: Session, article: Article, found: Extracted, plan: Plan | None = None
+) -> int:
+    """Write already extracted suggestions (the fast, in-transaction half of suggesting).
+
+    With a ``plan`` from plan_matches, a planned match still stored and not rejected is
+    used as is; anything else is matched here.
+    """
+    article.extraction_error = found.error
     session.flush()  # the article row must exist before its citations point at it
     rows = session.execute(
         select(Citation.start, Citation.end, Citation.phrase_start, Citation.event_id).where(
@@ -59,20 +107,37 @@ def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = 
     ).all()
     known = {_identity(article.id, r.start, r.end, r.phrase_start) for r in rows}
     own = {r.event_id for r in rows}
+    newest = session.scalar(select(func.max(Event.id))) or 0  # later ids are this article's
+    alive = _alive(session, {m for m in plan or () if m is not None})
     added = 0
     citations: list[dict] = []
-    for item in found:
+    for index, item in enumerate(found.suggestions):
         key = _identity(article.id, item.start, item.end, item.timex_start)
         if key in known:
             continue
         known.add(key)
-        event_id = _store(session, item, own)
+        if plan is not None and plan[index] in alive and plan[index] not in own:
+            match = plan[index]
+        elif plan is not None and plan[index] is None:
+            match = None
+        else:
+            match = find_same_happening(
+                session, item, own, article_id=article.id, max_event_id=newest
+            )
+        event_id = _store(session, item, match)
         own.add(event_id)
         citations.append(_citation_row(article.id, event_id, item))
         added += 1
     if citations:
         session.execute(_INSERT_CITATION, citations)
     return added
+
+
+def _alive(session: Session, ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    query = select(Event.id).where(Event.id.in_(sorted(ids)), Event.status != "rejected")
+    return set(session.scalars(query))
 
 
 # Prepared Core statements on the hot path: an article brings a dozen suggestions, and
@@ -101,9 +166,8 @@ def _citation_row(article_id: int, event_id: int, item: Suggestion) -> dict:
     }
 
 
-def _store(session: Session, item: Suggestion, own: set[int]) -> int:
-    """The id of a new event for this suggestion, or of the same happening already stored."""
-    match = find_same_happening(session, item, own)
+def _store(session: Session, item: Suggestion, match: int | None) -> int:
+    """The id of a new event for this suggestion, or of ``match``, which gains a source."""
     now = utcnow()
     if match is None:
         when = item.fuzzy
@@ -168,8 +232,10 @@ def set_published(ws: Workspace | Session, article_id: int, published: date | No
         article = session.get(Article, article_id)
         if article is None:
             raise LookupError(f"no article with id {article_id}")
+        # Extract before the first write: the write lock is then held for milliseconds.
+        found = extract(article.text, published, article.language or "en")
         article.published = published
         drop_open_suggestions(session, article_id)
         session.flush()
         article = session.get(Article, article_id)
-        return suggest_for_article(session, article)
+        return store_suggestions(session, article, found)
