@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,19 @@ def workspace_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh workspace file; the env var is cleared so nothing leaks from the user's setup."""
     monkeypatch.delenv("CHRONOLOGUE_WORKSPACE", raising=False)
     return tmp_path / "ws.chronologue"
+
+
+@pytest.fixture
+def tmpfs_folder(tmp_path: Path) -> Iterator[Path]:
+    """An empty 2 MB tmpfs (tests fill it with full_disk.fill); skipped where mounting is
+    not allowed (not root): the RLIMIT_FSIZE variants of the same tests still run."""
+    from full_disk import mount_tmpfs, unmount
+
+    folder = tmp_path / "tmpfs"
+    problem = mount_tmpfs(folder)
+    if problem:
+        pytest.skip(f"cannot mount a tmpfs here ({problem}); the file-size-limit tests cover it")
+    try:
+        yield folder
+    finally:
+        unmount(folder)

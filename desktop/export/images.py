@@ -13,8 +13,10 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from desktop.export.atomic import atomic_target
+from desktop.export.atomic import WriteFailed, atomic_stream
 from desktop.export.chart import Chart
+from desktop.export.checks import png_check, svg_check
+from desktop.export.device import memory_device
 from desktop.export.header import draw_header
 from desktop.export.qtkit import Fonts, ensure_app
 from desktop.export.selection import ExportData, ExportOptions
@@ -67,9 +69,11 @@ def render_png(data: ExportData, path: Path | str, options: ExportOptions) -> Im
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     _paint(p, data, fonts, k, margin, content, chart, options)
     p.end()
-    with atomic_target(path) as tmp:
-        if not image.save(str(tmp), "PNG"):
-            raise OSError(f"cannot write the PNG {path}")
+    target = Path(path)
+    with atomic_stream(target, png_check) as sink, memory_device(sink) as device:
+        saved = image.save(device, "PNG")
+        if not saved:
+            raise WriteFailed(target, "Qt could not encode the PNG")
     return ImageResult(Path(path), image.width(), image.height(), len(data.events))
 
 
@@ -83,9 +87,10 @@ def render_svg(data: ExportData, path: Path | str, options: ExportOptions) -> Im
     """An SVG in points (72 per inch), half as many points wide as the PNG has pixels."""
     ensure_app()
     width = max(int(options.image_width), 400) / 2
-    with atomic_target(path) as tmp:
+    target = Path(path)
+    with atomic_stream(target, svg_check) as sink, memory_device(sink) as device:
         gen = QSvgGenerator()
-        gen.setFileName(str(tmp))
+        gen.setOutputDevice(device)
         gen.setResolution(72)
         gen.setTitle(data.title)
         gen.setDescription(data.subtitle or "Timeline exported by Chronologue")
@@ -96,8 +101,11 @@ def render_svg(data: ExportData, path: Path | str, options: ExportOptions) -> Im
         gen.setSize(size)
         gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
         p = QPainter(gen)
+        if not p.isActive():
+            raise WriteFailed(target, "Qt could not start writing the SVG")
         p.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
         _paint(p, data, fonts, k, margin, content, chart, options)
-        if not p.end():
-            raise OSError(f"cannot write the SVG {path}")
+        ended = p.end()
+        if not ended:
+            raise WriteFailed(target, "Qt could not finish the SVG")
     return ImageResult(Path(path), size.width(), size.height(), len(data.events))

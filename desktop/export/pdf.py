@@ -16,8 +16,10 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from desktop import __version__
-from desktop.export.atomic import atomic_target
+from desktop.export.atomic import WriteFailed, atomic_stream
 from desktop.export.chart import Chart
+from desktop.export.checks import pdf_check
+from desktop.export.device import memory_device
 from desktop.export.header import draw_header
 from desktop.export.pagesize import parse_page
 from desktop.export.qtkit import FAINT, INK, MUTED, Fonts, ensure_app
@@ -70,8 +72,11 @@ def render_pdf(
     """Write already gathered data (the UI gathers on its own thread, then renders)."""
     ensure_app()
     w_mm, h_mm = parse_page(options.page, options.landscape)
-    with atomic_target(path) as tmp:
-        writer = QPdfWriter(str(tmp))
+    target = Path(path)
+    pages = [0]  # known once painted; the check runs after
+    with atomic_stream(target, lambda tmp: pdf_check(pages[0])(tmp)) as sink, \
+            memory_device(sink) as device:
+        writer = QPdfWriter(device)
         writer.setResolution(DPI)
         size = QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter, options.page,
                          QPageSize.SizeMatchPolicy.ExactMatch)  # fmt: skip
@@ -80,13 +85,19 @@ def render_pdf(
         writer.setAuthor(data.author)
         writer.setCreator(f"Chronologue {__version__}")
         painter = QPainter(writer)
+        if not painter.isActive():
+            raise WriteFailed(target, "Qt could not start writing the PDF")
+        ended = False
         try:
             doc = _Document(painter, writer, data, options, w_mm, h_mm, progress, should_cancel)
             result = doc.run()
         finally:
-            if painter.isActive() and not painter.end():
-                raise OSError(f"cannot write the PDF {path}")
-        result.path = Path(path)
+            if painter.isActive():
+                ended = painter.end()
+        if not ended:
+            raise WriteFailed(target, "Qt could not finish the PDF")
+        pages[0] = result.pages
+        result.path = target
     return result
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.export import ExportOptions, ExportSummary, export_file, gather
+from desktop.export.atomic import WriteFailed
 from desktop.export.pdf import ExportCancelled
 from desktop.store import Workspace
 
@@ -55,6 +56,9 @@ def export_job(ws: Workspace, path: Path, fmt: str, options: ExportOptions):
                                   should_cancel=should_cancel)
         except ExportCancelled:
             return Outcome("cancelled", path, message="Export cancelled; nothing was written.")
+        except WriteFailed as exc:  # the disk is full, the folder refused the file, ...
+            return Outcome("failed", path, message=f"Could not write {path}: {exc}. "
+                           "Free some space or choose another folder.")
         except PermissionError:
             return Outcome("failed", path, message=f"Chronologue may not write {path}. "
                            "Choose another folder or file name.")

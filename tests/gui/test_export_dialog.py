@@ -226,3 +226,56 @@ def test_import_events_from_an_export(qtbot, window, make_window, tmp_path, wait
     qtbot.waitUntil(lambda: other.event_importer.worker is None, timeout=30_000)
     assert other.event_importer.last_report.events == 29
     assert len(other.events) == 29
+
+
+FULL_FORMATS = [("pdf", ".pdf"), ("svg", ".svg"), ("png", ".png"), ("csv", ".csv"),
+                ("json", ".json"), ("timelinejs", ".json")]  # fmt: skip
+
+
+def _export_expecting_failure(qtbot, window, target: Path, fmt: str, old: bytes, reason: str,
+                              during=None) -> None:  # fmt: skip
+    dialog = open_dialog(qtbot, window)
+    include_suggested(dialog)
+    dialog.form.format.setCurrentIndex(dialog.form.format.findData(fmt))
+    dialog.form.path.setText(str(target))
+    if during is None:
+        assert dialog.start_export()
+        wait_export(qtbot, dialog)
+    else:
+        with during:
+            assert dialog.start_export()
+            wait_export(qtbot, dialog)
+    assert dialog.outcome.kind == "failed", dialog.outcome
+    box = dialog.result_box
+    assert box.isVisible() and box.icon() == box.Icon.Critical
+    assert reason in box.text() and "unchanged" in box.text(), box.text()
+    assert str(target) in box.text()
+    assert reason in dialog.message.text()
+    assert target.read_bytes() == old
+    assert [p.name for p in target.parent.iterdir() if ".part" in p.name] == []
+    box.close()
+    dialog.close()
+
+
+@pytest.mark.parametrize("fmt,suffix", FULL_FORMATS)
+def test_export_on_a_full_disk_says_why_and_keeps_the_old_file(qtbot, window, tmpfs_folder,
+                                                               fmt, suffix):  # fmt: skip
+    from full_disk import ENOSPC_TEXT, fill
+
+    target = tmpfs_folder / f"timeline{suffix}"
+    old = b"the previous export\n" * 40
+    target.write_bytes(old)
+    fill(tmpfs_folder)
+    _export_expecting_failure(qtbot, window, target, fmt, old, ENOSPC_TEXT)
+
+
+@pytest.mark.parametrize("fmt,suffix", FULL_FORMATS)
+def test_export_past_a_file_size_limit_says_why(qtbot, window, tmp_path, fmt, suffix):
+    from full_disk import EFBIG_TEXT, limited_file_size
+
+    target = tmp_path / f"timeline{suffix}"
+    old = b"the previous export\n" * 40
+    target.write_bytes(old)
+    # the window's own files stay below the limit: it only reads while exporting
+    _export_expecting_failure(qtbot, window, target, fmt, old, EFBIG_TEXT,
+                              during=limited_file_size(12_000))  # fmt: skip

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.export import ExportOptions, export_file, gather, guess_format
-from desktop.export.atomic import atomic_target
+from desktop.export.atomic import WriteFailed, atomic_stream, write_bytes
+from desktop.export.checks import pdf_check, png_check, svg_check
 from desktop.export.pagesize import parse_page
 from desktop.export.tables import csv_text, timelinejs_doc
 from desktop.services.demo import seed_reference, short_title, theme_of
@@ -179,29 +180,54 @@ def test_timelinejs_imports_back(ref_ws, empty_ws):
     assert "Meeting in Belgrade" in [e.title for e in gather(empty_ws, ExportOptions()).events]
 
 
-def test_atomic_target_keeps_the_old_file_on_failure(tmp_path):
+def test_atomic_stream_keeps_the_old_file_on_failure(tmp_path):
     target = tmp_path / "out.csv"
     target.write_text("old")
-    with pytest.raises(RuntimeError), atomic_target(target) as tmp:
-        tmp.write_text("half")
+    with pytest.raises(RuntimeError), atomic_stream(target) as sink:
+        sink.write(b"half")
         raise RuntimeError("disk full")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
-def test_atomic_target_gives_ordinary_permissions(tmp_path):
+def test_atomic_stream_refuses_a_file_that_fails_its_check(tmp_path):
+    target = tmp_path / "out.svg"
+    target.write_text("old")
+    with pytest.raises(WriteFailed, match="failed its check: it is not well-formed") as caught:
+        write_bytes(target, b"<svg><g>", svg_check)
+    assert "the file already there is unchanged" in str(caught.value)
+    assert target.read_text() == "old" and len(list(tmp_path.iterdir())) == 1
+    with pytest.raises(WriteFailed, match="it is not a complete PNG"):
+        write_bytes(target, b"\x89PNG\r\n\x1a\n" + b"\0" * 40, png_check)
+    with pytest.raises(WriteFailed, match="does not read back as a PDF"):
+        write_bytes(target, b"%PDF-1.4\n1 0 obj\n", pdf_check(1))
+    write_bytes(target, b"<?xml version='1.0'?><svg/>", svg_check)
+    assert target.read_text().endswith("<svg/>")
+
+
+def test_atomic_stream_gives_ordinary_permissions(tmp_path):
     fresh = tmp_path / "new.csv"
-    with atomic_target(fresh) as tmp:
-        tmp.write_text("x")
+    write_bytes(fresh, b"x")
     umask = os.umask(0o022)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
     kept = tmp_path / "shared.csv"
     kept.write_text("old")
     kept.chmod(0o664)
-    with atomic_target(kept) as tmp:
-        tmp.write_text("new")
+    write_bytes(kept, b"new")
     assert kept.stat().st_mode & 0o777 == 0o664 and kept.read_text() == "new"
+
+
+def test_a_pdf_with_the_wrong_page_count_is_not_kept(tmp_path, qapp):
+    from pypdf import PdfWriter
+
+    one = tmp_path / "one.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    with open(one, "wb") as stream:
+        writer.write(stream)
+    assert pdf_check(1)(one) == ""
+    assert pdf_check(2)(one) == "it has 1 pages instead of 2"
 
 
 def test_guess_format_and_demo_helpers():
