@@ -9,10 +9,8 @@ hand-made ("manual") events, with any quoted sources kept in the event's notes.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import json
 import re
 from collections.abc import Iterable
@@ -21,10 +19,25 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.services.eventdates import end_of, set_end, set_start, start_of
+from desktop.services.interchange_check import (
+    csv_problem,
+    csv_rows,
+    date_from_doc,
+    document_problems,
+    slide_problem,
+)
+from desktop.services.interchange_schema import (
+    MAX_FILE_BYTES,
+    DateDoc,
+    Problems,
+    SlideDate,
+    check,
+)
 from desktop.store import Article, Citation, Event, Lane, Tag, Timeline, Workspace
 from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_human, parse_timex
 
@@ -71,11 +84,7 @@ def _date_doc(when: FuzzyDate | None) -> dict[str, Any] | None:
 
 
 def _date_from_doc(doc: dict[str, Any] | None) -> FuzzyDate | None:
-    if not doc:
-        return None
-    qualifier = Qualifier(doc["qualifier"]) if doc.get("qualifier") else None
-    return FuzzyDate(datetime.fromisoformat(doc["earliest"]), datetime.fromisoformat(doc["latest"]),
-                     Precision(doc["precision"]), qualifier)  # fmt: skip
+    return date_from_doc(msgspec.convert(doc, DateDoc)) if doc else None
 
 
 def document(ws: Workspace, event_ids: Iterable[int] | None = None) -> dict[str, Any]:
@@ -126,11 +135,21 @@ def _event_doc(e: Event) -> dict[str, Any]:
 
 
 def import_document(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
-    """Add a JSON document's articles, lanes, timelines and events in one transaction."""
-    if doc.get("format") != FORMAT:
+    """Add a JSON document's articles, lanes, timelines and events in one transaction.
+
+    The document is checked whole first: a broken one imports nothing, and every problem
+    is reported with its record and field.
+    """
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValueError("not a Chronologue JSON export (no \"format\": \"chronologue\")")
-    if int(doc.get("version", 0)) > VERSION:
-        raise ValueError(f"this file was written by a newer Chronologue (version {doc['version']})")
+    version = doc.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise Problems([f"version: expected a whole number, got {version!r}"])
+    if version > VERSION:
+        raise ValueError(f"this file was written by a newer Chronologue (version {version})")
+    problems = document_problems(doc)
+    if problems:
+        raise Problems(problems)
     report = InterchangeReport()
     with ws.session() as session:
         article_ids = _import_articles(session, doc.get("articles", []), report)
@@ -156,9 +175,6 @@ def import_document(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
                 event.lane = lanes.get(ev["lane"]) or _lane(session, lanes, ev["lane"])
             event.tags = [_tag(session, tags, n) for n in ev.get("tags", [])]
             for c in ev.get("citations", []):
-                if c["article_id"] not in article_ids:
-                    report.skipped.append(f"event {ev.get('id')}: citation of unknown article")
-                    continue
                 event.citations.append(Citation(
                     article_id=article_ids[c["article_id"]], start=c["start"], end=c["end"],
                     quote=c["quote"], date_phrase=c.get("date_phrase"),
@@ -246,29 +262,47 @@ def _manual_event(session: Session, lanes: dict[str, Lane], tags: dict[str, Tag]
     session.add(event)
 
 
+def _csv_dates(row: dict[str, str]) -> tuple[FuzzyDate, FuzzyDate | None]:
+    """Start and end of a CSV row; ValueError names the column that is wrong."""
+    found: list[FuzzyDate | None] = []
+    for side in ("start", "end"):
+        value = (row.get(side) or "").strip()
+        if not value and side == "end":
+            found.append(None)
+            continue
+        try:
+            found.append(_parse_date(value, (row.get(f"{side}_precision") or "").strip(),
+                                     (row.get(f"{side}_qualifier") or "").strip()))  # fmt: skip
+        except ValueError as exc:
+            raise ValueError(f"column '{side}': {exc}") from None
+    return found[0], found[1]  # type: ignore[return-value]
+
+
 def import_csv(ws: Workspace, text: str) -> InterchangeReport:
-    """Rows with a title and a start (TIMEX3 or "14 Sep 2018") become hand-made events."""
+    """Rows with a title and a start (TIMEX3 or "14 Sep 2018") become hand-made events.
+
+    Rows are independent, so every valid row is imported and each bad one is listed in
+    ``skipped`` with its line and column.
+    """
     report = InterchangeReport()
-    rows = csv.DictReader(io.StringIO(text))
-    if not rows.fieldnames or "title" not in rows.fieldnames or "start" not in rows.fieldnames:
-        raise ValueError("a CSV of events needs at least the columns 'title' and 'start'")
+    rows = csv_rows(text)
     with ws.session() as session:
         lanes = {x.name: x for x in session.scalars(select(Lane))}
         tags: dict[str, Tag] = {}
-        for line, row in enumerate(rows, start=2):
-            title = (row.get("title") or "").strip()
-            try:
-                start = _parse_date(row.get("start") or "", row.get("start_precision") or "",
-                                    row.get("start_qualifier") or "")  # fmt: skip
-                end = (_parse_date(row["end"], row.get("end_precision") or "",
-                                   row.get("end_qualifier") or "")
-                       if (row.get("end") or "").strip() else None)  # fmt: skip
-            except ValueError as exc:
-                report.skipped.append(f"line {line}: {exc}")
+        for line, row in rows:
+            if isinstance(row, str):
+                report.skipped.append(f"line {line}: {row}")
                 continue
-            if not title:
-                report.skipped.append(f"line {line}: no title")
+            problem = csv_problem(row)
+            if problem is None:
+                try:
+                    start, end = _csv_dates(row)
+                except ValueError as exc:
+                    problem = str(exc)
+            if problem is not None:
+                report.skipped.append(f"line {line}: {problem}")
                 continue
+            title = row["title"].strip()
             quotes = [q for q in (row.get("quotes") or "").split(JOIN) if q.strip()]
             outlets = (row.get("outlets") or "").split(JOIN)
             notes = "\n".join(f"“{q}” ({outlets[i] if i < len(outlets) else ''})".replace(" ()", "")
@@ -293,19 +327,27 @@ def _plain(markup: str) -> str:
                      for line in text.splitlines() if _TAG.sub("", line).strip())  # fmt: skip
 
 
-def _tl_date(parts: dict[str, Any] | None) -> FuzzyDate | None:
-    if not parts or parts.get("year") in (None, ""):
+def _tl_date(raw: Any, where: str) -> FuzzyDate | None:
+    if not raw:
         return None
-    y = int(parts["year"])
-    m, d = parts.get("month"), parts.get("day")
-    hh, mm = parts.get("hour"), parts.get("minute")
-    if m in (None, ""):
+    problems: list[str] = []
+    cleaned = {k: None if v == "" else v for k, v in raw.items()} if isinstance(raw, dict) else raw
+    parts = check(cleaned, SlideDate, where, problems, strict=False)
+    if parts is None:
+        raise ValueError(problems[0])
+    if parts.year is None:
+        return None
+    y, m, d, hh, mm = parts.year, parts.month, parts.day, parts.hour, parts.minute
+    if m is None:
         return FuzzyDate.of(Precision.YEAR, datetime(y, 1, 1))
-    if d in (None, ""):
-        return FuzzyDate.of(Precision.MONTH, datetime(y, int(m), 1))
-    if hh in (None, ""):
-        return FuzzyDate.of(Precision.DAY, datetime(y, int(m), int(d)))
-    return FuzzyDate.of(Precision.MINUTE, datetime(y, int(m), int(d), int(hh), int(mm or 0)))
+    try:
+        if d is None:
+            return FuzzyDate.of(Precision.MONTH, datetime(y, m, 1))
+        if hh is None:
+            return FuzzyDate.of(Precision.DAY, datetime(y, m, d))
+        return FuzzyDate.of(Precision.MINUTE, datetime(y, m, d, hh, mm or 0))
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
 
 
 def import_timelinejs(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
@@ -317,11 +359,15 @@ def import_timelinejs(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
         lanes = {x.name: x for x in session.scalars(select(Lane))}
         tags: dict[str, Tag] = {}
         for i, slide in enumerate(doc["events"], start=1):
+            problem = slide_problem(slide)
+            if problem:
+                report.skipped.append(f"event {i}: {problem}")
+                continue
             text = slide.get("text") or {}
             title = _plain(text.get("headline") or "") or f"Untitled event {i}"
             try:
-                start = _tl_date(slide.get("start_date"))
-                end = _tl_date(slide.get("end_date"))
+                start = _tl_date(slide.get("start_date"), "start_date")
+                end = _tl_date(slide.get("end_date"), "end_date")
                 shown = (slide.get("start_date") or {}).get("display_date") or ""
                 if shown:  # what the exporter wrote ("early Sep 2018") is the exact date
                     with_shown = _display(shown)
@@ -355,13 +401,23 @@ def _covers(start: FuzzyDate, end: FuzzyDate) -> bool:
 
 def import_events_file(ws: Workspace, path: Path) -> InterchangeReport:
     """Import a .json (Chronologue or TimelineJS) or .csv file of events."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    if Path(path).suffix.lower() == ".csv":
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValueError(f"the file is {size // 2**20:,} MB, more than the "
+                         f"{MAX_FILE_BYTES // 2**20} MB an events file may be")  # fmt: skip
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"the file is not UTF-8 text (byte {exc.start})") from None
+    if path.suffix.lower() == ".csv":
         return import_csv(ws, text)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except (ValueError, RecursionError) as exc:  # 5,000-digit numbers, 100,000 nested lists
+        raise ValueError(f"{path} cannot be read as JSON ({str(exc)[:120]})") from None
     if isinstance(doc, dict) and doc.get("format") == FORMAT:
         return import_document(ws, doc)
     return import_timelinejs(ws, doc)

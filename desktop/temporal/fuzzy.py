@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 MINUTE = timedelta(minutes=1)
+MIN_YEAR, MAX_YEAR = 1, 9999  # the years a FuzzyDate can hold
 OPEN_START = datetime(1, 1, 1)
 OPEN_END = datetime(9999, 12, 31, 23, 59)
 
@@ -168,8 +169,20 @@ class FuzzyDate:
     def of(
         cls, precision: Precision, when: datetime, qualifier: Qualifier | None = None
     ) -> FuzzyDate:
-        """The period of `precision` containing `when`, narrowed or widened by `qualifier`."""
-        precision = Precision(precision)
+        """The period of `precision` containing `when`, narrowed or widened by `qualifier`.
+
+        A period that would reach past the years FuzzyDate holds ("after 9999", "c. 1")
+        raises ValueError, like any other impossible date.
+        """
+        try:
+            return cls._of(Precision(precision), when, qualifier)
+        except OverflowError:
+            raise ValueError(
+                f"the date is outside the years {MIN_YEAR} to {MAX_YEAR} that can be stored"
+            ) from None
+
+    @classmethod
+    def _of(cls, precision: Precision, when: datetime, qualifier: Qualifier | None) -> FuzzyDate:
         start, end = period(precision, when)
         if qualifier is None:
             return cls(start, end, precision)
