@@ -1,68 +1,50 @@
 """A whole document: datelines reset the reference date, mentions resolve in order.
 
-A line holding nothing but a full date ("12 Aug, 2021", "Wednesday 05 September 2018
-18:38 BST") is a dateline: it sets the reference date for the text after it (and for the
-headline above it when it stands near the top). A second dateline further down starts a
-second article pasted into the same file.
+A dateline ("12 Aug, 2021" on its own line, "BEIRUT, March 28, 2022 (Reuters) - ...",
+found by temporal.dateline, the importer's detector too) sets the reference date for
+the text after it (and for the headline above it when it stands near the top), and is
+never an event. A second dateline further down starts a second article pasted into
+the same file.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
 from desktop.extract.candidate import Candidate
 from desktop.extract.candidates import find_candidates
 from desktop.extract.model import Timex
-from desktop.extract.tagger import Resolver, safe_date
+from desktop.extract.tagger import Resolver
 from desktop.temporal import FuzzyDate, Precision
+from desktop.temporal.dateline import Dateline, find_datelines
 
-_DATELINE_WORDS = frozenset(
-    """published publish posted updated update last modified first date dateline created
-    on at by am pm gmt bst utc cet cest est edt pst pdt ist msk eet eest ast
-    mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday
-    saturday sunday local time""".split()
-)
-_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DATELINE_ZONE = 1500
 
 
-def is_dateline(text: str, cand: Candidate) -> bool:
-    """A short line that holds nothing but this full date (plus labels and a time)."""
-    if cand.kind != "date" or cand.data.get("y") is None:
-        return False
-    line_start = text.rfind("\n", 0, cand.start) + 1
-    line_end = text.find("\n", cand.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if line_end - line_start > 90:
-        return False
-    rest = text[line_start : cand.start] + " " + text[cand.end : line_end]
-    words = [w for w in _WORDS.findall(rest.lower()) if w not in _DATELINE_WORDS]
-    return len(words) <= 2
+def on_dateline(cand: Candidate, datelines: list[Dateline]) -> Dateline | None:
+    """The dateline whose date this candidate is (one detector: temporal.dateline)."""
+    for line in datelines:
+        if cand.start < line.end and line.start < cand.end and cand.kind == "date":
+            return line
+    return None
 
 
 def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> list[Timex]:
     """Tag English text (see `tag`)."""
     candidates = find_candidates(text, dayfirst)
-    datelines = [c for c in candidates if is_dateline(text, c)]
+    datelines = find_datelines(text, dayfirst=dayfirst, language="en")
     resolver = Resolver(text, reference)
     if datelines and datelines[0].start <= _DATELINE_ZONE:
-        first = datelines[0]
-        resolver.reference = safe_date(first.data["y"], first.data["m"], first.data["d"]) or (
-            reference
-        )
-    dateline_ids = {id(c) for c in datelines}
+        resolver.reference = datelines[0].when
     out: list[Timex] = []
     for cand in candidates:
-        on_dateline = id(cand) in dateline_ids
-        if on_dateline:
-            found = safe_date(cand.data["y"], cand.data["m"], cand.data["d"])
-            if found is not None:
-                resolver.reference = found
-                resolver.history.clear()
+        line = on_dateline(cand, datelines)
+        if line is not None:
+            resolver.reference = line.when
+            resolver.history.clear()
         try:
-            timex = resolver.resolve(cand, dateline=on_dateline)
+            timex = resolver.resolve(cand, dateline=line is not None)
         except (ValueError, OverflowError):  # an impossible date ("31 February") is no date
             continue
         if timex is not None:

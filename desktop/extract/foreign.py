@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from desktop.extract.model import Timex
 from desktop.temporal import FuzzyDate
+from desktop.temporal.dateline import find_datelines
 
 _DIGITS = re.compile(r"\d+")
 # Prepositions and articles dateparser leaves around a date ("le 7 septembre 2018 à").
@@ -67,6 +68,7 @@ def tag_foreign(
         return []
     out: list[Timex] = []
     cursor = 0
+    datelines = find_datelines(text, dayfirst=dayfirst, language=language)
     for phrase, when in found:
         start = text.find(phrase, cursor)
         if start < 0:
@@ -82,5 +84,6 @@ def tag_foreign(
         else:
             fuzzy, value = FuzzyDate.day(when.year, when.month, when.day), f"{when:%Y-%m-%d}"
         needs = not any(len(n) == 4 for n in _DIGITS.findall(phrase))
-        out.append(Timex(start, end, phrase, "DATE", value, fuzzy, needs))
+        dateline = any(start < line.end and line.start < end for line in datelines)
+        out.append(Timex(start, end, phrase, "DATE", value, fuzzy, needs, dateline=dateline))
     return out

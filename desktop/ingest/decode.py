@@ -1,8 +1,10 @@
 """Bytes -> str for text-like files, with clear errors for binary or empty input.
 
-Order of trust: a byte-order mark, then strict UTF-8 (most modern files), then
-Windows-1252 (old Windows / Excel exports), where the five bytes cp1252 leaves
-undefined fall back to their Latin-1 meaning so that decoding never fails.
+Order of trust: a byte-order mark; strict UTF-8 (most modern files); UTF-8 with a
+handful of bad bytes (those bytes alone become U+FFFD, the page stays UTF-8); the
+charset the file declares, when it decodes cleanly; then charset-normalizer's
+guess, guarded so that Western text is never turned into something exotic; last,
+Windows-1252, which never fails.
 """
 
 from __future__ import annotations
@@ -21,9 +23,29 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _BAD_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 BINARY_MESSAGE = "this looks like a binary file, not text"
+_DETECT_SAMPLE = 256 * 1024
+_LATIN1_NAMES = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"}
+)
+
+# Languages whose legacy files are Windows-1252: when charset-normalizer names one of
+# them but picks another code page, the code page is wrong ("Muñoz" as "Muńoz").
+_WESTERN_LANGUAGES = frozenset(
+    """English French German Spanish Portuguese Italian Dutch Danish Swedish Norwegian
+    Finnish Icelandic Catalan Basque Galician Indonesian Malay Afrikaans Swahili Irish
+    Welsh Scottish""".split()
+)
+# Code pages a real file of today is plausibly in; anything else (cp1258, mac_*, DOS
+# pages, rare ISO parts) is only believed when the text is not mostly ASCII letters.
+_COMMON_CODECS = frozenset(
+    """cp1250 cp1251 cp1253 cp1254 cp1255 cp1256 cp1257 koi8_r koi8_u iso8859_2 iso8859_4
+    iso8859_5 iso8859_6 iso8859_7 iso8859_8 iso8859_9 iso8859_13 iso8859_15 big5 big5hkscs
+    gb2312 gbk gb18030 hz euc_jp shift_jis shift_jis_2004 cp932 iso2022_jp euc_kr cp949
+    johab tis_620 cp874 mac_cyrillic""".split()
+)
 
 
 def _cp1252_table() -> str:
@@ -66,11 +88,66 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes) -> str:
+def codec_name(label: str | None) -> str | None:
+    """Python's codec for a declared charset label, or None when unknown or unusable.
+
+    Latin-1 and ASCII labels mean Windows-1252, as in every browser.
+    """
+    name = (label or "").strip().strip("\"'").lower()
+    if not name:
+        return None
+    if name in _LATIN1_NAMES:
+        return "cp1252"
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec.startswith(("utf-16", "utf-32")) else codec
+
+
+def _utf8_with_few_errors(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes: replace those bytes only, keep the rest.
+
+    Taken when the valid multi-byte characters far outnumber the bad bytes; a
+    Latin-1 file (no valid multi-byte characters at all) never qualifies.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad <= 0:
+        return text
+    multibyte = len(_NON_ASCII.findall(text)) - bad
+    if multibyte >= 4 * bad and bad <= max(8, len(text) // 1000):
+        return text
+    return None
+
+
+def _looks_ascii_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) >= 0.8 * len(letters)
+
+
+def _detected(data: bytes) -> str:
+    """charset-normalizer's reading of ``data``, guarded against exotic misreadings."""
+    from charset_normalizer import from_bytes  # lazily: most files are UTF-8
+
+    western = decode_cp1252(data)
+    best = from_bytes(data[:_DETECT_SAMPLE]).best()
+    if best is None or best.encoding in ("ascii", "utf_8", "cp1252", "latin_1"):
+        return western
+    codec = best.encoding
+    if best.language in _WESTERN_LANGUAGES:
+        return western
+    if codec not in _COMMON_CODECS and _looks_ascii_latin(western[:_DETECT_SAMPLE]):
+        return western
+    text = data.decode(codec, errors="replace")
+    return western if text == western else text
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode file bytes to text without losing a character; reject binary data.
 
-    The result is exactly what citation offsets will index into: only the BOM
-    is removed, nothing is normalised.
+    ``declared`` is a charset the container names (an HTML <meta>, a MIME part);
+    it is trusted only when the bytes are not UTF-8 and decode cleanly with it.
     """
     if not data:
         raise IngestError("the file is empty")
@@ -87,12 +164,26 @@ def decode_bytes(data: bytes) -> str:
         except UnicodeDecodeError:
             raise IngestError(BINARY_MESSAGE) from None
     else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = decode_cp1252(data)
+        text = _decode_unmarked(data, codec_name(declared))
     check_text(text)
     return text
+
+
+def _decode_unmarked(data: bytes, declared: str | None) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    nearly = _utf8_with_few_errors(data)
+    if nearly is not None:
+        return nearly
+    check_text(decode_cp1252(data[:65536]))  # binary is refused before any guessing
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _detected(data)
 
 
 def control_share(text: str) -> float:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from desktop.ingest.normalize import normalize_text
 
 
 class IngestError(Exception):
@@ -14,8 +16,9 @@ class IngestError(Exception):
 class ArticleDraft:
     """Decoded text plus whatever metadata the reader could find.
 
-    ``text`` is what citation offsets index into, so readers must never
-    normalise it after detection (plain text is stored exactly as decoded).
+    ``text`` is what citation offsets index into: it is normalised once, here
+    (NFC, no soft hyphens or stray zero-width marks), and never changed after.
+    ``notes`` are warnings for the user that do not stop the import.
     """
 
     text: str
@@ -27,3 +30,7 @@ class ArticleDraft:
     language: str | None = None  # None: not detected; the importer applies the default
     source_file: str | None = None
     source_format: str = "txt"
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = normalize_text(self.text)

@@ -1,221 +1,117 @@
-"""Saved web pages -> article text and metadata, offline and without a DOM.
+"""Saved web pages -> the article's text and metadata, strictly offline.
 
-The stdlib parser is a flat, iterative tokenizer: there is no tree to build,
-so broken markup (unclosed <p>, <b>, stray end tags) cannot derail it and deep
-nesting cannot overflow a stack. Block elements end a line, like a browser
-would render them; nothing is ever fetched.
+trafilatura finds the main text (menus, cookie banners, related links and footers
+dropped; paragraphs and headings kept) and the title, author and site name; htmldate
+finds the original publication date. Both get a parsed tree, never a string: a
+string that looks like a URL would make them download it. When they find no article
+(a very short page, or one built by JavaScript) the stdlib reader in html_plain keeps
+whatever visible text and metadata the page has, and the draft says why.
 """
 
 from __future__ import annotations
 
-import codecs
-import json
+import logging
 import re
 from datetime import date
-from html.parser import HTMLParser
 
-from desktop.ingest.dateline import parse_iso_date
-from desktop.ingest.decode import check_text, decode_bytes, sniff_bom
+from desktop.ingest.dateline import find_dateline, parse_iso_date
+from desktop.ingest.decode import decode_bytes, sniff_bom
 from desktop.ingest.draft import ArticleDraft, IngestError
-from desktop.ingest.metadata import clean_value, detect_metadata, fill_missing
+from desktop.ingest.html_plain import PlainPage, read_plain
+from desktop.ingest.html_text import body_text
+from desktop.ingest.language import declared_language, detect_language
+from desktop.ingest.metadata import clean_value, detect_metadata
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
-_BLOCKS = frozenset(
-    """address article aside blockquote body caption dd details div dl dt fieldset figcaption
-    figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary
-    table tbody td tfoot th thead tr ul""".split()
-)
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
-_MAX_JSON_LD = 1_000_000
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _PUBLISHED_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
     "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.issued",
     "sailthru.date", "parsely-pub-date",
 )  # fmt: skip
+_MIN_ARTICLE_CHARS = 200
+JS_NOTE = (
+    "the page seems to be built by JavaScript, which is never run here: only {what} "
+    "could be read; save the page from a browser as 'Web page, complete' or as PDF"
+)
+GUESSED_DATE_NOTE = (
+    "the publication date {when} was taken from a date in the page's text, not from its "
+    "metadata or dateline: check it (Set date…)"
+)
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)  # their per-page chatter is not ours
 
 
-class _Extractor(HTMLParser):
-    """Collects visible text as lines, plus <title>, <meta>, <link>, <time> and JSON-LD."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._current: list[str] = []
-        self._skip: list[str] = []
-        self._pre = 0
-        self._in_title = False
-        self._title: list[str] = []
-        self._json_ld: list[str] | None = None
-        self.json_ld: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.time_datetime: str | None = None
-        self.lang: str | None = None
-
-    @property
-    def title(self) -> str | None:
-        return clean_value("".join(self._title))
-
-    def _flush(self) -> None:
-        if not self._current:
-            return
-        raw = "".join(self._current)
-        self._current = []
-        if self._pre:
-            text = raw.replace("\x00", "\n").strip("\n")
-        else:
-            text = "\n".join(_HTML_SPACE.sub(" ", part).strip() for part in raw.split("\x00"))
-            text = text.strip("\n ")
-        if text.strip():
-            self.blocks.append(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name.lower(): value or "" for name, value in attrs}
-        if tag == "script" and values.get("type", "").lower() == "application/ld+json":
-            self._json_ld = []
-        if tag in _SKIP:
-            self._skip.append(tag)
-            return
-        if tag == "meta":
-            key = values.get("property") or values.get("name") or values.get("itemprop", "")
-            if key and values.get("content") and key.lower() not in self.meta:
-                self.meta[key.lower()] = values["content"]
-        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
-            self.canonical = self.canonical or values.get("href")
-        elif tag == "time" and values.get("datetime") and self.time_datetime is None:
-            self.time_datetime = values["datetime"]
-        elif tag == "html" and self.lang is None:
-            self.lang = values.get("lang")
-        elif tag == "title" and not self._skip:
-            self._in_title = True
-        if self._skip:
-            return
-        if tag == "br":
-            self._current.append("\x00")  # a line break inside the block, kept by _flush
-        elif tag in _BLOCKS:
-            self._in_title = False  # an unclosed <title> ends where the page starts
-            self._flush()
-            if tag == "pre":
-                self._pre += 1
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            return  # <svg/> has no content to skip
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._skip:
-            while self._skip and self._skip.pop() != tag:
-                pass
-            if tag == "script" and self._json_ld is not None:
-                self.json_ld.append("".join(self._json_ld))
-                self._json_ld = None
-            return
-        if self._skip:
-            return
-        if tag == "title":
-            self._in_title = False
-        elif tag in _BLOCKS:
-            self._flush()
-            if tag == "pre" and self._pre:
-                self._pre -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            if self._json_ld is not None and sum(map(len, self._json_ld)) < _MAX_JSON_LD:
-                self._json_ld.append(data)
-            return
-        if self._in_title:
-            self._title.append(data)
-            return
-        self._current.append(data.replace("\x00", ""))
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-_LONE_LT = re.compile(r"<(?![A-Za-z/!?])")
-_CDATA_OPEN = re.compile(r"<!\[(?=\s*(?:cdata|temp|ignore|include|rcdata)\b)", re.IGNORECASE)
-
-
-def _escape_after_last(text: str, opener: re.Pattern[str] | str, terminator: str) -> str:
-    cut = text.rfind(terminator)
-    start = 0 if cut < 0 else cut + len(terminator)
-    if isinstance(opener, str):
-        opener = re.compile(re.escape(opener))
-    head, tail = text[:start], text[start:]
-    return head + opener.sub(lambda m: "&lt;" + m.group()[1:], tail)
-
-
-def defuse(markup: str) -> str:
-    """Turn constructs that can never be closed into text, as a browser shows them.
-
-    Python 3.11's HTMLParser rescans to the end of the input for each unclosed
-    "<", "<!--" or "<![", which is quadratic: a hostile 4 MB page of "</" runs
-    for minutes. A "<" that cannot open a tag is text in every browser anyway.
-    """
-    markup = _LONE_LT.sub("&lt;", markup)
-    markup = _escape_after_last(markup, "<", ">")
-    markup = _escape_after_last(markup, "<!--", "-->")
-    markup = _escape_after_last(markup, _CDATA_OPEN, "]]>")
-    return _escape_after_last(markup, "<![", "]>")
-
-
-def decode_html(data: bytes) -> str:
-    """Charset from the BOM, then <meta charset>/http-equiv, else the plain-text rules."""
-    if sniff_bom(data) is None:
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Text of a page: BOM, UTF-8, then the charset its container or <meta> declares."""
+    if sniff_bom(data) is None and declared is None:
         match = _META_CHARSET.search(data[:4096])
         if match:
-            name = match.group(1).decode("ascii", "ignore").lower()
-            if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}:
-                name = "cp1252"  # what browsers do, and a superset
-            try:
-                codec = codecs.lookup(name).name
-            except LookupError:
-                codec = None
-            if codec and not codec.startswith(("utf-16", "utf-32")):
-                try:
-                    text = data.decode(codec)
-                except UnicodeDecodeError:
-                    pass
-                else:
-                    check_text(text)
-                    return text
-    return decode_bytes(data)
+            declared = match.group(1).decode("ascii", "ignore")
+    return decode_bytes(data, declared)
 
 
-def _walk_json_ld(blobs: list[str]) -> dict[str, str]:
-    """First datePublished / author / publisher names in JSON-LD, walked without recursion."""
-    found: dict[str, str] = {}
-    stack: list[object] = []
-    for blob in blobs:
-        try:
-            stack.append(json.loads(blob))
-        except (ValueError, RecursionError):
-            continue
-    visited = 0
-    while stack and visited < 100_000:
-        visited += 1
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(reversed(node))
-            continue
-        if not isinstance(node, dict):
-            continue
-        if isinstance(node.get("datePublished"), str):
-            found.setdefault("published", node["datePublished"])
-        for key, slot in (("author", "author"), ("publisher", "outlet")):
-            value = node.get(key)
-            if isinstance(value, list) and value:
-                value = value[0]
-            if isinstance(value, dict):
-                value = value.get("name")
-            if isinstance(value, str) and value.strip():
-                found.setdefault(slot, value)
-        stack.extend(reversed([v for v in node.values() if isinstance(v, dict | list)]))
+def _tree(markup: str):  # noqa: ANN202 - lxml has no type hints
+    from lxml import etree, html
+
+    parser = html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, collect_ids=False
+    )
+    try:
+        tree = html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1), parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return tree
+
+
+def _main_text(tree, dayfirst: bool):  # noqa: ANN001, ANN202
+    """trafilatura's article text and metadata (date from markup only), or (None, None)."""
+    from trafilatura import bare_extraction
+
+    try:
+        doc = bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, RecursionError, AttributeError, TypeError):
+        return None, None
+    if doc is None or doc.body is None:
+        return None, doc
+    return body_text(doc.body), doc
+
+
+def _extensive_date(markup: str) -> date | None:
+    """htmldate's search of the whole page; a bare year ("© 2023" -> 1 January) is no date."""
+    from htmldate import find_date
+
+    tree = _tree(markup)
+    if tree is None:
+        return None
+    try:
+        found = parse_iso_date(find_date(tree, extensive_search=True, original_date=True))
+    except (ValueError, RecursionError, TypeError):
+        return None
+    if found is not None and (found.month, found.day) == (1, 1):
+        written = (f"{found.year}-01-01", f"01/01/{found.year}", f"1 January {found.year}",
+                   f"January 1, {found.year}", f"01.01.{found.year}")  # fmt: skip
+        if not any(form in markup for form in written):
+            return None
     return found
+
+
+def _markup_date(plain: PlainPage) -> date | None:
+    for candidate in (
+        *(plain.meta.get(key) for key in _PUBLISHED_KEYS),
+        plain.json_ld.get("published"),
+        plain.time_datetime,
+    ):
+        found = parse_iso_date(candidate)
+        if found:
+            return found
+    return None
 
 
 def _http(value: str | None) -> str | None:
@@ -228,42 +124,64 @@ def _not_url(value: str | None) -> str | None:
     return None if value is None or "://" in value else value
 
 
-def _language(lang: str | None) -> str | None:
-    code = (lang or "").strip().split("-")[0].split("_")[0].lower()
-    return code if code.isalpha() and 2 <= len(code) <= 3 else None
-
-
-def parse_html(data: bytes, *, source_file: str | None, source_format: str) -> ArticleDraft:
-    """Extract text and metadata from an HTML document's bytes."""
-    parser = _Extractor()
-    parser.feed(defuse(decode_html(data)))
-    parser.close()
-    text = "\n\n".join(parser.blocks)
+def parse_html(
+    data: bytes,
+    *,
+    source_file: str | None,
+    source_format: str,
+    dayfirst: bool = False,
+    declared_charset: str | None = None,
+) -> ArticleDraft:
+    """Extract the article and its metadata from an HTML document's bytes."""
+    markup = decode_html(data, declared_charset)
+    plain = read_plain(markup)
+    tree = _tree(markup)
+    text, doc = _main_text(tree, dayfirst) if tree is not None else (None, None)
+    notes: list[str] = []
+    if not text or len(text) < _MIN_ARTICLE_CHARS:
+        text = plain.text  # no article found: all visible text rather than nothing
+    meta = plain.meta
+    title = (
+        clean_value(meta.get("og:title") or meta.get("twitter:title"))
+        or clean_value(doc.title if doc else None)
+        or plain.title
+    )
+    description = clean_value(meta.get("og:description") or meta.get("description"))
+    if len(text.strip()) < _MIN_ARTICLE_CHARS and plain.scripts:
+        if not text.strip():
+            text = "\n\n".join(part for part in (title, description) if part)
+            what = "its title and description"
+        else:
+            what = f"{len(text.strip())} characters of text"
+        if text.strip():
+            notes.append(JS_NOTE.format(what=what))
     if not text.strip():
         raise IngestError("the web page has no readable text")
-    meta = parser.meta
-    ld = _walk_json_ld(parser.json_ld)
-    published: date | None = None
-    for candidate in (
-        *(meta.get(key) for key in _PUBLISHED_KEYS),
-        ld.get("published"),
-        parser.time_datetime,
-    ):
-        published = parse_iso_date(candidate)
-        if published:
-            break
+    published = parse_iso_date(doc.date if doc else None) or _markup_date(plain)
+    if published is None:
+        dateline = find_dateline(text, dayfirst=dayfirst)
+        published = dateline[0] if dateline else None
+    if published is None:
+        published = _extensive_date(markup)
+        if published is not None:
+            notes.append(GUESSED_DATE_NOTE.format(when=published.isoformat()))
+    found = detect_metadata(text)
     draft = ArticleDraft(
         text=text,
-        title=clean_value(meta.get("og:title") or meta.get("twitter:title")) or parser.title,
-        outlet=clean_value(meta.get("og:site_name")) or _not_url(ld.get("outlet")),
-        url=_http(meta.get("og:url")) or _http(parser.canonical),
+        title=title,
+        outlet=clean_value(meta.get("og:site_name"))
+        or _not_url(plain.json_ld.get("outlet"))
+        or clean_value(doc.sitename if doc else None),
+        url=_http(meta.get("og:url")) or _http(plain.canonical) or _http(doc.url if doc else None),
         author=_not_url(meta.get("author"))
         or _not_url(meta.get("article:author"))
-        or _not_url(ld.get("author")),
+        or _not_url(plain.json_ld.get("author"))
+        or _not_url(doc.author if doc else None)
+        or found.author,
         published=published,
-        language=_language(parser.lang),
         source_file=source_file,
         source_format=source_format,
+        notes=notes,
     )
-    fill_missing(draft, detect_metadata(text), only=("published", "author"))
+    draft.language = detect_language(draft.text) or declared_language(plain.lang)
     return draft

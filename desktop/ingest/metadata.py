@@ -12,6 +12,7 @@ from datetime import date
 
 from desktop.ingest.dateline import find_dateline
 from desktop.ingest.draft import ArticleDraft, IngestError
+from desktop.ingest.language import detect_language
 
 HEAD_LINES = 15
 MAX_TITLE_CHARS = 200
@@ -87,11 +88,17 @@ def _detect_author(lines: list[str]) -> str | None:
     return None
 
 
-def detect_metadata(text: str) -> TextMetadata:
-    """Run the plain-text heuristics on the top of ``text``."""
+def detect_metadata(
+    text: str, *, dayfirst: bool | None = None, language: str | None = None
+) -> TextMetadata:
+    """Run the plain-text heuristics on the top of ``text``.
+
+    ``dayfirst`` None (the user's order is not known here) leaves ambiguous numeric
+    datelines such as 05/09/2018 for `complete_draft`, which knows it.
+    """
     lines = _head_lines(text)
     url = next((m.group(1) for m in map(_URL_LINE.match, lines) if m), None)
-    dateline = find_dateline(text)
+    dateline = find_dateline(text, dayfirst=dayfirst, language=language)
     return TextMetadata(
         title=_detect_title(lines),
         url=url,
@@ -109,12 +116,27 @@ def fill_missing(draft: ArticleDraft, found: TextMetadata, only: tuple[str, ...]
             setattr(draft, field.name, getattr(found, field.name))
 
 
+def complete_draft(draft: ArticleDraft, *, dayfirst: bool = False) -> ArticleDraft:
+    """What every reader's draft gets last: its language, then a dateline read in it."""
+    if draft.language is None:
+        draft.language = detect_language(draft.text)
+    if draft.published is None:
+        found = find_dateline(draft.text, dayfirst=dayfirst, language=draft.language)
+        draft.published = found[0] if found else None
+    return draft
+
+
 def draft_from_text(
-    text: str, *, source_file: str | None = None, source_format: str = "txt"
+    text: str,
+    *,
+    source_file: str | None = None,
+    source_format: str = "txt",
+    dayfirst: bool = False,
 ) -> ArticleDraft:
-    """Build a draft from pasted or decoded text; ``text`` is stored unchanged."""
+    """Build a draft from pasted or decoded text (stored as decoded, normalised once)."""
     if not text.strip():
         raise IngestError("there is no text")
     draft = ArticleDraft(text=text, source_file=source_file, source_format=source_format)
-    fill_missing(draft, detect_metadata(text))
-    return draft
+    draft.language = detect_language(draft.text)
+    fill_missing(draft, detect_metadata(draft.text, dayfirst=dayfirst, language=draft.language))
+    return complete_draft(draft, dayfirst=dayfirst)

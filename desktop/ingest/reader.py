@@ -15,14 +15,19 @@ from desktop.ingest.decode import decode_bytes
 from desktop.ingest.docx import parse_docx
 from desktop.ingest.draft import ArticleDraft, IngestError
 from desktop.ingest.html import parse_html
-from desktop.ingest.metadata import draft_from_text
+from desktop.ingest.metadata import complete_draft, draft_from_text
 from desktop.ingest.pdf import parse_pdf, short_reason
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def _parse_text(data: bytes, *, source_file: str | None, source_format: str) -> ArticleDraft:
-    return draft_from_text(decode_bytes(data), source_file=source_file, source_format=source_format)
+def _parse_text(
+    data: bytes, *, source_file: str | None, source_format: str, dayfirst: bool = False
+) -> ArticleDraft:
+    return draft_from_text(
+        decode_bytes(data), source_file=source_file, source_format=source_format,
+        dayfirst=dayfirst,
+    )  # fmt: skip
 
 
 _Reader = Callable[..., ArticleDraft]
@@ -35,6 +40,8 @@ READERS: dict[str, _Reader] = {
     "docx": parse_docx,
 }
 SUPPORTED_EXTENSIONS = tuple(f".{ext}" for ext in READERS)
+# Readers that find dates in text themselves and need the user's day/month order.
+_DATE_AWARE = frozenset({"txt", "md", "html", "htm"})
 
 
 def format_size(size: int) -> str:
@@ -73,23 +80,30 @@ def display_name(name: str) -> str:
         return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
 
 
-def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
-    """Read an article from memory; ``name`` (a file name) chooses the format."""
+def read_bytes(
+    data: bytes, name: str, *, max_bytes: int = MAX_BYTES, dayfirst: bool = False
+) -> ArticleDraft:
+    """Read an article from memory; ``name`` (a file name) chooses the format.
+
+    ``dayfirst`` reads numeric datelines such as 05/09/2018 as 5 September.
+    """
     fmt = _format_of(name)
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes)
     if not data:
         raise IngestError("the file is empty")
+    options = {"dayfirst": dayfirst} if fmt in _DATE_AWARE else {}
     try:
-        return READERS[fmt](data, source_file=display_name(PurePath(name).name),
-                            source_format=fmt)  # fmt: skip
+        draft = READERS[fmt](data, source_file=display_name(PurePath(name).name),
+                             source_format=fmt, **options)  # fmt: skip
+        return complete_draft(draft, dayfirst=dayfirst)
     except (IngestError, MemoryError):
         raise
     except Exception as exc:  # a reader bug must not abort the whole import
         raise IngestError(f"the file could not be read: {short_reason(exc)}") from exc
 
 
-def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
+def read_path(path: Path, *, max_bytes: int = MAX_BYTES, dayfirst: bool = False) -> ArticleDraft:
     """Read one article file; every failure is an IngestError with a plain message."""
     path = Path(path)
     _format_of(path.name)
@@ -114,4 +128,4 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleDraft:
         raise IngestError(f"the file name is not valid: {short_reason(exc)}") from None
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes)
-    return read_bytes(data, path.name, max_bytes=max_bytes)
+    return read_bytes(data, path.name, max_bytes=max_bytes, dayfirst=dayfirst)

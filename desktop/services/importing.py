@@ -141,7 +141,7 @@ def prepare_file(
 ) -> PreparedFile:
     """Read and extract one file; texts whose digest is in ``stored`` are not extracted."""
     try:
-        draft = read_path(path)
+        draft = read_path(path, dayfirst=options.dayfirst)
     except IngestError as exc:
         return PreparedFile(path, error=str(exc))
     except OSError as exc:
@@ -285,6 +285,6 @@ def store_prepared(
             return FileResult(path, "duplicate", "same text as an article already stored")
         count = store_suggestions(session, article, found, plan) if found is not None else 0
         result = FileResult(path, "imported", article_id=article.id, suggestions=count)
-        if article.extraction_error:
-            result.message = article.extraction_error
+        notes = [*draft.notes, article.extraction_error or ""]
+        result.message = "; ".join(note for note in notes if note)
         return result

@@ -76,3 +76,77 @@ def test_span_indexes_the_original_text() -> None:
 )
 def test_parse_iso_date(value: str | None, expected: date | None) -> None:
     assert parse_iso_date(value) == expected
+
+
+WIRE_AND_LABELS = [
+    ("ARIHA, Syria (AP) — 4 March 2022", date(2022, 3, 4)),
+    ("ARIHA, Syria (AP) — 4 March 2022 — Airstrikes hit the town overnight.", date(2022, 3, 4)),
+    ("BEIRUT, March 28, 2022 (Reuters) - Syrian forces shelled the town on Sunday.",
+     date(2022, 3, 28)),
+    ("GENEVA, 12 August 2021 (AFP) – Talks resumed.", date(2021, 8, 12)),
+    ("KYIV, Ukraine, March 28, 2022 — The mayor said", date(2022, 3, 28)),
+    ("Published: 28/03/2022", date(2022, 3, 28)),
+    ("Posted on March 28, 2022 by Jane Roe", date(2022, 3, 28)),
+    ("Updated 28.03.2022 14:05", date(2022, 3, 28)),
+    ("Publié le 28 mars 2022 à 10h15", date(2022, 3, 28)),
+    ("Veröffentlicht am 28. März 2022, 10:15 Uhr", date(2022, 3, 28)),
+    ("Опубликовано: 28 марта 2022", date(2022, 3, 28)),
+    ("Publicado el 28 de marzo de 2022", date(2022, 3, 28)),
+    ("نشر في 28 مارس 2022", date(2022, 3, 28)),
+    ("28 Mart 2022 Pazartesi", date(2022, 3, 28)),
+    ("2022年3月28日", date(2022, 3, 28)),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), WIRE_AND_LABELS)
+def test_wire_label_and_foreign_datelines(line: str, expected: date) -> None:
+    text = f"Headline of the story\n\n{line}\n\nBody text follows here.\n"
+    found = find_dateline(text)
+    assert found is not None, line
+    assert found[0] == expected
+    assert text[found[1] : found[2]] in line
+
+
+@pytest.mark.parametrize(
+    ("dayfirst", "expected"),
+    [(True, date(2018, 9, 5)), (False, date(2018, 5, 9)), (None, None)],
+)
+def test_numeric_dateline_follows_the_users_order(dayfirst: bool | None, expected: date) -> None:
+    found = find_dateline("Title\nPublished: 05/09/2018\nBody.", dayfirst=dayfirst)
+    assert (found[0] if found else None) == expected
+
+
+def test_published_beats_updated_whichever_comes_first() -> None:
+    text = "Title\nUpdated: 30/03/2022 09:00\nPublished: 28/03/2022\nBody."
+    assert find_dateline(text)[0] == date(2022, 3, 28)
+    assert find_dateline("Title\nUpdated: 30/03/2022\nBody.")[0] == date(2022, 3, 30)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BEIRUT, March 28 (Reuters) - Syrian forces shelled the town.",  # no year: no guess
+        "Officials in Beirut, March 28, 2022 - said the talks failed",
+        "The army said on 4 March 2022 that it had withdrawn from the town of Ariha.",
+    ],
+)
+def test_not_wire_datelines(line: str) -> None:
+    assert find_dateline(f"Headline here\n{line}\nMore text.") is None
+
+
+def test_the_tagger_uses_the_same_detector_and_never_makes_a_dateline_an_event() -> None:
+    from desktop.extract import suggest, tag
+
+    text = (
+        "Shelling resumes\n\nBEIRUT, March 28, 2022 (Reuters) - Government forces shelled the "
+        "town of Ariha on Friday, rescuers said.\n"
+    )
+    timexes = tag(text, None)
+    dateline = next(t for t in timexes if t.text == "March 28, 2022")
+    assert dateline.dateline
+    friday = next(t for t in timexes if "Friday" in t.text)
+    assert friday.value == "2022-03-25"  # counted from the dateline
+    found = suggest(text, None)
+    assert found, "the shelling is an event"
+    assert all(s.timex_start != dateline.start for s in found)
+    assert found[0].value == "2022-03-25"

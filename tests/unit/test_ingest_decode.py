@@ -65,3 +65,64 @@ def test_empty_and_blank() -> None:
         read_bytes(b"", "a.txt")
     with pytest.raises(IngestError, match="the file has no text"):
         read_bytes(b" \r\n\t\n", "a.txt")
+
+
+LEGACY = {
+    "cp1251": "Во вторник вечером власти города сообщили, что мост через реку будет закрыт на "
+    "ремонт до конца месяца. Жители выразили недовольство тем, что объезд займёт больше часа.",
+    "koi8-r": "Во вторник вечером власти города сообщили, что мост через реку будет закрыт на "
+    "ремонт до конца месяца. Жители выразили недовольство тем, что объезд займёт больше часа.",
+    "cp1256": "أعلنت السلطات المحلية يوم الثلاثاء أن الجسر الرئيسي سيغلق للصيانة حتى نهاية "
+    "الشهر، وقال السكان إن الطريق البديل يستغرق أكثر من ساعة.",
+    "cp1254": "Belediye başkanı perşembe günü yaptığı açıklamada, köprünün onarım nedeniyle ay "
+    "sonuna kadar kapalı kalacağını söyledi. Şehir sakinleri yolun çok uzun olduğunu belirtti.",
+    "cp1250": "Starosta města ve čtvrtek oznámil, že most přes řeku bude kvůli opravám uzavřen "
+    "až do konce měsíce. Obyvatelé si stěžují, že objížďka trvá více než hodinu.",
+    "cp1253": "Ο δήμαρχος ανακοίνωσε την Πέμπτη ότι η γέφυρα θα παραμείνει κλειστή για "
+    "επισκευές μέχρι το τέλος του μήνα. Οι κάτοικοι διαμαρτυρήθηκαν για την παράκαμψη.",
+}
+WESTERN = {  # charset-normalizer alone reads these as cp1250 ("Muńoz") and cp1258
+    "es": "El alcalde anunció el jueves que el puente permanecerá cerrado por reparaciones "
+    "hasta finales de mes. Los vecinos se quejaron; la señora Muñoz pidió información.",
+    "it": "Il sindaco ha annunciato giovedì che il ponte resterà chiuso per lavori fino alla "
+    "fine del mese. I cittadini si sono lamentati perché la deviazione è lunga più di un'ora.",
+    "en": "The minister’s statement on Tuesday — issued after talks in Zürich — said the café "
+    "owners would be compensated. Critics called it “too little, too late”.",
+}
+
+
+@pytest.mark.parametrize("codec", sorted(LEGACY))
+def test_legacy_code_pages_without_declaration(codec: str) -> None:
+    text = LEGACY[codec] + "\n"
+    assert decode_bytes(text.encode(codec)) == text
+    assert read_bytes(text.encode(codec), "story.txt").text == text
+
+
+@pytest.mark.parametrize("language", sorted(WESTERN))
+def test_western_text_is_not_mistaken_for_an_exotic_code_page(language: str) -> None:
+    text = WESTERN[language] + "\n"
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_declared_charset_is_used_when_it_decodes_cleanly() -> None:
+    body = "<p>" + LEGACY["cp1251"] + "</p>"
+    page = '<meta charset="windows-1251">' + body
+    assert read_bytes(page.encode("cp1251"), "a.html").text == LEGACY["cp1251"]
+    # A wrong declaration that does not decode cleanly is ignored, not trusted.
+    page = '<meta charset="utf-16">' + body
+    assert read_bytes(page.encode("cp1251"), "b.html").text == LEGACY["cp1251"]
+
+
+def test_a_few_bad_bytes_in_utf8_replace_only_those_bytes() -> None:
+    good = "Zürich — Genève — Kraków — “quoted” — Ελλάδα\n" * 3
+    data = good.encode("utf-8") + b"broken \x96 dash and \xe9 accent\n"
+    text = decode_bytes(data)
+    assert text == good + "broken \ufffd dash and \ufffd accent\n"
+
+
+def test_stored_text_is_nfc_without_soft_hyphens_or_zero_width_spaces() -> None:
+    raw = "Cafe\u0301 in Id\u200blib, a long-\u00adawaited\u2060 talk.\n"
+    draft = read_bytes(raw.encode("utf-8"), "a.txt")
+    assert draft.text == "Café in Idlib, a long-awaited talk.\n"
+    persian = "می\u200cخواهم که امروز به شهر بروم و با دوستانم در بازار قدم بزنم\n"
+    assert read_bytes(persian.encode("utf-8"), "fa.txt").text == persian  # ZWNJ shapes words
