@@ -13,10 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.services.entities import ACTOR, PLACE, absorb_links, event_entities, link_entities
 from desktop.services.eventdates import end_of, set_end, set_start, start_of, values_conflict
 from desktop.services.matching import signature
 from desktop.store import Citation, Event, Lane, Tag, Workspace
 from desktop.store.changes import unit
+from desktop.store.models import utcnow
 from desktop.temporal import FuzzyDate
 
 EDITABLE = ("title", "description", "notes", "color", "status", "lane_id", "confidence")
@@ -50,6 +52,8 @@ class EventSnapshot:
     end: FuzzyDate | None
     tags: list[str] = field(default_factory=list)
     citations: list[CitationSpec] = field(default_factory=list)
+    actors: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
+    places: list[str] = field(default_factory=list)
 
 
 def _load(session: Session, event_id: int, expected_version: int | None) -> Event:
@@ -78,6 +82,8 @@ def snapshot(session: Session, event: Event) -> EventSnapshot:
             )
             for c in event.citations
         ],
+        actors=event_entities(session, event.id, ACTOR),
+        places=[name for name, _ in event_entities(session, event.id, PLACE)],
     )
 
 
@@ -102,14 +108,20 @@ def update_event(
     start: FuzzyDate | None = None,
     end: FuzzyDate | None | bool = False,
     tags: list[str] | None = None,
+    actors: list[tuple[str, str] | str] | None = None,
+    places: list[str] | None = None,
     **changes: Any,
 ) -> int:
-    """Apply changes; returns the new version. ``end=None`` clears the end, False keeps it."""
+    """Apply changes; returns the new version. ``end=None`` clears the end, False keeps it.
+
+    ``actors`` ((name, role) pairs or names) and ``places`` replace the event's entities,
+    creating those not in the workspace yet."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     try:
-        return _update(ws, event_id, expected_version, start, end, tags, changes)
+        entities = {ACTOR: actors, PLACE: places}
+        return _update(ws, event_id, expected_version, start, end, tags, entities, changes)
     except StaleDataError:  # the other window committed between our check and our write
         raise EditConflict(
             f"event {event_id} was changed elsewhere while you edited it; "
@@ -124,6 +136,7 @@ def _update(
     start: FuzzyDate | None,
     end: FuzzyDate | None | bool,
     tags: list[str] | None,
+    entities: dict[str, list | None],
     changes: dict[str, Any],
 ) -> int:
     with unit(ws) as session:
@@ -138,6 +151,10 @@ def _update(
             set_end(event, end)  # type: ignore[arg-type]
         if tags is not None:
             event.tags = _tags(session, tags)
+        for kind, named in entities.items():
+            if named is not None:
+                link_entities(session, event_id, kind, named)
+                event.modified = utcnow()  # the event changed: its version moves on
         session.flush()
         return event.version
 
@@ -203,6 +220,8 @@ def restore_event(ws: Workspace | Session, snap: EventSnapshot) -> int:
                 event.citations.append(_citation(spec))
         event.conflict = values_conflict([c.value for c in event.citations])
         session.flush()
+        link_entities(session, event.id, ACTOR, snap.actors)
+        link_entities(session, event.id, PLACE, snap.places)
         return event.id
 
 
@@ -219,6 +238,7 @@ def merge_events(ws: Workspace | Session, source_id: int, target_id: int) -> Eve
         session.flush()
         target.conflict = values_conflict([c.value for c in target.citations])
         target.confidence = max(target.confidence, source.confidence)
+        absorb_links(session, source_id, target_id)  # who and where it names, too
         session.delete(source)
         return snap
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.services.eventdates import end_of, start_of
 from desktop.store import Article, Citation, Event, Lane, Tag, Workspace
+from desktop.store.models import Actor, Place, event_actors, event_places
 
 
 def library_rows(ws: Workspace) -> list[dict[str, Any]]:
@@ -129,6 +130,19 @@ def tag_names(ws: Workspace) -> list[str]:
         return list(session.scalars(select(Tag.name).order_by(Tag.name)))
 
 
+def entity_dump(session: Session) -> dict[str, Any]:
+    """Actors and places with their fields and links, for exact-undo comparisons."""
+    out: dict[str, Any] = {}
+    for name, model, links, column in (
+        ("actors", Actor, event_actors, "actor_id"), ("places", Place, event_places, "place_id")
+    ):
+        table = model.__table__
+        out[name] = [dict(r._mapping) for r in session.execute(select(table).order_by(table.c.id))]
+        linked = select(links).order_by(links.c.event_id, links.c[column])
+        out[f"event_{name}"] = [tuple(r) for r in session.execute(linked)]
+    return out
+
+
 def store_dump(ws: Workspace) -> dict[str, Any]:
     """Everything a user can see, without bookkeeping (versions, timestamps): for
     checking that undo/redo and reopening restore exactly what was there."""
@@ -150,4 +164,4 @@ def store_dump(ws: Workspace) -> dict[str, Any]:
         accepted = session.scalar(
             select(func.sum(case((Event.status == "accepted", 1), else_=0))))
         return {"events": events, "articles": articles, "lanes": lanes,
-                "citations": n_cit, "accepted": accepted or 0}
+                "citations": n_cit, "accepted": accepted or 0, **entity_dump(session)}

@@ -1,6 +1,6 @@
 """The workspace store: SQLAlchemy models on one SQLite file per workspace."""
 
-from desktop.store.models import Article, Base, Citation, Event, Lane, Tag, Timeline
+from desktop.store.models import Actor, Article, Base, Citation, Event, Lane, Place, Tag, Timeline
 from desktop.store.workspace import (
     Workspace,
     WorkspaceError,
@@ -9,11 +9,13 @@ from desktop.store.workspace import (
 )
 
 __all__ = [
+    "Actor",
     "Article",
     "Base",
     "Citation",
     "Event",
     "Lane",
+    "Place",
     "Tag",
     "Timeline",
     "Workspace",

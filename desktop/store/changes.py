@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 if TYPE_CHECKING:
     from desktop.store.workspace import Workspace
 
-KINDS = ("event", "lane", "tag", "article", "timeline")
+KINDS = ("event", "lane", "tag", "article", "timeline", "actor", "place")
 _INFO_START = "chronologue.revision_at_begin"
 _INFO_PENDING = "chronologue.pending_changes"
 _INFO_DONE = "chronologue.committed_changes"
@@ -34,7 +34,8 @@ CREATE_TABLE = (
 )
 
 # (trigger table, kind written, id expression per row image, ops): citations and tag
-# links are part of their event, so they are logged as an update of that event.
+# links are part of their event, so they are logged as an update of that event; an
+# actor or place link also changes its entity (its count of events).
 _SOURCES = (
     ("events", "event", "id", None),
     ("lanes", "lane", "id", None),
@@ -43,14 +44,27 @@ _SOURCES = (
     ("timelines", "timeline", "id", None),
     ("citations", "event", "event_id", "update"),
     ("event_tags", "event", "event_id", "update"),
+    ("actors", "actor", "id", None),
+    ("places", "place", "id", None),
+    ("event_actors", "event", "event_id", "update"),
+    ("event_actors", "actor", "actor_id", "update"),
+    ("event_places", "event", "event_id", "update"),
+    ("event_places", "place", "place_id", "update"),
 )
 
 
-def _trigger_sql() -> Iterator[str]:
+def _trigger_sql(tables: set[str]) -> Iterator[str]:
+    primary = {}
+    for table, kind, *_ in _SOURCES:
+        primary.setdefault(table, kind)
     for table, kind, column, fixed_op in _SOURCES:
+        if table not in tables:  # an older schema (a migration in progress): not there yet
+            continue
+        # A table logging two kinds gets a second set of triggers named for the kind.
+        name = table if primary[table] == kind else f"{table}_{kind}"
         for when, image, op in (("INSERT", "new", "insert"), ("DELETE", "old", "delete")):
             yield (
-                f"CREATE TRIGGER IF NOT EXISTS changes_{table}_{op} AFTER {when} ON {table} "
+                f"CREATE TRIGGER IF NOT EXISTS changes_{name}_{op} AFTER {when} ON {table} "
                 f"BEGIN INSERT INTO changes(kind, entity_id, op) "
                 f"VALUES ('{kind}', {image}.{column}, '{fixed_op or op}'); END"
             )
@@ -61,7 +75,7 @@ def _trigger_sql() -> Iterator[str]:
             if column != "id" else ""
         )
         yield (
-            f"CREATE TRIGGER IF NOT EXISTS changes_{table}_update AFTER UPDATE ON {table} "
+            f"CREATE TRIGGER IF NOT EXISTS changes_{name}_update AFTER UPDATE ON {table} "
             f"BEGIN INSERT INTO changes(kind, entity_id, op) "
             f"VALUES ('{kind}', old.{column}, 'update'); {second}END"
         )
@@ -73,7 +87,10 @@ def install_change_log(conn: Connection) -> None:
     if conn.dialect.name != "sqlite":  # other databases bring their own triggers
         return
     conn.exec_driver_sql(CREATE_TABLE)
-    for sql in _trigger_sql():
+    tables = set(
+        conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars()
+    )
+    for sql in _trigger_sql(tables):
         conn.exec_driver_sql(sql)
 
 
@@ -131,6 +148,14 @@ class ChangeSet:
     @property
     def timelines(self) -> KindChanges:
         return self.of("timeline")
+
+    @property
+    def actors(self) -> KindChanges:
+        return self.of("actor")
+
+    @property
+    def places(self) -> KindChanges:
+        return self.of("place")
 
     def __bool__(self) -> bool:
         return self.reset or any(self.kinds.values())

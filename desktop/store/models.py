@@ -1,4 +1,5 @@
-"""The workspace schema: articles, events, their citations, lanes, tags, timelines.
+"""The workspace schema: articles, events, their citations, lanes, tags, timelines,
+and the actors and places events are about.
 
 Fuzzy dates are stored as four columns (earliest, latest, precision, qualifier) so
 that range queries and sorting work in SQL without parsing anything.
@@ -38,6 +39,26 @@ event_tags = Table(
     Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+# Who and where: an event's actors (with their part in it: subject, object, or "" when
+# nobody said) and places, in the order they were named.
+event_actors = Table(
+    "event_actors",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(16), nullable=False, default=""),
+    Column("position", Integer, nullable=False, default=0),
+    Index("ix_event_actors_actor", "actor_id"),
+)
+event_places = Table(
+    "event_places",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("place_id", ForeignKey("places.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False, default=0),
+    Index("ix_event_places_place", "place_id"),
 )
 
 
@@ -153,3 +174,30 @@ class Timeline(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Actor(Base):
+    """A person, organisation, group or state; `aliases` are the other names it goes by
+    (what merging two actors keeps), so "HTS" finds "Hay'at Tahrir al-Sham"."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="")  # person, organisation, group, state
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Place(Base):
+    """A named location; country (ISO 3166 alpha-2) and coordinates when known."""
+
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    country: Mapped[str | None] = mapped_column(String(8))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -172,7 +172,8 @@ class MergeCommand(StoreCommand):
 
     def _redo(self) -> None:
         target = editing.read_snapshot(self.ws, self.target_id)
-        self.target_before = {"confidence": target.fields["confidence"]}
+        self.target_before = {"confidence": target.fields["confidence"],
+                              "actors": target.actors, "places": target.places}
         self.snapshots = [editing.merge_events(self.ws, s, self.target_id)
                           for s in self.source_ids]
 
