@@ -16,17 +16,19 @@ from typing import Any
 
 from desktop.export.atomic import write_text
 from desktop.export.selection import ExportData, ExportEvent
+from desktop.services.formula_guard import guard
 from desktop.services.interchange import CSV_COLUMNS, JOIN, document
 from desktop.store import Workspace
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
 
 def csv_text(data: ExportData) -> str:
+    """One row per event; text cells are guarded against running as spreadsheet formulas."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for e in data.events:
-        writer.writerow(_csv_row(e))
+        writer.writerow({k: guard(v) if isinstance(v, str) else v for k, v in _csv_row(e).items()})
     return buf.getvalue()
 
 

@@ -407,7 +407,8 @@ def import_events_file(ws: Workspace, path: Path) -> InterchangeReport:
         raise ValueError(f"the file is {size // 2**20:,} MB, more than the "
                          f"{MAX_FILE_BYTES // 2**20} MB an events file may be")  # fmt: skip
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as stream:  # CRs in cells stay
+            text = stream.read()
     except UnicodeDecodeError as exc:
         raise ValueError(f"the file is not UTF-8 text (byte {exc.start})") from None
     if path.suffix.lower() == ".csv":

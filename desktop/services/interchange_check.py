@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
+from desktop.services.formula_guard import unguard
 from desktop.services.interchange_schema import (
     MAX_FILE_BYTES,
     MAX_TEXT,
@@ -118,7 +119,8 @@ def csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
             except csv.Error as exc:  # the reader goes on with the next record
                 yield line, f"not valid CSV ({exc})"
                 continue
-            yield line, row
+            # Cells our own export guarded against formulas come back as they were.
+            yield line, {k: unguard(v) if isinstance(v, str) else v for k, v in row.items()}
     finally:
         csv.field_size_limit(limit)
 

@@ -4,4 +4,12 @@ from desktop.temporal.fuzzy import MAX_YEAR, MIN_YEAR, FuzzyDate, Precision, Qua
 from desktop.temporal.parse import parse_human
 from desktop.temporal.timex import parse_timex
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "FuzzyDate", "Precision", "Qualifier", "parse_human", "parse_timex"]
+__all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "FuzzyDate",
+    "Precision",
+    "Qualifier",
+    "parse_human",
+    "parse_timex",
+]
