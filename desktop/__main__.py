@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return selftest.run()
     if any(a in cli.VERBS or a in ("-h", "--help", "--version") for a in argv[:3]):
+        from desktop.logs import install_excepthook, report_on_stderr, setup_logging
+
+        setup_logging("cli")
+        install_excepthook(report_on_stderr)
         return cli.main(argv)
     try:
         from desktop.ui.app import run

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from desktop import __version__, cli_export, cli_maintenance
 from desktop.store import Workspace, WorkspaceError, default_workspace_path, open_workspace
 from desktop.store.workspace import write_error_message
 
+log = logging.getLogger("chronologue.cli")
 VERBS = (
     "import", "articles", "show", "suggest", "set-date", "events", "accept", "reject",
     "export", "demo", "import-events", "check", "restore",
@@ -96,8 +98,10 @@ def main(
     try:
         ws = open_workspace(args.workspace or default_workspace_path())
     except WorkspaceError as exc:
+        log.warning("%s: %s", args.verb, exc)
         print(f"chronologue: {exc}", file=err)
         return 1
+    log.info("%s", args.verb)
     try:
         return HANDLERS[args.verb](ws, args, out, err)
     except LookupError as exc:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs of the app (and of every CLI the tests start) go to a throw-away folder.
+os.environ.setdefault("CHRONOLOGUE_LOG_DIR", tempfile.mkdtemp(prefix="chronologue-test-logs-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

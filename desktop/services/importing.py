@@ -7,6 +7,7 @@ crash or a cancel in the middle of a batch never leaves half an article behind.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from desktop.store import Article, Workspace
 from desktop.store.workspace import write_error_message
 
 MANIFEST = "articles.csv"
+log = logging.getLogger("chronologue.import")  # file names and reasons, never text
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]
 Progress = Callable[[int, int, Path], None]
@@ -202,6 +204,11 @@ def import_paths(
         report.results.append(result)
     if progress is not None and not report.cancelled:
         progress(total, total, Path())
+    for failed in report.failed:
+        log.warning("not imported: %s: %s", failed.path.name, failed.message)
+    log.info("import: %d imported, %d duplicates, %d failed%s", report.count("imported"),
+             report.count("duplicate"), len(report.failed),
+             " (cancelled)" if report.cancelled else "")  # fmt: skip
     return report
 
 

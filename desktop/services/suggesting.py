@@ -6,6 +6,7 @@ re-running never duplicates one, and a rejected one is never brought back.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,7 @@ from desktop.store.changes import unit
 from desktop.store.models import utcnow
 
 MAX_SUGGESTIONS = 2000
+log = logging.getLogger("chronologue.suggest")
 
 
 @dataclass
@@ -52,6 +54,7 @@ def extract(
     try:
         found = suggest(text, published, language or "en", dayfirst=dayfirst)
     except Exception as exc:  # a tagger bug must not cost the user the article
+        log.exception("date extraction failed on a text of %d characters", len(text))
         return Extracted((), f"date extraction failed ({type(exc).__name__}: {exc})")
     if published is None:
         found = [s for s in found if not s.needs_reference]

@@ -108,11 +108,15 @@ def run(argv: list[str]) -> int:
     """The window's entry point; returns the process exit code."""
     if not has_display():
         return -1
+    from desktop.logs import setup_logging
+    from desktop.ui.crash import install_crash_dialog
     from desktop.ui.main_window import MainWindow
     from desktop.ui.recovery import ask_with_dialog, open_or_recover
 
     args = _parse(argv)
     app = create_app()
+    setup_logging("window")
+    install_crash_dialog(app)
     settings = make_settings()
     path, first_run = choose_workspace(args.workspace, settings)
     try:
