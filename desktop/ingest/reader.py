@@ -16,6 +16,7 @@ from desktop.ingest.docx import parse_docx
 from desktop.ingest.draft import ArticleDraft, IngestError
 from desktop.ingest.html import parse_html
 from desktop.ingest.metadata import complete_draft, draft_from_text
+from desktop.ingest.mime import parse_mime
 from desktop.ingest.pdf import parse_pdf, short_reason
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -36,12 +37,15 @@ READERS: dict[str, _Reader] = {
     "md": _parse_text,
     "html": parse_html,
     "htm": parse_html,
+    "mhtml": parse_mime,
+    "mht": parse_mime,
+    "eml": parse_mime,
     "pdf": parse_pdf,
     "docx": parse_docx,
 }
 SUPPORTED_EXTENSIONS = tuple(f".{ext}" for ext in READERS)
 # Readers that find dates in text themselves and need the user's day/month order.
-_DATE_AWARE = frozenset({"txt", "md", "html", "htm"})
+_DATE_AWARE = frozenset({"txt", "md", "html", "htm", "mhtml", "mht", "eml"})
 
 
 def format_size(size: int) -> str:

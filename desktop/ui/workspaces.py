@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.ingest import SUPPORTED_EXTENSIONS
 from desktop.store import Workspace, WorkspaceError
 from desktop.store.workspace import SUFFIX
 from desktop.ui.recovery import ask_with_dialog, open_or_recover
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 FILTER = f"Chronologue workspaces (*{SUFFIX});;All files (*)"
-ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
+ARTICLE_FILTER = (
+    "Articles (" + " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS) + ");;All files (*)"
+)
 
 
 class WorkspaceActions:

@@ -40,8 +40,14 @@ _spec = importlib.util.spec_from_file_location(
 _hostile = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_hostile)
 PDF = _hostile._pdf()  # a hand-built one-page PDF with a text layer
+MHTML = (b"From: <Saved by Blink>\r\nSubject: T\r\nMIME-Version: 1.0\r\n"
+         b'Content-Type: multipart/related; type="text/html"; boundary="B"\r\n\r\n'
+         b"--B\r\nContent-Type: text/html; charset=utf-8\r\n"
+         b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + HTML.replace(b"=", b"=3D")
+         + b"\r\n--B--\r\n")  # fmt: skip
 VALID = {"txt": ARTICLE.encode(), "md": ARTICLE.encode(), "html": HTML, "htm": HTML,
-         "pdf": PDF, "docx": DOCX}  # fmt: skip
+         "pdf": PDF, "docx": DOCX, "mhtml": MHTML, "mht": MHTML,
+         "eml": MHTML.replace(b"multipart/related", b"multipart/alternative")}  # fmt: skip
 EXTENSIONS = [ext.lstrip(".") for ext in SUPPORTED_EXTENSIONS]
 
 
