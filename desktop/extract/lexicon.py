@@ -154,3 +154,19 @@ CLAUSE_BREAKS = frozenset(
     """that which who whom whose when where while whereas but because although though
     whether if unless""".split()
 )
+
+# Adjectives that make a weekday the name of a day in history or commerce ("Bloody Sunday").
+NAMED_DAY_ADJECTIVES = frozenset(
+    """bloody black super cyber ash holy palm maundy shrove blue giving manic
+    red white green""".split()
+)
+# "tomorrow's leaders", "the schools of tomorrow": the future in general, not a day.
+FIGURATIVE_TOMORROW_NOUNS = frozenset(
+    """world leaders generation generations workforce cities city schools jobs technology
+    technologies economy society children citizens""".split()
+)
+# Present-tense verbs of timetables: "the lander lands on December 9" is ahead, not behind.
+SCHEDULE_PRESENT = frozenset(
+    """lands arrives opens begins starts ends closes meets returns leaves launches resumes
+    visits expires reopens kicks""".split()
+)

@@ -37,7 +37,13 @@ class Timex:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A dated happening found in one sentence, ready for the review queue."""
+    """A dated happening found in one sentence, ready for the review queue.
+
+    `anchor` says how the date was found: "phrase" (a date expression attached to the
+    happening's verb; timex_start/timex_end locate it), "continuation" (the date the text
+    last set) or "publication" (the article's date). `verb`, `names` and `numbers` let
+    reports of the same happening in other articles be recognised.
+    """
 
     title: str
     description: str
@@ -45,9 +51,13 @@ class Suggestion:
     end: int
     quote: str
     date_phrase: str
-    timex_start: int
-    timex_end: int
+    timex_start: int | None
+    timex_end: int | None
     fuzzy: FuzzyDate
     value: str
     confidence: float
     needs_reference: bool
+    anchor: str = "phrase"
+    verb: str = ""
+    names: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()

@@ -9,7 +9,9 @@ import re
 from desktop.extract import patterns as P
 from desktop.extract.candidate import Candidate, add, verb_last, word_after, word_before
 from desktop.extract.lexicon import (
+    FIGURATIVE_TOMORROW_NOUNS,
     MOD_QUALIFIER,
+    NAMED_DAY_ADJECTIVES,
     NUMBER_WORDS,
     PARTS_OF_DAY,
     VAGUE_NUMBERS,
@@ -79,6 +81,9 @@ def weekdays(text: str, low: str, out: list[Candidate]) -> None:
         tail = word_after(text, m.end())
         if tail[:1].isupper() and tail.lower() in WEEKDAY_NAME_TAILS:
             continue  # "Sunday Times"
+        head = word_before(text, m.start())
+        if head[:1].isupper() and head.lower() in NAMED_DAY_ADJECTIVES:
+            continue  # "Bloody Sunday", "Black Friday": a name, not the nearest such day
         left, offset = P.left_match(low, m.start(), P.LEFT_WEEKDAY_REL) or (None, 0)
         start = offset + left.start() if left else m.start()
         end = m.end("wd") if m["poss"] and not m["part"] else m.end()
@@ -97,11 +102,20 @@ def weekdays(text: str, low: str, out: list[Candidate]) -> None:
             add(out, m.start(), m.end(), "set", 5, value=f"XXXX-WXX-{WEEKDAYS.index(m['wd']) + 1}")
 
 
+def _figurative_tomorrow(low: str, m: re.Match[str]) -> bool:
+    """ "the schools of tomorrow", "tomorrow's leaders": the future in general."""
+    if low[max(0, m.start() - 3) : m.start()] == "of ":
+        return True
+    return bool(m["poss"]) and word_after(low, m.end()) in FIGURATIVE_TOMORROW_NOUNS
+
+
 def deictic(text: str, low: str, out: list[Candidate]) -> None:
     """today, yesterday, last night, this week, the previous day, the end of the month."""
     for m in P.scan(P.DEICTIC, low):
         if m["w"]:
             word = m["w"]
+            if word == "tomorrow" and _figurative_tomorrow(low, m):
+                continue
             days = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
             part = "night" if word == "tonight" else m["part"]
             end = m.end("w") if m["poss"] and not m["part"] else m.end()

@@ -1,101 +1,61 @@
-"""Event suggestions: one per sentence and distinct placeable date.
+"""Event suggestions: the happenings an article reports, each with how it was dated.
 
-A sentence becomes a suggestion when it holds a date that can be put on a timeline:
-not a vague "recently", not a duration, not the article's own dateline, not a date far
-in the future. Confidence is higher for absolute dates than for weekdays and anaphora.
+Sentences are read in order; each yields its happenings (see anchoring) with a title
+saying who did what. Headings and site furniture only keep happenings dated by their
+own phrase; the first two sentences of the body are the lead, which the article's
+date dates when nothing else does. Languages without a verb lexicon get one suggestion
+per placeable date phrase, as a date-phrase tagger would.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date
 
+from desktop.extract.actors import ActorMemory, names_in, numbers_in
+from desktop.extract.anchoring import PHRASE, Anchored, Narrative, anchor_sentence
+from desktop.extract.clauses import Clause
 from desktop.extract.model import Suggestion, Timex
+from desktop.extract.roles import ANCHOR, placeable, role
 from desktop.extract.sentences import is_boilerplate, split_sentences
 from desktop.extract.tag import tag
-from desktop.extract.titles import make_title
-from desktop.temporal import Precision, Qualifier
+from desktop.extract.titles import fit, happening_title
+from desktop.extract.verbs import lexicon_for
 
-_EVENT_PRECISIONS = frozenset(
-    {
-        Precision.DAY,
-        Precision.MINUTE,
-        Precision.WEEK,
-        Precision.MONTH,
-        Precision.QUARTER,
-        Precision.SEASON,
-        Precision.YEAR,
-    }
-)
-_FUTURE_LIMIT = timedelta(days=366)
-_WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
-_ANAPHORIC = re.compile(
-    r"\b(?:the\s+(?:previous|following|next|same|preceding|prior)|that)\s+\w+$"
-    r"|\b(?:after|before|earlier|later)$",
-    re.IGNORECASE,
-)
+_LEAD_SENTENCES = 2
+_END_MARK = re.compile(r"[.!?][\"'”’)\]]*$")
+_MIN_WORDS = 5
 
 
-def _placeable(timex: Timex, reference: date | None) -> bool:
-    fuzzy = timex.fuzzy
-    if fuzzy is None or timex.dateline or timex.type not in ("DATE", "TIME"):
-        return False
-    if fuzzy.precision not in _EVENT_PRECISIONS:
-        return False
-    if fuzzy.qualifier in (Qualifier.BEFORE, Qualifier.AFTER):
-        return False
-    if reference is None:
-        return not timex.needs_reference
-    limit = datetime.combine(reference, datetime.min.time()) + _FUTURE_LIMIT
-    return fuzzy.earliest <= limit
+def _is_heading(sentence: str) -> bool:
+    """A headline, crosshead or byline: a line with no closing full stop."""
+    return not _END_MARK.search(sentence) or len(sentence.split()) < _MIN_WORDS
 
 
-_FINENESS = {p: i for i, p in enumerate(Precision)}
-
-
-def _choose(chosen: list[Timex], timex: Timex) -> None:
-    """Keep one date per happening: "at 10 a.m. on 3 June" is one event, not two."""
-    for i, other in enumerate(chosen):
-        if other.fuzzy.overlaps(timex.fuzzy):
-            if _FINENESS[timex.fuzzy.precision] > _FINENESS[other.fuzzy.precision]:
-                chosen[i] = timex
-            return
-    chosen.append(timex)
-
-
-def _possessive(text: str, timex: Timex) -> bool:
-    return text[timex.end : timex.end + 2] in ("'s", "’s")
-
-
-def _confidence(timex: Timex, rank: int) -> float:
-    if not timex.needs_reference:
-        score = 0.9
-    elif _ANAPHORIC.search(timex.text):
-        score = 0.5
-    elif _WEEKDAY.search(timex.text):
-        score = 0.65
-    else:
-        score = 0.75
-    if timex.fuzzy is not None and timex.fuzzy.precision is Precision.YEAR:
-        score -= 0.05
-    return round(max(0.1, min(1.0, score - 0.1 * rank)), 2)
+def _reference(timexes: list[Timex], reference: date | None) -> date | None:
+    dateline = next((t for t in timexes if t.dateline and t.fuzzy is not None), None)
+    return dateline.fuzzy.earliest.date() if dateline is not None else reference
 
 
 def suggest(
     text: str, reference: date | None, language: str = "en", dayfirst: bool = False
 ) -> list[Suggestion]:
-    """Suggested events in `text`: one per sentence and distinct placeable date."""
+    """Suggested events in `text`, dated against `reference` (the publication date)."""
     if not isinstance(text, str) or not text:
         return []
     timexes = tag(text, reference, language, dayfirst)
-    effective = reference
-    dateline = next((t for t in timexes if t.dateline and t.fuzzy is not None), None)
-    if dateline is not None:
-        effective = dateline.fuzzy.earliest.date()
+    effective = _reference(timexes, reference)
+    lex = lexicon_for(language)
+    memory = ActorMemory()
+    state = Narrative()
     out: list[Suggestion] = []
-    seen: set[str] = set()
     index = 0
-    for start, end in split_sentences(text):
+    body = 0
+    paragraph = 0
+    line_cursor = 0
+    for number, (start, end) in enumerate(split_sentences(text)):
+        paragraph += text.count("\n", line_cursor, start)
+        line_cursor = start
         while index < len(timexes) and timexes[index].end <= start:
             index += 1
         inside = []
@@ -104,36 +64,113 @@ def suggest(
             if timexes[k].end <= end:
                 inside.append(timexes[k])
             k += 1
-        if not inside:
-            continue
         sentence = text[start:end]
         if is_boilerplate(sentence):
             continue
-        chosen: list[Timex] = []
-        for timex in inside:
-            if not _placeable(timex, effective if reference or dateline else None):
-                continue
-            if _possessive(text, timex) and timex.value in seen:
-                continue  # "Saturday's attacks" points back at a happening already dated
-            _choose(chosen, timex)
-        seen.update(t.value for t in chosen)
-        offsets = tuple(t.start - start for t in inside if _placeable(t, effective))
-        for rank, timex in enumerate(chosen):
-            others = tuple(o for o in offsets if o != timex.start - start)
-            out.append(
-                Suggestion(
-                    title=make_title(sentence, timex.text, timex.start - start, others),
-                    description=sentence,
-                    start=start,
-                    end=end,
-                    quote=sentence,
-                    date_phrase=timex.text,
-                    timex_start=timex.start,
-                    timex_end=timex.end,
-                    fuzzy=timex.fuzzy,
-                    value=timex.value,
-                    confidence=_confidence(timex, rank),
-                    needs_reference=timex.needs_reference,
-                )
+        if lex is None:
+            out.extend(_phrase_only(text, (start, end), inside, effective))
+            continue
+        heading = _is_heading(sentence)
+        lead = not heading and body < _LEAD_SENTENCES
+        clauses, found = anchor_sentence(
+            text, (start, end), inside, lex, state, effective, (paragraph, number, lead)
+        )
+        if heading:
+            found = [a for a in found if a.method == PHRASE]
+        else:
+            body += 1
+        spans = [(t.start, t.end) for t in inside]
+        for item in found:
+            out.append(_suggestion(text, (start, end), item, clauses, spans, memory))
+        for clause in clauses:
+            if clause.has_verb:
+                memory.remember(names_in(text, clause.start, clause.verb_start, text))
+    return out
+
+
+def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -> int:
+    """Where the subject of this clause may begin: the sentence start for the first one."""
+    first_main = next((c for c in clauses if not c.embedded), None)
+    if clause is first_main or (clause.opener == "" and not clause.embedded
+                                and clause.start == sentence_start):  # fmt: skip
+        return sentence_start
+    if first_main is not None and not first_main.has_verb and clause.opener in ("", "and"):
+        return first_main.start  # "In a summit on Friday, Turkey – which ... – and Iran failed"
+    return clause.start
+
+
+def _antecedent(text: str, clause: Clause, clauses: list[Clause], sentence_start: int,
+                memory: ActorMemory) -> str:  # fmt: skip
+    """Who a subject-less clause ("which renounced ...", "and seized ...") is about."""
+    if clause.embedded:
+        head = re.split(r"[,;:]\s|\s(?:than|of|in|on|at|with|by|for|from|to|told|said)\s",
+                        text[sentence_start : clause.start].rstrip(" ,"))[-1].strip()
+        names = names_in(text, clause.start - len(head) - 1, clause.start, text) if head else []
+        return names[-1] if names else head
+    before = [c for c in clauses if c.end <= clause.start and c.has_verb]
+    if before:
+        names = names_in(text, before[-1].start, before[-1].verb_start, text)
+        if names:
+            return names[-1]
+    return memory.other or memory.person or ""
+
+
+def _suggestion(
+    text: str,
+    span: tuple[int, int],
+    item: Anchored,
+    clauses: list[Clause],
+    spans: list[tuple[int, int]],
+    memory: ActorMemory,
+) -> Suggestion:
+    start, end = span
+    clause = item.clause
+    sentence = text[start:end]
+    subject_from = _subject_start(clause, clauses, start)
+    if subject_from != start and any(c.embedded for c in clauses if c.end <= clause.start):
+        subject_from = _subject_start(clause, clauses, start)
+    antecedent = _antecedent(text, clause, clauses, start, memory)
+    title = happening_title(text, clause, subject_from, spans, memory, antecedent)
+    if not title:
+        title = fit(sentence)
+    timex = item.timex
+    return Suggestion(
+        title=title,
+        description=sentence,
+        start=start,
+        end=end,
+        quote=sentence,
+        date_phrase=timex.text if timex is not None else "",
+        timex_start=timex.start if timex is not None else None,
+        timex_end=timex.end if timex is not None else None,
+        fuzzy=item.fuzzy,
+        value=item.value,
+        confidence=item.confidence,
+        needs_reference=item.needs_reference,
+        anchor=item.method,
+        verb=clause.lemma,
+        names=tuple(dict.fromkeys(names_in(text, start, end, text))),
+        numbers=tuple(sorted(numbers_in(text[clause.start : clause.end]))),
+    )
+
+
+def _phrase_only(
+    text: str, span: tuple[int, int], inside: list[Timex], reference: date | None
+) -> list[Suggestion]:
+    start, end = span
+    sentence = text[start:end]
+    out = []
+    for timex in inside:
+        if not placeable(timex, reference is not None) or role(text, timex, start) != ANCHOR:
+            continue
+        if any(s.fuzzy.overlaps(timex.fuzzy) for s in out):
+            continue
+        out.append(
+            Suggestion(
+                fit(sentence), sentence, start, end, sentence, timex.text, timex.start,
+                timex.end, timex.fuzzy, timex.value, 0.6, timex.needs_reference,
+                names=tuple(dict.fromkeys(names_in(text, start, end, text))),
+                numbers=tuple(sorted(numbers_in(sentence))),
             )
+        )
     return out

@@ -228,6 +228,9 @@ class Resolver(PeriodRules):
         if self.reference is None:
             return self.make(cand, "TIME" if part else "DATE", "", None, True)
         day = self.reference + timedelta(days=days)
+        narrated = self._narrated_day(cand) if days == 0 else None
+        if narrated is not None:
+            day = narrated
         if part:
             return self.make(
                 cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", day_fuzzy(day), True
@@ -303,6 +306,19 @@ class Resolver(PeriodRules):
         if hedge in _HEDGES and fuzzy is not None:
             fuzzy = FuzzyDate.of(fuzzy.precision, fuzzy.anchor(), _HEDGES[hedge])
         return self.make(cand, "DATE", value, fuzzy, True)
+
+    def _narrated_day(self, cand: Candidate) -> date | None:
+        """ "The court on 3 March today sentenced ...", filed on 5 March: "today" is the
+        explicit day the sentence narrates, not the later day the article was dated."""
+        start = self._sentence_start(cand.start)
+        for end, fuzzy, kind in reversed(self.history.entries):
+            if end < start:
+                return None
+            if kind == "date" and fuzzy.precision.value == "day":
+                day = fuzzy.earliest.date()
+                if timedelta(0) < self.reference - day <= timedelta(days=7):
+                    return day
+        return None
 
     def _generic_today(self, cand: Candidate) -> bool:
         """ "employs 60,000 people today, down from 170,000 in the 1980s": nowadays.

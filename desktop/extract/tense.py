@@ -19,6 +19,7 @@ from desktop.extract.lexicon import (
     PARTICIPLES,
     PAST_AUX,
     PRESENT_AUX,
+    SCHEDULE_PRESENT,
 )
 
 Tense = Literal["past", "present", "future"]
@@ -53,7 +54,7 @@ def _verb_tense(tokens: list[str], i: int) -> Tense | None:
         return "future"
     if word in ("was", "were", "had", "did"):
         return "past"
-    if word in ("is", "are", "am"):
+    if word in ("is", "are", "am") or word in SCHEDULE_PRESENT:
         return "present"
     if word in MODALS:  # "would meet on Monday": ahead of the saying; "could have met": past
         return "past" if tokens[i + 1 : i + 2] == ["have"] else "present"

@@ -1,120 +1,138 @@
-"""Short event titles from sentences: the happening, not who reported it.
+"""Event titles that say who did what: subject, verb and object of the happening.
 
-"Activists told Al Jazeera that Friday's demonstrations took place in ..." becomes
-"Friday's demonstrations took place in ...": attribution and leading date phrases go,
-and long titles are cut at a clause boundary.
+"Earlier on Friday, Turkey's Foreign Minister Mevlut Cavusoglu announced that ..." gives
+"Cavusoglu announced that Erdogan will be hosted by Putin"-style titles: leading date
+and place phrases, attribution ("X told Y that", ", SOHR reported"), appositions,
+brackets and relative clauses go; "he", "they" and "the group" become the last named
+actor; a title is at most MAX_TITLE characters and is never cut inside a word.
 """
 
 from __future__ import annotations
 
 import re
 
-MAX_TITLE = 90
+from desktop.extract.actors import ActorMemory
+from desktop.extract.clauses import Clause
+
+MAX_TITLE = 70
 _SAY = (
-    r"(?:told|tells|said|says|say|reported|reports|report|announced|announces|confirmed|"
-    r"confirms|stated|states|added|adds|claimed|claims|revealed|reveals|noted|notes|"
-    r"explained|warned|warns|insisted|argued|believes?|believed|estimated|wrote|writes)"
+    r"(?:told|tells|said|says|say|reported|reports|announced|confirmed|stated|added|adds|"
+    r"claimed|claims|noted|explained|warned|insisted|argued|wrote|writes|according\s+to)"
 )
-_ATTRIBUTION = re.compile(
-    rf"^(?P<who>[^.;:]{{0,90}}?)\b{_SAY}\b(?P<rest>[^.;:\"“]{{0,60}}?)\s+that\s+", re.IGNORECASE
-)
-_ACCORDING = re.compile(r"^according\s+to\s+[^,]{1,90},\s*", re.IGNORECASE)
-_SPEAKER = r"(?:he|she|they|it|the\s+[\w\s'’-]{1,40}?|[\w'’-]+(?:\s+[\w'’-]+){0,4}?)"
-_TRAILING = re.compile(
-    rf",\s*(?:according\s+to\s+[^,]{{1,80}}|{_SPEAKER}\s+{_SAY}(?:\s+[\w\s]{{0,30}})?)"
-    r"\s*[.!]*\s*$",
-)
-_MID_ATTRIBUTION = re.compile(rf",\s*{_SPEAKER}\s+{_SAY},\s*")
-_LEADING_FILLER = re.compile(
-    r"^(?:(?:sure enough|meanwhile|however|earlier|later|also|and|but|then|so),?\s+)+",
+_TRAILING_SAY = re.compile(
+    rf",\s*(?:(?:he|she|they|it|the\s+[\w\s'’-]{{1,40}}?|[\w'’.-]+(?:\s+[\w'’.-]+){{0,5}}?)"
+    rf"\s+{_SAY}\b|according\s+to\b)[^.;]*$",
     re.IGNORECASE,
 )
-_LEADING_PREP = re.compile(
-    r"^(?:earlier\s+|later\s+)?(?:on|in|at|during|by|since|from)?\s*$", re.IGNORECASE
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:sure enough|meanwhile|however|earlier|later|also|and|but|then|so|separately|"
+    r"in a separate development|in a statement|on\s[^,]{1,40}|in\s[^,]{1,60}|at\s[^,]{1,40}|"
+    r"during\s[^,]{1,60}|after\s[^,]{1,60}|before\s[^,]{1,40}|over\s[^,]{1,40}|"
+    r"according\s+to\s[^,]{1,90}|by\s[^,]{1,40}|earlier\s[^,]{1,40}|late\s[^,]{1,40}),\s*)+",
+    re.IGNORECASE,
 )
-
-
-def _strip_date_phrase(title: str, phrase: str) -> str:
-    """Drop "On Friday," / "In 2016," / "Earlier on Saturday," at the start."""
-    index = title.find(phrase)
-    if index < 0 or index > 30:
-        return title
-    head = _LEADING_FILLER.sub("", title[:index])
-    if not _LEADING_PREP.match(head):
-        return title
-    rest = title[index + len(phrase) :]
-    if rest.startswith(("'s", "’s")):
-        return title
-    if not rest.startswith(","):
-        return title if head.strip() == "" else rest.lstrip(" ,")
-    return rest.lstrip(" ,")
-
-
-_CLAUSE_MARK = re.compile(
-    r"(?:\(|, which |, who | which | who |; |\b(?:and|but|while) (?=(?:on|in|at|during) ))"
+_OPENER_WORD = re.compile(r"^(?:that|and|but|while|whereas|after|before|when|as|because|which|"
+                          r"who|whom|where)\b\s*",
+                          re.IGNORECASE)  # fmt: skip
+_BRACKETS = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|[–—][^–—]*[–—])")
+_CUT_MARKS = re.compile(r",\s|\s(?:which|who|where|including|while|as|after|before|amid)\s")
+_DANGLING = re.compile(
+    r"(?:\s+(?:when|which|who|and|that|as|while|but|or|of|to|in|on|at|by|for|from|with|the|a|"
+    r"an|its|their|his|her|after|before|into|over|against|between|amid))+$",
+    re.IGNORECASE,
 )
-_DANGLING = re.compile(r"(?:\s+(?:when|which|who|and|that|as|while|but|or|of|to|in|on))+$", re.I)
+_DATE_PREP = r"(?:(?:earlier|later)\s+)?(?:on|in|at|during|by|since|from|over|until|of)?\s*"
+_SPACES = re.compile(r"\s+")
+_LONG_SUBJECT = re.compile(r"\s(?:of|for|in|on|from|with|at|near|under|over|loyal|backed)\s")
 
 
-def _focus(title: str, phrase: str) -> str:
-    """For a date deep in a long sentence, the clause around it."""
-    index = title.find(phrase)
-    if index < 0 or index + len(phrase) <= MAX_TITLE - 10:
-        return title
-    if phrase.lower().endswith((" after", " before")):
-        return title[index + len(phrase) :].strip(" ,")
-    marks = [m for m in _CLAUSE_MARK.finditer(title, 0, index) if index - m.end() < MAX_TITLE - 20]
-    if not marks:
-        return title
-    focused = title[marks[0].end() :]
-    close = focused.find(")")
-    if close > 0 and "(" not in focused[:close]:
-        focused = focused[:close]
-    return focused
+def _without_dates(piece: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """The piece with its date phrases (and the preposition before each) taken out."""
+    out = piece
+    for start, end in sorted(spans, reverse=True):
+        a, b = max(0, start - offset), min(len(out), end - offset)
+        if a >= b:
+            continue
+        if out[b : b + 2] in ("'s", "’s"):
+            continue  # "during Friday's protests" names the happening: it stays
+        head = re.search(_DATE_PREP + r"$", out[:a], re.IGNORECASE)
+        a = head.start() if head else a
+        out = out[:a].rstrip(" ,") + (" " if a and b < len(out) else "") + out[b:].lstrip(" ,")
+    return out
 
 
-def _cut(title: str) -> str:
-    if len(title) <= MAX_TITLE:
-        return title
-    window = title[:MAX_TITLE]
-    best = -1
-    for mark in (", ", "; ", " which ", " who ", " while "):
-        at = window.rfind(mark)
-        head = window[:at]
-        if at > 50 and (head.count(", ") + head.count(" – ") + head.count(" — ")) % 2 == 0:
-            best = max(best, at)  # never inside an open aside ("Idlib city, the capital, ...")
-    if best > 0:
-        return _DANGLING.sub("", title[:best].rstrip(" ,;–—"))
-    return _DANGLING.sub("", window[: window.rfind(" ")].rstrip(" ,;")) + "…"
+def _subject(text: str, start: int, clause: Clause, memory: ActorMemory, antecedent: str) -> str:
+    raw = text[start : clause.verb_start]
+    raw = _OPENER_WORD.sub("", raw.strip())
+    if raw.count(" – ") == 1 and len(raw.split(" – ")[0].split()) <= 4:
+        raw = raw.split(" – ", 1)[1]  # "Antakya, Turkey – Syrian forces": a dateline
+    attributed = raw.lower().startswith("according to")
+    raw = _LEADING_ADVERBIAL.sub("", raw)
+    raw = _BRACKETS.sub("", raw)
+    chunks = [c for c in (c.strip() for c in raw.split(", ")) if c]
+    if len(chunks) > 1:  # "According to X, a spokesman, the town": the last; else "X, a Y,"
+        raw = chunks[-1] if attributed else chunks[0]
+    raw = raw.strip(" ,")
+    if not raw:
+        return antecedent
+    resolved = memory.resolve(raw)
+    if resolved != raw:
+        return resolved
+    if len(raw) > 38:
+        cut = _LONG_SUBJECT.search(raw, 8)
+        if cut:
+            raw = raw[: cut.start()]
+    return raw.strip(" ,")
 
 
-def make_title(
-    sentence: str, phrase: str, phrase_offset: int, other_offsets: tuple[int, ...] = ()
+def _predicate(text: str, clause: Clause) -> str:
+    piece = text[clause.verb_start : clause.end]
+    piece = _BRACKETS.sub("", piece).strip().rstrip(".!?\"”’")
+    piece = _TRAILING_SAY.sub("", piece)
+    return piece.strip().rstrip(".!?\"”’").strip(" ,")
+
+
+def fit(title: str, limit: int = MAX_TITLE) -> str:
+    """At most `limit` characters, cut at a clause mark or a space, never inside a word."""
+    title = _SPACES.sub(" ", title).strip(" ,;")
+    if len(title) <= limit:
+        return _DANGLING.sub("", title)
+    window = title[: limit + 1]
+    marks = [m.start() for m in _CUT_MARKS.finditer(window) if m.start() >= 25]
+    if marks:
+        title = window[: marks[-1]]
+    else:
+        space = window.rfind(" ")
+        title = window[: space if space > 0 else limit]
+    return _DANGLING.sub("", title.strip(" ,;"))
+
+
+def happening_title(
+    text: str,
+    clause: Clause,
+    subject_from: int,
+    date_spans: list[tuple[int, int]],
+    memory: ActorMemory,
+    antecedent: str = "",
 ) -> str:
-    """A short title for the happening the date phrase dates in this sentence.
+    """Who did what in `clause`; `subject_from` is where its subject may start."""
+    subject = _subject(text, subject_from, clause, memory, antecedent)
+    predicate = _predicate(text, clause)
+    predicate = _without_dates(predicate, date_spans, clause.verb_start)
+    title = f"{subject} {predicate}".strip() if subject else predicate
+    title = _strip_dates_in(title, text, date_spans)
+    title = fit(title)
+    return title[:1].upper() + title[1:] if title else title
 
-    Offsets are relative to the sentence; `other_offsets` are the other dates in it, so
-    that "X announced on Friday that Y will meet on Monday" keeps the announcement for
-    Friday and drops it for Monday.
-    """
-    title = sentence.strip().strip('"“”')
-    shift = len(sentence) - len(sentence.lstrip().lstrip('"“”'))
-    offset = phrase_offset - shift
-    match = _ATTRIBUTION.match(title)
-    if match and (
-        match.end() <= offset or not any(o - shift >= match.end() for o in other_offsets)
-    ):
-        title = title[match.end() :]
-    title = _ACCORDING.sub("", title)
-    title = _TRAILING.sub("", title)
-    title = _MID_ATTRIBUTION.sub(", ", title)
-    if phrase.lower().endswith((" after", " before")) and phrase in title:
-        title = title[title.find(phrase) + len(phrase) :]  # "came a day after X": X
-    title = _focus(title, phrase)
-    title = _LEADING_FILLER.sub("", title.strip())
-    title = _strip_date_phrase(title, phrase)
-    title = _DANGLING.sub("", title.strip().rstrip(".").strip())
-    if not title:
-        title = sentence.strip()
-    title = title[0].upper() + title[1:]
-    return _cut(title)
+
+def _strip_dates_in(title: str, text: str, spans: list[tuple[int, int]]) -> str:
+    """Date phrases that survived in the subject ("Friday's demonstrations" stays)."""
+    for start, end in spans:
+        phrase = text[start:end]
+        if text[end : end + 2] in ("'s", "’s"):
+            continue
+        if title.startswith(phrase) and not title[len(phrase) :].startswith(","):
+            continue  # "The previous day saw shelling": the date is the subject
+        title = re.sub(_DATE_PREP + re.escape(phrase) + r",?\s*", "", title, count=1,
+                       flags=re.IGNORECASE) if phrase in title else title  # fmt: skip
+    return title.strip(" ,")

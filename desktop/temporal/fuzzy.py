@@ -13,6 +13,7 @@ from enum import StrEnum
 
 MINUTE = timedelta(minutes=1)
 MIN_YEAR, MAX_YEAR = 1, 9999  # the years a FuzzyDate can hold
+SHORTLY_BEFORE_UNITS = 2  # "on or shortly before 14 Sep": 12 to 14 Sep
 OPEN_START = datetime(1, 1, 1)
 OPEN_END = datetime(9999, 12, 31, 23, 59)
 
@@ -44,6 +45,9 @@ class Qualifier(StrEnum):
     LATE = "late"
     BEFORE = "before"
     AFTER = "after"
+    # "on or shortly before": a news report's undated happening, the article's day or
+    # the two days before it
+    SHORTLY_BEFORE = "shortly before"
 
 
 _THIRDS = (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE)
@@ -200,6 +204,8 @@ class FuzzyDate:
             units = 30 if precision is Precision.MINUTE else 1
             start = period(precision, _shift(precision, start, -units))[0]
             end = period(precision, _shift(precision, start, 2 * units))[1]
+        elif qualifier is Qualifier.SHORTLY_BEFORE:
+            start = period(precision, _shift(precision, start, -SHORTLY_BEFORE_UNITS))[0]
         elif qualifier is Qualifier.BEFORE:
             start, end = OPEN_START, start - MINUTE
         else:
@@ -251,6 +257,8 @@ class FuzzyDate:
             return self.earliest - MINUTE
         if self.qualifier is Qualifier.CIRCA:
             return self.earliest + (self.latest - self.earliest) / 2
+        if self.qualifier is Qualifier.SHORTLY_BEFORE:
+            return period(self.precision, self.latest)[0]
         return self.earliest
 
     def to_timex(self) -> str:
@@ -279,6 +287,8 @@ class FuzzyDate:
             return core
         if self.qualifier is Qualifier.CIRCA:
             return f"c. {core}"
+        if self.qualifier is Qualifier.SHORTLY_BEFORE:
+            return f"on or shortly before {core}"
         return f"{self.qualifier.value} {core}"
 
     def overlaps(self, other: FuzzyDate) -> bool:

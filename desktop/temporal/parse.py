@@ -28,7 +28,8 @@ _SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 _QUALIFIER = re.compile(
     r"^(?:(?P<circa>c\.|ca\.|circa|about|around|approx\.?|approximately)"
     r"|(?P<early>early|beginning of|start of)|(?P<mid>mid|middle of)"
-    r"|(?P<late>late|end of)|(?P<before>before)|(?P<after>after))(?:\s*-\s*|\s+|(?<=\.))"
+    r"|(?P<late>late|end of)|(?P<shortly>on or shortly before|shortly before|by)"
+    r"|(?P<before>before)|(?P<after>after))(?:\s*-\s*|\s+|(?<=\.))"
 )
 _FORMS: tuple[tuple[Precision, re.Pattern[str]], ...] = tuple(
     (precision, re.compile(pattern))
@@ -109,7 +110,8 @@ def parse_human(text: str) -> FuzzyDate:
     qualifier = None
     match = _QUALIFIER.match(cleaned)
     if match:
-        qualifier = Qualifier(next(k for k, v in match.groupdict().items() if v))
+        name = next(k for k, v in match.groupdict().items() if v)
+        qualifier = Qualifier.SHORTLY_BEFORE if name == "shortly" else Qualifier(name)
         cleaned = cleaned[match.end() :].strip()
     try:
         precision, when = _core(cleaned)

@@ -1,0 +1,212 @@
+"""Dating happenings: each event clause gets the date of its own verb, else the date the
+narrative last set, else the article's date.
+
+Three ways a date is found, recorded on every suggestion (ANCHORS) with a confidence:
+- "phrase": a date expression in the clause that reports the happening ("On Friday,
+  rebels shelled ..."), or an event noun it modifies ("the protests on September 7");
+- "continuation": no date of its own, but the paragraph (or the recent day the story is
+  about) set one: "On Tuesday the army entered X. Troops then seized the bridge.";
+- "publication": nothing else dates it, so it happened on the article's day, or "on or
+  shortly before" it when the verb is in the past or the present perfect.
+Future happenings with no date of their own are not placed; neither are states,
+opinions, conditions and quotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop.extract.clauses import Clause, read_clauses
+from desktop.extract.roles import ANCHOR, placeable, role
+from desktop.extract.verbs import VerbLexicon
+from desktop.temporal import FuzzyDate, Precision, Qualifier
+
+PHRASE, CONTINUATION, PUBLICATION = "phrase", "continuation", "publication"
+ANCHORS = (PHRASE, CONTINUATION, PUBLICATION)
+_RECENT = timedelta(days=14)
+_SUBORDINATE = frozenset("after before when as because while although though since".split())
+_FINENESS = {p: i for i, p in enumerate(Precision)}
+
+
+@dataclass
+class Anchored:
+    """One happening found in a sentence, before its title is written."""
+
+    clause: Clause
+    fuzzy: FuzzyDate
+    value: str
+    method: str
+    confidence: float
+    timex: object | None = None  # the Timex that dated it (phrase anchors only)
+    needs_reference: bool = False
+
+
+@dataclass
+class Narrative:
+    """The date the text last established for its own story, and where."""
+
+    fuzzy: FuzzyDate | None = None
+    paragraph: int = -1
+    sentence: int = -1
+    quote_open: bool = False  # a quotation opened in an earlier sentence is still open
+
+
+def _owner(clauses: list[Clause], timex) -> Clause | None:
+    """The clause whose verb a date phrase modifies (a verbless one: an event noun's)."""
+    text_after = timex.text.lower().endswith((" after", " before"))
+    for k, clause in enumerate(clauses):
+        if not (clause.start <= timex.start < clause.end or (
+            k + 1 < len(clauses) and clause.end <= timex.start < clauses[k + 1].start
+        )):
+            continue
+        if text_after and k + 1 < len(clauses) and clauses[k + 1].has_verb:
+            return clauses[k + 1]  # "came a day after Russia rejected": the rejection
+        if clause.has_verb:
+            return clause
+        earlier = [c for c in clauses[:k] if c.has_verb]
+        if clause.opener in _SUBORDINATE and earlier:
+            return earlier[-1]  # "deserted the army after the beginning of the war in 2011"
+        for later in clauses[k + 1 :]:  # "In a summit on Friday, Turkey ... failed"
+            if later.has_verb and not later.embedded:
+                return later
+        return earlier[-1] if earlier else clause
+    return None
+
+
+def _phrase_confidence(timex) -> float:
+    text = timex.text.lower()
+    if not timex.needs_reference:
+        score = 0.9
+    elif text.startswith(("the previous", "the following", "the next", "that ")) or text.endswith(
+        (" after", " before", " later", " earlier")
+    ):
+        score = 0.55
+    elif any(day in text for day in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                      "saturday", "sunday")):  # fmt: skip
+        score = 0.7
+    else:
+        score = 0.75
+    if timex.fuzzy.precision is Precision.YEAR:
+        score -= 0.05
+    return round(score, 2)
+
+
+def _choose(found: list, timex) -> None:
+    """One date per clause and period: "at 10 a.m. on 3 June" is one happening."""
+    for i, other in enumerate(found):
+        if other.fuzzy.overlaps(timex.fuzzy):
+            if _FINENESS[timex.fuzzy.precision] > _FINENESS[other.fuzzy.precision]:
+                found[i] = timex
+            return
+    found.append(timex)
+
+
+_SAYING = frozenset(
+    """announce confirm deny reveal warn insist believe think know agree decide hope expect
+    fear acknowledge admit show indicate suggest ensure state claim note explain argue
+    estimate allege learn""".split()
+)
+
+
+def _main_event(clauses: list[Clause]) -> Clause | None:
+    """The happening a sentence reports: what was said rather than the saying.
+
+    "Activists confirmed that X" reports X; a saying with nothing said after it ("Cavusoglu
+    also stated:") is no happening of its own.
+    """
+    for k, clause in enumerate(clauses):
+        if not clause.is_event or clause.embedded or clause.opener in _SUBORDINATE:
+            continue
+        if clause.reporting:
+            continue
+        if clause.lemma in _SAYING:
+            nxt = clauses[k + 1] if k + 1 < len(clauses) else None
+            if nxt is None or nxt.opener == "that" or clause.verb_end >= clause.end - 2:
+                continue
+        return clause
+    return None
+
+
+def _publication(reference: date, clause: Clause, lead: bool) -> Anchored | None:
+    if clause.tense == "future":
+        return None
+    day = FuzzyDate.day(reference.year, reference.month, reference.day)
+    if clause.tense in ("past", "perfect"):
+        day = FuzzyDate.of(Precision.DAY, day.earliest, Qualifier.SHORTLY_BEFORE)
+    confidence = 0.6 if lead else 0.4
+    return Anchored(clause, day, day.to_timex(), PUBLICATION, confidence, None, True)
+
+
+def _continuation(state: Narrative, clause: Clause, paragraph: int, index: int,
+                  reference: date | None) -> Anchored | None:  # fmt: skip
+    fuzzy = state.fuzzy
+    if fuzzy is None:
+        return None
+    same_paragraph = state.paragraph == paragraph
+    recent_day = (
+        reference is not None
+        and fuzzy.precision in (Precision.DAY, Precision.MINUTE)
+        and abs(fuzzy.earliest.date() - reference) <= _RECENT
+    )
+    if not (same_paragraph or recent_day):
+        return None
+    ahead = reference is not None and fuzzy.earliest.date() > reference
+    if (clause.tense == "future") != ahead:
+        return None  # a past-tense sentence does not continue a date still to come
+    distance = max(0, index - state.sentence - 1)
+    confidence = round(max(0.3, 0.55 - 0.05 * distance - (0 if same_paragraph else 0.1)), 2)
+    return Anchored(clause, fuzzy, fuzzy.to_timex(), CONTINUATION, confidence, None, True)
+
+
+def anchor_sentence(
+    text: str,
+    span: tuple[int, int],
+    timexes: list,
+    lex: VerbLexicon,
+    state: Narrative,
+    reference: date | None,
+    where: tuple[int, int, bool],
+) -> tuple[list[Clause], list[Anchored]]:
+    """The happenings of one sentence with their dates; updates the narrative date.
+
+    `where` is (paragraph number, sentence number, is a lead sentence).
+    """
+    start, end = span
+    paragraph, index, lead = where
+    clauses = read_clauses(text, start, end, lex, state.quote_open)
+    marks = sum(text.count(q, start, end) for q in '"“”')
+    if text.count("“", start, end) != text.count("”", start, end) or marks % 2:
+        state.quote_open = not state.quote_open  # a quotation runs on to the next sentence
+
+    per_clause: dict[int, list] = {}
+    for timex in timexes:
+        if not placeable(timex, reference is not None) or role(text, timex, start) != ANCHOR:
+            continue
+        owner = _owner(clauses, timex)
+        if owner is None or owner.in_quote or owner.opener in ("if", "unless"):
+            continue
+        _choose(per_clause.setdefault(id(owner), []), timex)
+    out: list[Anchored] = []
+    by_id = {id(c): c for c in clauses}
+    main = _main_event(clauses)
+    for key, chosen in per_clause.items():
+        clause = by_id[key]
+        for rank, timex in enumerate(chosen):
+            confidence = _phrase_confidence(timex) - 0.1 * rank
+            if not clause.is_event:
+                confidence -= 0.15  # "said during a press conference on Wednesday"
+            out.append(Anchored(clause, timex.fuzzy, timex.value, PHRASE, round(confidence, 2),
+                                timex, timex.needs_reference))  # fmt: skip
+            if clause is main or (main is None and not clause.embedded and rank == 0):
+                state.fuzzy, state.paragraph, state.sentence = timex.fuzzy, paragraph, index
+    if main is not None and id(main) not in per_clause and not any(
+        not a.clause.embedded for a in out
+    ):
+        inferred = _continuation(state, main, paragraph, index, reference)
+        if inferred is None and reference is not None:
+            inferred = _publication(reference, main, lead)
+        if inferred is not None:
+            out.append(inferred)
+    out.sort(key=lambda a: a.clause.start)
+    return clauses, out

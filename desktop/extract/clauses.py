@@ -1,0 +1,272 @@
+"""Clauses and their finite verbs: which part of a sentence reports a happening.
+
+A sentence is cut at semicolons, dashes, brackets and quotes, and before relative and
+subordinating words ("which", "that", "after"), and at ", and" / ", but". In each piece
+the first finite verb group (auxiliaries, negation and the main verb) gives its tense
+and says whether it is a happening: not a state ("remains", "is"), an opinion or a
+possibility ("could", "is seen as"), a negation ("has not started"), a condition
+("if") or words inside quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.extract.verbs import VerbLexicon, lemma
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*|n['’]t|['’](?:ll|ve|d|s)\b|\d[\d,.]*|\S")
+_HARD = frozenset(";:()[]–—")
+_QUOTES = frozenset('"“”')
+_SOFT_AFTER_COMMA = frozenset(
+    "and but while whereas which who where as after before when although though because".split()
+)
+_OPENERS = frozenset("which who whom whose where that after before because although though "
+                     "while whereas if unless when once until".split())  # fmt: skip
+_ADVERBS = frozenset("also already just never still then later now again reportedly "
+                     "allegedly recently finally previously first jointly".split())  # fmt: skip
+_STATIVE_PASSIVE = frozenset(
+    "seen considered believed expected thought known said reported estimated "
+    "understood regarded scheduled set due supposed meant deemed located based".split()
+)
+_LEADING_SUBORDINATE = frozenset(
+    "if unless although though when after before because while as since once until".split()
+)
+_FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass
+class Clause:
+    """One piece of a sentence with its verb group (offsets into the article text)."""
+
+    start: int
+    end: int
+    opener: str = ""  # the word that opened it ("which", "that", "and"), lower case
+    in_quote: bool = False
+    embedded: bool = False  # a relative or bracketed clause: background to the main one
+    verb_start: int = -1  # start of the verb group (first auxiliary), -1 when none
+    verb_end: int = -1  # end of the main verb
+    lemma: str = ""
+    tense: str = ""  # past, perfect, present, future, modal
+    negated: bool = False
+    stative: bool = False
+    reporting: bool = False
+
+    @property
+    def has_verb(self) -> bool:
+        return self.verb_start >= 0
+
+    @property
+    def is_event(self) -> bool:
+        """A finite, affirmed happening outside quotes, conditions and modal talk."""
+        return (
+            self.has_verb
+            and not self.stative
+            and not self.negated
+            and not self.in_quote
+            and self.tense != "modal"
+            and self.opener not in ("if", "unless")
+        )
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [
+        Token(m.start(), m.end(), m.group(), m.group().lower())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool, bool]]:
+    """(first, last+1, opener, in_quote, embedded) token ranges of the pieces."""
+    out: list[tuple[int, int, str, bool, bool]] = []
+    first = 0
+    opener = toks[0].low if toks and toks[0].low in _OPENERS else ""
+    depth = 0
+    embedded = False
+    dashes = [i for i, t in enumerate(toks) if t.low in "–—"]
+    lone_dash = dashes[0] if len(dashes) % 2 else -1  # "Antakya, Turkey – Syrian forces"
+
+    def close(last: int) -> None:
+        if last > first:
+            out.append((first, last, opener, quote, embedded or depth > 0))
+
+    for i, tok in enumerate(toks):
+        word = tok.low
+        if word in _QUOTES or (word in _HARD):
+            close(i)
+            if word in _QUOTES:
+                quote = not quote if word == '"' else word == "“"
+            elif word in "([":
+                depth += 1
+            elif word in ")]":
+                depth = max(0, depth - 1)
+            elif word in "–—" and i != lone_dash:
+                embedded = not embedded
+            first, opener = i + 1, ""
+            continue
+        if word == "," and opener in _LEADING_SUBORDINATE and first == 0:
+            close(i)  # "Although X is held by Kurds, Damascus kept a base": two clauses
+            first, opener = i + 1, ""
+            continue
+        soft = i > 0 and toks[i - 1].low == "," and word in _SOFT_AFTER_COMMA
+        if soft or (i > first and word in _OPENERS and toks[i - 1].low != ","):
+            close(i)
+            first, opener = i, word
+    close(len(toks))
+    return out
+
+
+def _participle(lex: VerbLexicon, word: str) -> bool:
+    if word in lex.participles or word in lex.irregular_past:
+        return True
+    return word.endswith("ed") and len(word) > 4 and "-" not in word
+
+
+def _skip(toks: list[Token], j: int, lex: VerbLexicon) -> tuple[int, bool]:
+    """Index of the next word after adverbs and negation, and whether a negation was seen."""
+    negated = False
+    while j < len(toks) and (
+        toks[j].low in _ADVERBS or toks[j].low in lex.negations or toks[j].low.endswith("ly")
+    ):
+        negated = negated or toks[j].low in lex.negations
+        j += 1
+    return j, negated
+
+
+def _read_verb(clause: Clause, toks: list[Token], lex: VerbLexicon) -> None:
+    for i, tok in enumerate(toks):
+        found = _verb_at(toks, i, lex)
+        if found is None:
+            continue
+        main, tense, negated, stative = found
+        word = toks[main].low
+        clause.verb_start, clause.verb_end = tok.start, toks[main].end
+        clause.lemma = lemma(lex, word)
+        clause.tense = tense
+        clause.negated = negated
+        clause.stative = stative or clause.lemma in lex.stative
+        if clause.lemma == "have" and any(t.low in lex.event_nouns for t in toks[main + 1 :
+                                                                                main + 5]):
+            clause.stative = False  # "had a brief meeting with": a happening
+        clause.reporting = clause.lemma in lex.reporting
+        return
+
+
+def _verb_at(
+    toks: list[Token], i: int, lex: VerbLexicon
+) -> tuple[int, str, bool, bool] | None:
+    """(main verb index, tense, negated, stative) for a verb group starting at toks[i]."""
+    word = toks[i].low
+    before = toks[i - 1].low if i else ""
+    if word in lex.future or word in lex.modals:
+        j, neg = _skip(toks, i + 1, lex)
+        if j >= len(toks):
+            return None
+        tense = "future" if word in lex.future or word == "would" else "modal"
+        if toks[j].low == "have" and j + 1 < len(toks):
+            tense = "past" if tense == "modal" else "future"
+            j += 1
+            if toks[j].low == "been" and j + 1 < len(toks):
+                j += 1
+        elif toks[j].low == "be" and j + 1 < len(toks) and _participle(lex, toks[j + 1].low):
+            j += 1
+        return j, tense, neg, False
+    if word in lex.perfect_aux and not (word in ("'s", "’s")):
+        j, neg = _skip(toks, i + 1, lex)
+        if j >= len(toks):
+            return None
+        nxt = toks[j].low
+        tense = "past" if word in ("had", "'d", "’d") else "perfect"
+        if nxt == "been":
+            k, neg2 = _skip(toks, j + 1, lex)
+            if k < len(toks) and (_participle(lex, toks[k].low) or toks[k].low.endswith("ing")):
+                return k, tense, neg or neg2, toks[k].low in _STATIVE_PASSIVE
+            return j, tense, neg, True
+        if _participle(lex, nxt):
+            return j, tense, neg, False
+        if nxt == "to":
+            return None  # "have to": obligation
+        return i, tense if word != "has" else "present", neg, True
+    if word in lex.past_aux or word in lex.present_aux:
+        tense = "past" if word in lex.past_aux else "present"
+        j, neg = _skip(toks, i + 1, lex)
+        if j >= len(toks):
+            return i, tense, neg, True
+        nxt = toks[j].low
+        if nxt == "to" or (nxt in _FUTURE_LINKS and toks[j + 1 : j + 2]
+                           and toks[j + 1].low == "to"):
+            k = j + (1 if nxt == "to" else 2)
+            k, neg2 = _skip(toks, k, lex)
+            if k < len(toks) and toks[k].low == "be" and k + 1 < len(toks):
+                k += 1
+            return min(k, len(toks) - 1), "future", neg or neg2, False
+        if word == "did":
+            return j, "past", neg, False
+        if _participle(lex, nxt):
+            return j, tense, neg, nxt in _STATIVE_PASSIVE
+        if nxt.endswith("ing") and len(nxt) > 4:
+            return j, tense, neg, False
+        return i, tense, neg, True
+    if before in lex.determiners or before in ("to", "be", "been", "being"):
+        return None
+    if before.endswith("ly") and i > 1 and toks[i - 2].low in lex.determiners:
+        return None  # "the densely populated province"
+    if word in lex.irregular_past or (
+        word.endswith("ed") and len(word) > 3 and "-" not in word and word not in lex.adjective_ed
+    ):
+        if toks[i].text[:1].isupper() and i:
+            return None  # "Allied", "United": part of a name
+        if i + 1 < len(toks) and toks[i + 1].low == "by" and before not in lex.pronouns:
+            return None  # "forces backed by Russia": a reduced relative, not the verb
+        return i, "past", False, False
+    if word in lex.present_events and before not in ("the", "a", "an"):
+        return i, "present", False, False
+    return None
+
+
+_THAT_VERBS = frozenset(
+    """announce confirm deny reveal warn insist believe think know agree decide hope expect
+    fear acknowledge admit show indicate suggest ensure state claim report add note
+    explain say tell argue estimate accuse allege promise pledge vow learn""".split()
+)
+
+
+def _complement(before: list[Clause], lex: VerbLexicon) -> bool:
+    """Whether "that" opens what a verb of saying or thinking reports."""
+    for clause in reversed(before):
+        if clause.has_verb:
+            return clause.lemma in _THAT_VERBS or clause.lemma in lex.reporting
+    return False
+
+
+def read_clauses(
+    text: str, start: int, end: int, lex: VerbLexicon, quote_open: bool = False
+) -> list[Clause]:
+    """The clauses of text[start:end] in order, each with its verb group if it has one.
+
+    `quote_open` says the sentence starts inside a quotation opened before it.
+    """
+    toks = tokens(text, start, end)
+    out: list[Clause] = []
+    for first, last, opener, quote, embedded in _segments(toks, quote_open):
+        piece = toks[first:last]
+        clause = Clause(
+            piece[0].start,
+            piece[-1].end,
+            opener=opener,
+            in_quote=quote,
+            embedded=embedded or opener in lex.relatives,
+        )
+        _read_verb(clause, piece[1:] if opener else piece, lex)
+        if opener == "that" and not _complement(out, lex):
+            clause.embedded = True  # "deals with factions that allowed them": relative
+        out.append(clause)
+    return out

@@ -1,0 +1,96 @@
+"""Which date phrases may date a happening, and which are only reference points.
+
+"its highest level since March 2003", "down from 9% a year earlier", "a profit for the
+third quarter", "faces a May 15 deadline", "the July 7 bombings": the phrase stays a
+temporal expression (highlighted in the reader) but never becomes the happening's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.extract.model import Timex
+from desktop.temporal import Precision, Qualifier
+
+ANCHOR, REFERENCE, NAME = "anchor", "reference", "name"
+
+_EVENT_PRECISIONS = frozenset(
+    {Precision.DAY, Precision.MINUTE, Precision.WEEK, Precision.MONTH, Precision.QUARTER,
+     Precision.SEASON, Precision.YEAR}
+)  # fmt: skip
+_SUPERLATIVE_SINCE = re.compile(
+    r"(?:\b(?:highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
+    r"deadliest|longest|shortest|fastest|slowest|sharpest|steepest|greatest|heaviest|"
+    r"warmest|coldest|hottest|wettest|driest|record|first\s+time|first\s+such)"
+    r"|\bthe\s+(?:most|least|fewest|first))\b[^.;,]{0,40}"
+    r"\b(?:since|in|for)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    r"(?:\b(?:down|up)\s+(?:from|on)\b[^,;]{0,25}|\bcompared\s+(?:with|to)\b[^,;]{0,20}"
+    r"|\bthan\s+(?:in\s+|during\s+|at\s+|on\s+)?|\b(?:versus|vs\.?)\s+"
+    r"|\b(?:rose|fell|increased|decreased|climbed|dropped|jumped|slipped|grew|up|down)\s+"
+    r"from\b[^,;]{0,25})$",
+    re.IGNORECASE,
+)
+_REPORTING_PERIOD = re.compile(
+    r"\b(?:for|in|during|over|of)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|"
+    r"latest|previous|same|whole|full|fiscal|financial|calendar)\s+)*$"
+    r"|\b(?:the\s+)?(?:three|six|nine|twelve)\s+months\s+(?:to|ending|ended)\s+$"
+    r"|\byear\s+to\s+$",
+    re.IGNORECASE,
+)
+_FINANCE = re.compile(
+    r"\b(?:profits?|loss(?:es)?|revenues?|sales|earnings|results|turnover|income|dividends?|"
+    r"deficit|surplus|exports?|imports?|gdp|growth|inflation|unemployment|output|margins?|"
+    r"shipments|deliveries|quarterly|forecasts?|guidance|economy|grew|shrank|contracted)\b",
+    re.IGNORECASE,
+)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|ahead\s+of|no\s+later\s+than)\s+$", re.I)
+_DEADLINE_AFTER = re.compile(r"^\s*(?:['’]s\s+)?(?:deadline|target|cut-?off|expiry)\b", re.I)
+_NAME_AFTER = re.compile(
+    r"^\s+(?:bombings?|attacks?|massacre|uprising|revolution|coup|riots?|killings?|"
+    r"shootings?|blasts?|explosions?|disaster|crash|earthquake|floods?|storms?|accords?|"
+    r"agreement|anniversary|referendum|elections?|war|crisis|plot|raid|tragedy|events?)\b",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(r"\b(?:the|of|since|after|before|anniversary\s+of\s+the)\s+$", re.I)
+_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def placeable(timex: Timex, reference_known: bool) -> bool:
+    """A date that can be put on a timeline at all (not vague, not open-ended)."""
+    fuzzy = timex.fuzzy
+    if fuzzy is None or timex.dateline or timex.type not in ("DATE", "TIME"):
+        return False
+    if fuzzy.precision not in _EVENT_PRECISIONS:
+        return False
+    if fuzzy.qualifier in (Qualifier.BEFORE, Qualifier.AFTER):
+        return False
+    return reference_known or not timex.needs_reference
+
+
+def role(text: str, timex: Timex, sentence_start: int) -> str:
+    """ANCHOR when the phrase may date its own verb; REFERENCE or NAME when it may not."""
+    left = text[max(sentence_start, timex.start - 80) : timex.start]
+    right = text[timex.end : timex.end + 40]
+    if _ANNIVERSARY.search(left):
+        return NAME
+    if timex.text[:1].isupper() or timex.text[:1].isdigit():
+        if _NAME_BEFORE.search(left[-20:]) and _NAME_AFTER.match(right) and not (
+            text[timex.end : timex.end + 2] in ("'s", "’s")
+        ):
+            return NAME  # "the July 7 bombings", "the 1998 storms": history by name
+    if _SUPERLATIVE_SINCE.search(left):
+        return REFERENCE
+    clause_left = re.split(r"[,;]\s", left)[-1]
+    if _COMPARISON.search(clause_left):
+        return REFERENCE  # "down from 9% a year earlier", "compared with 2017"
+    sentence = text[sentence_start : timex.end + 200]
+    if _REPORTING_PERIOD.search(clause_left) and _FINANCE.search(sentence):
+        return REFERENCE  # "a profit of $2bn for the third quarter": the report is the news
+    if "quarter" in timex.text.lower() and _FINANCE.search(sentence):
+        return REFERENCE
+    if _DEADLINE_BEFORE.search(left[-24:]) or _DEADLINE_AFTER.match(right):
+        return REFERENCE  # "by Friday", "faces a May 15 deadline"
+    return ANCHOR
