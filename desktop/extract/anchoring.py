@@ -181,7 +181,7 @@ def anchor_sentence(
 
     per_clause: dict[int, list] = {}
     for timex in timexes:
-        if not placeable(timex, reference is not None) or role(text, timex, start) != ANCHOR:
+        if not placeable(timex, reference) or role(text, timex, start) != ANCHOR:
             continue
         owner = _owner(clauses, timex)
         if owner is None or owner.in_quote or owner.opener in ("if", "unless"):

@@ -112,6 +112,13 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
                 embedded = not embedded
             first, opener = i + 1, ""
             continue
+        if word == "," and opener in ("which", "who", "whom", "whose") and first > 0 and (
+            toks[first - 1].low == "," and i + 1 < len(toks) and toks[i + 1].low not in
+            _SOFT_AFTER_COMMA
+        ):
+            close(i)  # "The mall, which opened in 2016, was closed": the main clause resumes
+            first, opener = i + 1, ""
+            continue
         if word == "," and opener in _LEADING_SUBORDINATE and first == 0:
             close(i)  # "Although X is held by Kurds, Damascus kept a base": two clauses
             first, opener = i + 1, ""
@@ -179,7 +186,7 @@ def _verb_at(
         elif toks[j].low == "be" and j + 1 < len(toks) and _participle(lex, toks[j + 1].low):
             j += 1
         return j, tense, neg, False
-    if word in lex.perfect_aux and not (word in ("'s", "’s")):
+    if word in lex.perfect_aux and word not in ("'s", "’s"):
         j, neg = _skip(toks, i + 1, lex)
         if j >= len(toks):
             return None

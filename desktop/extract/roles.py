@@ -8,11 +8,13 @@ temporal expression (highlighted in the reader) but never becomes the happening'
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from desktop.extract.model import Timex
 from desktop.temporal import Precision, Qualifier
 
 ANCHOR, REFERENCE, NAME = "anchor", "reference", "name"
+_FUTURE_LIMIT = timedelta(days=366)
 
 _EVENT_PRECISIONS = frozenset(
     {Precision.DAY, Precision.MINUTE, Precision.WEEK, Precision.MONTH, Precision.QUARTER,
@@ -58,8 +60,8 @@ _NAME_BEFORE = re.compile(r"\b(?:the|of|since|after|before|anniversary\s+of\s+th
 _ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def placeable(timex: Timex, reference_known: bool) -> bool:
-    """A date that can be put on a timeline at all (not vague, not open-ended)."""
+def placeable(timex: Timex, reference: date | None) -> bool:
+    """A date that can be put on a timeline at all (not vague, open-ended or far ahead)."""
     fuzzy = timex.fuzzy
     if fuzzy is None or timex.dateline or timex.type not in ("DATE", "TIME"):
         return False
@@ -67,7 +69,9 @@ def placeable(timex: Timex, reference_known: bool) -> bool:
         return False
     if fuzzy.qualifier in (Qualifier.BEFORE, Qualifier.AFTER):
         return False
-    return reference_known or not timex.needs_reference
+    if reference is None:
+        return not timex.needs_reference
+    return fuzzy.earliest.date() <= reference + _FUTURE_LIMIT
 
 
 def role(text: str, timex: Timex, sentence_start: int) -> str:
@@ -77,9 +81,8 @@ def role(text: str, timex: Timex, sentence_start: int) -> str:
     if _ANNIVERSARY.search(left):
         return NAME
     if timex.text[:1].isupper() or timex.text[:1].isdigit():
-        if _NAME_BEFORE.search(left[-20:]) and _NAME_AFTER.match(right) and not (
-            text[timex.end : timex.end + 2] in ("'s", "’s")
-        ):
+        possessive = text[timex.end : timex.end + 2] in ("'s", "’s")
+        if _NAME_BEFORE.search(left[-20:]) and _NAME_AFTER.match(right) and not possessive:
             return NAME  # "the July 7 bombings", "the 1998 storms": history by name
     if _SUPERLATIVE_SINCE.search(left):
         return REFERENCE

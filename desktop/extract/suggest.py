@@ -161,7 +161,7 @@ def _phrase_only(
     sentence = text[start:end]
     out = []
     for timex in inside:
-        if not placeable(timex, reference is not None) or role(text, timex, start) != ANCHOR:
+        if not placeable(timex, reference) or role(text, timex, start) != ANCHOR:
             continue
         if any(s.fuzzy.overlaps(timex.fuzzy) for s in out):
             continue

@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.services.entities import ACTOR, PLACE, absorb_links, event_entities, link_entities
-from desktop.services.eventdates import end_of, set_end, set_start, start_of, values_conflict
+from desktop.services.eventdates import (
+    citations_conflict,
+    end_of,
+    set_end,
+    set_start,
+    start_of,
+)
 from desktop.services.matching import signature
 from desktop.store import Citation, Event, Lane, Tag, Workspace
 from desktop.store.changes import unit
@@ -215,10 +221,10 @@ def restore_event(ws: Workspace | Session, snap: EventSnapshot) -> int:
                 old_owner = existing.event
                 existing.event = event
                 session.flush()
-                old_owner.conflict = values_conflict([c.value for c in old_owner.citations])
+                old_owner.conflict = citations_conflict(old_owner.citations)
             else:
                 event.citations.append(_citation(spec))
-        event.conflict = values_conflict([c.value for c in event.citations])
+        event.conflict = citations_conflict(event.citations)
         session.flush()
         link_entities(session, event.id, ACTOR, snap.actors)
         link_entities(session, event.id, PLACE, snap.places)
@@ -236,7 +242,7 @@ def merge_events(ws: Workspace | Session, source_id: int, target_id: int) -> Eve
         for citation in list(source.citations):
             citation.event = target
         session.flush()
-        target.conflict = values_conflict([c.value for c in target.citations])
+        target.conflict = citations_conflict(target.citations)
         target.confidence = max(target.confidence, source.confidence)
         absorb_links(session, source_id, target_id)  # who and where it names, too
         session.delete(source)
@@ -253,7 +259,7 @@ def remove_citation(ws: Workspace | Session, citation_id: int) -> tuple[int, Cit
         event = c.event
         event.citations.remove(c)
         session.flush()
-        event.conflict = values_conflict([x.value for x in event.citations])
+        event.conflict = citations_conflict(event.citations)
         return event.id, spec
 
 
@@ -263,7 +269,7 @@ def add_citation(ws: Workspace | Session, event_id: int, spec: CitationSpec) -> 
         citation = _citation(spec)
         event.citations.append(citation)
         session.flush()
-        event.conflict = values_conflict([x.value for x in event.citations])
+        event.conflict = citations_conflict(event.citations)
         return citation.id
 
 

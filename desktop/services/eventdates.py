@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from desktop.store import Event
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
@@ -44,12 +46,26 @@ def value_of(event: Event) -> str:
     return start_of(event).to_timex()
 
 
-def values_conflict(values: list[str]) -> bool:
-    """Citations conflict when two of them name dates that cannot both be true."""
+def values_conflict(values: list[str], loose: Collection[str] = ()) -> bool:
+    """Citations conflict when two of them name dates that cannot both be true.
+
+    Values in `loose` came from an article's date ("on or shortly before"): they stand
+    for the day and the two days before it.
+    """
     dates = []
     for value in set(values):
         try:
-            dates.append(FuzzyDate.from_timex(value))
+            found = FuzzyDate.from_timex(value)
         except ValueError:
             continue
+        if value in loose and found.precision is Precision.DAY:
+            found = FuzzyDate.of(Precision.DAY, found.earliest, Qualifier.SHORTLY_BEFORE)
+        dates.append(found)
     return any(not a.overlaps(b) for i, a in enumerate(dates) for b in dates[i + 1 :])
+
+
+def citations_conflict(citations) -> bool:
+    """values_conflict over Citation rows, knowing which were dated by their article."""
+    return values_conflict(
+        [c.value for c in citations], {c.value for c in citations if c.anchor == "publication"}
+    )

@@ -1,11 +1,15 @@
 """Recognising the same happening reported by another article.
 
 Only events cited by *other* articles are candidates: two sentences of one article
-are two statements, and merging them would hide one from the analyst. Candidates
-are compared by the words of their titles (the happening without the attribution,
-numbers included: "killed 10" is not "killed 2"); they share the suggestion's
-precision and lie near it in time, so a lookup touches a few rows through an
-index however large the workspace grows.
+are two statements, and merging them would hide one from the analyst. Two reports are
+one happening when their anchored dates agree at the same precision and they share
+the evidence a reader would use: named actors and places, figures ("killed 10" is not
+"killed 2"), the event verb and the words of the title. Two reports that each carry
+their own, different date are never merged, however alike their words (a wire
+service's stock lede repeated on three days is three happenings); a conflict is a
+report dated only by its article that strongly matches one dated otherwise. Candidates
+share the suggestion's precision and lie near it in time, so a lookup touches a few rows
+through an index however large the workspace grows.
 """
 
 from __future__ import annotations
@@ -18,10 +22,9 @@ from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion
 
-MERGE_SIMILARITY = 0.34  # compatible dates: similar wording suffices
-CONFLICT_SIMILARITY = 0.5  # incompatible dates: only near-identical wording
+MERGE_SCORE = 0.5  # compatible dates: shared actors, figures, verb and words
+CONFLICT_SCORE = 0.9  # incompatible dates: the same actors, figures, verb and wording
 CONFLICT_WINDOW = timedelta(days=31)
-MIN_SHARED = 3
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d[\d,.]*")
 _STOP = frozenset(
@@ -42,12 +45,51 @@ def signature(text: str) -> str:
     return " ".join(sorted(content_words(text)))
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap of two word sets; fewer than three shared words is no evidence at all."""
-    shared = len(a & b)
-    if shared < MIN_SHARED:
-        return 0.0
-    return shared / len(a | b)
+def happening_signature(item: Suggestion) -> str:
+    """What matching compares, kept beside the event: title words, @names, #figures,
+    !verb and %how-dated (old signatures are plain words and still compare)."""
+    names = {w.lower() for n in item.names for w in _WORD.findall(n) if not w[0].isdigit()}
+    tokens = set(content_words(item.title))
+    tokens |= {f"@{n}" for n in names} | {f"#{n}" for n in item.numbers}
+    if item.verb:
+        tokens.add(f"!{item.verb}")
+    tokens.add(f"%{item.anchor}")
+    return " ".join(sorted(tokens))
+
+
+def _parts(sig: str) -> tuple[frozenset, frozenset, frozenset, str, str]:
+    words, names, numbers, verb, anchor = set(), set(), set(), "", "phrase"
+    for token in sig.split():
+        head = token[0]
+        if head == "@":
+            names.add(token[1:])
+        elif head == "#":
+            numbers.add(token[1:])
+        elif head == "!":
+            verb = token[1:]
+        elif head == "%":
+            anchor = token[1:]
+        else:
+            words.add(token)
+    return frozenset(words), frozenset(names), frozenset(numbers), verb, anchor
+
+
+def evidence(a: str, b: str) -> tuple[float, bool, bool]:
+    """(score, strong, both dated by their own phrase) for two happening signatures."""
+    wa, na, fa, va, aa = _parts(a)
+    wb, nb, fb, vb, ab = _parts(b)
+    if fa and fb and not fa & fb:
+        return 0.0, False, False  # different figures: different happenings
+    union = wa | wb
+    jac = len(wa & wb) / len(union) if union else 0.0
+    names = len(na & nb)
+    same_verb = bool(va) and va == vb
+    figures = bool(fa & fb)
+    score = jac + 0.15 * min(names, 3) + 0.2 * same_verb + 0.2 * figures
+    if not (names or figures) or not (same_verb or jac >= 0.3):
+        return 0.0, False, False
+    strong = names > 0 and figures and same_verb
+    return score, strong, aa == "phrase" and ab == "phrase"
 
 
 def _sql_time(when: datetime) -> str:
@@ -70,15 +112,13 @@ def find_same_happening(
     in Python made storing a 2,000-suggestion article quadratic.
     """
     when = item.fuzzy
-    words = content_words(item.title)
-    if not words:
-        return None
+    mine = happening_signature(item)
     low = when.earliest - CONFLICT_WINDOW - (when.latest - when.earliest)
     high = when.latest + CONFLICT_WINDOW
     # Plain SQL on the hot path (one query per suggestion during import): the ORM's
     # per-statement overhead was a quarter of the import time.
     sql = (
-        "SELECT id, signature, title, start_earliest, start_latest FROM events "
+        "SELECT id, signature, title, start_earliest, start_latest, start_qualifier FROM events "
         "WHERE start_precision = ? AND start_earliest BETWEEN ? AND ? AND status != 'rejected'"
     )
     params: tuple = (str(when.precision), _sql_time(low), _sql_time(high))
@@ -91,13 +131,23 @@ def find_same_happening(
     rows = session.connection().exec_driver_sql(sql, params)
     lo, hi = _sql_time(when.earliest), _sql_time(when.latest)
     best: tuple[float, int] | None = None
-    for event_id, sig, title, earliest, latest in rows:
+    shortly = str(when.qualifier) == "shortly before"
+    for event_id, sig, title, earliest, latest, qualifier in rows:
         if event_id in exclude:
             continue
-        other = frozenset(sig.split()) if sig is not None else content_words(title)
-        score = jaccard(words, other)
-        overlaps = earliest <= hi and latest >= lo
-        needed = MERGE_SIMILARITY if overlaps else CONFLICT_SIMILARITY
+        score, strong, both_own = evidence(mine, sig if sig is not None else signature(title))
+        if score <= 0:
+            continue
+        if shortly and qualifier == "shortly before":
+            compatible = latest == hi  # two articles' own days: the same day or not at all
+        else:
+            compatible = earliest <= hi and latest >= lo
+        if compatible:
+            needed = MERGE_SCORE
+        elif both_own or not strong:
+            continue  # each report dates itself, and differently: two happenings
+        else:
+            needed = CONFLICT_SCORE
         if score >= needed and (best is None or score > best[0]):
             best = (score, event_id)
     return best[1] if best else None

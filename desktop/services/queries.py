@@ -62,6 +62,20 @@ def event_rows(ws: Workspace, status: str | None = None) -> list[dict[str, Any]]
         return [event_row(e) for e in session.scalars(query)]
 
 
+ANCHOR_LABELS = {
+    "phrase": "date phrase",
+    "continuation": "text continuation",
+    "publication": "article's date",
+}
+_ANCHOR_ORDER = ("phrase", "continuation", "publication")
+
+
+def event_anchor(citations: list[Citation]) -> str | None:
+    """How the event's date was found: the best way any of its suggested sources had."""
+    found = {c.anchor or ("phrase" if c.origin == "suggested" else None) for c in citations}
+    return next((a for a in _ANCHOR_ORDER if a in found), None)
+
+
 def event_row(e: Event) -> dict[str, Any]:
     start = start_of(e)
     end = end_of(e)
@@ -79,6 +93,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "confidence": round(e.confidence, 3),
         "conflict": e.conflict,
         "description": e.description,
+        "anchor": event_anchor(e.citations),
         "citations": [
             {
                 "article_id": c.article_id,
@@ -88,6 +103,7 @@ def event_row(e: Event) -> dict[str, Any]:
                 "quote": c.quote,
                 "date_phrase": c.date_phrase,
                 "value": c.value,
+                "anchor": c.anchor,
             }
             for c in e.citations
         ],

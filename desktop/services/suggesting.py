@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
 from desktop.services.eventdates import values_conflict
-from desktop.services.matching import find_same_happening, signature
+from desktop.services.matching import find_same_happening, happening_signature
 from desktop.store import Article, Citation, Event, Workspace
 from desktop.store.changes import unit
 from desktop.store.models import utcnow
@@ -166,6 +166,7 @@ def _citation_row(article_id: int, event_id: int, item: Suggestion) -> dict:
         "quote": item.quote, "date_phrase": item.date_phrase, "phrase_start": item.timex_start,
         "phrase_end": item.timex_end, "value": item.value,
         "needs_reference": item.needs_reference, "origin": "suggested",
+        "anchor": item.anchor, "anchor_confidence": item.confidence,
     }
 
 
@@ -178,7 +179,7 @@ def _store(session: Session, item: Suggestion, match: int | None) -> int:
             _INSERT_EVENT,
             {
                 "title": item.title, "description": item.description, "notes": "",
-                "signature": signature(item.title), "status": "suggested",
+                "signature": happening_signature(item), "status": "suggested",
                 "confidence": item.confidence, "conflict": False, "version": 1,
                 "start_earliest": when.earliest, "start_latest": when.latest,
                 "start_precision": str(when.precision),
@@ -187,11 +188,16 @@ def _store(session: Session, item: Suggestion, match: int | None) -> int:
             },
         ).inserted_primary_key[0]
     # A second source: it may corroborate or contradict the first.
-    cited = session.scalars(select(Citation.value).where(Citation.event_id == match))
-    values = [*cited, item.value]
+    cited = session.execute(
+        select(Citation.value, Citation.anchor).where(Citation.event_id == match)
+    ).all()
+    values = [*(r.value for r in cited), item.value]
+    loose = {r.value for r in cited if r.anchor == "publication"}
+    if item.anchor == "publication":
+        loose.add(item.value)
     session.execute(
         _MERGED,
-        {"event_id": match, "conflict": values_conflict(values),
+        {"event_id": match, "conflict": values_conflict(values, loose),
          "confidence": item.confidence, "now": now},
     )
     return match

@@ -163,6 +163,11 @@ class Citation(Base):
     value: Mapped[str] = mapped_column(String(40), default="")
     needs_reference: Mapped[bool] = mapped_column(Boolean, default=False)
     origin: Mapped[str] = mapped_column(String(16), default="suggested")
+    # How the extractor dated this report: "phrase" (a date attached to its verb),
+    # "continuation" (the date the text last set) or "publication" (the article's date);
+    # None for citations a person made.
+    anchor: Mapped[str | None] = mapped_column(String(16))
+    anchor_confidence: Mapped[float | None] = mapped_column(Float)
 
     event: Mapped[Event] = relationship(back_populates="citations")
     article: Mapped[Article] = relationship(back_populates="citations")

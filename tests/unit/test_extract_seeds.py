@@ -32,7 +32,7 @@ def _matches(event: dict, item: Suggestion) -> bool:
 
 def score() -> dict[str, object]:
     gold = json.loads((DATA / "seed_events.json").read_text(encoding="utf-8"))
-    required = hits = suggestions = correct = 0
+    required = hits = suggestions = correct = inferred = 0
     missed: list[str] = []
     wrong: list[str] = []
     for article in gold["articles"]:
@@ -50,6 +50,12 @@ def score() -> dict[str, object]:
                 missed.append(f"{article['file']}: {event['date']} {event['quote'][:60]!r}")
         for item in found:
             assert text[item.start : item.end] == item.description == item.quote
+            if item.anchor != "phrase":
+                # The seed gold lists the happenings a date phrase dates; those dated by
+                # the narrative or the article's date are scored on tests/data/happenings.
+                assert item.timex_start is None and item.date_phrase == ""
+                inferred += 1
+                continue
             assert text[item.timex_start : item.timex_end] == item.date_phrase
             suggestions += 1
             if any(_matches(event, item) for event in events):
@@ -62,6 +68,7 @@ def score() -> dict[str, object]:
         "suggestions": suggestions,
         "correct": correct,
         "precision": correct / suggestions if suggestions else 0.0,
+        "inferred": inferred,
         "missed": missed,
         "wrong": wrong,
     }
@@ -71,7 +78,8 @@ def test_seed_suggestions_meet_the_bar() -> None:
     figures = score()
     print(
         f"\nseed events hit: {figures['hits']}/{figures['required']}; suggestions correct: "
-        f"{figures['correct']}/{figures['suggestions']} ({figures['precision']:.1%})"
+        f"{figures['correct']}/{figures['suggestions']} ({figures['precision']:.1%}) of those "
+        f"dated by a phrase; {figures['inferred']} more dated by continuation or article date"
     )
     for line in figures["missed"]:
         print("  missed:", line)

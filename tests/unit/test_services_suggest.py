@@ -93,14 +93,41 @@ def test_same_happening_in_two_articles_is_one_event(ws) -> None:
     assert events[0]["conflict"] is False
 
 
-def test_same_happening_with_other_date_is_a_conflict(ws) -> None:
+def test_reports_with_their_own_different_dates_are_never_merged(ws) -> None:
     a = "Rebel shelling killed ten people in the town of Mhardeh on 7 September 2018.\n"
     b = "Rebel shelling killed ten people in the town of Mhardeh on 9 September 2018.\n"
     import_draft(ws, _article(a, "a.txt", date(2018, 9, 8)))
     import_draft(ws, _article(b, "b.txt", date(2018, 9, 10)))
     events = event_rows(ws)
+    assert sorted(e["value"] for e in events) == ["2018-09-07", "2018-09-09"]
+
+
+def test_a_stock_lede_on_three_days_is_three_happenings(ws) -> None:
+    lede = "Shares of Acme Corp rose strongly today after the company raised its forecast.\n"
+    for day in (3, 4, 5):
+        import_draft(ws, _article(lede + f"Day {day}.\n", f"{day}.txt", date(2024, 6, day)))
+    events = event_rows(ws)
+    assert sorted(e["value"] for e in events) == ["2024-06-03", "2024-06-04", "2024-06-05"]
+
+
+def test_undated_report_matching_an_otherwise_dated_one_is_a_conflict(ws) -> None:
+    a = "Rebel shelling killed ten people in the town of Mhardeh on 2 September 2018.\n"
+    b = "Rebel shelling killed ten people in the town of Mhardeh, residents said.\n"
+    import_draft(ws, _article(a, "a.txt", date(2018, 9, 3)))
+    import_draft(ws, _article(b, "b.txt", date(2018, 9, 10)))  # "on or shortly before 10 Sep"
+    events = event_rows(ws)
     assert len(events) == 1 and events[0]["conflict"] is True
-    assert {c["value"] for c in events[0]["citations"]} == {"2018-09-07", "2018-09-09"}
+    assert {c["anchor"] for c in events[0]["citations"]} == {"phrase", "publication"}
+
+
+def test_same_happening_dated_by_phrase_and_by_article_date_merges(ws) -> None:
+    a = "Troops of the 4th Division seized the Kafr Nabudah bridge on Tuesday.\n"
+    b = "Syrian troops seized the bridge at Kafr Nabudah, the army said.\n"
+    import_draft(ws, _article(a, "a.txt", date(2019, 5, 9)))  # Tuesday = 7 May
+    import_draft(ws, _article(b, "b.txt", date(2019, 5, 8)))  # on or shortly before 8 May
+    events = event_rows(ws)
+    assert len(events) == 1 and events[0]["conflict"] is False
+    assert events[0]["anchor"] == "phrase"
 
 
 def test_unrelated_happenings_same_day_stay_apart(ws) -> None:

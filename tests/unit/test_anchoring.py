@@ -1,0 +1,132 @@
+"""Happenings, not date phrases: anchoring, reference points, titles, resolution errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.extract import suggest, tag
+from desktop.extract.titles import MAX_TITLE, fit
+
+REF = date(2019, 5, 9)  # a Thursday
+
+
+def _one(text: str, reference: date = REF):
+    found = suggest(text, reference)
+    assert len(found) == 1, [(s.title, s.value, s.anchor) for s in found]
+    return found[0]
+
+
+def test_lead_without_a_date_is_dated_on_or_shortly_before_the_article() -> None:
+    item = _one("The ministry has signed a deal for 40 trucks with a German maker.")
+    assert (item.anchor, item.value) == ("publication", "2019-05-09")
+    assert item.fuzzy.human() == "on or shortly before 9 May 2019"
+    assert item.date_phrase == "" and item.timex_start is None
+
+
+def test_narrative_continuation_takes_the_last_date() -> None:
+    text = "On Tuesday the army entered Saraqeb. Troops then seized the bridge over the river."
+    first, second = suggest(text, REF)
+    assert (first.anchor, first.value) == ("phrase", "2019-05-07")
+    assert (second.anchor, second.value) == ("continuation", "2019-05-07")
+    assert second.confidence < first.confidence
+
+
+def test_date_of_another_clause_does_not_date_the_happening() -> None:
+    text = "The mall, which opened three years ago, was closed by the city council."
+    items = suggest(text, REF)
+    closed = next(s for s in items if "closed" in s.title)
+    assert closed.anchor == "publication" and closed.value == "2019-05-09"
+
+
+def test_reference_points_never_date_the_happening() -> None:
+    for text in (
+        "Unemployment rose to its highest level since March 2003, the agency said.",
+        "Exports fell to 9%, down from 12% a year earlier.",
+        "Acme posted a profit of $2bn for the third quarter.",
+        "The river reached the worst flooding since the 1998 storms.",
+        "Greece faces a May 15 deadline to repay the loan.",
+    ):
+        for item in suggest(text, REF):
+            assert item.anchor != "phrase", (text, item.date_phrase)
+    # they stay temporal expressions for the reader to highlight
+    assert tag("Unemployment rose to its highest level since March 2003.", REF)
+
+
+def test_own_date_wins_per_clause_and_this_week_is_kept() -> None:
+    text = "Talks continued this week, and the envoy left on Friday."
+    values = {s.value for s in suggest(text, date(2020, 3, 6))}
+    assert {"2020-W10", "2020-03-06"} <= values
+
+
+def test_quotations_conditions_and_negations_are_not_happenings() -> None:
+    for text in (
+        '"We will never surrender to them," the commander said.',
+        "If the talks fail, the army will attack the town.",
+        "The battle for Idlib has not started yet, he said.",
+        "The offensive could begin at any moment.",
+    ):
+        assert suggest(text, REF) == [], text
+
+
+def test_titles_say_who_did_what() -> None:
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu arrived in Moscow. "
+            "Activists told Al Jazeera that on Friday protesters burned tyres in Idlib. "
+            "He met his Russian counterpart on Wednesday.")  # fmt: skip
+    titles = [s.title for s in suggest(text, REF)]
+    assert "Protesters burned tyres in Idlib" in titles
+    assert "Cavusoglu met his Russian counterpart" in titles
+    assert all(len(t) <= MAX_TITLE for t in titles)
+
+
+def test_relative_clause_takes_its_antecedent_as_subject() -> None:
+    text = "Residents fled from HTS, which seized the town of Ariha in 2016."
+    item = next(s for s in suggest(text, REF) if s.value == "2016")
+    assert item.title == "HTS seized the town of Ariha"
+
+
+def test_long_titles_are_cut_at_a_word_boundary() -> None:
+    long = "Rebels " + " ".join(f"shelled village{i}" for i in range(30))
+    title = fit(long)
+    assert len(title) <= MAX_TITLE and long.startswith(title) and long[len(title)] == " "
+
+
+# --- resolution error classes ---------------------------------------------------------
+def _values(text: str, reference: date) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, reference)}
+
+
+def test_future_date_stays_in_the_year() -> None:
+    assert _values("The probe will land on December 9.", date(2025, 12, 3)) == {
+        "December 9": "2025-12-09"
+    }
+    got = _values("The lander, which left Earth in 2023, lands on December 9.", date(2025, 12, 3))
+    assert got["December 9"] == "2025-12-09"
+    got = _values("Sales fell last year. The company will open the plant in April.",
+                  date(2025, 2, 10))  # fmt: skip
+    assert got["April"] == "2025-04"
+
+
+def test_named_days_are_history_not_the_nearest_weekday() -> None:
+    assert _values("Thousands marched to mark the Bloody Sunday anniversary.", date(2022, 1, 30)) == {}
+    items = suggest("Crowds marked the anniversary of the July 7 bombings in London.",
+                    date(2006, 7, 10))  # fmt: skip
+    assert all(item.date_phrase != "July 7" for item in items)
+
+
+def test_a_range_shares_its_year() -> None:
+    got = _values("The survey ran between May and June of 2012.", date(2013, 3, 1))
+    assert got == {"May": "2012-05", "June of 2012": "2012-06"}
+
+
+def test_figurative_tomorrow_is_no_date() -> None:
+    assert _values("The minister unveiled plans for the schools of tomorrow.", REF) == {}
+    assert _values("They are training tomorrow's leaders.", REF) == {}
+    assert _values("The minister will visit tomorrow.", REF) == {"tomorrow": "2019-05-10"}
+
+
+def test_today_follows_the_explicit_day_the_sentence_narrates() -> None:
+    got = _values("The court on 3 March 2020 today sentenced the former mayor.", date(2020, 3, 5))
+    assert got["today"] == "2020-03-03"
+    assert _values("The court today sentenced the former mayor.", date(2020, 3, 5)) == {
+        "today": "2020-03-05"
+    }
