@@ -35,7 +35,7 @@ _LEADING_SUBORDINATE = frozenset(
 _FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     start: int
     end: int

@@ -46,10 +46,10 @@ def signature(text: str) -> str:
 
 
 def happening_signature(item: Suggestion) -> str:
-    """What matching compares, kept beside the event: title words, @names, #figures,
-    !verb and %how-dated (old signatures are plain words and still compare)."""
+    """What matching compares, kept beside the event: the sentence's words, @names,
+    #figures, !verb and %how-dated (old signatures are plain words and still compare)."""
     names = {w.lower() for n in item.names for w in _WORD.findall(n) if not w[0].isdigit()}
-    tokens = set(content_words(item.title))
+    tokens = set(content_words(item.title)) | content_words(item.description)
     tokens |= {f"@{n}" for n in names} | {f"#{n}" for n in item.numbers}
     if item.verb:
         tokens.add(f"!{item.verb}")
@@ -86,7 +86,7 @@ def evidence(a: str, b: str) -> tuple[float, bool, bool]:
     same_verb = bool(va) and va == vb
     figures = bool(fa & fb)
     score = jac + 0.15 * min(names, 3) + 0.2 * same_verb + 0.2 * figures
-    if not (names or figures) or not (same_verb or jac >= 0.3):
+    if not (names or figures) or not (same_verb or jac >= 0.25):
         return 0.0, False, False
     strong = names > 0 and figures and same_verb
     return score, strong, aa == "phrase" and ab == "phrase"
