@@ -30,7 +30,7 @@ Colour = Annotated[str, Meta(pattern=r"^#[0-9A-Fa-f]{3,8}$")]
 Stamp = Annotated[str, Meta(max_length=40)]
 Precisions = Literal["century", "decade", "year", "season", "quarter", "month", "week", "day",
                      "minute"]  # fmt: skip
-Qualifiers = Literal["circa", "early", "mid", "late", "before", "after"]
+Qualifiers = Literal["circa", "early", "mid", "late", "before", "after", "shortly before"]
 
 
 class DateDoc(Struct):

@@ -107,7 +107,8 @@ def test_future_date_stays_in_the_year() -> None:
 
 
 def test_named_days_are_history_not_the_nearest_weekday() -> None:
-    assert _values("Thousands marched to mark the Bloody Sunday anniversary.", date(2022, 1, 30)) == {}
+    text = "Thousands marched to mark the Bloody Sunday anniversary."
+    assert _values(text, date(2022, 1, 30)) == {}
     items = suggest("Crowds marked the anniversary of the July 7 bombings in London.",
                     date(2006, 7, 10))  # fmt: skip
     assert all(item.date_phrase != "July 7" for item in items)
