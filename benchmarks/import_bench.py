@@ -27,7 +27,6 @@ from _articles import article  # noqa: E402
 from desktop.services.importing import import_paths  # noqa: E402
 from desktop.store import open_workspace  # noqa: E402
 
-
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <meta property="og:site_name" content="The Bench Courier">
 <meta property="article:published_time" content="2021-08-{day:02d}T09:00:00Z"></head><body>
