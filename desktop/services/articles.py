@@ -25,6 +25,7 @@ from desktop.services.suggesting import (
     store_suggestions,
 )
 from desktop.store import Article, Citation, Event, Workspace
+from desktop.store.changes import unit
 from desktop.store.models import event_tags
 
 FIELDS = ("title", "outlet", "url", "author", "language")
@@ -126,10 +127,10 @@ def update_article(ws: Workspace, article_id: int, **changes: Any) -> dict[str, 
     return edit_article(ws, article_id, **changes).previous
 
 
-def edit_article(ws: Workspace, article_id: int, **changes: Any) -> ArticleEdit:
+def edit_article(ws: Workspace | Session, article_id: int, **changes: Any) -> ArticleEdit:
     """Like update_article, keeping what `restore` needs to undo or redo it exactly."""
     values = clean_changes(changes)
-    with ws.session() as session:
+    with unit(ws) as session:
         article = session.get(Article, article_id)
         if article is None:
             raise LookupError(f"no article with id {article_id}")
@@ -177,11 +178,11 @@ def _recompute(session: Session, edit: ArticleEdit, found: Extracted) -> None:
     session.get(Article, edit.article_id).extraction_error = error
 
 
-def restore(ws: Workspace, edit: ArticleEdit, *, undo: bool) -> None:
+def restore(ws: Workspace | Session, edit: ArticleEdit, *, undo: bool) -> None:
     """Put the article and its touched events back as they were before (undo) or after."""
     state, rows, now = ((edit.before, edit.rows_before, edit.rows_after) if undo
                         else (edit.after, edit.rows_after, edit.rows_before))
-    with ws.session() as session:
+    with unit(ws) as session:
         article = session.get(Article, edit.article_id)
         if article is None:
             raise LookupError(f"article {edit.article_id} no longer exists")

@@ -192,6 +192,17 @@ def find_datelines(
     return out
 
 
+def full_dates(
+    text: str, *, dayfirst: bool | None = False, language: str | None = None
+) -> list[date]:
+    """Every date with day, month and year written in ``text``, in order (datelines or not)."""
+    out: list[date] = []
+    for line in text.splitlines():
+        if _YEARISH.search(line):
+            out.extend(when for when, _, _ in _dates_in(line, dayfirst, language))
+    return out
+
+
 def find_dateline(
     text: str, *, dayfirst: bool | None = False, language: str | None = None
 ) -> tuple[date, int, int] | None:
