@@ -102,6 +102,8 @@ def main(
         print(f"chronologue: {exc}", file=err)
         return 1
     log.info("%s", args.verb)
+    for notice in ws.notices:  # a finished restore, a backup that could not be written
+        print(f"chronologue: {notice}", file=err)
     try:
         return HANDLERS[args.verb](ws, args, out, err)
     except LookupError as exc:
@@ -123,6 +125,8 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     from desktop.services.importing import import_paths
 
     report = import_paths(ws, args.paths, suggest=not args.no_suggest)
+    for notice in report.notices:
+        print(f"chronologue: {notice}", file=err)
     for r in report.failed:
         print(f"chronologue: {r.path}: {r.message}", file=err)
     if args.json:

@@ -20,8 +20,8 @@ from desktop.store.backup import (
     check_integrity,
     damaged_message,
     list_backups,
-    restore,
 )
+from desktop.store.restore import recover, restore
 from desktop.store.workspace import WorkspaceError
 
 Handler = Callable[[Path, argparse.Namespace, TextIO, TextIO], int]
@@ -47,6 +47,8 @@ def _size(n: int) -> str:
 
 def cmd_check(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Full `PRAGMA integrity_check`; names the newest backup either way."""
+    if not _recovered(path, err):
+        return 1
     if not path.is_file():
         print(f"chronologue: no workspace at {path}", file=err)
         return 1
@@ -66,7 +68,22 @@ def cmd_check(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) ->
     return 0
 
 
+def _recovered(path: Path, err: TextIO) -> bool:
+    """Finish or roll back an interrupted restore first, saying so; False if that failed."""
+    try:
+        message = recover(path)
+    except OSError as exc:
+        print(f"chronologue: cannot finish the interrupted restore of {path}: "
+              f"{exc.strerror or exc}", file=err)  # fmt: skip
+        return False
+    if message:
+        print(f"chronologue: {message}", file=err)
+    return True
+
+
 def cmd_restore(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not _recovered(path, err):
+        return 1
     if args.list:
         backups = list_backups(path)
         for number, b in enumerate(backups, 1):
@@ -75,7 +92,7 @@ def cmd_restore(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) 
             except CannotCheck:
                 state = "UNREADABLE"
             print(f"{number:>3}  {b.taken:%Y-%m-%d %H:%M:%S} UTC  {_size(b.size):>9}  "
-                  f"{state:<10}  {b.path}", file=out)  # fmt: skip
+                  f"{state:<10}  {b.reason or 'daily':<16}  {b.path}", file=out)  # fmt: skip
         print(f"{len(backups)} backups in {backup_folder(path)}", file=out)
         return 0
     try:

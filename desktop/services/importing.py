@@ -32,6 +32,7 @@ from desktop.store.workspace import write_error_message
 
 MANIFEST = "articles.csv"
 log = logging.getLogger("chronologue.import")  # file names and reasons, never text
+BACKUP_ABOVE = 100  # files: a bigger import is backed up first (hard to undo by hand)
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]
 Progress = Callable[[int, int, Path], None]
@@ -50,6 +51,7 @@ class FileResult:
 class ImportReport:
     results: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
+    notices: list[str] = field(default_factory=list)  # e.g. the backup before it failed
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -190,6 +192,8 @@ def import_paths(
     options = ImportOptions(suggest, language, dayfirst)
     stored = StoredDigests(ws)
     total = len(files)
+    if total > BACKUP_ABOVE:
+        report.notices += _backup_first(ws)
     for index, (path, row) in enumerate(files):
         if should_cancel is not None and should_cancel():
             report.cancelled = True
@@ -295,3 +299,15 @@ def store_prepared(
         notes = [*draft.notes, article.extraction_error or ""]
         result.message = "; ".join(note for note in notes if note)
         return result
+
+
+def _backup_first(ws: Workspace) -> list[str]:
+    """A copy before a big import; a failure is said, and the import goes on (each file
+    is its own transaction, so nothing stored can be lost by it)."""
+    from desktop.store.backup import BackupFailed, backup_before
+
+    try:
+        backup_before(Path(ws.path), "before-import")
+    except BackupFailed as exc:
+        return [str(exc)]
+    return []

@@ -5,8 +5,10 @@ noticed when it is opened (not weeks later) and cost at most a day of work. Copi
 go through SQLite's online backup API, which takes a consistent snapshot even while
 another window writes; each copy is written to a ``.partial`` file, checked, and only
 then renamed into place, so a crash or a full disk never leaves a half copy that
-looks like a good one. Restoring never deletes anything: the file it replaces is
-kept beside it.
+looks like a good one. Besides the daily copy on open, a copy is taken before risky
+operations (restore, schema migration, big imports, bulk deletes) and every hour of
+editing; the rotation keeps one copy per day for a week plus the newest few, within a
+size cap. Restoring (desktop.store.restore) never deletes anything.
 """
 
 from __future__ import annotations
@@ -23,10 +25,13 @@ from desktop.store.workspace import BUSY_TIMEOUT_MS, WorkspaceDamaged, Workspace
 
 FOLDER_SUFFIX = ".backups"
 EXTENSION = ".backup"
-DEFAULT_KEEP = 7
+DEFAULT_KEEP = 10  # copies at most: one a day for DAYS_KEPT days, then the newest others
+DAYS_KEPT = 7
+MAX_BYTES = 2 * 1024**3  # all copies together (the newest is kept whatever its size)
 DEFAULT_INTERVAL = timedelta(days=1)
+SESSION_INTERVAL = timedelta(hours=1)
 _STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.backup$")
+_NAME = re.compile(r"-(\d{8}-\d{6})(?:-([a-z]+(?:-[a-z]+)*))?(?:-\d+)?\.backup$")
 
 
 class BackupFailed(WorkspaceError):
@@ -42,6 +47,7 @@ class Backup:
     path: Path
     taken: datetime  # UTC, naive
     size: int
+    reason: str = ""  # "", "hourly", "before-restore", "before-migration", ...
 
 
 def _now() -> datetime:
@@ -71,7 +77,7 @@ def list_backups(workspace: Path) -> list[Backup]:
             size = entry.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(Backup(entry, taken, size))
+        found.append(Backup(entry, taken, size, match.group(2) or ""))
     found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
     return found
 
@@ -165,8 +171,8 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         raise
 
 
-def _target_name(folder: Path, workspace: Path, taken: datetime) -> Path:
-    base = f"{workspace.stem}-{taken.strftime(_STAMP)}"
+def _target_name(folder: Path, workspace: Path, taken: datetime, reason: str) -> Path:
+    base = f"{workspace.stem}-{taken.strftime(_STAMP)}" + (f"-{reason}" if reason else "")
     target = folder / f"{base}{EXTENSION}"
     n = 1
     while target.exists():
@@ -175,13 +181,16 @@ def _target_name(folder: Path, workspace: Path, taken: datetime) -> Path:
     return target
 
 
-def make_backup(workspace: Path, *, now: datetime | None = None) -> Path:
-    """Copy the workspace into its backup folder now; returns the new backup's path."""
+def make_backup(workspace: Path, *, now: datetime | None = None, reason: str = "") -> Path:
+    """Copy the workspace into its backup folder now; returns the new backup's path.
+
+    `reason` ("before-restore", "hourly", ...) becomes part of the name and the listing.
+    """
     workspace = Path(workspace)
     folder = backup_folder(workspace)
     try:
         folder.mkdir(exist_ok=True)
-        target = _target_name(folder, workspace, now or _now())
+        target = _target_name(folder, workspace, now or _now(), reason)
         source = _connect(workspace, read_only=False)
         try:
             _copy(source, target)
@@ -197,10 +206,30 @@ def make_backup(workspace: Path, *, now: datetime | None = None) -> Path:
     return target
 
 
-def prune(workspace: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups, and stale half copies; returns them."""
+def _kept(backups: list[Backup], keep: int, max_bytes: int) -> list[Backup]:
+    """Which backups (newest first) survive: a week of days first, then the newest."""
+    chosen: list[Backup] = []
+    days: set[object] = set()
+    for b in backups:  # the newest copy of each of the last DAYS_KEPT days
+        if b.taken.date() not in days and len(days) < DAYS_KEPT:
+            days.add(b.taken.date())
+            chosen.append(b)
+    chosen += [b for b in backups if b not in chosen]  # then the newest of the rest
+    chosen = chosen[:max(keep, 1)]
+    while len(chosen) > 1 and sum(b.size for b in chosen) > max_bytes:
+        chosen.remove(min(chosen[1:], key=lambda b: b.taken))
+    return chosen
+
+
+def prune(workspace: Path, keep: int = DEFAULT_KEEP, *, max_bytes: int = MAX_BYTES
+          ) -> list[Path]:  # fmt: skip
+    """Bound the backups by count and size, and clear stale half copies; returns them."""
+    backups = list_backups(workspace)
+    kept = set(_kept(backups, keep, max_bytes))
     removed = []
-    for old in list_backups(workspace)[max(keep, 1):]:
+    for old in backups:
+        if old in kept:
+            continue
         with contextlib.suppress(OSError):
             old.path.unlink()
             removed.append(old.path)
@@ -286,64 +315,42 @@ def newest_good_backup(workspace: Path) -> Backup | None:
     return None
 
 
-def restore(workspace: Path, source: Path | None = None, *, now: datetime | None = None
-            ) -> tuple[Path, Path | None]:  # fmt: skip
-    """Replace the workspace with a backup (the newest good one by default).
+def backup_before(workspace: Path, reason: str, *, now: datetime | None = None) -> Path | None:
+    """A copy now, before a risky operation (`reason` like "before-import").
 
-    The current file (and its -wal) is moved aside, never deleted. Returns
-    (restored from, where the replaced file now is). Close other windows first.
+    None when there is nothing sound to copy (no file yet, or a damaged one: a damaged
+    file never pushes good copies out of the rotation). Raises BackupFailed.
     """
     workspace = Path(workspace)
-    if source is None:
-        newest = newest_good_backup(workspace)
-        if newest is None:
-            where = backup_folder(workspace)
-            raise RestoreFailed(f"no good backup of {workspace} was found in {where}")
-        source = newest.path
-    source = Path(source)
-    if not source.is_file():
-        raise RestoreFailed(f"{source} does not exist or is not a file")
     try:
-        problems = check_integrity(source, read_only=True)
-    except CannotCheck as exc:
-        raise RestoreFailed(f"{exc}; nothing was changed") from exc
-    if problems:
-        raise RestoreFailed(f"{source} is damaged too ({problems[0]}); choose another backup")
-    stamp = (now or _now()).strftime(_STAMP)
-    partial = workspace.with_name(f"{workspace.name}.restoring")
-    aside: Path | None = None
-    moved = False
-    try:
-        reader = _connect(source, read_only=True)
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                reader.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            reader.close()
-        aside = workspace.with_name(f"{workspace.name}.replaced-{stamp}")
-        # The -wal first: a stale WAL beside the restored file would be replayed into it.
-        for side in ("-wal", "-shm"):
-            extra = workspace.with_name(workspace.name + side)
-            if extra.exists():
-                os.replace(extra, aside.with_name(aside.name + side))
-        if workspace.exists():
-            os.replace(workspace, aside)
-            moved = True
-        else:
-            aside = None
-        os.replace(partial, workspace)
-        _fsync_dir(workspace.parent)
-    except (OSError, sqlite3.Error) as exc:
-        if moved and not workspace.exists():  # moved aside, not replaced: keep both, say where
-            raise RestoreFailed(
-                f"could not finish restoring {workspace}: the restored copy is {partial} and "
-                f"the old file is {aside}; rename one of them to {workspace.name}"
-            ) from exc
+        if not check_on_open(workspace):
+            return None
+    except WorkspaceDamaged:
+        return None
+    made = make_backup(workspace, now=now, reason=reason)
+    prune(workspace)
+    return made
+
+
+def last_change(workspace: Path) -> datetime | None:
+    """When the workspace was last written (its file or its WAL), UTC naive."""
+    times = []
+    for name in (workspace.name, workspace.name + "-wal"):
         with contextlib.suppress(OSError):
-            partial.unlink()
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise RestoreFailed(f"could not restore {workspace} from {source}: {reason}") from exc
-    return source, aside
+            times.append((workspace.parent / name).stat().st_mtime)
+    return datetime.fromtimestamp(max(times), UTC).replace(tzinfo=None) if times else None
+
+
+def backup_if_edited(workspace: Path, *, interval: timedelta = SESSION_INTERVAL,
+                     now: datetime | None = None) -> Path | None:  # fmt: skip
+    """The hourly copy of a long session: only when there were edits since the last copy
+    and that copy is at least `interval` old. Returns the new backup or None."""
+    workspace = Path(workspace)
+    now = now or _now()
+    changed = last_change(workspace)
+    backups = list_backups(workspace)
+    if changed is None:
+        return None
+    if backups and (changed <= backups[0].taken or now - backups[0].taken < interval):
+        return None
+    return backup_before(workspace, "hourly", now=now)

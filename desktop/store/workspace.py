@@ -132,7 +132,15 @@ def open_workspace(
         raise WorkspaceError(f"{path} is a folder; a workspace is a single file")
     notices: list[str] = []
     from desktop.store.backup import BackupFailed, backup_on_open, check_on_open
+    from desktop.store.restore import recover
 
+    try:
+        finished = recover(path)
+    except OSError as exc:
+        raise WorkspaceError(f"cannot finish the interrupted restore of {path}: "
+                             f"{exc.strerror or exc}") from exc  # fmt: skip
+    if finished:
+        notices.append(finished[0].upper() + finished[1:] + ".")
     if not backups:
         check_on_open(path)
     else:
@@ -143,13 +151,18 @@ def open_workspace(
     if not path.exists():
         if not create:
             raise WorkspaceError(f"no workspace at {path}")
+        _refuse_to_replace_a_lost_workspace(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WorkspaceError(f"cannot create the folder for {path}: {exc.strerror}") from exc
     engine = make_engine(path)
     try:
+        _backup_before_migration(path, engine)
         migrate(engine)
+    except WorkspaceError:
+        engine.dispose()
+        raise
     except Exception as exc:
         engine.dispose()
         reason = _reason(exc)
@@ -170,6 +183,43 @@ def open_workspace(
     sessions = sessionmaker(engine, expire_on_commit=False)
     track_changes(sessions)
     return Workspace(path, engine, sessions, notices)
+
+
+def _refuse_to_replace_a_lost_workspace(path: Path) -> None:
+    """A missing workspace with backups or restore leftovers beside it was lost, not new:
+    creating an empty one there would hide the data behind it."""
+    from desktop.store.backup import list_backups
+
+    leftovers = sorted(path.parent.glob(f"{path.name}.replaced-*"))
+    backups = list_backups(path)
+    if not leftovers and not backups:
+        return
+    found = f"{len(backups)} backups in {backups[0].path.parent}" if backups else \
+        f"the replaced file {leftovers[-1]}"  # fmt: skip
+    raise WorkspaceDamaged(
+        f"the workspace {path} is missing, but {found} exist. It was moved or lost, not "
+        f"new; Chronologue will not start an empty one in its place. Restore the newest "
+        f"backup with `chronologue restore --latest -w {path}` (or accept the window's "
+        "offer), or move the file back; to start afresh instead, move the backups away."
+    )
+
+
+def _backup_before_migration(path: Path, engine: Engine) -> None:
+    """An older workspace is copied before its schema is upgraded (once per upgrade)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    revision = current_revision(engine)
+    if revision is None or revision == head_revision():
+        return
+    from desktop.store.backup import BackupFailed, backup_before
+
+    try:
+        backup_before(path, "before-migration")
+    except BackupFailed as exc:
+        raise WorkspaceError(
+            f"{path} needs a schema upgrade (from {revision}) and is backed up first, but "
+            f"the backup failed: {exc} Nothing was changed."
+        ) from exc
 
 
 _WRITE_PROBLEMS = (

@@ -28,6 +28,7 @@ from desktop.services.queries import article_detail
 from desktop.store import Workspace
 from desktop.temporal import FuzzyDate
 from desktop.ui import commands as cmd
+from desktop.ui.autobackup import SessionBackups
 from desktop.ui.central import CentralArea
 from desktop.ui.chrome import install_chrome
 from desktop.ui.editor import EventEditor
@@ -76,6 +77,7 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.importer = ImportController(self, self.statusBar(), self.pool)
         self.importer.changed.connect(self.refresh)
         self.importer.done.connect(lambda _report: self._select_something())
+        self.session_backups = SessionBackups(ws, self.pool, self.statusBar())
         self.actions_by_name = build_menus(self)
         install_chrome(self)  # preferences, theme, icons, toolbar
         self._connect()

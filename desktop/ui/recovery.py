@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.store import Workspace, WorkspaceError, open_workspace
-from desktop.store.backup import RestoreFailed, newest_good_backup, restore
+from desktop.store.backup import RestoreFailed, newest_good_backup
+from desktop.store.restore import restore
 from desktop.store.workspace import WorkspaceDamaged
 
 Ask = Callable[[str], bool]

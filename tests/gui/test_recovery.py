@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,35 @@ def test_declining_leaves_the_file_alone(tmp_path: Path, seeds_dir: Path) -> Non
     with pytest.raises(WorkspaceError, match="damaged"):
         open_or_recover(path, lambda _message: False)
     assert path.read_bytes() == before
+
+
+def test_the_window_backs_up_an_hour_of_edits_on_its_pool(qtbot, window) -> None:
+    """The timer's check runs the copy off the UI thread, only after edits, at most hourly."""
+    from desktop.store.backup import list_backups
+    from desktop.ui.autobackup import CHECK_MS
+
+    backups = window.session_backups
+    assert backups.timer.isActive() and backups.timer.interval() == CHECK_MS
+    path = window.ws.path
+
+    def check() -> None:
+        backups.check()
+        assert backups.worker is not None  # started on the pool, not done on the UI thread
+        qtbot.waitUntil(lambda: backups.worker is None, timeout=20_000)
+
+    (opening,) = list_backups(path)  # the daily copy the window's open made
+    check()
+    assert backups.last is None  # no edit since that copy
+    stamp = opening.taken.strftime("%Y%m%d-%H%M%S")
+    opening.path.rename(opening.path.with_name(opening.path.name.replace(stamp,
+                                                                         "20200101-090000")))
+    check()  # that copy is now hours old and the workspace changed after it
+    made = backups.last
+    assert made is not None and made.name.endswith("-hourly.backup") and made.exists()
+    assert "Backed up to" in window.statusBar().currentMessage()
+    con = sqlite3.connect(made.as_uri() + "?mode=ro", uri=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    con.close()
+    window.set_status([window.events[0]["id"]], "accepted")  # an edit, minutes later
+    check()
+    assert backups.last == made and len(list_backups(path)) == 2  # not an hour yet

@@ -67,8 +67,9 @@ def cli(*args: str) -> list[str]:
 
 
 def run(cmd: list[str], timeout: float = 120, **kwargs) -> subprocess.CompletedProcess[str]:
+    kwargs.setdefault("env", child_env())
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=REPO,
-                          env=child_env(), **kwargs)  # fmt: skip
+                          **kwargs)  # fmt: skip
 
 
 def integrity(path: Path) -> list[str]:

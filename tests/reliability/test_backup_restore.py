@@ -26,8 +26,8 @@ from desktop.store.backup import (
     backup_on_open,
     list_backups,
     make_backup,
-    restore,
 )
+from desktop.store.restore import restore
 from desktop.store.workspace import WorkspaceDamaged
 
 DAY = datetime(2026, 3, 1, 9, 0, 0)
@@ -147,8 +147,13 @@ def test_restore_skips_damaged_backups_and_refuses_when_none_is_good(tmp_path: P
     _damage(newer, "header")
     source, aside = restore(path)
     assert source == older and aside is not None and aside.exists()
+    first = list_backups(path)[0]
+    assert first.reason == "before-restore"  # the sound file it replaced was backed up too
+    assert rows(first.path, "SELECT count(*) FROM articles") == [(5,)]
 
-    _damage(older, "pages")
+    for backup in list_backups(path):
+        if backup.path != newer:
+            _damage(backup.path, "pages")
     code, _, err = _maint("restore", "--latest", "-w", str(path))
     assert code == 1 and "no good backup" in err
     code, _, err = _maint("restore", "--from", str(newer), "-w", str(path))
@@ -184,3 +189,116 @@ def test_the_chronologue_command_checks_and_restores(tmp_path: Path) -> None:
     assert restored.returncode == 0, restored.stderr
     assert run(cli_command("check", "-w", str(path))).returncode == 0
     assert "3 articles" in run(cli_command("articles", "-w", str(path))).stdout
+
+
+def test_rotation_keeps_a_week_of_days_and_the_newest_within_count_and_size(tmp_path: Path
+                                                                            ) -> None:  # fmt: skip
+    from desktop.store.backup import prune
+
+    path = _filled(tmp_path, 2)
+    for backup in list_backups(path):
+        backup.path.unlink()
+    # nine days of work, each with a morning copy and hourly copies through the afternoon
+    for day in range(9):
+        for hour in (9, 13, 14, 15, 16, 17):
+            reason = "" if hour == 9 else "hourly"
+            make_backup(path, now=DAY + timedelta(days=day, hours=hour - 9), reason=reason)
+    prune(path)
+    kept = list_backups(path)
+    assert len(kept) == 10  # bounded by count
+    days = sorted({b.taken.date() for b in kept})
+    assert len(days) == 7 and days[-1] == (DAY + timedelta(days=8)).date()  # a week of days
+    newest = [b.taken for b in kept[:4]]
+    assert newest == [DAY + timedelta(days=8, hours=h - 9) for h in (17, 16, 15, 14)]
+    assert kept[0].reason == "hourly"
+    size = kept[0].size
+    prune(path, max_bytes=int(size * 3.5))  # bounded by size: the oldest go first
+    assert [b.taken for b in list_backups(path)] == [b.taken for b in kept[:3]]
+    prune(path, max_bytes=1)  # the newest copy stays whatever its size
+    assert [b.path for b in list_backups(path)] == [kept[0].path]
+
+
+def test_a_damaged_workspace_after_an_afternoon_of_edits_restores_with_them(tmp_path: Path
+                                                                            ) -> None:  # fmt: skip
+    """The morning copy is five hours old; the hourly copies keep the afternoon."""
+    import time
+
+    from desktop.store.backup import backup_if_edited
+
+    path = _filled(tmp_path, 3)
+    for backup in list_backups(path):
+        backup.path.unlink()
+    morning = datetime.utcnow().replace(microsecond=0) - timedelta(hours=5)
+    last_edit = (morning - timedelta(minutes=1) - datetime(1970, 1, 1)).total_seconds()
+    os.utime(path, (last_edit, last_edit))  # the workspace as it was this morning
+    make_backup(path, now=morning)
+    assert backup_if_edited(path) is None  # no edit since that copy: nothing to do
+    ws = open_workspace(path, backups=False)
+    titles = []
+    try:
+        # Three edits, each followed by the window's check once its hour is up (the hour
+        # shrunk to a second here; the sleep is because backups are named by the second).
+        for hour in range(3):
+            _set_title(ws, hour + 1, f"afternoon edit {hour}")
+            titles.append(f"afternoon edit {hour}")
+            time.sleep(1.1)
+            made = backup_if_edited(path, interval=timedelta(seconds=1))
+            assert made is not None and made.name.endswith("-hourly.backup")
+            assert backup_if_edited(path, interval=timedelta(seconds=1)) is None  # no new edit
+        _set_title(ws, 1, "an edit of the last minutes")
+        assert backup_if_edited(path) is None  # the newest copy is not an hour old yet
+    finally:
+        ws.close()
+    _damage(path, "pages")
+    code, _out, err = _maint("restore", "--latest", "-w", str(path))
+    assert code == 0, err
+    restored = [t for (t,) in rows(path, "SELECT title FROM articles ORDER BY id")]
+    assert restored == titles  # every edit of the afternoon is back
+    assert integrity(path) == []
+
+
+def _set_title(ws, article_id: int, title: str) -> None:
+    from sqlalchemy import text
+
+    with ws.session() as s:
+        s.execute(text("UPDATE articles SET title = :t WHERE id = :i"),
+                  {"t": title, "i": article_id})  # fmt: skip
+
+
+def test_a_big_import_is_backed_up_first(tmp_path: Path) -> None:
+    path = _filled(tmp_path, 2)
+    for backup in list_backups(path):
+        backup.path.unlink()
+    write_articles(tmp_path / "big", 101)
+    ws = open_workspace(path, backups=False)
+    try:
+        report = import_paths(ws, [tmp_path / "big"], suggest=False)
+    finally:
+        ws.close()
+    assert report.notices == [] and report.count("imported") == 99  # 2 were already there
+    before = [b for b in list_backups(path) if b.reason == "before-import"]
+    assert len(before) == 1
+    assert rows(before[0].path, "SELECT count(*) FROM articles") == [(2,)]
+    ws = open_workspace(path, backups=False)
+    try:
+        import_paths(ws, [tmp_path / "big" / "a0000.txt"])  # a small import: no copy
+    finally:
+        ws.close()
+    assert len(list_backups(path)) == 1
+
+
+def test_an_older_workspace_is_backed_up_before_its_schema_upgrade(tmp_path: Path) -> None:
+    from desktop.store.workspace import head_revision, make_engine, migrate
+
+    path = tmp_path / "old.chronologue"
+    engine = make_engine(path)
+    migrate(engine, "0001")
+    engine.dispose()
+    assert head_revision() != "0001"
+    ws = open_workspace(path)
+    ws.close()
+    before = [b for b in list_backups(path) if b.reason == "before-migration"]
+    assert len(before) == 1
+    assert rows(before[0].path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    open_workspace(path).close()
+    assert len([b for b in list_backups(path) if b.reason == "before-migration"]) == 1
