@@ -32,7 +32,7 @@ def workspace_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def tmpfs_folder(tmp_path: Path) -> Iterator[Path]:
-    """An empty 2 MB tmpfs (tests fill it with full_disk.fill); skipped where mounting is
+    """An empty 8 MB tmpfs (tests fill it with full_disk.fill); skipped where mounting is
     not allowed (not root): the RLIMIT_FSIZE variants of the same tests still run."""
     from full_disk import mount_tmpfs, unmount
 
