@@ -46,6 +46,9 @@ class CitationSpec:
     value: str = ""
     origin: str = "manual"
     id: int | None = None
+    anchor: str | None = None  # how the extractor dated it (suggested citations only)
+    anchor_confidence: float | None = None
+    needs_reference: bool = False
 
 
 @dataclass
@@ -84,7 +87,8 @@ def snapshot(session: Session, event: Event) -> EventSnapshot:
         citations=[
             CitationSpec(
                 c.article_id, c.start, c.end, c.quote, c.date_phrase, c.phrase_start,
-                c.phrase_end, c.value, c.origin, c.id,
+                c.phrase_end, c.value, c.origin, c.id, c.anchor, c.anchor_confidence,
+                bool(c.needs_reference),
             )
             for c in event.citations
         ],
@@ -194,7 +198,8 @@ def _citation(spec: CitationSpec) -> Citation:
     return Citation(
         id=spec.id, article_id=spec.article_id, start=spec.start, end=spec.end, quote=spec.quote,
         date_phrase=spec.date_phrase, phrase_start=spec.phrase_start, phrase_end=spec.phrase_end,
-        value=spec.value, origin=spec.origin,
+        value=spec.value, origin=spec.origin, anchor=spec.anchor,
+        anchor_confidence=spec.anchor_confidence, needs_reference=spec.needs_reference,
     )
 
 
@@ -255,7 +260,8 @@ def remove_citation(ws: Workspace | Session, citation_id: int) -> tuple[int, Cit
         if c is None:
             raise EditConflict(f"citation {citation_id} no longer exists")
         spec = CitationSpec(c.article_id, c.start, c.end, c.quote, c.date_phrase, c.phrase_start,
-                            c.phrase_end, c.value, c.origin, c.id)
+                            c.phrase_end, c.value, c.origin, c.id, c.anchor,
+                            c.anchor_confidence, bool(c.needs_reference))
         event = c.event
         event.citations.remove(c)
         session.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from desktop.store import Event
+from desktop.store import Citation, Event
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
 
@@ -69,3 +69,17 @@ def citations_conflict(citations) -> bool:
     return values_conflict(
         [c.value for c in citations], {c.value for c in citations if c.anchor == "publication"}
     )
+
+
+ANCHOR_LABELS = {
+    "phrase": "date phrase",
+    "continuation": "text continuation",
+    "publication": "article's date",
+}
+_ANCHOR_ORDER = ("phrase", "continuation", "publication")
+
+
+def event_anchor(citations: list[Citation]) -> str | None:
+    """How the event's date was found: the best way any of its suggested sources had."""
+    found = {c.anchor or ("phrase" if c.origin == "suggested" else None) for c in citations}
+    return next((a for a in _ANCHOR_ORDER if a in found), None)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.services.eventdates import end_of, start_of
+from desktop.services.eventdates import end_of, event_anchor, start_of
 from desktop.store import Article, Citation, Event, Lane, Tag, Workspace
 from desktop.store.models import Actor, Place, event_actors, event_places
 
@@ -76,6 +76,7 @@ def event_dict(e: Event) -> dict[str, Any]:
             "id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
             "quote": c.quote, "date_phrase": c.date_phrase, "value": c.value,
             "phrase_start": c.phrase_start, "phrase_end": c.phrase_end, "origin": c.origin,
+            "anchor": c.anchor,
         }
         for c in e.citations
     ]
@@ -99,6 +100,7 @@ def event_dict(e: Event) -> dict[str, Any]:
         "version": e.version,
         "citations": citations,
         "quote": citations[0]["quote"] if citations else "",
+        "anchor": event_anchor(e.citations),
     }
 
 

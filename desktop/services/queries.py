@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from desktop.services.eventdates import end_of, start_of
+from desktop.services.eventdates import end_of, event_anchor, start_of
 from desktop.store import Article, Citation, Event, Workspace
 
 
@@ -60,20 +60,6 @@ def event_rows(ws: Workspace, status: str | None = None) -> list[dict[str, Any]]
         if status:
             query = query.where(Event.status == status)
         return [event_row(e) for e in session.scalars(query)]
-
-
-ANCHOR_LABELS = {
-    "phrase": "date phrase",
-    "continuation": "text continuation",
-    "publication": "article's date",
-}
-_ANCHOR_ORDER = ("phrase", "continuation", "publication")
-
-
-def event_anchor(citations: list[Citation]) -> str | None:
-    """How the event's date was found: the best way any of its suggested sources had."""
-    found = {c.anchor or ("phrase" if c.origin == "suggested" else None) for c in citations}
-    return next((a for a in _ANCHOR_ORDER if a in found), None)
 
 
 def event_row(e: Event) -> dict[str, Any]:

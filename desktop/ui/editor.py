@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.eventdates import ANCHOR_LABELS
 from desktop.temporal import FuzzyDate, parse_human
 
 ERROR_STYLE = "color: #c0392b;"
@@ -209,8 +210,10 @@ class EventEditor(QWidget):
             self.end_info.clear()
         else:
             flag = " · ⚠ sources disagree on the date" if event["conflict"] else ""
+            anchor = event.get("anchor")
+            dated = f" · dated by the {ANCHOR_LABELS[anchor]}" if anchor else ""
             self.heading.setText(f"<b>Event {event['id']}</b> · {event['status']} · "
-                                 f"confidence {event['confidence']:.2f}{flag}")
+                                 f"confidence {event['confidence']:.2f}{dated}{flag}")
             same = previous is not None and previous["id"] == event["id"]
             self._put(self.title, event["title"], same)
             self._put(self.start, event["human"], same)
@@ -258,7 +261,9 @@ class EventEditor(QWidget):
         for c in citations:
             quote = " ".join(c["quote"].split())
             short = quote if len(quote) <= 110 else quote[:109].rstrip() + "…"
-            text = f"[{c['value'] or '?'}] article {c['article_id']} @{c['start']}: “{short}”"
+            how = f" ({ANCHOR_LABELS[c['anchor']]})" if c.get("anchor") else ""
+            text = (f"[{c['value'] or '?'}{how}] article {c['article_id']} @{c['start']}: "
+                    f"“{short}”")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, c)
             item.setToolTip(quote)

@@ -18,18 +18,25 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.services.eventdates import ANCHOR_LABELS
 from desktop.ui.rows_model import RowsModel, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("", "Date", "Title", "Quote", "Conf.")
-TIPS = ("⚠ = the sources disagree on the date", "Suggested date", "Suggested title",
+COLUMNS = ("", "Date", "Dated by", "Title", "Quote", "Conf.")
+TIPS = ("⚠ = the sources disagree on the date", "Suggested date",
+        "How the date was found: a date phrase attached to the happening, the date the text "
+        "last set, or the article's own date", "Suggested title",
         "The sentence that states it", "How sure the extractor is")
+FILTERS = (("Dated by: any", None), ("Date phrase", "phrase"),
+           ("Text continuation", "continuation"), ("Article's date", "publication"))
 CONFLICT_BG = QColor("#fde2e1")
 HELP = ("<b>J/K</b> move · <b>A</b> accept · <b>R</b> reject · <b>E</b> edit · "
         "<b>M</b> merge · <b>Shift</b>+move selects")
@@ -48,8 +55,10 @@ class ReviewModel(RowsModel):
             if col == 1:
                 return row["human"]
             if col == 2:
-                return row["title"]
+                return ANCHOR_LABELS.get(row.get("anchor") or "", "")
             if col == 3:
+                return row["title"]
+            if col == 4:
                 return " ".join(row["quote"].split())
             return f"{row['confidence']:.2f}"
         if role == Qt.ItemDataRole.BackgroundRole and row["conflict"]:
@@ -58,13 +67,15 @@ class ReviewModel(RowsModel):
             return QBrush(QColor("#1a1a1a"))  # readable on the pink under a dark palette
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{row['human']}: {row['title']}\n\n{row['quote']}"
+            if row.get("anchor"):
+                tip += f"\n\nDated by {ANCHOR_LABELS[row['anchor']]}"
             if row["conflict"]:
                 values = ", ".join(sorted({c["value"] for c in row["citations"]}))
                 tip += f"\n\nConflict: the sources give different dates ({values})"
             return tip
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 5):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -135,22 +146,42 @@ class ReviewPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)
-        size_columns(self.view, {0: "⚠", 1: "early Sep 2018", 2: "M" * 14, 4: "0.00"}, 3)
+        size_columns(self.view, {0: "⚠", 1: "early Sep 2018", 2: "article's date",
+                                 3: "M" * 14, 5: "0.00"}, 4)
+        self._all_rows: list[dict[str, Any]] = []
+        self.dated_by = QComboBox()
+        self.dated_by.setAccessibleName("Show suggestions dated by")
+        self.dated_by.setToolTip("Show only the suggestions whose date was found this way")
+        self.dated_by.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dated_by.setMinimumContentsLength(10)
+        for label, key in FILTERS:
+            self.dated_by.addItem(label, key)
+        self.dated_by.currentIndexChanged.connect(lambda _i: self.set_rows(self._all_rows))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.act.connect(self._act)
         self.count = QLabel()
+        self.count.setWordWrap(True)
         self.count.setAccessibleName("Review queue size")
         keys = QLabel(HELP)
         keys.setStyleSheet("color: palette(placeholder-text);")
         keys.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.count)
+        top = QHBoxLayout()
+        top.addWidget(self.count, 1)
+        top.addWidget(self.dated_by)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(keys)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """Refresh; the cursor stays on the same event, or on the row that took its place."""
+        self._all_rows = rows
+        wanted = self.dated_by.currentData()
+        shown = rows if wanted is None else [r for r in rows if r.get("anchor") == wanted]
+        hidden = len(rows) - len(shown)
+        rows = shown
         old_id, old_row = self.current_id(), self.view.currentIndex().row()
         self._quiet = True
         self.model.set_rows(rows)
@@ -158,7 +189,8 @@ class ReviewPanel(QWidget):
         n = len(rows)
         conflicts = sum(1 for r in rows if r["conflict"])
         self.count.setText(f"{n} suggestion{'s' if n != 1 else ''} to review"
-                           + (f" · {conflicts} with conflicting dates" if conflicts else ""))
+                           + (f" · {conflicts} with conflicting dates" if conflicts else "")
+                           + (f" · {hidden} hidden by the filter" if hidden else ""))
         if not rows:
             return
         ids = [r["id"] for r in rows]

@@ -19,8 +19,8 @@ def test_queue_lists_suggestions_with_date_title_quote_confidence(window):
     model = window.review.model
     assert model.rowCount() == len(event_rows(window.ws, "suggested")) > 20
     first = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert first[1] and first[2] and first[3]
-    assert float(first[4]) > 0
+    assert first[1] and first[2] and first[3] and first[4]
+    assert float(first[5]) > 0
     assert "to review" in window.review.count.text()
 
 
@@ -89,3 +89,20 @@ def test_conflicts_are_visible(qtbot, window):
     assert window.review.model.index(row, 0).data() == "⚠"
     assert "Conflict" in window.review.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "conflicting" in window.review.count.text()
+
+
+def test_queue_shows_and_filters_how_each_date_was_found(qtbot, window):
+    rows = window.review.model.rows
+    kinds = {r["anchor"] for r in rows}
+    assert {"phrase", "publication"} <= kinds
+    shown = {window.review.model.index(r, 2).data() for r in range(len(rows))}
+    assert {"date phrase", "article's date"} <= shown
+    combo = window.review.dated_by
+    combo.setCurrentIndex(combo.findData("publication"))
+    filtered = window.review.model.rows
+    assert filtered and all(r["anchor"] == "publication" for r in filtered)
+    assert len(filtered) < len(rows) and "hidden by the filter" in window.review.count.text()
+    window.review.select_row(0)
+    assert "dated by the article's date" in window.editor.heading.text()
+    combo.setCurrentIndex(0)
+    assert len(window.review.model.rows) == len(rows)
