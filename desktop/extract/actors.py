@@ -24,7 +24,7 @@ _FUNCTION = frozenset(
     Most Both Last Next More Mr Mrs Ms Dr There Here Such Despite With Without Over Under
     Local Officials Government""".split()
 )
-_TITLES = re.compile(
+TITLE_WORDS = re.compile(
     r"^(?:(?:Former|Deputy|Vice|Acting|Prime|Foreign|Defence|Defense|Interior|Finance|"
     r"Russian|Turkish|Syrian|Iranian|US|U\.S\.|UK|British|French|German|Chinese|"
     r"President|Minister|Secretary|General|Gen\.|Colonel|Col\.|Commander|Chancellor|"
@@ -69,7 +69,7 @@ def names_in(text: str, start: int, end: int, article: str) -> list[str]:
         ) in ("", ".")
         if len(words) == 1 and at_start and f" {words[0].lower()} " in article:
             continue  # "Rebels shelled ...": an ordinary word at the head of a sentence
-        name = _TITLES.sub("", " ".join(words)).strip()
+        name = TITLE_WORDS.sub("", " ".join(words)).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         if name and name not in _FUNCTION:
@@ -109,13 +109,13 @@ class ActorMemory:
         """The name behind a pronoun or "the group"-style subject; else the subject."""
         low = subject.strip().lower()
         if low in _PERSON_PRONOUNS:
-            return _surname(self.person) if self.person else subject
+            return surname(self.person) if self.person else subject
         if low in _OTHER_PRONOUNS or _GROUP_SUBJECT.match(low):
             return self.other or self.person or subject
         return subject
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     """ "Mevlut Cavusoglu" is "Cavusoglu" in a title, as newspapers write it."""
     words = name.split()
     if len(words) >= 2 and not is_org(name):

@@ -248,10 +248,9 @@ _THAT_VERBS = frozenset(
 
 def _complement(before: list[Clause], lex: VerbLexicon) -> bool:
     """Whether "that" opens what a verb of saying or thinking reports."""
-    for clause in reversed(before):
-        if clause.has_verb:
-            return clause.lemma in _THAT_VERBS or clause.lemma in lex.reporting
-    return False
+    if not before or not before[-1].has_verb:
+        return False  # "deals with rebel factions that allowed them": a relative clause
+    return before[-1].lemma in _THAT_VERBS or before[-1].lemma in lex.reporting
 
 
 def read_clauses(

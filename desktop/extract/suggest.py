@@ -106,7 +106,14 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], sentence_start
         head = re.split(r"[,;:]\s|\s(?:than|of|in|on|at|with|by|for|from|to|told|said)\s",
                         text[sentence_start : clause.start].rstrip(" ,"))[-1].strip()
         names = names_in(text, clause.start - len(head) - 1, clause.start, text) if head else []
-        return names[-1] if names else head
+        if names:
+            return names[-1]
+        if head.lower() in ("one", "the one", "ones", "those", "that", "this"):
+            prior = [c for c in clauses if c.has_verb and c.end <= clause.start]
+            first = prior[-1] if prior else None  # "Friday's protest was larger than one"
+            noun = text[first.start : first.verb_start].split() if first else []
+            return f"The {noun[-1].rstrip(',')}" if noun else head
+        return head
     before = [c for c in clauses if c.end <= clause.start and c.has_verb]
     if before:
         names = names_in(text, before[-1].start, before[-1].verb_start, text)

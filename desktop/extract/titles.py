@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.extract.actors import ActorMemory
+from desktop.extract.actors import TITLE_WORDS, ActorMemory, surname
 from desktop.extract.clauses import Clause
 
 MAX_TITLE = 70
@@ -35,7 +35,14 @@ _OPENER_WORD = re.compile(r"^(?:that|and|but|while|whereas|after|before|when|as|
                           r"who|whom|where)\b\s*",
                           re.IGNORECASE)  # fmt: skip
 _BRACKETS = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|[–—][^–—]*[–—])")
-_CUT_MARKS = re.compile(r",\s|\s(?:which|who|where|including|while|as|after|before|amid)\s")
+_CUT_MARKS = re.compile(
+    r",\s|\s(?:which|who|where|including|while|as|after|before|amid|and|but)\s"
+)
+_ADVERBIAL_CHUNK = re.compile(
+    r"\b(?:ago|since|earlier|later|then|meanwhile|however|nearby|today|yesterday|"
+    r"recently|first|finally)\b|^(?:in|on|at|during|after|before|for|over|by|with|under)\b",
+    re.IGNORECASE,
+)
 _DANGLING = re.compile(
     r"(?:\s+(?:when|which|who|and|that|as|while|but|or|of|to|in|on|at|by|for|from|with|the|a|"
     r"an|its|their|his|her|after|before|into|over|against|between|amid))+$",
@@ -43,6 +50,12 @@ _DANGLING = re.compile(
 )
 _DATE_PREP = r"(?:(?:earlier|later)\s+)?(?:on|in|at|during|by|since|from|over|until|of)?\s*"
 _SPACES = re.compile(r"\s+")
+_AND_SAID = re.compile(r",?\s+and\s+(?:said|added|says|adds|told|warned|noted)$", re.I)
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:also|reportedly|then|now|later|still|already|just|again|allegedly|"
+    r"jointly|finally|first|initially|separately|themselves|himself|herself))+$",
+    re.IGNORECASE,
+)
 _LONG_SUBJECT = re.compile(r"\s(?:of|for|in|on|from|with|at|near|under|over|loyal|backed)\s")
 
 
@@ -70,9 +83,11 @@ def _subject(text: str, start: int, clause: Clause, memory: ActorMemory, anteced
     raw = _LEADING_ADVERBIAL.sub("", raw)
     raw = _BRACKETS.sub("", raw)
     chunks = [c for c in (c.strip() for c in raw.split(", ")) if c]
+    while len(chunks) > 1 and _ADVERBIAL_CHUNK.search(chunks[0]):
+        chunks.pop(0)  # "More than three years ago, the army ...", "Nearby, in Idlib, HTS"
     if len(chunks) > 1:  # "According to X, a spokesman, the town": the last; else "X, a Y,"
         raw = chunks[-1] if attributed else chunks[0]
-    raw = raw.strip(" ,")
+    raw = _TRAILING_ADVERB.sub("", raw.strip(" ,"))
     if not raw:
         return antecedent
     resolved = memory.resolve(raw)
@@ -89,16 +104,20 @@ def _predicate(text: str, clause: Clause) -> str:
     piece = text[clause.verb_start : clause.end]
     piece = _BRACKETS.sub("", piece).strip().rstrip(".!?\"”’")
     piece = _TRAILING_SAY.sub("", piece)
+    piece = _AND_SAID.sub("", piece)
     return piece.strip().rstrip(".!?\"”’").strip(" ,")
 
 
-def fit(title: str, limit: int = MAX_TITLE) -> str:
-    """At most `limit` characters, cut at a clause mark or a space, never inside a word."""
+def fit(title: str, limit: int = MAX_TITLE, keep: int = 25) -> str:
+    """At most `limit` characters, cut at a clause mark or a space, never inside a word.
+
+    The first `keep` characters (the subject and its verb) are never cut at a mark.
+    """
     title = _SPACES.sub(" ", title).strip(" ,;")
     if len(title) <= limit:
         return _DANGLING.sub("", title)
     window = title[: limit + 1]
-    marks = [m.start() for m in _CUT_MARKS.finditer(window) if m.start() >= 25]
+    marks = [m.start() for m in _CUT_MARKS.finditer(window) if m.start() >= max(25, keep)]
     if marks:
         title = window[: marks[-1]]
     else:
@@ -121,7 +140,12 @@ def happening_title(
     predicate = _without_dates(predicate, date_spans, clause.verb_start)
     title = f"{subject} {predicate}".strip() if subject else predicate
     title = _strip_dates_in(title, text, date_spans)
-    title = fit(title)
+    bare = TITLE_WORDS.sub("", subject)
+    if len(title) > MAX_TITLE and bare != subject and all(w[:1].isupper() for w in bare.split()):
+        subject = surname(bare)  # "Cavusoglu downplayed ...", as newspapers write it
+        title = _strip_dates_in(f"{subject} {predicate}", text, date_spans)
+    verb = predicate.split(" ", 1)[0] if predicate else ""
+    title = fit(title, keep=len(subject) + len(verb) + 2)
     return title[:1].upper() + title[1:] if title else title
 
 
@@ -133,6 +157,6 @@ def _strip_dates_in(title: str, text: str, spans: list[tuple[int, int]]) -> str:
             continue
         if title.startswith(phrase) and not title[len(phrase) :].startswith(","):
             continue  # "The previous day saw shelling": the date is the subject
-        title = re.sub(_DATE_PREP + re.escape(phrase) + r",?\s*", "", title, count=1,
+        title = re.sub(_DATE_PREP + re.escape(phrase) + r",?\s*", " ", title, count=1,
                        flags=re.IGNORECASE) if phrase in title else title  # fmt: skip
-    return title.strip(" ,")
+    return _SPACES.sub(" ", title).strip(" ,")
