@@ -35,12 +35,7 @@ _LEADING_SUBORDINATE = frozenset(
 _FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    low: str
+Token = tuple[int, int, str, str]  # start, end, text, lower-case text
 
 
 @dataclass
@@ -78,9 +73,10 @@ class Clause:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
+    low = text[start:end].lower()
     return [
-        Token(m.start(), m.end(), m.group(), m.group().lower())
-        for m in _TOKEN.finditer(text, start, end)
+        (start + a, start + b, text[start + a : start + b], low[a:b])
+        for a, b in (m.span() for m in _TOKEN.finditer(low))
     ]
 
 
@@ -88,10 +84,10 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
     """(first, last+1, opener, in_quote, embedded) token ranges of the pieces."""
     out: list[tuple[int, int, str, bool, bool]] = []
     first = 0
-    opener = toks[0].low if toks and toks[0].low in _OPENERS else ""
+    opener = toks[0][3] if toks and toks[0][3] in _OPENERS else ""
     depth = 0
     embedded = False
-    dashes = [i for i, t in enumerate(toks) if t.low in "–—"]
+    dashes = [i for i, t in enumerate(toks) if t[3] in "–—"]
     lone_dash = dashes[0] if len(dashes) % 2 else -1  # "Antakya, Turkey – Syrian forces"
 
     def close(last: int) -> None:
@@ -99,7 +95,7 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
             out.append((first, last, opener, quote, embedded or depth > 0))
 
     for i, tok in enumerate(toks):
-        word = tok.low
+        word = tok[3]
         if word in _QUOTES or (word in _HARD):
             close(i)
             if word in _QUOTES:
@@ -113,7 +109,7 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
             first, opener = i + 1, ""
             continue
         if word == "," and opener in ("which", "who", "whom", "whose") and first > 0 and (
-            toks[first - 1].low == "," and i + 1 < len(toks) and toks[i + 1].low not in
+            toks[first - 1][3] == "," and i + 1 < len(toks) and toks[i + 1][3] not in
             _SOFT_AFTER_COMMA
         ):
             close(i)  # "The mall, which opened in 2016, was closed": the main clause resumes
@@ -123,8 +119,8 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
             close(i)  # "Although X is held by Kurds, Damascus kept a base": two clauses
             first, opener = i + 1, ""
             continue
-        soft = i > 0 and toks[i - 1].low == "," and word in _SOFT_AFTER_COMMA
-        if soft or (i > first and word in _OPENERS and toks[i - 1].low != ","):
+        soft = i > 0 and toks[i - 1][3] == "," and word in _SOFT_AFTER_COMMA
+        if soft or (i > first and word in _OPENERS and toks[i - 1][3] != ","):
             close(i)
             first, opener = i, word
     close(len(toks))
@@ -141,9 +137,9 @@ def _skip(toks: list[Token], j: int, lex: VerbLexicon) -> tuple[int, bool]:
     """Index of the next word after adverbs and negation, and whether a negation was seen."""
     negated = False
     while j < len(toks) and (
-        toks[j].low in _ADVERBS or toks[j].low in lex.negations or toks[j].low.endswith("ly")
+        toks[j][3] in _ADVERBS or toks[j][3] in lex.negations or toks[j][3].endswith("ly")
     ):
-        negated = negated or toks[j].low in lex.negations
+        negated = negated or toks[j][3] in lex.negations
         j += 1
     return j, negated
 
@@ -154,13 +150,13 @@ def _read_verb(clause: Clause, toks: list[Token], lex: VerbLexicon) -> None:
         if found is None:
             continue
         main, tense, negated, stative = found
-        word = toks[main].low
-        clause.verb_start, clause.verb_end = tok.start, toks[main].end
+        word = toks[main][3]
+        clause.verb_start, clause.verb_end = tok[0], toks[main][1]
         clause.lemma = lemma(lex, word)
         clause.tense = tense
         clause.negated = negated
         clause.stative = stative or clause.lemma in lex.stative
-        if clause.lemma == "have" and any(t.low in lex.event_nouns for t in toks[main + 1 :
+        if clause.lemma == "have" and any(t[3] in lex.event_nouns for t in toks[main + 1 :
                                                                                 main + 5]):
             clause.stative = False  # "had a brief meeting with": a happening
         clause.reporting = clause.lemma in lex.reporting
@@ -171,31 +167,31 @@ def _verb_at(
     toks: list[Token], i: int, lex: VerbLexicon
 ) -> tuple[int, str, bool, bool] | None:
     """(main verb index, tense, negated, stative) for a verb group starting at toks[i]."""
-    word = toks[i].low
-    before = toks[i - 1].low if i else ""
+    word = toks[i][3]
+    before = toks[i - 1][3] if i else ""
     if word in lex.future or word in lex.modals:
         j, neg = _skip(toks, i + 1, lex)
         if j >= len(toks):
             return None
         tense = "future" if word in lex.future or word == "would" else "modal"
-        if toks[j].low == "have" and j + 1 < len(toks):
+        if toks[j][3] == "have" and j + 1 < len(toks):
             tense = "past" if tense == "modal" else "future"
             j += 1
-            if toks[j].low == "been" and j + 1 < len(toks):
+            if toks[j][3] == "been" and j + 1 < len(toks):
                 j += 1
-        elif toks[j].low == "be" and j + 1 < len(toks) and _participle(lex, toks[j + 1].low):
+        elif toks[j][3] == "be" and j + 1 < len(toks) and _participle(lex, toks[j + 1][3]):
             j += 1
         return j, tense, neg, False
     if word in lex.perfect_aux and word not in ("'s", "’s"):
         j, neg = _skip(toks, i + 1, lex)
         if j >= len(toks):
             return None
-        nxt = toks[j].low
+        nxt = toks[j][3]
         tense = "past" if word in ("had", "'d", "’d") else "perfect"
         if nxt == "been":
             k, neg2 = _skip(toks, j + 1, lex)
-            if k < len(toks) and (_participle(lex, toks[k].low) or toks[k].low.endswith("ing")):
-                return k, tense, neg or neg2, toks[k].low in _STATIVE_PASSIVE
+            if k < len(toks) and (_participle(lex, toks[k][3]) or toks[k][3].endswith("ing")):
+                return k, tense, neg or neg2, toks[k][3] in _STATIVE_PASSIVE
             return j, tense, neg, True
         if _participle(lex, nxt):
             return j, tense, neg, False
@@ -207,12 +203,12 @@ def _verb_at(
         j, neg = _skip(toks, i + 1, lex)
         if j >= len(toks):
             return i, tense, neg, True
-        nxt = toks[j].low
+        nxt = toks[j][3]
         if nxt == "to" or (nxt in _FUTURE_LINKS and toks[j + 1 : j + 2]
-                           and toks[j + 1].low == "to"):
+                           and toks[j + 1][3] == "to"):
             k = j + (1 if nxt == "to" else 2)
             k, neg2 = _skip(toks, k, lex)
-            if k < len(toks) and toks[k].low == "be" and k + 1 < len(toks):
+            if k < len(toks) and toks[k][3] == "be" and k + 1 < len(toks):
                 k += 1
             return min(k, len(toks) - 1), "future", neg or neg2, False
         if word == "did":
@@ -224,14 +220,14 @@ def _verb_at(
         return i, tense, neg, True
     if before in lex.determiners or before in ("to", "be", "been", "being"):
         return None
-    if before.endswith("ly") and i > 1 and toks[i - 2].low in lex.determiners:
+    if before.endswith("ly") and i > 1 and toks[i - 2][3] in lex.determiners:
         return None  # "the densely populated province"
     if word in lex.irregular_past or (
         word.endswith("ed") and len(word) > 3 and "-" not in word and word not in lex.adjective_ed
     ):
-        if toks[i].text[:1].isupper() and i:
+        if toks[i][2][:1].isupper() and i:
             return None  # "Allied", "United": part of a name
-        if i + 1 < len(toks) and toks[i + 1].low == "by" and before not in lex.pronouns:
+        if i + 1 < len(toks) and toks[i + 1][3] == "by" and before not in lex.pronouns:
             return None  # "forces backed by Russia": a reduced relative, not the verb
         return i, "past", False, False
     if word in lex.present_events and before not in ("the", "a", "an"):
@@ -265,8 +261,8 @@ def read_clauses(
     for first, last, opener, quote, embedded in _segments(toks, quote_open):
         piece = toks[first:last]
         clause = Clause(
-            piece[0].start,
-            piece[-1].end,
+            piece[0][0],
+            piece[-1][1],
             opener=opener,
             in_quote=quote,
             embedded=embedded or opener in lex.relatives,
