@@ -46,6 +46,16 @@ def _tiles(text: str) -> int:
     return int(text)
 
 
+def _width(text: str) -> int:
+    from desktop.export.targets import check_width
+
+    try:
+        return check_width(int(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc) if text.strip().lstrip("-").isdigit()
+                                         else f"{text!r} is not a number of pixels") from None
+
+
 def _page_options(p: argparse.ArgumentParser, landscape_default: bool) -> None:
     p.add_argument("--page", type=_page, default="A4", metavar="SIZE",
                    help="A4, A3, Letter, Tabloid or WxHmm, e.g. 900x600mm (default A4)")
@@ -83,14 +93,18 @@ def add_parsers(sub: argparse._SubParsersAction, common_parents: list[argparse.A
                    help="only this lane (repeatable)")
     p.add_argument("--tag", action="append", dest="tags", metavar="TAG",
                    help="only events with this tag (repeatable)")
-    p.add_argument("--width", type=int, default=2400, metavar="PX",
-                   help="PNG width in pixels (SVG: half as many points)")  # fmt: skip
+    p.add_argument("--width", type=_width, default=2400, metavar="PX",
+                   help="PNG width in pixels, 400 to 8000 (SVG: half as many points)")
+    p.add_argument("--follow-symlink", action="store_true",
+                   help="if FILE is a symbolic link, write to the file it points to")  # fmt: skip
     _page_options(p, landscape_default=False)
 
     p = sub.add_parser("demo", parents=common_parents,
                        help="build the sample workspace from seeds/ and export its PDF")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--seeds", type=Path, metavar="DIR", help="the sample articles folder")
+    p.add_argument("--follow-symlink", action="store_true",
+                   help="if FILE is a symbolic link, write to the file it points to")
     _page_options(p, landscape_default=True)  # fmt: skip
 
     p = sub.add_parser("import-events", parents=common_parents,
@@ -139,7 +153,8 @@ def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     if fmt in ("pdf", "png", "svg"):
         _headless()
     try:
-        summary = export_file(ws, args.output, fmt, _options(args, landscape=args.landscape))
+        summary = export_file(ws, args.output, fmt, _options(args, landscape=args.landscape),
+                              follow_symlink=args.follow_symlink)
     except (OSError, ValueError) as exc:
         print(f"chronologue: cannot export to {args.output}: {exc}", file=err)
         return 1
@@ -166,7 +181,8 @@ def cmd_demo(ws: Workspace | None, args: argparse.Namespace, out: TextIO, err: T
             options.subtitle = args.subtitle if args.subtitle is not None else DEMO_SUBTITLE
             from desktop.export import export_file
 
-            summary = export_file(target, args.output, "pdf", options)
+            summary = export_file(target, args.output, "pdf", options,
+                                  follow_symlink=args.follow_symlink)
         except (OSError, ValueError) as exc:
             print(f"chronologue: cannot export the demo to {args.output}: {exc}", file=err)
             return 1

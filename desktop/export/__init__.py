@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.export.selection import DEFAULT_STATUSES, ExportData, ExportOptions, gather
+from desktop.export.targets import TargetRefused, check_target
 from desktop.store import Workspace
 
 FORMATS = ("pdf", "png", "svg", "csv", "json", "timelinejs")
@@ -41,18 +42,22 @@ def export_file(
     *,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    follow_symlink: bool = False,
 ) -> ExportSummary:
     """Write the events `options` select as `fmt` to `path` (atomically).
 
     PDF export polls `should_cancel` and reports `progress(done, total)`; a cancel
-    raises desktop.export.pdf.ExportCancelled and leaves no file behind.
+    raises desktop.export.pdf.ExportCancelled and leaves no file behind. A target that
+    is not a regular file, or is one of the workspace's own files, raises TargetRefused
+    (a ValueError) before any work; a symlink is written through only with `follow_symlink`.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    check_target(path, ws.path, follow_symlink=follow_symlink)
     options = options or ExportOptions()
     data = gather(ws, options)
     return write_data(ws, data, path, fmt, options, progress=progress,
-                      should_cancel=should_cancel)  # fmt: skip
+                      should_cancel=should_cancel, follow_symlink=follow_symlink)  # fmt: skip
 
 
 def write_data(
@@ -64,9 +69,10 @@ def write_data(
     *,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    follow_symlink: bool = False,
 ) -> ExportSummary:
     """Write already gathered data (lets a UI gather, preview, then write)."""
-    path = Path(path)
+    path = check_target(path, ws.path, follow_symlink=follow_symlink)
     if fmt == "pdf":
         from desktop.export.pdf import render_pdf
 
@@ -94,6 +100,7 @@ __all__ = [
     "ExportData",
     "ExportOptions",
     "ExportSummary",
+    "TargetRefused",
     "export_file",
     "gather",
     "guess_format",

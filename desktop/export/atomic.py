@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -97,6 +98,7 @@ def atomic_stream(path: Path | str, verify: Verify | None = None) -> Iterator[Si
         if problem:
             raise WriteFailed(target, f"the written file failed its check: {problem}")
         os.chmod(tmp, _mode_for(target))
+        _still_replaceable(target)
         os.replace(tmp, target)
         _fsync_folder(target.parent)
     except BaseException:
@@ -106,6 +108,18 @@ def atomic_stream(path: Path | str, verify: Verify | None = None) -> Iterator[Si
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _still_replaceable(target: Path) -> None:
+    """The rename replaces whatever is there: only ever a regular file (checked again here,
+    because the target may have changed since desktop.export.targets looked at it)."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise WriteFailed(target, "it is no longer a regular file (a link, pipe or device is "
+                          "never replaced)")
 
 
 def write_bytes(path: Path | str, data: bytes, verify: Verify | None = None) -> None:

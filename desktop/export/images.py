@@ -20,9 +20,11 @@ from desktop.export.device import memory_device
 from desktop.export.header import draw_header
 from desktop.export.qtkit import Fonts, ensure_app
 from desktop.export.selection import ExportData, ExportOptions
+from desktop.export.targets import MAX_WIDTH, MIN_WIDTH
 
 PNG_DPI = 144.0
 MAX_PNG_HEIGHT = 16000
+MAX_PIXELS = 40_000_000  # 160 MB of ARGB: the most one PNG export may hold in memory
 
 
 @dataclass
@@ -55,11 +57,12 @@ def render_png(data: ExportData, path: Path | str, options: ExportOptions) -> Im
     """A white-background PNG `options.image_width` pixels wide at 144 dpi."""
     ensure_app()
     k = PNG_DPI / 72.0
-    width = max(int(options.image_width), 400)
+    width = min(max(int(options.image_width), MIN_WIDTH), MAX_WIDTH)
     probe = QImage(1, 1, QImage.Format.Format_ARGB32)
     _set_dpi(probe)
     fonts = Fonts(probe)
-    margin, content, chart, height = _plan(data, fonts, k, width, options, MAX_PNG_HEIGHT)
+    tallest = min(MAX_PNG_HEIGHT, MAX_PIXELS // width)
+    margin, content, chart, height = _plan(data, fonts, k, width, options, tallest)
     image = QImage(width, int(height) + 1, QImage.Format.Format_ARGB32)
     _set_dpi(image)
     image.fill(QColor("white"))
@@ -86,7 +89,7 @@ def _set_dpi(image: QImage) -> None:
 def render_svg(data: ExportData, path: Path | str, options: ExportOptions) -> ImageResult:
     """An SVG in points (72 per inch), half as many points wide as the PNG has pixels."""
     ensure_app()
-    width = max(int(options.image_width), 400) / 2
+    width = min(max(int(options.image_width), MIN_WIDTH), MAX_WIDTH) / 2
     target = Path(path)
     with atomic_stream(target, svg_check) as sink, memory_device(sink) as device:
         gen = QSvgGenerator()

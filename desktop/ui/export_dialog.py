@@ -174,7 +174,7 @@ class ExportDialog(QDialog):
         if self.worker is not None:
             return False
         path = Path(self.form.path.text().strip()).expanduser()
-        problem = check_target(path)
+        problem = check_target(path, self.ws.path)
         if not problem:
             try:
                 options = self.options()

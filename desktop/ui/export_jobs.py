@@ -15,6 +15,8 @@ from typing import Any
 from desktop.export import ExportOptions, ExportSummary, export_file, gather
 from desktop.export.atomic import WriteFailed
 from desktop.export.pdf import ExportCancelled
+from desktop.export.targets import TargetRefused
+from desktop.export.targets import check_target as shared_check
 from desktop.store import Workspace
 
 PREVIEW_WIDTH = 760  # pixels; the label scales it down smoothly
@@ -31,14 +33,24 @@ class Outcome:
     message: str = ""
 
 
-def check_target(path: Path) -> str:
-    """Why `path` cannot be written ("" when it looks fine), before any work starts."""
+def check_target(path: Path, workspace: Path | None = None) -> str:
+    """Why `path` cannot be written ("" when it looks fine), before any work starts.
+
+    The shared rules (desktop.export.targets: regular files only, never the workspace's
+    own files, no symlinks) first, then whether this user may write there.
+    """
     if not str(path).strip() or path.name in ("", "."):
         return "Choose a file to export to."
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         return f"{path} is a folder; choose a file name inside it."
     if not path.parent.is_dir():
         return f"The folder {path.parent} does not exist; choose another folder."
+    try:
+        shared_check(path, workspace)
+    except TargetRefused as exc:
+        text = str(exc)
+        return text[0].upper() + text[1:].replace("pass --follow-symlink to write through "
+                                                  "the link", "choose that file") + "."
     if not os.access(path.parent, os.W_OK):
         return f"Chronologue may not write in {path.parent}; choose another folder."
     if path.exists() and not os.access(path, os.W_OK):

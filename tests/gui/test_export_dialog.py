@@ -280,3 +280,23 @@ def test_export_past_a_file_size_limit_says_why(qtbot, window, tmp_path, fmt, su
     # the window's own files stay below the limit: it only reads while exporting
     _export_expecting_failure(qtbot, window, target, fmt, old, EFBIG_TEXT,
                               during=limited_file_size(12_000))  # fmt: skip
+
+
+def test_the_dialog_refuses_the_workspace_a_symlink_and_a_fifo(qtbot, window, tmp_path):
+    import os
+
+    link = tmp_path / "link.pdf"
+    link.symlink_to(tmp_path / "real.pdf")
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    before = window.ws.path.read_bytes()
+    for target, words in ((window.ws.path, "workspace's own file"),
+                          (link, "symbolic link"), (fifo, "named pipe")):  # fmt: skip
+        dialog = open_dialog(qtbot, window)
+        dialog.form.path.setText(str(target))
+        assert not dialog.start_export()
+        assert words in dialog.message.text() and dialog.result_box.isVisible()
+        assert "--follow-symlink" not in dialog.message.text()
+        dialog.result_box.close()
+        dialog.close()
+    assert window.ws.path.read_bytes() == before and link.is_symlink()
