@@ -76,10 +76,17 @@ def collect(paths: Iterable[Path]) -> tuple[Found, list[FileResult]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for folder, dirs, names in os.walk(path):
+            root = path.resolve()
+            for folder, dirs, names in os.walk(path):  # symlinked folders are not entered
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 here = Path(folder)
                 manifest: dict[str, ManifestRow] = {}
+                wanted = [n for n in names if not n.startswith(".") and (
+                    n == MANIFEST or Path(n).suffix.lower() in SUPPORTED_EXTENSIONS)]
+                for name in [n for n in wanted if _leaves(here / n, root)]:
+                    names.remove(name)
+                    problems.append(FileResult(here / name, "failed", _LEAVES.format(
+                        (here / name).resolve())))  # fmt: skip
                 if MANIFEST in names:
                     try:
                         manifest = read_manifest(here)
@@ -95,6 +102,20 @@ def collect(paths: Iterable[Path]) -> tuple[Found, list[FileResult]]:
         else:
             problems.append(FileResult(path, "failed", "no such file or folder"))
     return files, problems
+
+
+_LEAVES = ("a symbolic link to {}, outside the imported folder: not imported (a shared "
+           "folder must not pull in other files; import that file by name if you mean it)")
+
+
+def _leaves(path: Path, root: Path) -> bool:
+    """A symlink inside a folder import that resolves outside that folder."""
+    if not path.is_symlink():
+        return False
+    try:
+        return not path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop or an unreadable link: never follow it
+        return True
 
 
 @dataclass(frozen=True)
