@@ -42,6 +42,7 @@ SHORTCUTS = (
     ("Ctrl+O", "Open a workspace"),
     ("Ctrl+F", "Filter the events table"),
     ("Delete", "Delete the selected event"),
+    ("Delete (in the library)", "Delete the selected articles (asks first; undoable)"),
 )
 
 

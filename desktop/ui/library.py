@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -69,42 +73,90 @@ class LibraryModel(RowsModel):
 
 
 class _Filter(QSortFilterProxyModel):
+    """Metadata contains the text, or (once the search ran) the body holds its words."""
+
     _needle = ""
+    _hits: frozenset[int] = frozenset()
 
     def set_needle(self, text: str) -> None:
         self._needle = text.strip().lower()
         self.setFilterRegularExpression(re.escape(self._needle))  # re-runs the filter
+
+    def set_hits(self, ids: frozenset[int]) -> None:
+        if ids == self._hits:
+            return
+        begin = getattr(self, "beginFilterChange", None)  # Qt 6.9+; invalidate is deprecated
+        if begin is not None:
+            begin()
+        self._hits = ids
+        if begin is not None:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         needle = self._needle
         if not needle:
             return True
         row = self.sourceModel().rows[source_row]  # type: ignore[attr-defined]
+        if row["id"] in self._hits:
+            return True
         hay = " ".join(str(row[k] or "") for k in ("title", "outlet", "published", "source_file"))
         if row["undated"]:
             hay += " undated"
         return needle in hay.lower()
 
 
+class _DeleteKey(QObject):
+    """Delete in the library deletes articles, not the window's current event."""
+
+    def __init__(self, panel: LibraryPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)  # type: ignore[attr-defined]
+        ):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.panel.request_delete()
+            return True
+        return False
+
+
 class LibraryPanel(QWidget):
-    """Emits the article the user picked; asks the window to set an article's date
-    or to edit its details (double-click, context menu)."""
+    """Emits the article the user picked; asks the window to set articles' dates, edit
+    an article's details (double-click, context menu) or delete articles (Delete key).
+
+    ``search_bodies`` (set by the window) finds articles whose text holds the filter's
+    words; it runs a moment after the typing stops.
+    """
 
     article_selected = Signal(int)
     set_date_requested = Signal(int)
+    dates_requested = Signal(list)
     details_requested = Signal(int)
+    delete_requested = Signal(list)
+    SEARCH_DELAY_MS = 250
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False  # set while the code (not the user) moves the cursor
+        self.search_bodies: Callable[[str], list[int]] | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search)
         self.model = LibraryModel(self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.filter = QLineEdit(placeholderText="Filter articles (title, outlet, 'undated')…")
+        self.filter = QLineEdit(
+            placeholderText="Filter: title, outlet, 'undated', words in the text…"
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Article filter")
-        self.filter.setToolTip("Show only articles whose title, outlet or date contain this text")
+        self.filter.setToolTip("Show only articles whose title, outlet or date contain this text, "
+                               "or whose text holds all these words (\"quotes\" for a phrase)")
         self.filter.textChanged.connect(self._refilter)
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -112,7 +164,8 @@ class LibraryPanel(QWidget):
         self.view.setToolTip("Articles in this workspace; select one to read it, "
                                 "double-click (or right-click) to edit its details")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.installEventFilter(_DeleteKey(self))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
@@ -125,8 +178,8 @@ class LibraryPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.date_button = QPushButton("Set date…")
         self.date_button.setAccessibleName("Set publication date")
-        self.date_button.setToolTip("Set the selected article's publication date; "
-                                    "its suggestions are recomputed")
+        self.date_button.setToolTip("Set the selected articles' publication dates (proposed "
+                                    "from their text); their suggestions are recomputed")
         self.date_button.clicked.connect(self._ask_date)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -143,6 +196,18 @@ class LibraryPanel(QWidget):
         self._quiet = False
         if keep is not None:
             self.select(keep, emit=False)
+
+    def selected_ids(self) -> list[int]:
+        """The selected articles in view order (the current one when nothing is selected)."""
+        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
+        ids = [index.data(Qt.ItemDataRole.UserRole) for index in rows]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
+
+    def request_delete(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.delete_requested.emit(ids)
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -164,35 +229,62 @@ class LibraryPanel(QWidget):
                 return
 
     def _refilter(self, text: str) -> None:
+        self.proxy.set_hits(frozenset())
         self.proxy.set_needle(text)
+        if text.strip() and self.search_bodies is not None:
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+
+    def _search(self) -> None:
+        text = self.filter.text()
+        if text.strip() and self.search_bodies is not None:
+            self.proxy.set_hits(frozenset(self.search_bodies(text)))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._quiet:
             self.article_selected.emit(current.data(Qt.ItemDataRole.UserRole))
 
     def _ask_date(self) -> None:
-        article_id = self.current_id()
-        if article_id is not None:
-            self.set_date_requested.emit(article_id)
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            self.dates_requested.emit(ids)
+        elif ids:
+            self.set_date_requested.emit(ids[0])
 
     def _row_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.details_requested.emit(index.data(Qt.ItemDataRole.UserRole))
 
     def context_actions(self, article_id: int) -> QMenu:
-        """The row's menu (built apart from exec() so tests can trigger its actions)."""
+        """The row's menu (built apart from exec() so tests can trigger its actions);
+        date and delete act on the whole selection when the row is part of it."""
         menu = QMenu(self)
+        ids = self.selected_ids()
+        if article_id not in ids:
+            ids = [article_id]
         details = menu.addAction("Article &details…")
         details.setToolTip("Edit the title, outlet, URL, author, language and date")
         details.triggered.connect(lambda: self.details_requested.emit(article_id))
-        when = menu.addAction("Set &date…")
-        when.triggered.connect(lambda: self.set_date_requested.emit(article_id))
+        if len(ids) > 1:
+            when = menu.addAction(f"Set &dates of {len(ids)} articles…")
+            when.triggered.connect(lambda: self.dates_requested.emit(ids))
+        else:
+            when = menu.addAction("Set &date…")
+            when.triggered.connect(lambda: self.set_date_requested.emit(article_id))
+        menu.addSeparator()
+        label = f"De&lete {len(ids)} articles…" if len(ids) > 1 else "De&lete article…"
+        remove = menu.addAction(label)
+        remove.setToolTip("Remove from the workspace with their suggestions (undoable)")
+        remove.triggered.connect(lambda: self.delete_requested.emit(ids))
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
         if index.isValid():
-            self.view.setCurrentIndex(index)
+            selected = {i.row() for i in self.view.selectionModel().selectedRows()}
+            if index.row() not in selected:
+                self.view.setCurrentIndex(index)
             menu = self.context_actions(index.data(Qt.ItemDataRole.UserRole))
             menu.exec(self.view.viewport().mapToGlobal(pos))
             menu.deleteLater()

@@ -35,6 +35,7 @@ from desktop.ui.editor import EventEditor
 from desktop.ui.events_table import EventsPanel
 from desktop.ui.importer import ImportController
 from desktop.ui.library import LibraryPanel
+from desktop.ui.library_actions import LibraryActions
 from desktop.ui.menus import build_menus
 from desktop.ui.reader import ReaderPanel
 from desktop.ui.review import ReviewPanel
@@ -42,7 +43,7 @@ from desktop.ui.workers import Worker, tag_job
 from desktop.ui.workspaces import WorkspaceActions
 
 
-class MainWindow(WorkspaceActions, QMainWindow):
+class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
     def __init__(self, ws: Workspace, settings: QSettings, pool: QThreadPool | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,7 @@ class MainWindow(WorkspaceActions, QMainWindow):
         self.library.article_selected.connect(self.show_article)
         self.library.set_date_requested.connect(self.ask_article_date)
         self.library.details_requested.connect(self.edit_article_details)
+        self.connect_library()
         self.reader.set_date_requested.connect(self.ask_article_date)
         self.reader.event_clicked.connect(lambda i: self.select_event(i, reveal=False))
         self.review.current_event_changed.connect(self.select_event)
