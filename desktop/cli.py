@@ -13,17 +13,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from desktop import __version__, cli_export, cli_maintenance
-from desktop.store import Workspace, WorkspaceError, default_workspace_path, open_workspace
-from desktop.store.workspace import write_error_message
+from desktop.store import Workspace, WorkspaceError, open_workspace
+from desktop.store.location import Location, LocationError, parse_location
+from desktop.store.workspace import (
+    ReadOnlyWorkspace,
+    default_location,
+    is_write_problem,
+    write_error_message,
+)
 
 log = logging.getLogger("chronologue.cli")
 VERBS = (
     "import", "articles", "show", "suggest", "set-date", "events", "accept", "reject",
-    "export", "demo", "import-events", "check", "restore",
+    "export", "demo", "import-events", "check", "restore", "search",
 )
+# Verbs that change the workspace: refused up front on a read-only one.
+WRITES = ("import", "suggest", "set-date", "accept", "reject", "import-events", "demo")
 
 
 def _iso_date(text: str) -> date:
@@ -37,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS lets --workspace stand before or after the verb without one hiding the other.
     common.add_argument(
-        "--workspace", "-w", type=Path, metavar="W", default=argparse.SUPPRESS,
-        help="workspace file (default: $CHRONOLOGUE_WORKSPACE or the user data folder)",
+        "--workspace", "-w", metavar="W", default=argparse.SUPPRESS,
+        help="workspace file, or postgresql://user@host:port/database for a shared one "
+        "(default: $CHRONOLOGUE_WORKSPACE or the user data folder)",
     )
     listing = argparse.ArgumentParser(add_help=False)
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -49,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no verb, opens the desktop window.",
     )
     parser.add_argument("--version", action="version", version=f"chronologue {__version__}")
-    parser.add_argument("--workspace", "-w", type=Path, metavar="W", help=argparse.SUPPRESS)
+    parser.add_argument("--workspace", "-w", metavar="W", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
 
     p = sub.add_parser("import", parents=[common, listing], help="import files or folders")
@@ -60,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", parents=[common, listing], help="show one article with its text")
     p.add_argument("id", type=int, metavar="ID")
+
+    p = sub.add_parser("search", parents=[common, listing],
+                       help="find articles containing words (full-text search)")
+    p.add_argument("query", nargs="+", metavar="WORD")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
 
     p = sub.add_parser("suggest", parents=[common, listing], help="re-run event suggestion")
     p.add_argument("--article", type=int, metavar="ID", help="only this article")
@@ -92,11 +106,15 @@ def main(
         return 0
     if args.verb == "demo" and args.workspace is None:  # a throwaway workspace, not the user's
         return cli_export.cmd_demo(None, args, out, err)
-    if args.verb in cli_maintenance.HANDLERS:  # they work on damaged files: never open first
-        path = Path(args.workspace or default_workspace_path()).expanduser()
-        return cli_maintenance.HANDLERS[args.verb](path, args, out, err)
     try:
-        ws = open_workspace(args.workspace or default_workspace_path())
+        location = _location(args.workspace)
+    except (LocationError, WorkspaceError) as exc:
+        print(f"chronologue: {exc}", file=err)
+        return 2
+    if args.verb in cli_maintenance.HANDLERS:  # they work on damaged files: never open first
+        return cli_maintenance.HANDLERS[args.verb](location, args, out, err)
+    try:
+        ws = open_workspace(location)
     except WorkspaceError as exc:
         log.warning("%s: %s", args.verb, exc)
         print(f"chronologue: {exc}", file=err)
@@ -105,15 +123,26 @@ def main(
     for notice in ws.notices:  # a finished restore, a backup that could not be written
         print(f"chronologue: {notice}", file=err)
     try:
+        if args.verb in WRITES:
+            ws.require_writable(f"chronologue {args.verb}")
         return HANDLERS[args.verb](ws, args, out, err)
+    except ReadOnlyWorkspace as exc:
+        print(f"chronologue: {exc}", file=err)
+        return 1
     except LookupError as exc:
         print(f"chronologue: {exc.args[0] if exc.args else exc}", file=err)
         return 1
-    except OperationalError as exc:  # full disk, read-only file, locked for too long
-        print(f"chronologue: {ws.path}: {write_error_message(exc)}", file=err)
+    except DBAPIError as exc:  # full disk, read-only, locked for too long, server gone
+        if not is_write_problem(exc):
+            raise
+        print(f"chronologue: {ws}: {write_error_message(exc)}", file=err)
         return 1
     finally:
         ws.close()
+
+
+def _location(given: str | None) -> Location:
+    return parse_location(given) if given else default_location()
 
 
 def _dump(data: Any, out: TextIO) -> None:
@@ -147,7 +176,7 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
                 print(f"duplicate  {r.path}  ({r.message})", file=out)
         print(
             f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
-            f"{report.count('failed')} failed  [{ws.path}]",
+            f"{report.count('failed')} failed  [{ws}]",
             file=out,
         )
     return 1 if report.failed else 0
@@ -185,6 +214,19 @@ def cmd_show(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) 
     print(f"{'events:':<13}{events}", file=out)
     print("", file=out)
     print(detail["text"], file=out)
+    return 0
+
+
+def cmd_search(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.services.search import search_hits
+
+    hits = search_hits(ws, " ".join(args.query), limit=max(1, args.limit))
+    if args.json:
+        _dump([{"id": h.article_id, "title": h.title, "snippet": h.snippet} for h in hits], out)
+        return 0
+    for h in hits:
+        print(f"{h.article_id:>5}  {h.title[:70]}\n       {h.snippet}", file=out)
+    print(f"{len(hits)} articles", file=out)
     return 0
 
 
@@ -249,6 +291,7 @@ HANDLERS = {
     "import": cmd_import,
     "articles": cmd_articles,
     "show": cmd_show,
+    "search": cmd_search,
     "suggest": cmd_suggest,
     "set-date": cmd_set_date,
     "events": cmd_events,

@@ -205,7 +205,7 @@ def cmd_import_events(ws: Workspace, args: argparse.Namespace, out: TextIO, err:
         return 1
     for problem in report.skipped:
         print(f"chronologue: {args.file}: {problem}", file=err)
-    print(f"{report.events} events and {report.articles} articles imported  [{ws.path}]",
+    print(f"{report.events} events and {report.articles} articles imported  [{ws}]",
           file=out)  # fmt: skip
     return 1 if report.skipped else 0
 

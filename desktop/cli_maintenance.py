@@ -1,10 +1,14 @@
 """Headless maintenance verbs: `check` (integrity) and `restore` (from rolling backups).
 
 Unlike the other verbs these must work on a damaged workspace, so their handlers take
-the workspace *path* and never open it through open_workspace (which refuses damaged
+the workspace *location* and never open it through open_workspace (which refuses damaged
 files). desktop/cli.py adds them with `add_parsers(sub, [common])` and dispatches
-`HANDLERS[verb](path, args, out, err)` before opening anything. Exit codes as elsewhere:
-0 success, 1 when something is wrong (said on stderr), 2 for usage errors.
+`HANDLERS[verb](location, args, out, err)` before opening anything. Exit codes as
+elsewhere: 0 success, 1 when something is wrong (said on stderr), 2 for usage errors.
+
+On a file they do what SQLite offers (integrity check, backups beside the file); on a
+shared PostgreSQL workspace `check` compares the schema with this program's, and
+backups and restores are the server's (pg_dump), which `restore` says.
 """
 
 from __future__ import annotations
@@ -21,17 +25,19 @@ from desktop.store.backup import (
     damaged_message,
     list_backups,
 )
+from desktop.store.location import Location
 from desktop.store.restore import recover, restore
 from desktop.store.workspace import WorkspaceError
 
-Handler = Callable[[Path, argparse.Namespace, TextIO, TextIO], int]
+Handler = Callable[[Location, argparse.Namespace, TextIO, TextIO], int]
 
 
 def add_parsers(sub: argparse._SubParsersAction, common_parents: list[argparse.ArgumentParser]
                 ) -> None:  # fmt: skip
     """Add `check` and `restore` to the `chronologue` sub-parsers."""
     sub.add_parser("check", parents=common_parents,
-                   help="check the workspace file for damage (SQLite integrity check)")
+                   help="check the workspace for damage (a file: SQLite's integrity check; "
+                   "a shared workspace: schema revision and constraints)")
     p = sub.add_parser("restore", parents=common_parents,
                        help="list the workspace's backups or restore one (close windows first)")
     which = p.add_mutually_exclusive_group(required=True)
@@ -45,8 +51,11 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
 
 
-def cmd_check(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def cmd_check(location: Location, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Full `PRAGMA integrity_check`; names the newest backup either way."""
+    if location.path is None:
+        return _check_shared(location, out, err)
+    path = location.path
     if not _recovered(path, err):
         return 1
     if not path.is_file():
@@ -81,7 +90,39 @@ def _recovered(path: Path, err: TextIO) -> bool:
     return True
 
 
-def cmd_restore(path: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _check_shared(location: Location, out: TextIO, err: TextIO) -> int:
+    from desktop.store import pgcheck, postgres
+    from desktop.store.workspace import script_directory
+
+    engine = postgres.make_engine(location, read_only=True)
+    try:
+        postgres.probe(engine, location)
+        report = pgcheck.check_schema(engine, script_directory())
+    except postgres.PostgresOpenError as exc:
+        print(f"chronologue: {exc}", file=err)
+        return 1
+    finally:
+        engine.dispose()
+    if not report.ok:
+        print(f"chronologue: {location}: {len(report.problems)} problem(s) found:", file=err)
+        for problem in report.problems:
+            print(f"  {problem}", file=err)
+        return 1
+    print(f"ok: {location} is at schema revision {report.revision} (this Chronologue's); "
+          f"{report.checked} keys, constraints and indexes are in place and valid. "
+          f"{pgcheck.backup_advice(location)}.", file=out)
+    return 0
+
+
+def cmd_restore(location: Location, args: argparse.Namespace, out: TextIO, err: TextIO
+                ) -> int:  # fmt: skip
+    if location.path is None:
+        from desktop.store.pgcheck import backup_advice
+
+        print(f"chronologue: {location} is a shared workspace. {backup_advice(location)}.",
+              file=err)
+        return 1
+    path = location.path
     if not _recovered(path, err):
         return 1
     if args.list:

@@ -44,3 +44,57 @@ def tmpfs_folder(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         unmount(folder)
+
+
+# PostgreSQL: one throw-away server per run (make test starts it around pytest and sets
+# CHRONOLOGUE_TEST_PG; run alone, pytest starts its own), a fresh database per test.
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    import pgcluster
+
+    url = os.environ.get(pgcluster.ENV)
+    if url:
+        yield url
+        return
+    if pgcluster.bin_dir() is None:
+        if os.environ.get(pgcluster.REQUIRE_ENV):
+            pytest.fail("PostgreSQL is required for this run but initdb was not found")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    cluster = pgcluster.Cluster()
+    try:
+        yield cluster.start()
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_databases(pg_server: str):
+    from pgdatabases import Databases
+
+    databases = Databases(pg_server)
+    yield databases
+    databases.close()
+
+
+@pytest.fixture
+def pg_url(pg_databases) -> Iterator[str]:
+    """A fresh database already at the newest schema revision (copied from a template)."""
+    url = pg_databases.create(template=True)
+    yield url
+    pg_databases.drop(url)
+
+
+@pytest.fixture
+def pg_empty_url(pg_databases) -> Iterator[str]:
+    """A fresh, empty database: opening it runs every migration."""
+    url = pg_databases.create(template=False)
+    yield url
+    pg_databases.drop(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace_location(request: pytest.FixtureRequest, workspace_path: Path) -> str:
+    """The same test on a workspace file and on a shared PostgreSQL workspace."""
+    if request.param == "sqlite":
+        return str(workspace_path)
+    return request.getfixturevalue("pg_url")

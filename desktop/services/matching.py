@@ -97,6 +97,16 @@ def _sql_time(when: datetime) -> str:
     return when.isoformat(sep=" ", timespec="microseconds")
 
 
+_CANDIDATES = (
+    "SELECT id, signature, title, start_earliest, start_latest, start_qualifier FROM events "
+    "WHERE start_precision = ? AND start_earliest BETWEEN ? AND ? AND status != 'rejected'"
+)
+
+
+def _same(when: datetime) -> datetime:
+    return when
+
+
 def find_same_happening(
     session: Session,
     item: Suggestion,
@@ -117,19 +127,21 @@ def find_same_happening(
     high = when.latest + CONFLICT_WINDOW
     # Plain SQL on the hot path (one query per suggestion during import): the ORM's
     # per-statement overhead was a quarter of the import time.
-    sql = (
-        "SELECT id, signature, title, start_earliest, start_latest, start_qualifier FROM events "
-        "WHERE start_precision = ? AND start_earliest BETWEEN ? AND ? AND status != 'rejected'"
-    )
-    params: tuple = (str(when.precision), _sql_time(low), _sql_time(high))
+    sql = _CANDIDATES
+    conn = session.connection()
+    # SQLite hands back DateTime columns as text, PostgreSQL as datetimes: compare alike.
+    as_sql = _sql_time if conn.dialect.name == "sqlite" else _same
+    params: tuple = (str(when.precision), as_sql(low), as_sql(high))
     if max_event_id is not None:
         sql += " AND id <= ?"
         params += (max_event_id,)
     if article_id is not None:
         sql += " AND id NOT IN (SELECT event_id FROM citations WHERE article_id = ?)"
         params += (article_id,)
-    rows = session.connection().exec_driver_sql(sql, params)
-    lo, hi = _sql_time(when.earliest), _sql_time(when.latest)
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    rows = conn.exec_driver_sql(sql, params)
+    lo, hi = as_sql(when.earliest), as_sql(when.latest)
     best: tuple[float, int] | None = None
     shortly = str(when.qualifier) == "shortly before"
     for event_id, sig, title, earliest, latest, qualifier in rows:

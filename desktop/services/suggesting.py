@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
@@ -153,7 +153,9 @@ _MERGED = (
     .where(_EVENTS.c.id == bindparam("event_id"))
     .values(
         conflict=bindparam("conflict"),
-        confidence=func.max(_EVENTS.c.confidence, bindparam("confidence")),
+        # max() of two values, written portably (SQLite's max(), PostgreSQL's greatest())
+        confidence=case((_EVENTS.c.confidence < bindparam("confidence"),
+                         bindparam("confidence")), else_=_EVENTS.c.confidence),
         version=_EVENTS.c.version + 1,
         modified=bindparam("now"),
     )

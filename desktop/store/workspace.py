@@ -1,4 +1,4 @@
-"""Opening a workspace: one SQLite file, migrated to the current schema on open."""
+"""Opening a workspace (an SQLite file or a PostgreSQL database), migrated on open."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store import postgres
 from desktop.store.changes import ChangeSet, committed_changes, install_change_log, track_changes
+from desktop.store.location import Location, LocationError, parse_location
 
 ENV_VAR = "CHRONOLOGUE_WORKSPACE"
 SUFFIX = ".chronologue"
@@ -35,12 +37,30 @@ class WorkspaceDamaged(WorkspaceError):
     """The file fails SQLite's check; the window offers to restore the newest good backup."""
 
 
+class ReadOnlyWorkspace(WorkspaceError):
+    """A change was asked of a workspace opened read-only (a role that may only read)."""
+
+
 def default_workspace_path(environ: dict[str, str] | None = None) -> Path:
-    """The environment variable wins, else the user data folder's default workspace."""
+    """The environment variable wins, else the user data folder's default workspace.
+
+    Only for file workspaces; `default_location` also takes a PostgreSQL URL there.
+    """
     env = os.environ if environ is None else environ
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR]).expanduser()
     return user_data_path("Chronologue", appauthor=False) / f"default{SUFFIX}"
+
+
+def default_location(environ: dict[str, str] | None = None) -> Location:
+    """$CHRONOLOGUE_WORKSPACE (a path or a URL), else the default workspace file."""
+    env = os.environ if environ is None else environ
+    if env.get(ENV_VAR):
+        try:
+            return parse_location(env[ENV_VAR])
+        except LocationError as exc:
+            raise WorkspaceError(f"{ENV_VAR}: {exc}") from None
+    return Location("sqlite", path=default_workspace_path({}))
 
 
 def _alembic_config(connection=None) -> Config:
@@ -51,8 +71,12 @@ def _alembic_config(connection=None) -> Config:
     return cfg
 
 
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_alembic_config())
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    return script_directory().get_current_head()
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -65,14 +89,20 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(where: Path | str | Location) -> Engine:
+    location = parse_location(where) if not isinstance(where, Path) else Location(
+        "sqlite", path=where)
+    if location.backend == "postgresql":
+        return postgres.make_engine(location)
+    engine = create_engine(f"sqlite:///{location.path}", future=True)
     event.listen(engine, "connect", _on_connect)
     return engine
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            postgres.lock_for_migration(conn)
         command.upgrade(_alembic_config(conn), revision)
         if revision == "head":
             install_change_log(conn)
@@ -85,17 +115,37 @@ def current_revision(engine: Engine) -> str | None:
 
 @dataclass
 class Workspace:
-    """An open workspace: its path, engine and a session factory."""
+    """An open workspace: where it is, its engine and a session factory."""
 
-    path: Path
+    location: Location
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
     # Things the user should hear about that did not stop the opening (a failed backup).
     notices: list[str] = field(default_factory=list)
+    # A role that may only read: the window disables editing, the CLI refuses changes.
+    read_only: bool = False
+    # The database role (PostgreSQL) or None for a file.
+    role: str | None = None
+
+    @property
+    def path(self) -> Path | None:
+        """The file of an SQLite workspace; None for a shared (PostgreSQL) one."""
+        return self.location.path
+
+    @property
+    def backend(self) -> str:
+        return self.location.backend
 
     @property
     def name(self) -> str:
-        return self.path.stem
+        return self.location.name
+
+    def __str__(self) -> str:
+        return str(self.location)
+
+    def require_writable(self, what: str = "this change") -> None:
+        if self.read_only:
+            raise ReadOnlyWorkspace(read_only_message(self, what))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -119,15 +169,32 @@ class Workspace:
         self.engine.dispose()
 
 
+def read_only_message(ws: Workspace, what: str) -> str:
+    who = f"the role {ws.role!r}" if ws.role else "you"
+    return (f"{what} is not possible: the workspace {ws.location} is open read-only "
+            f"({who} may only read it). Ask the workspace's administrator for an editor role")
+
+
 def open_workspace(
-    path: Path | str | None = None, *, create: bool = True, backups: bool = True
+    where: Path | str | Location | None = None, *, create: bool = True, backups: bool = True
 ) -> Workspace:
-    """Open (and create or upgrade) a workspace file.
+    """Open (and create or upgrade) a workspace: a file path, a URL or a Location.
 
     An existing file is checked first (WorkspaceDamaged if it fails) and, with
     ``backups``, copied into its backup folder when the last copy is a day old.
+    A PostgreSQL database is the server's to back up (pg_dump); see `_open_postgres`.
     """
-    path = Path(path).expanduser() if path is not None else default_workspace_path()
+    if where is None:
+        location = default_location()
+    else:
+        try:
+            location = parse_location(where)
+        except LocationError as exc:
+            raise WorkspaceError(str(exc)) from None
+    if location.backend == "postgresql":
+        return _open_postgres(location, create=create)
+    path = location.path
+    assert path is not None
     if path.is_dir():
         raise WorkspaceError(f"{path} is a folder; a workspace is a single file")
     notices: list[str] = []
@@ -182,7 +249,44 @@ def open_workspace(
         ) from exc
     sessions = sessionmaker(engine, expire_on_commit=False)
     track_changes(sessions)
-    return Workspace(path, engine, sessions, notices)
+    return Workspace(location, engine, sessions, notices)
+
+
+def _open_postgres(location: Location, *, create: bool) -> Workspace:
+    """Connect, find out whether this role may write, and bring the schema to head.
+
+    Only a role that may write upgrades the schema (under an advisory lock, so two
+    analysts opening a new database at once do not both create it); a read-only role
+    gets a clear error when the schema is missing or older than this program.
+    """
+    probe_engine = postgres.make_engine(location)
+    try:
+        role, writable = postgres.probe(probe_engine, location)
+        revision = current_revision(probe_engine)
+    except postgres.PostgresOpenError as exc:
+        raise WorkspaceError(str(exc)) from None
+    finally:
+        probe_engine.dispose()
+    head = head_revision()
+    if revision is None and not create:
+        raise WorkspaceError(f"no Chronologue workspace in the database {location}")
+    engine = postgres.make_engine(location, read_only=not writable)
+    if revision != head:
+        if not writable:
+            engine.dispose()
+            state = "is empty" if revision is None else f"is at schema revision {revision}"
+            raise WorkspaceError(
+                f"cannot open the shared workspace {location} read-only: the database "
+                f"{state} and this Chronologue needs revision {head}. The role {role!r} may "
+                "only read, so it cannot set it up: open it once with the owner's role")
+        try:
+            migrate(engine)
+        except Exception as exc:
+            engine.dispose()
+            raise WorkspaceError(postgres.migration_message(location, role, exc)) from exc
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    track_changes(sessions)
+    return Workspace(location, engine, sessions, [], read_only=not writable, role=role)
 
 
 def _refuse_to_replace_a_lost_workspace(path: Path) -> None:
@@ -228,11 +332,28 @@ _WRITE_PROBLEMS = (
     (("readonly", "read-only"), "the workspace file or its folder is read-only"),
     (("database is locked",), "another program kept the workspace locked for too long"),
     (("malformed", "not a database"), "the workspace file is damaged"),
+    (("read-only transaction", "permission denied"),
+     "your database role may only read this shared workspace"),
+    (("server closed the connection", "terminating connection", "connection refused",
+      "could not connect", "consuming input failed", "connection is lost"),
+     "the connection to the database server was lost; reopen the workspace when it is back"),
+    (("no space left on device", "could not extend file"),
+     "the database server's disk is full"),
 )  # fmt: skip
 
 
+def is_write_problem(exc: BaseException) -> bool:
+    """A failure of the storage (disk, permissions, server), not a bug in the request."""
+    from sqlalchemy.exc import InternalError, OperationalError
+
+    if isinstance(exc, OperationalError | InternalError):
+        return True
+    reason = _reason(exc).lower()
+    return "permission denied" in reason or "read-only transaction" in reason
+
+
 def write_error_message(exc: BaseException) -> str:
-    """Say in plain words why SQLite could not write; nothing committed is lost either way."""
+    """Say in plain words why the store could not write; nothing committed is lost either way."""
     reason = _reason(exc)
     for needles, text in _WRITE_PROBLEMS:
         if any(n in reason.lower() for n in needles):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.store import WorkspaceError, default_workspace_path
+from desktop.store.location import Location
 
 ORG = APP = "Chronologue"
 SETTINGS_ENV = "CHRONOLOGUE_SETTINGS"
@@ -41,8 +42,11 @@ def recent_workspaces(settings: QSettings) -> list[str]:
     return [v for v in (value or []) if v]
 
 
-def remember_workspace(settings: QSettings, path: Path) -> None:
-    entry = str(Path(path).resolve())
+def remember_workspace(settings: QSettings, where: Path | Location) -> None:
+    """Most recent first; a shared workspace is remembered by its URL, never a password
+    (locations cannot hold one)."""
+    location = where if isinstance(where, Location) else Location("sqlite", path=Path(where))
+    entry = str(location.path.resolve()) if location.path is not None else str(location)
     recent = [entry] + [p for p in recent_workspaces(settings) if p != entry]
     settings.setValue("workspaces/recent", recent[:MAX_RECENT])
     settings.setValue("workspaces/last", entry)

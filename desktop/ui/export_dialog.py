@@ -56,7 +56,7 @@ class ExportDialog(QDialog):
         self._image: QImage | None = None
         self.result_box: QMessageBox | None = None
         self.outcome: Outcome | None = None
-        folder = Path(str(settings.value("export/folder", "") or ws.path.parent))
+        folder = Path(str(settings.value("export/folder", "") or (ws.path.parent if ws.path else Path.home())))
         self.form = ExportForm(settings, folder / f"{ws.name}.pdf", page=page, lanes=lanes,
                                tags=tags, extent=extent, visible_range=visible_range,
                                placeholder_title=f"Timeline: {ws.name}")

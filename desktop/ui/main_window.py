@@ -126,7 +126,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
 
     def _set_title(self) -> None:
         self.setWindowTitle(f"Chronologue — {self.ws.name}")
-        self.setWindowFilePath(str(self.ws.path))
+        self.setWindowFilePath(str(self.ws.path) if self.ws.path else "")
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -381,7 +381,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         QMessageBox.about(self, "About Chronologue",
                           f"<h3>Chronologue {__version__}</h3><p>Turn news articles into "
                           "source-grounded timelines.</p><p>Workspace: "
-                          f"{self.ws.path}</p>")
+                          f"{self.ws}</p>")
 
     def show_shortcuts(self) -> None:
         from desktop.ui.dialogs import ShortcutsDialog

@@ -41,7 +41,7 @@ class WorkspaceActions:
             self.open_workspace_path(Path(name))
 
     def _folder(self: MainWindow) -> Path:
-        return self.ws.path.parent
+        return self.ws.path.parent if self.ws.path else Path.home()
 
     def open_workspace_path(self: MainWindow, path: Path) -> bool:
         """Switch to another workspace file (created if missing)."""
@@ -62,14 +62,14 @@ class WorkspaceActions:
 
         self.editor.commit_pending()
         self.pool.waitForDone(5000)  # taggers read the old workspace's text only, but be tidy
-        if ws.path.resolve() != self.ws.path.resolve():
+        if not ws.location.same_as(self.ws.location):
             self.ws.close()
         self.ws = ws
         self.undo_stack.clear()  # commands hold the old workspace; they cannot apply here
         self.mentions.clear()
         self.current_event = self.current_article = None
         self.reader.show_article(None, [])
-        remember_workspace(self.settings, ws.path)
+        remember_workspace(self.settings, ws.location)
         self._set_title()
         self.refresh()
         self._select_something()
@@ -104,7 +104,7 @@ class WorkspaceActions:
         elif choice == WelcomeDialog.OPEN:
             self.open_workspace_dialog()
         else:
-            remember_workspace(self.settings, self.ws.path)
+            remember_workspace(self.settings, self.ws.location)
 
     def open_sample_workspace(self: MainWindow, path: Path | None = None) -> bool:
         """Open (building it on first use) the sample workspace from the seeds folder."""

@@ -17,8 +17,9 @@ META = ("title", "outlet", "url", "author", "language", "published", "extraction
 
 
 @pytest.fixture
-def ws(workspace_path: Path):
-    workspace = open_workspace(workspace_path)
+def ws(workspace_location: str):
+    """Each test runs on a workspace file and on a shared PostgreSQL workspace."""
+    workspace = open_workspace(workspace_location)
     yield workspace
     workspace.close()
 

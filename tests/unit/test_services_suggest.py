@@ -18,8 +18,9 @@ from desktop.store import Article, Citation, Event, open_workspace
 
 
 @pytest.fixture
-def ws(workspace_path: Path):
-    workspace = open_workspace(workspace_path)
+def ws(workspace_location: str):
+    """Each test runs on a workspace file and on a shared PostgreSQL workspace."""
+    workspace = open_workspace(workspace_location)
     yield workspace
     workspace.close()
 
