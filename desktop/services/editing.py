@@ -24,6 +24,7 @@ from desktop.services.eventdates import (
 from desktop.services.matching import signature
 from desktop.store import Citation, Event, Lane, Tag, Workspace
 from desktop.store.changes import unit
+from desktop.store.history import last_change
 from desktop.store.models import utcnow
 from desktop.temporal import FuzzyDate
 
@@ -70,10 +71,7 @@ def _load(session: Session, event_id: int, expected_version: int | None) -> Even
     if event is None:
         raise EditConflict(f"event {event_id} no longer exists (deleted in another window?)")
     if expected_version is not None and event.version != expected_version:
-        raise EditConflict(
-            f"event {event_id} was changed elsewhere since you opened it; "
-            "refresh to see the new version, then edit again"
-        )
+        raise EditConflict(stale_message(session, event_id, "since you opened it"))
     return event
 
 
@@ -133,10 +131,24 @@ def update_event(
         entities = {ACTOR: actors, PLACE: places}
         return _update(ws, event_id, expected_version, start, end, tags, entities, changes)
     except StaleDataError:  # the other window committed between our check and our write
-        raise EditConflict(
-            f"event {event_id} was changed elsewhere while you edited it; "
-            "refresh to see the new version, then edit again"
-        ) from None
+        if isinstance(ws, Session):  # the caller's unit of work failed: it cannot ask
+            raise EditConflict(stale_message(None, event_id, "while you edited it")) from None
+        with ws.session() as session:
+            message = stale_message(session, event_id, "while you edited it")
+        raise EditConflict(message) from None
+
+
+def stale_message(session: Session | None, event_id: int, when: str) -> str:
+    """Names who changed the event and when, so the analyst knows whom to ask."""
+    last = last_change(session, "event", event_id) if session is not None else None
+    if last is None:
+        who = "elsewhere"
+    else:
+        author, at = last
+        stamp = f"{at:%Y-%m-%d %H:%M} UTC" if hasattr(at, "strftime") else str(at or "")[:16]
+        who = f"by {author} at {stamp}" if stamp else f"by {author}"
+    return (f"event {event_id} was changed {who} {when}; your edit was not applied. "
+            "Look at the new version, then edit again")
 
 
 def _update(

@@ -84,7 +84,7 @@ def _trigger_sql(tables: set[str]) -> Iterator[str]:
 def install_change_log(conn: Connection) -> None:
     """Create the log and its triggers when missing (a batch migration that rebuilds a
     table drops that table's triggers; opening a workspace puts them back)."""
-    if conn.dialect.name != "sqlite":  # other databases bring their own triggers
+    if conn.dialect.name != "sqlite":  # PostgreSQL's come with migration 0005 (pgchanges)
         return
     conn.exec_driver_sql(CREATE_TABLE)
     tables = set(
@@ -92,6 +92,9 @@ def install_change_log(conn: Connection) -> None:
     )
     for sql in _trigger_sql(tables):
         conn.exec_driver_sql(sql)
+    from desktop.store.history import install_sqlite_triggers
+
+    install_sqlite_triggers(conn)
 
 
 @dataclass(frozen=True)

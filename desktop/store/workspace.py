@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import postgres
 from desktop.store.changes import ChangeSet, committed_changes, install_change_log, track_changes
+from desktop.store.history import default_author, stamp_authors
 from desktop.store.location import Location, LocationError, parse_location
 
 ENV_VAR = "CHRONOLOGUE_WORKSPACE"
@@ -126,6 +127,8 @@ class Workspace:
     read_only: bool = False
     # The database role (PostgreSQL) or None for a file.
     role: str | None = None
+    # Who the edits are recorded as (Preferences' name, else the OS user name).
+    author: str = field(default_factory=default_author)
 
     @property
     def path(self) -> Path | None:
@@ -247,9 +250,7 @@ def open_workspace(
             f"cannot open the workspace {path}: {reason}. "
             "Check that it is a Chronologue workspace and that the folder is writable."
         ) from exc
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    track_changes(sessions)
-    return Workspace(location, engine, sessions, notices)
+    return _workspace(location, engine, notices)
 
 
 def _open_postgres(location: Location, *, create: bool) -> Workspace:
@@ -284,9 +285,16 @@ def _open_postgres(location: Location, *, create: bool) -> Workspace:
         except Exception as exc:
             engine.dispose()
             raise WorkspaceError(postgres.migration_message(location, role, exc)) from exc
+    return _workspace(location, engine, [], read_only=not writable, role=role)
+
+
+def _workspace(location: Location, engine: Engine, notices: list[str], **kw: Any) -> Workspace:
+    """Sessions that collect their ChangeSet and stamp their changes with the author."""
     sessions = sessionmaker(engine, expire_on_commit=False)
     track_changes(sessions)
-    return Workspace(location, engine, sessions, [], read_only=not writable, role=role)
+    ws = Workspace(location, engine, sessions, notices, **kw)
+    stamp_authors(sessions, lambda: ws.author)
+    return ws
 
 
 def _refuse_to_replace_a_lost_workspace(path: Path) -> None:

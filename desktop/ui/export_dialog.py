@@ -56,7 +56,8 @@ class ExportDialog(QDialog):
         self._image: QImage | None = None
         self.result_box: QMessageBox | None = None
         self.outcome: Outcome | None = None
-        folder = Path(str(settings.value("export/folder", "") or (ws.path.parent if ws.path else Path.home())))
+        beside = ws.path.parent if ws.path else Path.home()  # a shared workspace has no folder
+        folder = Path(str(settings.value("export/folder", "") or beside))
         self.form = ExportForm(settings, folder / f"{ws.name}.pdf", page=page, lanes=lanes,
                                tags=tags, extent=extent, visible_range=visible_range,
                                placeholder_title=f"Timeline: {ws.name}")

@@ -16,8 +16,9 @@ from desktop.temporal import FuzzyDate
 
 
 @pytest.fixture
-def ws(workspace_path: Path):
-    ws = open_workspace(workspace_path, backups=False)
+def ws(workspace_location: str):
+    """Every test on a workspace file and on a shared PostgreSQL workspace."""
+    ws = open_workspace(workspace_location, backups=False)
     yield ws
     ws.close()
 
@@ -64,9 +65,9 @@ def test_a_refused_edit_leaves_no_change_and_no_revision(ws) -> None:
         assert changes_since(s, before).events == KindChanges()
 
 
-def test_another_process_sees_only_what_changed(ws, workspace_path: Path) -> None:
+def test_another_process_sees_only_what_changed(ws, workspace_location: str) -> None:
     ids = [_event(ws, f"Event {i}") for i in range(5)]
-    other = open_workspace(workspace_path, backups=False)  # a second window or the CLI
+    other = open_workspace(workspace_location, backups=False)  # a second window or the CLI
     try:
         seen = _rev(other)
         review.set_status(other, ids[1:3], "accepted")
@@ -122,7 +123,8 @@ def test_change_sets_compose_like_the_log() -> None:
     assert not both.then(c).events.created and 1 not in both.then(c).events.deleted
 
 
-def test_restored_older_copy_asks_for_a_reload_and_triggers_come_back(ws, workspace_path) -> None:
+def test_restored_older_copy_asks_for_a_reload_and_triggers_come_back(workspace_path) -> None:
+    ws = open_workspace(workspace_path, backups=False)
     _event(ws)
     with ws.session() as s:
         assert changes_since(s, _rev(ws) + 10).reset

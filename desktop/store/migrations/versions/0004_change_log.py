@@ -26,6 +26,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":  # PostgreSQL's log comes with 0005 and goes with it
+        return
     names = bind.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'changes_%'"
     ).scalars().all()
