@@ -12,7 +12,11 @@ APT_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
 	poppler-utils x11-utils desktop-file-utils
 
-.PHONY: run test venv sysdeps lint bench bundle clean
+# Only `make test` needs a database server: Debian's PostgreSQL, for the throw-away
+# cluster tests/pgcluster.py starts (and always stops) around the test run.
+TEST_APT_PKGS := postgresql
+
+.PHONY: run test venv sysdeps testdeps lint bench bundle clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -33,15 +37,35 @@ sysdeps:
 		echo "Missing Debian packages (install them as root): $$missing"; \
 	fi
 
+# Installing Debian's postgresql normally creates and starts a system cluster on port
+# 5432; the tests need none, so that is switched off first (keeping any existing setting).
+testdeps:
+	@missing=$$(for p in $(TEST_APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian packages: $$missing"; \
+		if [ ! -e /etc/postgresql-common/createcluster.conf ]; then \
+			mkdir -p /etc/postgresql-common && \
+			echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf; \
+		fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends -o Dpkg::Options::=--force-confold $$missing; \
+	else \
+		echo "Missing Debian packages (install them as root): $$missing"; \
+	fi
+
 run: sysdeps venv
 	$(VENV)/bin/chronologue
 
 lint: venv
 	$(VENV)/bin/ruff check .
 
-test: sysdeps venv
+# The store, services and CLI tests run on SQLite and on PostgreSQL: pgcluster.py starts
+# a throw-away server (initdb + pg_ctl as user postgres in a temporary folder, loopback
+# port, its own socket folder), runs pytest, and stops it even when tests fail.
+test: sysdeps testdeps venv
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(PY) tests/pgcluster.py run -- $(VENV)/bin/pytest
 
 # One-folder PyInstaller bundle in dist/chronologue; checks itself after building.
 bundle: sysdeps venv
