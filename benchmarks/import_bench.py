@@ -5,6 +5,11 @@ importer keeps nothing per article); the last line is one JSON object. Modes:
 store (plain text, no suggestions), suggest (with date extraction and matching),
 html (the same articles as web pages with navigation, cookie banner, related links
 and footer, through trafilatura and htmldate, no suggestions).
+
+Runs on SQLite and, given ``--workspace postgresql://user@host:port/db`` (a role that may
+create databases: the benchmark makes and drops its own, ``chronologue_bench_*``, on
+that server) or ``--pg-cluster`` (a throw-away local server), on PostgreSQL too; with
+one process and with ``--jobs`` worker processes.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import random
 import resource
 import sys
@@ -21,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from _articles import article  # noqa: E402
 
@@ -51,7 +58,7 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(folder: Path, workspace: Path, count: int, suggest: bool) -> dict:
+def run(folder: Path, workspace: str, count: int, suggest: bool, jobs: int) -> dict:
     ws = open_workspace(workspace)
     marks: dict[str, float] = {}
     quarter = max(1, count // 4)
@@ -61,18 +68,46 @@ def run(folder: Path, workspace: Path, count: int, suggest: bool) -> dict:
             marks[f"rss_mb_at_{done}"] = round(rss_mb(), 1)
 
     start = time.perf_counter()
-    report = import_paths(ws, [folder], suggest=suggest, progress=progress)
+    report = import_paths(ws, [folder], suggest=suggest, progress=progress, jobs=jobs)
     elapsed = time.perf_counter() - start
     ws.close()
     imported = report.count("imported")
     return {
         "articles": imported,
         "failed": report.count("failed"),
+        "jobs": jobs,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(imported / elapsed, 1),
         "peak_rss_mb": round(rss_mb(), 1),
         **marks,
     }
+
+
+class Server:
+    """Fresh databases on a PostgreSQL server, dropped afterwards."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(url)
+        self.admin = psycopg.connect(host=self.url.host, port=self.url.port,
+                                     user=self.url.username,
+                                     dbname=self.url.database or "postgres", autocommit=True)
+        self.made: list[str] = []
+
+    def fresh(self, label: str) -> str:
+        name = f"chronologue_bench_{os.getpid()}_{label}"
+        self.admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        self.admin.execute(f"CREATE DATABASE {name}")
+        self.made.append(name)
+        return self.url.set(drivername="postgresql", database=name).render_as_string(
+            hide_password=False)
+
+    def close(self) -> None:
+        for name in self.made:
+            self.admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        self.admin.close()
 
 
 def main() -> None:
@@ -83,30 +118,54 @@ def main() -> None:
         help="store: plain text, reading and storing only; suggest: with date extraction and "
         "matching; html: web pages, reading and storing only; both: store and suggest",
     )
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="worker processes for the parallel runs (1 runs only one process)")
+    parser.add_argument("--workspace", metavar="URL",
+                        help="also run on this PostgreSQL server (postgresql://user@host:port/db)")
+    parser.add_argument("--pg-cluster", action="store_true",
+                        help="also run on a throw-away local PostgreSQL (tests/pgcluster.py)")
     args = parser.parse_args()
 
+    cluster = None
+    server_url = args.workspace
+    if args.pg_cluster and not server_url:
+        import pgcluster
+
+        cluster = pgcluster.Cluster()
+        server_url = cluster.start()
+    server = Server(server_url) if server_url else None
     rng = random.Random(1)
     results: dict[str, dict] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder, pages = Path(tmp) / "articles", Path(tmp) / "pages"
-        folder.mkdir()
-        pages.mkdir()
-        for i in range(args.articles):
-            text = article(i, rng)
-            (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
-            (pages / f"a{i:06d}.html").write_text(page(i, text), encoding="utf-8")
-        modes = {"all": ["store", "suggest", "html"], "both": ["store", "suggest"]}.get(
-            args.mode, [args.mode]
-        )
-        for mode in modes:
-            target = Path(tmp) / f"{mode}.chronologue"
-            source = pages if mode == "html" else folder
-            result = run(source, target, args.articles, mode == "suggest")
-            results[mode] = result
-            print(f"{mode:>8}: {result['articles']} articles in {result['seconds']} s = "
-                  f"{result['articles_per_s']} articles/s; peak RSS {result['peak_rss_mb']} MB ("
-                  + ", ".join(f"{k.rsplit('_', 1)[1]}: {v}" for k, v in result.items()
-                              if k.startswith("rss_mb_at")) + ")")
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder, pages = Path(tmp) / "articles", Path(tmp) / "pages"
+            folder.mkdir()
+            pages.mkdir()
+            for i in range(args.articles):
+                text = article(i, rng)
+                (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+                (pages / f"a{i:06d}.html").write_text(page(i, text), encoding="utf-8")
+            modes = {"all": ["store", "suggest", "html"], "both": ["store", "suggest"]}.get(
+                args.mode, [args.mode])
+            backends = ["sqlite"] + (["postgresql"] if server else [])
+            for backend in backends:
+                for mode in modes:
+                    for jobs in sorted({1, max(1, args.jobs)}):
+                        label = f"{backend}_{mode}_{jobs}"
+                        target = (server.fresh(label) if backend == "postgresql" and server
+                                  else str(Path(tmp) / f"{label}.chronologue"))
+                        source = pages if mode == "html" else folder
+                        result = run(source, target, args.articles, mode == "suggest", jobs)
+                        results[label] = result
+                        print(f"{backend:>10} {mode:>8} jobs={jobs}: {result['articles']} "
+                              f"articles in {result['seconds']} s = "
+                              f"{result['articles_per_s']} articles/s; peak RSS "
+                              f"{result['peak_rss_mb']} MB", flush=True)
+    finally:
+        if server is not None:
+            server.close()
+        if cluster is not None:
+            cluster.stop()
     print(json.dumps({"articles": args.articles, **results}))
 
 

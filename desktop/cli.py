@@ -41,6 +41,16 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 to 256)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS lets --workspace stand before or after the verb without one hiding the other.
@@ -64,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common, listing], help="import files or folders")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--no-suggest", action="store_true", help="do not extract suggestions")
+    p.add_argument("--jobs", "-j", type=_jobs, metavar="N", default=None,
+                   help="worker processes that read and extract files (default: every "
+                   "core for a big batch, one for a few files)")
 
     sub.add_parser("articles", parents=[common, listing], help="list the articles")
 
@@ -153,7 +166,7 @@ def _dump(data: Any, out: TextIO) -> None:
 def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from desktop.services.importing import import_paths
 
-    report = import_paths(ws, args.paths, suggest=not args.no_suggest)
+    report = import_paths(ws, args.paths, suggest=not args.no_suggest, jobs=args.jobs)
     for notice in report.notices:
         print(f"chronologue: {notice}", file=err)
     for r in report.failed:

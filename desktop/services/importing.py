@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -205,28 +205,42 @@ def import_paths(
     should_cancel: Callable[[], bool] | None = None,
     language: str = "en",
     dayfirst: bool = False,
+    jobs: int | None = None,
 ) -> ImportReport:
     """Import files and folders; ``language`` is for articles whose language is unknown,
-    ``dayfirst`` reads numeric dates like 05/09/2018 as 5 September."""
+    ``dayfirst`` reads numeric dates like 05/09/2018 as 5 September. ``jobs`` worker
+    processes read and extract the files (None: every core for a big batch, see
+    import_pool.choose_jobs); this process stores them, in order, one file at a time."""
+    from desktop.services.import_pool import choose_jobs, prepare_in_pool
+
     files, problems = collect(paths)
     report = ImportReport(results=problems)
     options = ImportOptions(suggest, language, dayfirst)
-    stored = StoredDigests(ws)
     total = len(files)
     if total > BACKUP_ABOVE:
         report.notices += _backup_first(ws)
-    for index, (path, row) in enumerate(files):
-        if should_cancel is not None and should_cancel():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(index, total, path)
-        try:
-            result = store_prepared(ws, prepare_file(path, row, options, stored), options)
-        except OperationalError as exc:  # full disk, read-only: every next file would fail too
-            report.results.append(FileResult(path, "failed", _stopped(exc)))
-            break
-        report.results.append(result)
+    workers = choose_jobs(jobs, total)
+    if workers > 1:
+        prepared = prepare_in_pool(files, options, stored_digests(ws), workers)
+    else:
+        prepared = _prepare_here(files, options, StoredDigests(ws), progress, should_cancel)
+    try:
+        for index, (path, item, failure) in enumerate(prepared):
+            if should_cancel is not None and should_cancel():
+                break
+            if progress is not None and workers > 1:
+                progress(index, total, path)
+            try:
+                result = (store_prepared(ws, item, options) if item is not None
+                          else FileResult(path, "failed", failure))
+            except OperationalError as exc:  # full disk, read-only: every next file fails too
+                report.results.append(FileResult(path, "failed", _stopped(exc)))
+                break
+            report.results.append(result)
+    finally:
+        prepared.close()  # stops the worker processes at once when the import ended early
+    stored_or_failed = len(report.results) - len(problems)
+    report.cancelled = stored_or_failed < total and bool(should_cancel and should_cancel())
     if progress is not None and not report.cancelled:
         progress(total, total, Path())
     for failed in report.failed:
@@ -235,6 +249,24 @@ def import_paths(
              report.count("duplicate"), len(report.failed),
              " (cancelled)" if report.cancelled else "")  # fmt: skip
     return report
+
+
+def _prepare_here(files: Found, options: ImportOptions, stored: Container[str],
+                  progress: Progress | None, should_cancel: Callable[[], bool] | None
+                  ) -> Iterator[tuple[Path, PreparedFile | None, str]]:  # fmt: skip
+    """One process: each file is prepared just before it is stored."""
+    for index, (path, row) in enumerate(files):
+        if should_cancel is not None and should_cancel():
+            return
+        if progress is not None:
+            progress(index, len(files), path)
+        yield path, prepare_file(path, row, options, stored), ""
+
+
+def stored_digests(ws: Workspace) -> frozenset[str]:
+    """Every stored article's digest, for worker processes that cannot ask the workspace."""
+    with ws.session() as session:
+        return frozenset(session.scalars(select(Article.content_hash)))
 
 
 def _stopped(exc: BaseException) -> str:
@@ -327,6 +359,8 @@ def _backup_first(ws: Workspace) -> list[str]:
     is its own transaction, so nothing stored can be lost by it)."""
     from desktop.store.backup import BackupFailed, backup_before
 
+    if ws.path is None:  # a shared workspace: the server's backups (pg_dump) cover it
+        return []
     try:
         backup_before(Path(ws.path), "before-import")
     except BackupFailed as exc:

@@ -50,12 +50,13 @@ def test_stale_edit_from_the_other_window_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "w.chronologue"
     seed_events(path, 1)
     one, two = open_workspace(path), open_workspace(path)
+    two.author = "Window Two"
     try:
         with one.session() as s:
             seen = s.get(Event, 1).version  # window one shows version `seen`
         assert update_event(two, 1, expected_version=seen, title="renamed in two") == seen + 1
         assert read_snapshot(one, 1).fields["title"] == "renamed in two"  # refresh sees it
-        with pytest.raises(EditConflict, match="changed elsewhere"):
+        with pytest.raises(EditConflict, match="changed by Window Two at "):
             update_event(one, 1, expected_version=seen, title="stale rename in one")
         assert read_snapshot(two, 1).fields["title"] == "renamed in two"  # not overwritten
     finally:
