@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import OperationalError
 
 from desktop.store import Article, Workspace
@@ -112,7 +112,7 @@ def search_hits(ws: Workspace, query: str, limit: int = 200) -> list[Hit]:
     with ws.session() as session:
         rows = {r[0]: r for r in session.execute(
             select(Article.id, Article.title, Article.source_file,
-                   Article.text.substr(1, 100_000)).where(Article.id.in_(ids)))}
+                   func.substr(Article.text, 1, 100_000)).where(Article.id.in_(ids)))}
     return [Hit(i, rows[i][1] or rows[i][2] or "", snippet(rows[i][3], words))
             for i in ids if i in rows]
 

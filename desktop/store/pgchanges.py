@@ -18,17 +18,6 @@ from sqlalchemy import Connection
 CHANNEL = "chronologue_changes"
 ORDER_LOCK = 7_211_306
 
-# (table, kind, id column, fixed op): as desktop.store.changes._SOURCES.
-SOURCES = (
-    ("events", "event", "id", ""),
-    ("lanes", "lane", "id", ""),
-    ("tags", "tag", "id", ""),
-    ("articles", "article", "id", ""),
-    ("timelines", "timeline", "id", ""),
-    ("citations", "event", "event_id", "update"),
-    ("event_tags", "event", "event_id", "update"),
-)
-
 _TABLE = (
     "CREATE TABLE IF NOT EXISTS changes ("
     "seq BIGSERIAL PRIMARY KEY, kind VARCHAR(16) NOT NULL, "
@@ -79,32 +68,49 @@ END $$
 """
 
 
+def _sources(conn: Connection) -> list[tuple[str, str, str, str]]:
+    """SQLite's list of logged tables (desktop.store.changes), those that exist here."""
+    from desktop.store.changes import _SOURCES
+
+    present = {r[0] for r in conn.exec_driver_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+    return [(t, k, c, f or "") for t, k, c, f in _SOURCES if t in present]
+
+
 def install(conn: Connection) -> None:
-    """Create the log, its functions and triggers (a migration step: it needs the owner)."""
+    """Create the log, its functions and triggers (a migration step: it needs the owner).
+
+    Re-run by a later migration that adds a logged table; every statement replaces."""
     conn.exec_driver_sql(_TABLE)
-    for sql in (_ORDER, _NOTIFY, _log_function("id"), _log_function("event_id")):
+    sources = _sources(conn)
+    for sql in (_ORDER, _NOTIFY, *(_log_function(c) for c in sorted({s[2] for s in sources}))):
         conn.exec_driver_sql(sql)
-    for table, kind, column, fixed in SOURCES:
-        for name, sql in (
-            (f"changes_{table}_order",
+    triggers: list[tuple[str, str, str]] = []
+    for table in dict.fromkeys(s[0] for s in sources):
+        triggers += [
+            (table, f"changes_{table}_order",
              f"BEFORE INSERT OR UPDATE OR DELETE ON {table} FOR EACH STATEMENT "
              "EXECUTE FUNCTION chronologue_order_writes()"),
-            (f"changes_{table}_log",
-             f"AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH ROW "
-             f"EXECUTE FUNCTION chronologue_log_by_{column}('{kind}', '{fixed}')"),
-            (f"changes_{table}_notify",
+            (table, f"changes_{table}_notify",
              f"AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH STATEMENT "
              "EXECUTE FUNCTION chronologue_notify()"),
-        ):
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-            conn.exec_driver_sql(f"CREATE TRIGGER {name} {sql}")
+        ]
+    for table, kind, column, fixed in sources:
+        triggers.append((table, f"changes_{table}_{kind}_log",
+                         f"AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH ROW "
+                         f"EXECUTE FUNCTION chronologue_log_by_{column}('{kind}', '{fixed}')"))
+    for table, name, sql in triggers:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        conn.exec_driver_sql(f"CREATE TRIGGER {name} {sql}")
 
 
 def uninstall(conn: Connection) -> None:
-    for table, *_ in SOURCES:
-        for suffix in ("order", "log", "notify"):
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS changes_{table}_{suffix} ON {table}")
-    for name in ("chronologue_order_writes", "chronologue_notify", "chronologue_log_by_id",
-                 "chronologue_log_by_event_id"):
+    for table, name in conn.exec_driver_sql(
+            "SELECT DISTINCT event_object_table, trigger_name FROM information_schema.triggers "
+            "WHERE starts_with(trigger_name, 'changes_')").all():
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+    for name in conn.exec_driver_sql(
+            "SELECT proname FROM pg_proc WHERE starts_with(proname, 'chronologue_') "
+            "AND proname <> 'chronologue_event_history'").scalars().all():
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
     conn.exec_driver_sql("DROP TABLE IF EXISTS changes")

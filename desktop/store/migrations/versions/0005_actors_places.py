@@ -65,6 +65,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     for table in ("event_places", "event_actors", "places", "actors"):
+        if bind.dialect.name != "sqlite":  # PostgreSQL drops a table's triggers with it
+            op.drop_table(table)
+            continue
         names = bind.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
         ).scalars().all()
