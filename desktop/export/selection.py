@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from desktop.layout import extent_of
 from desktop.services.eventdates import end_of, start_of
 from desktop.store import Citation, Event, Lane, Timeline, Workspace
+from desktop.store.urls import safe_url
 from desktop.temporal import FuzzyDate
 
 DEFAULT_STATUSES = ("accepted", "manual")
@@ -199,7 +200,7 @@ def _event(e: Event, start: FuzzyDate, end: FuzzyDate | None, lane: str, tags: l
             article_id=c.article_id, quote=c.quote, date_phrase=c.date_phrase, value=c.value,
             article_title=c.article.title or c.article.source_file or f"article {c.article_id}",
             outlet=c.article.outlet or "", published=c.article.published,
-            url=c.article.url or "", author=c.article.author or "",
+            url=safe_url(c.article.url) or "", author=c.article.author or "",
         )
         for c in e.citations
     ]

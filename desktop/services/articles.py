@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
@@ -27,6 +26,7 @@ from desktop.services.suggesting import (
 from desktop.store import Article, Citation, Event, Workspace
 from desktop.store.changes import unit
 from desktop.store.models import event_tags
+from desktop.store.urls import safe_url
 
 FIELDS = ("title", "outlet", "url", "author", "language")
 RECOMPUTE = ("language", "published")  # the extractor's inputs besides the text
@@ -104,12 +104,13 @@ def clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"The URL must start with http:// or https:// (got {url!r}); "
-                         "leave it empty if the article has no web address.")
-    if not parts.netloc or any(c.isspace() for c in url):
+    """Only what desktop.store.urls keeps may be typed in (http, https, mailto)."""
+    if safe_url(url) is not None and not any(c.isspace() for c in url):
+        return
+    if url.lower().startswith(("http://", "https://")):
         raise ValueError(f"The URL {url!r} has no valid host name (spaces are not allowed).")
+    raise ValueError(f"The URL must start with http:// or https:// (got {url!r}); "
+                     "leave it empty if the article has no web address.")
 
 
 def _check_language(language: str | None) -> str:

@@ -39,6 +39,7 @@ from desktop.services.interchange_schema import (
     check,
 )
 from desktop.store import Article, Citation, Event, Lane, Tag, Timeline, Workspace
+from desktop.store.urls import safe_url
 from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_human, parse_timex
 
 FORMAT = "chronologue"
@@ -104,7 +105,7 @@ def document(ws: Workspace, event_ids: Iterable[int] | None = None) -> dict[str,
             "format": FORMAT,
             "version": VERSION,
             "articles": [
-                {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
+                {"id": a.id, "title": a.title, "outlet": a.outlet, "url": safe_url(a.url),
                  "author": a.author, "published": _dt(a.published), "language": a.language,
                  "source_file": a.source_file, "source_format": a.source_format,
                  "imported_at": _dt(a.imported_at), "text": a.text}

@@ -23,7 +23,9 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from desktop.store.urls import safe_url
 
 
 def utcnow() -> datetime:
@@ -82,6 +84,11 @@ class Article(Base):
     citations: Mapped[list[Citation]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @validates("url")
+    def _only_web_links(self, _key: str, url: str | None) -> str | None:
+        """Only http(s) and mailto links are stored (see desktop.store.urls)."""
+        return safe_url(url)
 
 
 class Lane(Base):
