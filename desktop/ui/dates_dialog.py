@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.temporal import Precision, parse_human
 
-_HEADERS = ("Article", "Now", "New date (YYYY-MM-DD, empty: undated)")
+_HEADERS = ("Article", "Now", "New date (YYYY-MM-DD; empty: undated)")
 
 
 class SetDatesDialog(QDialog):
@@ -35,8 +36,9 @@ class SetDatesDialog(QDialog):
         self.rows = rows
         found = sum(1 for r in rows if r["proposed"])
         self.note = QLabel(
-            f"Dates found in the text of {found} of {len(rows)} articles are filled in; "
-            "check them, type the others. Their suggestions are recomputed."
+            f"Dates found in the text of {found} of {len(rows)} articles are filled in (the "
+            "others keep their current date); check them, type or clear any. Suggestions of "
+            "the articles whose date changes are recomputed."
         )
         self.note.setWordWrap(True)
         self.table = QTableWidget(len(rows), 3)
@@ -56,7 +58,11 @@ class SetDatesDialog(QDialog):
             self.table.setItem(r, 0, title)
             self.table.setItem(r, 1, now)
             self.table.setItem(r, 2, new)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # titles elide
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.itemChanged.connect(self._validate)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")

@@ -97,3 +97,18 @@ def test_a_page_that_is_only_a_url_is_not_downloaded() -> None:
     assert read_bytes(b"http://news.example/story", "link.html").text == (
         "http://news.example/story"
     )
+
+
+def test_import_reports_the_readers_notes(tmp_path: Path) -> None:
+    from desktop.services.importing import import_paths
+    from desktop.store import open_workspace
+
+    ws = open_workspace(tmp_path / "w.chronologue")
+    try:
+        report = import_paths(ws, [PAGES / "js_only.html", PAGES / "news_courier.html"])
+    finally:
+        ws.close()
+    by_name = {r.path.name: r for r in report.results}
+    assert by_name["js_only.html"].status == "imported"
+    assert "JavaScript" in by_name["js_only.html"].message
+    assert "JavaScript" not in by_name["news_courier.html"].message
