@@ -61,3 +61,5 @@ class Suggestion:
     verb: str = ""
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
+    actors: tuple = ()  # ActorRef (desktop.extract.entities): who did it, to whom
+    places: tuple = ()  # PlaceRef: where

@@ -15,6 +15,7 @@ from datetime import date
 from desktop.extract.actors import ActorMemory, names_in, numbers_in
 from desktop.extract.anchoring import PHRASE, Anchored, Narrative, anchor_sentence
 from desktop.extract.clauses import Clause
+from desktop.extract.entities import attach_entities
 from desktop.extract.model import Suggestion, Timex
 from desktop.extract.roles import ANCHOR, placeable, role
 from desktop.extract.sentences import is_boilerplate, split_sentences
@@ -49,6 +50,7 @@ def suggest(
     memory = ActorMemory()
     state = Narrative()
     out: list[Suggestion] = []
+    verbs: dict[int, int] = {}  # suggestion index -> its happening's verb offset
     index = 0
     body = 0
     paragraph = 0
@@ -81,11 +83,13 @@ def suggest(
             body += 1
         spans = [(t.start, t.end) for t in inside]
         for item in found:
+            if item.clause.has_verb:
+                verbs[len(out)] = item.clause.verb_start
             out.append(_suggestion(text, (start, end), item, clauses, spans, memory))
         for clause in clauses:
             if clause.has_verb:
                 memory.remember(names_in(text, clause.start, clause.verb_start, text))
-    return out
+    return attach_entities(text, out, verbs)
 
 
 def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -> int:

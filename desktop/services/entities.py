@@ -104,7 +104,8 @@ def find_entity(ws: Workspace | Session, kind: str, name: str) -> int | None:
 
 
 def ensure_entity(
-    session: Session, kind: str, name: str, index: dict[str, int] | None = None, **attrs: object
+    session: Session, kind: str, name: str, index: dict[str, int] | None = None,
+    attrs: dict[str, object] | None = None,
 ) -> tuple[int, bool]:
     """(id, created): the entity with this name or alias, created with `attrs` if new."""
     name = clean_name(name)
@@ -113,7 +114,7 @@ def ensure_entity(
     if key in index:
         return index[key], False
     model = kind_of(kind).model
-    values = {k: v for k, v in attrs.items() if v is not None and hasattr(model, k)}
+    values = {k: v for k, v in (attrs or {}).items() if v is not None and hasattr(model, k)}
     entity_id = session.execute(
         insert(model.__table__).values(name=name, aliases=[], notes="", **values)
     ).inserted_primary_key[0]
@@ -127,7 +128,7 @@ def create_entity(ws: Workspace | Session, kind: str, name: str, **attrs: object
         index = name_index(session, kind)
         if entity_key(name) in index:
             raise EntityError(f"there is already a {kind} called {clean_name(name)!r}")
-        return ensure_entity(session, kind, name, index, **attrs)[0]
+        return ensure_entity(session, kind, name, index, attrs)[0]
 
 
 def event_entities(
@@ -171,7 +172,7 @@ def link_entities(
         name, role = (item, "") if isinstance(item, str) else item
         if not str(name or "").strip():
             continue
-        entity_id, new = ensure_entity(session, kind, name, index, **(attrs or {}).get(name, {}))
+        entity_id, new = ensure_entity(session, kind, name, index, (attrs or {}).get(name))
         if new:
             created.append(entity_id)
         if entity_id in seen:
@@ -329,3 +330,39 @@ def absorb_links(session: Session, source_event: int, target_event: int) -> None
             new.append(row)
         if new:
             session.execute(insert(k.links), new)
+
+
+def link_proposed(session: Session, proposed: Sequence[tuple[int, Sequence, Sequence]]) -> None:
+    """Link suggested events (event id, ActorRefs, PlaceRefs) to their entities, adding to
+    what an event already names (a second source may name more); one insert per kind."""
+    if not any(actors or places for _, actors, places in proposed):
+        return
+    for kind in KINDS:
+        k = kind_of(kind)
+        index = name_index(session, kind)
+        events = sorted({event_id for event_id, *_ in proposed})
+        have: dict[int, set[int]] = {}
+        for event_id, entity_id in session.execute(
+            select(k.links.c.event_id, k.links.c[k.column]).where(k.links.c.event_id.in_(events))
+        ):
+            have.setdefault(event_id, set()).add(entity_id)
+        rows: list[dict] = []
+        for event_id, actors, places in proposed:
+            linked = have.setdefault(event_id, set())
+            for ref in actors if kind == ACTOR else places:
+                attrs = ({"kind": ref.type} if kind == ACTOR else
+                         {"country": ref.country, "latitude": ref.latitude,
+                          "longitude": ref.longitude})  # fmt: skip
+                try:
+                    entity_id, _ = ensure_entity(session, kind, ref.name, index, attrs)
+                except EntityError:
+                    continue  # an absurd name from odd text: not worth an entity
+                if entity_id in linked:
+                    continue
+                row = {"event_id": event_id, k.column: entity_id, "position": len(linked)}
+                if kind == ACTOR:
+                    row["role"] = ref.role if ref.role in ROLES else ""
+                linked.add(entity_id)
+                rows.append(row)
+        if rows:
+            session.execute(insert(k.links), rows)

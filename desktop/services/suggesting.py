@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
+from desktop.services.entities import link_proposed
 from desktop.services.eventdates import values_conflict
 from desktop.services.matching import find_same_happening, happening_signature
 from desktop.store import Article, Citation, Event, Workspace
@@ -114,6 +115,7 @@ def store_suggestions(
     alive = _alive(session, {m for m in plan or () if m is not None})
     added = 0
     citations: list[dict] = []
+    proposed: list[tuple[int, tuple, tuple]] = []
     for index, item in enumerate(found.suggestions):
         key = _identity(article.id, item.start, item.end, item.timex_start)
         if key in known:
@@ -130,9 +132,11 @@ def store_suggestions(
         event_id = _store(session, item, match)
         own.add(event_id)
         citations.append(_citation_row(article.id, event_id, item))
+        proposed.append((event_id, item.actors, item.places))
         added += 1
     if citations:
         session.execute(_INSERT_CITATION, citations)
+    link_proposed(session, proposed)  # who and where, as the sentence says
     return added
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from desktop.services import editing
 from desktop.services import entities as ent
@@ -16,7 +17,7 @@ from desktop.services.entity_merge import (
     unmerge_entities,
 )
 from desktop.services.library import store_dump
-from desktop.store import open_workspace
+from desktop.store import Event, open_workspace
 from desktop.store.workspace import current_revision, head_revision, make_engine, migrate
 from desktop.temporal import FuzzyDate
 
@@ -138,3 +139,32 @@ def test_merging_two_events_gives_the_target_both_sets_of_entities(ws) -> None:
     with ws.session() as s:
         assert [n for n, _ in ent.event_entities(s, a, "actor")] == ["Russia", "HTS"]
         assert [n for n, _ in ent.event_entities(s, a, "place")] == ["Idlib", "Saraqib"]
+
+
+def test_imported_suggestions_carry_their_actors_and_places_and_accepting_keeps_them(
+    ws,
+) -> None:
+    from desktop.ingest import draft_from_text
+    from desktop.services.importing import import_draft
+    from desktop.services.review import set_status
+
+    text = ("Turkish troops shelled the village of Kafr Hamra on Friday.\n"
+            "The Syrian Democratic Forces (SDF) said on Saturday that they had retaliated "
+            "near Azaz.\n")
+    draft = draft_from_text(text, source_file="border.txt")
+    draft.published = date(2024, 3, 9)
+    import_draft(ws, draft)
+    with ws.session() as s:
+        ids = list(s.scalars(select(Event.id).order_by(Event.start_earliest)))
+        shelled, said = ids
+        assert ent.event_entities(s, shelled, "actor") == [("Turkey", "subject")]
+        assert ent.event_entities(s, shelled, "place") == [("Kafr Hamra", "")]
+        assert ent.event_entities(s, said, "actor") == [("Syrian Democratic Forces", "subject")]
+    azaz = next(r for r in ent.entity_rows(ws, "place") if r.name == "Azaz")
+    assert azaz.country == "SY" and azaz.latitude is not None  # the gazetteer's coordinates
+    set_status(ws, ids, "accepted")
+    with ws.session() as s:
+        assert ent.event_entities(s, shelled, "actor") == [("Turkey", "subject")]
+    set_status(ws, [said], "rejected")  # a rejected event no longer counts for its entities
+    sdf = next(r for r in ent.entity_rows(ws, "actor") if r.name.startswith("Syrian Dem"))
+    assert sdf.events == 0
