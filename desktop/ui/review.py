@@ -52,8 +52,8 @@ class ReviewModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return "⚠" if row["conflict"] else ""
-            if col == 1:
-                return row["human"]
+            if col == 1:  # "by 5 Sep 2018": the column is narrow, the tooltip says it all
+                return row["human"].replace("on or shortly before ", "by ")
             if col == 2:
                 return ANCHOR_LABELS.get(row.get("anchor") or "", "")
             if col == 3:
