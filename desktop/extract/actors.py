@@ -67,8 +67,11 @@ def names_in(text: str, start: int, end: int, article: str) -> list[str]:
         at_start = m.start() == start or text[max(start, m.start() - 2) : m.start()].strip(
             " \"“‘'("
         ) in ("", ".")
-        if len(words) == 1 and at_start and f" {words[0].lower()} " in article:
-            continue  # "Rebels shelled ...": an ordinary word at the head of a sentence
+        single = len(words) == 1 and at_start
+        if single and (f" {words[0].lower()} " in article or (
+            words[0].endswith("s") and not words[0].isupper()
+        )):
+            continue  # "Rebels shelled ...", "Crews spread ...": ordinary words at the head
         name = TITLE_WORDS.sub("", " ".join(words)).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
@@ -110,8 +113,12 @@ class ActorMemory:
         low = subject.strip().lower()
         if low in _PERSON_PRONOUNS:
             return surname(self.person) if self.person else subject
-        if low in _OTHER_PRONOUNS or _GROUP_SUBJECT.match(low):
+        if low in _OTHER_PRONOUNS:
             return self.other or self.person or subject
+        if _GROUP_SUBJECT.match(low):  # "the ministry": the last name that is a ministry
+            noun = low.split()[-1]
+            named = next((n for n in reversed(self.recent) if noun in n.lower()), None)
+            return named or subject
         return subject
 
 

@@ -14,6 +14,7 @@ opinions, conditions and quotations.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,6 +26,7 @@ from desktop.temporal import FuzzyDate, Precision, Qualifier
 PHRASE, CONTINUATION, PUBLICATION = "phrase", "continuation", "publication"
 ANCHORS = (PHRASE, CONTINUATION, PUBLICATION)
 _RECENT = timedelta(days=14)
+_PART_OF_DAY = re.compile(r"T[A-Z]{2}$")
 _SUBORDINATE = frozenset("after before when as because while although though since".split())
 _FINENESS = {p: i for i, p in enumerate(Precision)}
 
@@ -103,9 +105,9 @@ def _choose(found: list, timex) -> None:
 
 
 _SAYING = frozenset(
-    """announce confirm deny reveal warn insist believe think know agree decide hope expect
-    fear acknowledge admit show indicate suggest ensure state claim note explain argue
-    estimate allege learn""".split()
+    """announce confirm deny reveal warn insist believe think know hope expect fear
+    acknowledge admit show indicate suggest ensure state claim note explain argue estimate
+    allege learn""".split()
 )
 
 
@@ -118,12 +120,14 @@ def _main_event(clauses: list[Clause]) -> Clause | None:
     for k, clause in enumerate(clauses):
         if not clause.is_event or clause.embedded or clause.opener in _SUBORDINATE:
             continue
-        if clause.reporting:
-            continue
+        nxt = clauses[k + 1] if k + 1 < len(clauses) else None
+        said_follows = nxt is not None and nxt.opener == "that"
+        if clause.reporting and (said_follows or clause.verb_end >= clause.end - 2
+                                 or clause.lemma in ("say", "tell", "add")):
+            continue  # "X said (that) Y" reports Y; "reported a loss" is a happening
         if clause.lemma in _SAYING:
-            nxt = clauses[k + 1] if k + 1 < len(clauses) else None
-            if nxt is None or nxt.opener == "that" or clause.verb_end >= clause.end - 2:
-                continue
+            if said_follows or clause.verb_end >= clause.end - 2:
+                continue  # "confirmed that X" reports X; "confirmed 37 cases" is a happening
         return clause
     return None
 
@@ -184,7 +188,7 @@ def anchor_sentence(
         if not placeable(timex, reference) or role(text, timex, start) != ANCHOR:
             continue
         owner = _owner(clauses, timex)
-        if owner is None or owner.in_quote or owner.opener in ("if", "unless"):
+        if owner is None or owner.in_quote or owner.negated or owner.opener in ("if", "unless"):
             continue
         _choose(per_clause.setdefault(id(owner), []), timex)
     out: list[Anchored] = []
@@ -196,8 +200,17 @@ def anchor_sentence(
             confidence = _phrase_confidence(timex) - 0.1 * rank
             if not clause.is_event:
                 confidence -= 0.15  # "said during a press conference on Wednesday"
-            out.append(Anchored(clause, timex.fuzzy, timex.value, PHRASE, round(confidence, 2),
+            value = timex.value
+            if _PART_OF_DAY.search(value):  # "on Monday evening": the happening's day
+                value = timex.fuzzy.to_timex()
+            out.append(Anchored(clause, timex.fuzzy, value, PHRASE, round(confidence, 2),
                                 timex, timex.needs_reference))  # fmt: skip
+            since = text[max(start, timex.start - 6) : timex.start].lower().strip() == "since"
+            if since and clause.stative:
+                out.pop()  # "has been under government control since 2017": a state
+                continue
+            if since:
+                continue  # the start of a period is background, not where the story is
             if clause is main or (main is None and not clause.embedded and rank == 0):
                 state.fuzzy, state.paragraph, state.sentence = timex.fuzzy, paragraph, index
     if main is not None and id(main) not in per_clause and not any(

@@ -54,6 +54,7 @@ class Clause:
     negated: bool = False
     stative: bool = False
     reporting: bool = False
+    passive: bool = False
 
     @property
     def has_verb(self) -> bool:
@@ -159,7 +160,9 @@ def _read_verb(clause: Clause, toks: list[Token], lex: VerbLexicon) -> None:
         if clause.lemma == "have" and any(t[3] in lex.event_nouns for t in toks[main + 1 :
                                                                                 main + 5]):
             clause.stative = False  # "had a brief meeting with": a happening
-        clause.reporting = clause.lemma in lex.reporting
+        clause.passive = main > i and toks[main - 1][3] in ("was", "were", "is", "are", "been",
+                                                             "be", "being")
+        clause.reporting = clause.lemma in lex.reporting and not clause.passive
         return
 
 
@@ -249,6 +252,21 @@ def _complement(before: list[Clause], lex: VerbLexicon) -> bool:
     return before[-1].lemma in _THAT_VERBS or before[-1].lemma in lex.reporting
 
 
+def _said_what(piece: list[Token], clause: Clause, lex: VerbLexicon) -> int | None:
+    """Where the words said begin after a verb of saying with no "that" ("said it had")."""
+    after = next((k for k, t in enumerate(piece) if t[1] == clause.verb_end), None)
+    if after is None:
+        return None
+    for k in range(after + 1, min(len(piece), after + 6)):
+        word = piece[k][3]
+        if word in lex.pronouns or (piece[k][2][:1].isupper() and word not in ("i",)):
+            if any(_verb_at(piece, j, lex) for j in range(k + 1, min(len(piece), k + 5))):
+                return k
+        if word in (",", "to", "that"):
+            return None
+    return None
+
+
 def read_clauses(
     text: str, start: int, end: int, lex: VerbLexicon, quote_open: bool = False
 ) -> list[Clause]:
@@ -271,4 +289,12 @@ def read_clauses(
         if opener == "that" and not _complement(out, lex):
             clause.embedded = True  # "deals with factions that allowed them": relative
         out.append(clause)
+        if clause.reporting:
+            rest = _said_what(piece, clause, lex)
+            if rest is not None:  # "The army said it had returned fire": what was said
+                clause.end = piece[rest - 1][1]
+                said = Clause(piece[rest][0], piece[-1][1], opener="that", in_quote=quote,
+                              embedded=clause.embedded)  # fmt: skip
+                _read_verb(said, piece[rest:], lex)
+                out.append(said)
     return out

@@ -24,12 +24,12 @@ _SUPERLATIVE_SINCE = re.compile(
     r"(?:\b(?:highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
     r"deadliest|longest|shortest|fastest|slowest|sharpest|steepest|greatest|heaviest|"
     r"warmest|coldest|hottest|wettest|driest|record|first\s+time|first\s+such)"
-    r"|\bthe\s+(?:most|least|fewest|first))\b[^.;,]{0,40}"
+    r"|\bthe\s+(?:most|least|fewest|first)|\bsuch)\b[^.;,]{0,40}"
     r"\b(?:since|in|for)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?$",
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
-    r"(?:\b(?:down|up)\s+(?:from|on)\b[^,;]{0,25}|\bcompared\s+(?:with|to)\b[^,;]{0,20}"
+    r"(?:\b(?:down|up)\s+from\b[^,;]{0,25}|\bcompared\s+(?:with|to)\b[^,;]{0,45}"
     r"|\bthan\s+(?:in\s+|during\s+|at\s+|on\s+)?|\b(?:versus|vs\.?)\s+"
     r"|\b(?:rose|fell|increased|decreased|climbed|dropped|jumped|slipped|grew|up|down)\s+"
     r"from\b[^,;]{0,25})$",

@@ -43,13 +43,15 @@ class VerbLexicon:
     known: frozenset[str] = frozenset()  # lemmas ending in -e, to undo "-ed" right
 
 
+_SAME_FORM = _words("hit put set cut shut hurt spread cast burst quit split let beat bid")
+
 ENGLISH = VerbLexicon(
-    irregular_past=IRREGULAR_PAST,
-    participles=PARTICIPLES,
+    irregular_past=IRREGULAR_PAST | _SAME_FORM,
+    participles=PARTICIPLES | _SAME_FORM,
     adjective_ed=ADJECTIVE_ED
     | _words(
         """based so-called alleged unnamed unidentified concerned armed masked detained
-        reported expected planned proposed estimated disputed besieged embattled"""
+        disputed besieged embattled"""
     ),
     lemmas={
         "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "had": "have",
@@ -81,7 +83,7 @@ ENGLISH = VerbLexicon(
     ),
     reporting=_words(
         """say tell add note explain write state report claim insist argue suggest
-        estimate quote describe recall reply respond comment speak"""
+        estimate quote describe reply respond comment speak"""
     ),
     present_events=_words(
         """says tells announces warns denies accuses calls urges plans launches opens
