@@ -22,6 +22,7 @@ from desktop.services.queries import event_rows
 from desktop.store import open_workspace
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "happenings.txt"
+FRESH = DATA.with_name("happenings_fresh.txt")
 _MARK = re.compile(r"\s*\{([^}]*)\}")
 
 
@@ -113,9 +114,9 @@ def test_loader_finds_every_gold_sentence() -> None:
     assert len(set(keys)) < len(keys)  # several happenings are reported by several articles
 
 
-def test_happenings_devset_scores(tmp_path: Path) -> None:
-    articles = load()
-    ws = open_workspace(tmp_path / "dev.chronologue")
+def _measure(path: Path, folder: Path) -> tuple[dict, float, float]:
+    articles = load(path)
+    ws = open_workspace(folder / "dev.chronologue")
     try:
         for a in articles:
             draft = draft_from_text(a["text"], source_file=f"{a['id']}.txt")
@@ -126,12 +127,26 @@ def test_happenings_devset_scores(tmp_path: Path) -> None:
         ws.close()
     s = score(articles, events)
     recall, exact = s["found"] / s["gold"], s["exact"] / s["gold"]
-    print(f"\nhappenings: recall {s['found']}/{s['gold']} ({recall:.0%}), exact date "
+    print(f"\n{path.name}: recall {s['found']}/{s['gold']} ({recall:.0%}), exact date "
           f"{s['exact']}/{s['gold']} ({exact:.0%}); multi-article merged {s['merged']}/"
           f"{s['multi']}, wrong merges {s['wrong_merges']}; suggestions citing no happening "
           f"{s['noise']}/{s['suggestions']} ({s['noise'] / max(1, s['suggestions']):.0%})")
+    return s, recall, exact
+
+
+def test_happenings_devset_scores(tmp_path: Path) -> None:
+    s, recall, exact = _measure(DATA, tmp_path)
     assert recall >= 0.8 and exact >= 0.6
     assert s["merged"] * 2 >= s["multi"] and s["wrong_merges"] == 0
+    assert s["noise"] * 2 <= s["suggestions"]
+
+
+def test_fresh_set_written_after_the_rules_froze(tmp_path: Path) -> None:
+    # Scored once when written: recall 89%, exact date 57%, 1 of 3 merged, no wrong merge,
+    # 12% noise. The bar below is that first result, so that a regression shows; the rules
+    # were not changed to fit this set.
+    s, recall, exact = _measure(FRESH, tmp_path)
+    assert recall >= 0.85 and exact >= 0.55 and s["wrong_merges"] == 0
     assert s["noise"] * 2 <= s["suggestions"]
 
 
