@@ -200,9 +200,16 @@ def anchor_sentence(
             confidence = _phrase_confidence(timex) - 0.1 * rank
             if not clause.is_event:
                 confidence -= 0.15  # "said during a press conference on Wednesday"
+            if clause.embedded or clause.opener in _SUBORDINATE:
+                confidence -= 0.3  # background: "HTS, which was founded in 2011, ..."
+            elif clause is main:
+                confidence += 0.05  # the happening the sentence reports, dated by its verb
+            if text.startswith(("had ", "'d "), clause.verb_start):
+                confidence -= 0.1  # the past perfect sets the scene before the story
             value = timex.value
             if _PART_OF_DAY.search(value):  # "on Monday evening": the happening's day
                 value = timex.fuzzy.to_timex()
+            confidence = max(0.1, min(0.95, confidence))
             out.append(Anchored(clause, timex.fuzzy, value, PHRASE, round(confidence, 2),
                                 timex, timex.needs_reference))  # fmt: skip
             since = text[max(start, timex.start - 6) : timex.start].lower().strip() == "since"

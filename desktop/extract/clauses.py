@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop.extract.verbs import VerbLexicon, lemma
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*|n['’]t|['’](?:ll|ve|d|s)\b|\d[\d,.]*|\S")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*|n['’]t|['’](?:ll|ve|d|s)\b|\d(?:[\d,.]*\d)?|\S")
 _HARD = frozenset(";:()[]–—")
 _QUOTES = frozenset('"“”')
 _SOFT_AFTER_COMMA = frozenset(

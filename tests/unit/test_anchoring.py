@@ -131,3 +131,11 @@ def test_today_follows_the_explicit_day_the_sentence_narrates() -> None:
     assert _values("The court today sentenced the former mayor.", date(2020, 3, 5)) == {
         "today": "2020-03-05"
     }
+
+
+def test_happenings_dated_by_their_own_verb_outrank_background() -> None:
+    text = "HTS, which was founded in 2011, shelled the town of Ariha on Friday."
+    items = {s.value: s for s in suggest(text, REF)}
+    assert items["2019-05-03"].confidence > items["2011"].confidence
+    lead = _one("Rebels have seized the town of Ariha, residents said.")
+    assert items["2019-05-03"].confidence > lead.confidence  # a verb's own date beats a guess
