@@ -171,6 +171,8 @@ def _verb_at(
 ) -> tuple[int, str, bool, bool] | None:
     """(main verb index, tense, negated, stative) for a verb group starting at toks[i]."""
     word = toks[i][3]
+    if word not in lex.verb_starts and not word.endswith("ed"):
+        return None  # most words: nothing to read (the hot path of the clause reader)
     before = toks[i - 1][3] if i else ""
     if word in lex.future or word in lex.modals:
         j, neg = _skip(toks, i + 1, lex)

@@ -7,7 +7,7 @@ only the dates its tagger finds).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.extract.lexicon import ADJECTIVE_ED, IRREGULAR_PAST, PARTICIPLES
 
@@ -41,6 +41,8 @@ class VerbLexicon:
     event_nouns: frozenset[str]
     reference_heads: frozenset[str]  # "highest since", "worst ... since"
     known: frozenset[str] = frozenset()  # lemmas ending in -e, to undo "-ed" right
+    verb_starts: frozenset[str] = frozenset()  # words that may open a verb group
+    memo: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 _SAME_FORM = _words("hit put set cut shut hurt spread cast burst quit split let beat bid")
@@ -126,13 +128,15 @@ ENGLISH = VerbLexicon(
 
 ENGLISH = VerbLexicon(
     **{
-        **ENGLISH.__dict__,
+        **{k: v for k, v in ENGLISH.__dict__.items() if k != "memo"},
         "known": ENGLISH.stative | ENGLISH.reporting | _words(
             """announce issue argue continue raise seize vote strike declare release
             receive rule refuse agree promise capture close wage charge pledge force
             escalate approve invade observe unite move remove deliver serve provide reduce
             purchase increase decrease manage organise organize cause dispute retire"""
         ),
+        "verb_starts": ENGLISH.irregular_past | ENGLISH.present_events | ENGLISH.future
+        | ENGLISH.modals | ENGLISH.past_aux | ENGLISH.perfect_aux | ENGLISH.present_aux,
     }
 )
 LEXICONS: dict[str, VerbLexicon] = {"en": ENGLISH}
@@ -145,6 +149,15 @@ def lexicon_for(language: str) -> VerbLexicon | None:
 
 def lemma(lex: VerbLexicon, word: str) -> str:
     """A rough lemma: enough to see that "shelled" and "shelling" are one verb."""
+    found = lex.memo.get(word)
+    if found is None:
+        found = _lemma(lex, word)
+        if len(lex.memo) < 20_000:  # bounded: a hostile text cannot grow it without end
+            lex.memo[word] = found
+    return found
+
+
+def _lemma(lex: VerbLexicon, word: str) -> str:
     if word in lex.lemmas:
         return lex.lemmas[word]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""),
