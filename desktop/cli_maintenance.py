@@ -61,6 +61,14 @@ def cmd_check(location: Location, args: argparse.Namespace, out: TextIO, err: Te
     if not path.is_file():
         print(f"chronologue: no workspace at {path}", file=err)
         return 1
+    if path.stat().st_size == 0:
+        problem = "it is empty: 0 bytes"
+        if list_backups(path):
+            print(f"chronologue: {damaged_message(path, problem)}", file=err)
+        else:
+            print(f"chronologue: {path} is empty (0 bytes): it holds no workspace, and there "
+                  "are no backups of it", file=err)  # fmt: skip
+        return 1
     try:
         problems = check_integrity(path)
     except CannotCheck as exc:

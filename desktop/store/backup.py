@@ -226,6 +226,9 @@ def prune(workspace: Path, keep: int = DEFAULT_KEEP, *, max_bytes: int = MAX_BYT
     """Bound the backups by count and size, and clear stale half copies; returns them."""
     backups = list_backups(workspace)
     kept = set(_kept(backups, keep, max_bytes))
+    last_with_data = next((b for b in backups if holds_data(b.path)), None)
+    if last_with_data is not None:  # never rotate the last copy of real work away
+        kept.add(last_with_data)
     removed = []
     for old in backups:
         if old in kept:
@@ -243,13 +246,18 @@ def prune(workspace: Path, keep: int = DEFAULT_KEEP, *, max_bytes: int = MAX_BYT
     return removed
 
 
+def _newest_with_data(workspace: Path) -> Backup | None:
+    backups = list_backups(workspace)
+    return next((b for b in backups if holds_data(b.path)), backups[0] if backups else None)
+
+
 def damaged_message(workspace: Path, problem: str) -> str:
     """Names the file, says it is damaged, and says how to get the newest good backup back."""
-    backups = list_backups(workspace)
-    if backups:
-        newest = backups[0]
+    newest = _newest_with_data(workspace)
+    if newest is not None:
         offer = (
-            f"The newest backup is from {newest.taken:%Y-%m-%d %H:%M} UTC; restore it with "
+            f"The newest backup with data is from {newest.taken:%Y-%m-%d %H:%M} UTC "
+            f"({newest.path.name}); restore it with "
             f"`chronologue restore --latest -w {workspace}` (or accept the window's offer); "
             "the damaged file is kept beside it."
         )
@@ -271,7 +279,11 @@ def check_on_open(workspace: Path) -> bool:
     """
     workspace = Path(workspace)
     try:
-        if not workspace.is_file() or workspace.stat().st_size == 0:
+        if not workspace.is_file():
+            return False
+        if workspace.stat().st_size == 0:
+            if list_backups(workspace):  # emptied, not new: say so, never re-initialise
+                raise WorkspaceDamaged(damaged_message(workspace, "it is empty: 0 bytes"))
             return False
         problems = check_integrity(workspace, quick=True)
     except (OSError, CannotCheck):
@@ -306,13 +318,35 @@ def backup_on_open(
     return made
 
 
+def holds_data(path: Path) -> bool:
+    """Whether a workspace or backup file holds any article or event (False if unreadable)."""
+    con: sqlite3.Connection | None = None
+    try:
+        con = _connect(Path(path), read_only=True)
+        row = con.execute("SELECT EXISTS(SELECT 1 FROM articles) OR "
+                          "EXISTS(SELECT 1 FROM events)").fetchone()  # fmt: skip
+        return bool(row and row[0])
+    except sqlite3.Error:
+        return False
+    finally:
+        if con is not None:
+            con.close()
+
+
 def newest_good_backup(workspace: Path) -> Backup | None:
-    """The newest backup that passes the full integrity check."""
+    """The newest backup that passes the full integrity check, preferring one with data.
+
+    A copy of an emptied (or re-initialised) workspace is offered only when no sound
+    copy holds any article or event.
+    """
+    empty: Backup | None = None
     for candidate in list_backups(workspace):
         with contextlib.suppress(CannotCheck):
             if not check_integrity(candidate.path, read_only=True):
-                return candidate
-    return None
+                if holds_data(candidate.path):
+                    return candidate
+                empty = empty or candidate
+    return empty
 
 
 def backup_before(workspace: Path, reason: str, *, now: datetime | None = None) -> Path | None:

@@ -230,7 +230,8 @@ def _check_source(source: Path) -> None:
 def _backup_first(workspace: Path, now: datetime) -> Path | None:
     """A backup of a sound workspace before it is replaced (a damaged one is not copied)."""
     try:
-        if not workspace.is_file() or check_integrity(workspace, quick=True):
+        if not workspace.is_file() or workspace.stat().st_size == 0 or \
+                check_integrity(workspace, quick=True):  # fmt: skip
             return None
     except CannotCheck:
         return None
