@@ -133,6 +133,8 @@ class Step:
     at: datetime | None
     what: str  # created, changed, sources, deleted
     changes: dict[str, tuple[object, object]] = field(default_factory=dict)
+    before: dict[str, object] = field(default_factory=dict)  # whole rows, for "changed"
+    after: dict[str, object] = field(default_factory=dict)
 
 
 def last_change(session: Session | Connection, kind: str, entity_id: int
@@ -177,7 +179,9 @@ def event_history(session: Session | Connection, event_id: int) -> list[Step]:
                 continue
             diff = {name: (a, b) for name, a, b in zip(IMAGE, old, new, strict=True)
                     if _differs(a, b) and name != "version"}
-            steps.append(Step(who, when, "changed" if diff else "sources", diff))
+            steps.append(Step(who, when, "changed" if diff else "sources", diff,
+                              dict(zip(IMAGE, old, strict=True)),
+                              dict(zip(IMAGE, new, strict=True))))
         elif inserted:
             steps.append(Step(who, when, "created"))
         elif deleted:

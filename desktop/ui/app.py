@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.store import WorkspaceError, default_workspace_path
-from desktop.store.location import Location
+from desktop.store.location import Location, LocationError, parse_location
+from desktop.store.workspace import default_location
 
 ORG = APP = "Chronologue"
 SETTINGS_ENV = "CHRONOLOGUE_SETTINGS"
@@ -91,21 +92,31 @@ def create_app() -> QApplication:
 
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="chronologue", add_help=False)
-    parser.add_argument("--workspace", "-w", type=Path)
+    parser.add_argument("--workspace", "-w")
     return parser.parse_known_args(argv)[0]
 
 
-def choose_workspace(explicit: Path | None, settings: QSettings) -> tuple[Path, bool]:
-    """(path, first_run): the named one, else the last used, else the default."""
+def choose_workspace(explicit: str | Path | None, settings: QSettings) -> tuple[Location, bool]:
+    """(location, first_run): the named one, else $CHRONOLOGUE_WORKSPACE, else the last
+    used (a file that still exists, or a shared workspace), else the default file.
+    Raises WorkspaceError for a location that cannot be one (another URL scheme)."""
     if explicit is not None:
-        return explicit, False
+        try:
+            return parse_location(explicit), False
+        except LocationError as exc:
+            raise WorkspaceError(str(exc)) from None
     if os.environ.get("CHRONOLOGUE_WORKSPACE"):
-        return default_workspace_path(), False
-    last = settings.value("workspaces/last", "")
-    if last and Path(str(last)).exists():
-        return Path(str(last)), False
+        return default_location(), False
+    last = str(settings.value("workspaces/last", "") or "")
+    if last:
+        try:
+            location = parse_location(last)
+        except LocationError:
+            location = None
+        if location is not None and (location.is_shared or location.path.exists()):
+            return location, False
     default = default_workspace_path()
-    return default, not default.exists()
+    return Location("sqlite", path=default), not default.exists()
 
 
 def run(argv: list[str]) -> int:
@@ -122,9 +133,9 @@ def run(argv: list[str]) -> int:
     setup_logging("window")
     install_crash_dialog(app)
     settings = make_settings()
-    path, first_run = choose_workspace(args.workspace, settings)
     try:
-        ws = open_or_recover(path, ask_with_dialog(None))
+        location, first_run = choose_workspace(args.workspace, settings)
+        ws = open_or_recover(location, ask_with_dialog(None))
     except WorkspaceError as exc:
         print(f"chronologue: {exc}", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ value stays as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -70,6 +71,14 @@ class EventEditor(QWidget):
         self.current: dict[str, Any] | None = None
         self._loaded: dict[QWidget, str] = {}  # what load() last put in each field
         self._committing: QWidget | None = None
+        # Who changed the event and when (window.team provides it); off for read-only.
+        self.history_source: Callable[[int], list[Any]] | None = None
+        self.editable = True
+        self.history = QListWidget()
+        self.history.setAccessibleName("Event history")
+        self.history.setToolTip("Who changed this event, and what, newest first")
+        self.history.setWordWrap(True)
+        self.history.setMaximumHeight(160)
         self.heading = QLabel("No event selected")
         self.heading.setAccessibleName("Editor heading")
         self.heading.setWordWrap(True)
@@ -169,6 +178,8 @@ class EventEditor(QWidget):
         box.addLayout(form)
         box.addLayout(buttons)
         box.addWidget(self.citations, 1)
+        box.addWidget(QLabel("<b>History</b>"))
+        box.addWidget(self.history)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -192,9 +203,12 @@ class EventEditor(QWidget):
         previous, self.current = self.current, event
         enabled = event is not None
         for w in (self.title, self.start, self.end, self.lane, self.tags, self.color,
-                  self.no_color, self.description, self.notes, self.citations, self.jump,
-                  self.remove, self.accept_button, self.reject_button):
+                  self.no_color, self.description, self.notes, self.remove,
+                  self.accept_button, self.reject_button):
+            w.setEnabled(enabled and self.editable)
+        for w in (self.citations, self.jump):
             w.setEnabled(enabled)
+        self._fill_history(event["id"] if event else None)
         for w in (self.title, self.start, self.end, self.tags):
             w.blockSignals(True)
         if event is None:
@@ -230,6 +244,21 @@ class EventEditor(QWidget):
             self._fill_citations(event["citations"])
         for w in (self.title, self.start, self.end, self.tags):
             w.blockSignals(False)
+
+    def set_editable(self, editable: bool) -> None:
+        """A read-only workspace: fields show the event but take no edits."""
+        self.editable = editable
+        self.load(self.current)
+
+    def _fill_history(self, event_id: int | None) -> None:
+        self.history.clear()
+        if event_id is None or self.history_source is None:
+            return
+        for line in self.history_source(event_id):
+            when = f"{line.when:%Y-%m-%d %H:%M}" if line.when else "?"
+            self.history.addItem(f"{when} · {line.author}: {line.text}")
+        if not self.history.count():
+            self.history.addItem("No recorded changes (made before history was kept).")
 
     @staticmethod
     def _value(widget: QWidget) -> str:

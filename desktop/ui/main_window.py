@@ -39,6 +39,7 @@ from desktop.ui.library_actions import LibraryActions
 from desktop.ui.menus import build_menus
 from desktop.ui.reader import ReaderPanel
 from desktop.ui.review import ReviewPanel
+from desktop.ui.team import TeamSupport
 from desktop.ui.workers import Worker, tag_job
 from desktop.ui.workspaces import WorkspaceActions
 
@@ -81,10 +82,12 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         self.session_backups = SessionBackups(ws, self.pool, self.statusBar())
         self.actions_by_name = build_menus(self)
         install_chrome(self)  # preferences, theme, icons, toolbar
+        self.team = TeamSupport(self)  # live changes from others, read-only state, history
         self._connect()
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         self._restore_layout()
         self._set_title()
+        self.team.attach(ws)
         self.refresh()
         self._select_something()
 
@@ -125,7 +128,9 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         self.editor.finished.connect(self.review.view.setFocus)
 
     def _set_title(self) -> None:
-        self.setWindowTitle(f"Chronologue — {self.ws.name}")
+        shared = " (shared)" if self.ws.location.is_shared else ""
+        read_only = " — read-only" if self.ws.read_only else ""
+        self.setWindowTitle(f"Chronologue — {self.ws.name}{shared}{read_only}")
         self.setWindowFilePath(str(self.ws.path) if self.ws.path else "")
 
     def _restore_layout(self) -> None:
@@ -145,6 +150,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
     # -- reading the store ------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read the store into every view, keeping what the user is looking at."""
+        self.team.before_refresh()
         self.events = lib.event_list(self.ws)
         lanes = [name for _id, name in lib.lane_names(self.ws)]
         self.central.reload()
@@ -231,6 +237,8 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
     # -- edits -------------------------------------------------------------------------------
     def run(self, command: cmd.StoreCommand) -> bool:
         """Apply an edit now and put it on the undo stack; say why if the store refuses."""
+        if self.team.refuse_if_read_only():
+            return False
         try:
             command.apply()
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, none is fatal
@@ -391,6 +399,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.editor.commit_pending()
+        self.team.stop()
         self.importer.wait()
         self.pool.waitForDone(5000)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -37,6 +36,9 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
                           "Create an empty workspace file (Ctrl+N makes a new event)")
     acts["open"] = _action(w, file, "&Open workspace…", w.open_workspace_dialog, Key.Open,
                            "Open a workspace file")
+    acts["open_shared"] = _action(w, file, "Open &shared workspace…",
+                                  lambda: w.team.open_shared_dialog(), "Ctrl+Shift+O",
+                                  "Open a team workspace on a PostgreSQL server")
     w.recent_menu = file.addMenu("Open &recent")
     w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
     file.addSeparator()
@@ -116,14 +118,23 @@ def _preferences(w: MainWindow) -> None:
 
 
 def fill_recent(w: MainWindow) -> None:
+    from desktop.store.location import LocationError, parse_location
     from desktop.ui.app import recent_workspaces
 
     w.recent_menu.clear()
-    paths = recent_workspaces(w.settings)
-    for entry in paths:
-        path = Path(entry)
-        action = w.recent_menu.addAction(f"{path.stem}  ({path.parent})")
-        action.setEnabled(path.exists())
-        action.triggered.connect(lambda _c=False, p=path: w.open_workspace_path(p))
-    if not paths:
+    entries = recent_workspaces(w.settings)
+    for entry in entries:
+        try:
+            location = parse_location(entry)
+        except LocationError:
+            continue
+        if location.path is not None:
+            label = f"{location.path.stem}  ({location.path.parent})"
+            present = location.path.exists()
+        else:
+            label, present = f"{location.name}  ({location}, shared)", True
+        action = w.recent_menu.addAction(label)
+        action.setEnabled(present)
+        action.triggered.connect(lambda _c=False, loc=location: w.team.open_location(loc))
+    if not entries:
         w.recent_menu.addAction("No recent workspaces").setEnabled(False)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.store import Workspace, WorkspaceError, open_workspace
 from desktop.store.backup import RestoreFailed, newest_good_backup
+from desktop.store.location import Location
 from desktop.store.restore import restore
 from desktop.store.workspace import WorkspaceDamaged
 
@@ -31,11 +32,18 @@ def ask_with_dialog(parent: QWidget | None) -> Ask:
     return ask
 
 
-def open_or_recover(path: Path, ask: Ask) -> Workspace:
-    """Open `path`; if it is damaged and a good backup exists, offer to restore it.
+def open_or_recover(where: Path | Location, ask: Ask) -> Workspace:
+    """Open a workspace; if a file is damaged and a good backup exists, offer to restore it
+    (a shared workspace's backups are the server's).
 
     Raises WorkspaceError (with the reason) when the workspace stays unopened.
     """
+    if isinstance(where, Location):
+        if where.is_shared:
+            return open_workspace(where)
+        assert where.path is not None
+        where = where.path
+    path = where
     try:
         return open_workspace(path)
     except WorkspaceDamaged as exc:

@@ -71,6 +71,7 @@ class WorkspaceActions:
         self.reader.show_article(None, [])
         remember_workspace(self.settings, ws.location)
         self._set_title()
+        self.team.attach(ws)
         self.refresh()
         self._select_something()
 

@@ -24,15 +24,30 @@ def test_settings_go_to_the_given_ini_file(tmp_path: Path):
 
 
 def test_choose_workspace(tmp_path: Path, settings, monkeypatch):
+    from desktop.store import WorkspaceError
+    from desktop.store.location import parse_location
+
     monkeypatch.delenv("CHRONOLOGUE_WORKSPACE", raising=False)
     monkeypatch.setattr(appmod, "default_workspace_path", lambda: tmp_path / "default.chronologue")
-    assert appmod.choose_workspace(tmp_path / "x.chronologue", settings) == (
-        tmp_path / "x.chronologue", False)
-    assert appmod.choose_workspace(None, settings) == (tmp_path / "default.chronologue", True)
+    chosen, first = appmod.choose_workspace(tmp_path / "x.chronologue", settings)
+    assert (chosen.path, first) == (tmp_path / "x.chronologue", False)
+    chosen, first = appmod.choose_workspace(None, settings)
+    assert (chosen.path, first) == (tmp_path / "default.chronologue", True)
     last = tmp_path / "last.chronologue"
     last.write_bytes(b"")
     appmod.remember_workspace(settings, last)
-    assert appmod.choose_workspace(None, settings) == (last.resolve(), False)
+    chosen, first = appmod.choose_workspace(None, settings)
+    assert (chosen.path, first) == (last.resolve(), False)
+    shared = parse_location("postgresql://ana@db.example:5433/timeline?sslmode=require")
+    appmod.remember_workspace(settings, shared)
+    chosen, first = appmod.choose_workspace(None, settings)
+    assert chosen.is_shared and str(chosen) == str(shared) and not first
+    assert appmod.recent_workspaces(settings)[0] == (
+        "postgresql://ana@db.example:5433/timeline?sslmode=require")
+    chosen, _ = appmod.choose_workspace("postgresql://bo@db/t", settings)
+    assert chosen.url.username == "bo"
+    with pytest.raises(WorkspaceError, match="not mysql://"):
+        appmod.choose_workspace("mysql://bo@db/t", settings)
 
 
 def test_first_run_offers_the_sample_workspace(qtbot, make_window, workspace_path, tmp_path,

@@ -1,0 +1,183 @@
+"""The window's side of team work: other analysts' changes arriving live, a read-only
+banner, opening a shared workspace (tested first, off the window's thread), and the
+event editor's history.
+
+One TeamSupport per window (``window.team``). Changes from other processes are noticed
+by a ChangeWatcher thread (LISTEN/NOTIFY on PostgreSQL, the data version on SQLite);
+its signal is queued to the window's thread, which asks the change log what changed
+since the revision it last showed, and refreshes only when something did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QToolBar
+
+from desktop.services.team import history_lines
+from desktop.store import Workspace, WorkspaceError, open_workspace
+from desktop.store.changes import changes_since, workspace_revision
+from desktop.store.location import Location
+from desktop.store.watch import ChangeWatcher
+from desktop.store.workspace import read_only_message
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+# Actions that change the workspace: disabled on a read-only one.
+WRITE_ACTIONS = ("import", "import_folder", "paste", "import_events", "annotate", "new_event",
+                 "delete", "set_date", "article_details")
+APPLY_DELAY_MS = 150  # a burst of notifications (an import) becomes one refresh
+
+
+class _Call(QObject):
+    done = Signal(object)
+
+
+class Background(QRunnable):
+    """Runs ``job()`` on the pool; ``done`` gets its result or the exception it raised."""
+
+    def __init__(self, job: Callable[[], Any]) -> None:
+        super().__init__()
+        self.job = job
+        self.signals = _Call()
+
+    def run(self) -> None:
+        try:
+            result: Any = self.job()
+        except Exception as exc:  # noqa: BLE001 - handed to the window, which says it
+            result = exc
+        self.signals.done.emit(result)
+
+
+class TeamSupport(QObject):
+    """Live updates, the read-only state and shared-workspace opening for one window."""
+
+    remote = Signal()  # emitted on the watcher's thread, received on the window's
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.watcher: ChangeWatcher | None = None
+        self.revision = 0
+        self.running: list[Background] = []
+        self.banner_bar = QToolBar("Read-only notice", window)
+        self.banner_bar.setObjectName("read-only-banner")
+        self.banner_bar.setMovable(False)
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setAccessibleName("Read-only notice")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff3c4; color: #5a4500;"
+                                  " padding: 6px 10px; font-weight: bold; }")
+        self.banner_bar.addWidget(self.banner)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner_bar)
+        self._timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
+        self._timer.timeout.connect(self._apply)
+        self.remote.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
+        window.editor.history_source = self.history
+
+    # -- the workspace ----------------------------------------------------------------------
+    def attach(self, ws: Workspace) -> None:
+        """A workspace was opened in the window: watch it, show whether it is editable."""
+        self.stop()
+        self.before_refresh()
+        self.watcher = ChangeWatcher(ws, self.remote.emit)
+        self.watcher.start()
+        read_only = ws.read_only
+        self.banner.setText(f"Read-only: {read_only_message(ws, 'Editing')}." if read_only
+                            else "")
+        self.banner_bar.setVisible(read_only)
+        acts = self.window.actions_by_name
+        for name in WRITE_ACTIONS:
+            if name in acts:
+                acts[name].setEnabled(not read_only)
+        self.window.editor.set_editable(not read_only)
+        self.window.review.setEnabled(not read_only)
+
+    def stop(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+
+    def before_refresh(self) -> None:
+        """The window is about to re-read everything: what it shows is this revision."""
+        try:
+            with self.window.ws.session() as session:
+                self.revision = workspace_revision(session)
+        except Exception:  # noqa: BLE001 - a lost server is reported by the views' reads
+            pass
+
+    def _apply(self) -> None:
+        ws = self.window.ws
+        try:
+            with ws.session() as session:
+                changes = changes_since(session, self.revision)
+        except Exception as exc:  # noqa: BLE001 - the server went away, say so and go on
+            self.window.statusBar().showMessage(f"Cannot reach the workspace: {exc}", 10_000)
+            return
+        if not changes:
+            return
+        self.window.refresh()  # calls before_refresh: self.revision catches up
+        self.window.statusBar().showMessage("Changes from another analyst arrived.", 5_000)
+
+    def refuse_if_read_only(self) -> bool:
+        ws = self.window.ws
+        if ws.read_only:
+            self.window.report_error(read_only_message(ws, "This change"))
+            return True
+        return False
+
+    # -- the editor's history ---------------------------------------------------------------
+    def history(self, event_id: int) -> list[Any]:
+        try:
+            return history_lines(self.window.ws, event_id)
+        except Exception:  # noqa: BLE001 - history is a help, never a reason to fail
+            return []
+
+    # -- opening ----------------------------------------------------------------------------
+    def open_location(self, location: Location) -> None:
+        """Files open at once (with recovery); a server is connected to off this thread."""
+        if not location.is_shared:
+            assert location.path is not None
+            self.window.open_workspace_path(location.path)
+            return
+        if self.window.importer.running:
+            self.window.report_error("An import is running into this workspace; wait for it "
+                                     "to finish or cancel it, then open the other workspace.")
+            return
+        self.window.statusBar().showMessage(f"Connecting to {location}…")
+        self.run_in_background(lambda: open_workspace(location), self._opened)
+
+    def _opened(self, result: object) -> None:
+        self.window.statusBar().clearMessage()
+        if isinstance(result, WorkspaceError):
+            self.window.report_error(str(result))
+        elif isinstance(result, Exception):
+            self.window.report_error(f"{type(result).__name__}: {result}")
+        elif isinstance(result, Workspace):
+            self.window.set_workspace(result)
+
+    def run_in_background(self, job: Callable[[], Any], then: Callable[[object], None]) -> None:
+        task = Background(job)
+        task.setAutoDelete(False)
+        self.running.append(task)
+
+        def finished(result: object) -> None:
+            self.running.remove(task)
+            then(result)
+
+        task.signals.done.connect(finished, Qt.ConnectionType.QueuedConnection)
+        QThreadPool.globalInstance().start(task)
+
+    def open_shared_dialog(self) -> None:
+        from desktop.ui.shared_dialog import SharedWorkspaceDialog
+
+        dialog = SharedWorkspaceDialog(self, self.window.settings, self.window)
+        dialog.setObjectName("shared-workspace-dialog")
+        dialog.chosen.connect(self.open_location)
+        self.dialog = dialog
+        dialog.open()
