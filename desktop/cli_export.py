@@ -93,6 +93,9 @@ def add_parsers(sub: argparse._SubParsersAction, common_parents: list[argparse.A
                    help="only this lane (repeatable)")
     p.add_argument("--tag", action="append", dest="tags", metavar="TAG",
                    help="only events with this tag (repeatable)")
+    p.add_argument("--actor", metavar="NAME",
+                   help="the timeline of one actor: only events naming it (name or alias)")
+    p.add_argument("--place", metavar="NAME", help="only events at this place (name or alias)")
     p.add_argument("--width", type=_width, default=2400, metavar="PX",
                    help="PNG width in pixels, 400 to 8000 (SVG: half as many points)")
     p.add_argument("--follow-symlink", action="store_true",
@@ -122,6 +125,7 @@ def _options(args: argparse.Namespace, *, landscape: bool):
         page=args.page, landscape=landscape, date_from=getattr(args, "date_from", None),
         date_to=getattr(args, "date_to", None), statuses=statuses,
         lanes=getattr(args, "lanes", None), tags=getattr(args, "tags", None),
+        actor=getattr(args, "actor", None), place=getattr(args, "place", None),
         timeline=getattr(args, "timeline", None), tiles=args.tiles, breaks=not args.no_breaks,
         legend=not args.no_legend, sources=not args.no_sources,
         image_width=getattr(args, "width", 2400),

@@ -74,7 +74,30 @@ def draw_header(
     y += h + 6 * k
     if legend:
         y += _legend(p, f, k, data, left, y, width)
+        who = entities_legend(data)
+        if who:
+            h = f.wrapped_height(f.meta, who, width)
+            if p is not None:
+                p.setFont(f.meta)
+                p.setPen(MUTED)
+                p.drawText(QRectF(left, y, width, h), int(Qt.TextFlag.TextWordWrap), who)
+            y += h + 4 * k
     return y - top
+
+
+LEGEND_ENTITIES = 12
+
+
+def entities_legend(data: ExportData) -> str:
+    """The most named actors and places with their counts of events, for the legend."""
+    parts = []
+    for label, counted in (("Actors", data.actors), ("Places", data.places)):
+        if not counted:
+            continue
+        shown = ", ".join(f"{name} ({n})" for name, n in counted[:LEGEND_ENTITIES])
+        more = len(counted) - LEGEND_ENTITIES
+        parts.append(f"{label}: {shown}" + (f" and {more} more" if more > 0 else "") + ".")
+    return "  ".join(parts)
 
 
 def _legend(p, f: Fonts, k: float, data: ExportData, left: float, top: float, width: float):

@@ -7,6 +7,8 @@ options agree. No Qt here: the tabular writers and the CLI use it without a disp
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -15,7 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.layout import extent_of
+from desktop.services.entities import ACTOR, PLACE, entity_event_ids, find_entity
 from desktop.services.eventdates import end_of, start_of
+from desktop.services.interchange_entities import event_entity_docs
 from desktop.store import Citation, Event, Lane, Timeline, Workspace
 from desktop.store.urls import safe_url
 from desktop.temporal import FuzzyDate
@@ -40,6 +44,8 @@ class ExportOptions:
     statuses: tuple[str, ...] | None = DEFAULT_STATUSES  # None: every status
     lanes: list[str] | None = None
     tags: list[str] | None = None
+    actor: str | None = None  # "the timeline of X": only events naming this actor
+    place: str | None = None  # only events at this place
     timeline: str | None = None
     tiles: int = 1  # pages across which the time axis is spread
     breaks: bool = True  # cut long empty stretches out of the axis
@@ -76,6 +82,8 @@ class ExportEvent:
     conflict: bool
     tags: list[str] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
+    actors: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
+    places: list[str] = field(default_factory=list)
 
     @property
     def when(self) -> str:
@@ -97,6 +105,15 @@ class ExportData:
     date_to: date | datetime | None = None
 
     @property
+    def actors(self) -> list[tuple[str, int]]:
+        """Actors of the exported events with how many each names, most named first."""
+        return _counted(name for e in self.events for name, _ in e.actors)
+
+    @property
+    def places(self) -> list[tuple[str, int]]:
+        return _counted(name for e in self.events for name in e.places)
+
+    @property
     def range(self) -> tuple[datetime | None, datetime | None]:
         """The chosen range as moments (a date runs from 00:00 to 23:59)."""
         return moment(self.date_from), moment(self.date_to, end=True)
@@ -111,6 +128,11 @@ class ExportData:
 
     def lane_color(self, name: str) -> str:
         return dict(self.lanes).get(name, PALETTE[0])
+
+
+def _counted(names: Iterable[str]) -> list[tuple[str, int]]:
+    counts = Counter(names)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
 
 
 def moment(when: date | datetime | None, *, end: bool = False) -> datetime | None:
@@ -160,6 +182,12 @@ def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None
         )
         if options.statuses:
             query = query.where(Event.status.in_(options.statuses))
+        for kind, name in ((ACTOR, options.actor), (PLACE, options.place)):
+            if name:
+                entity = find_entity(session, kind, name)
+                if entity is None:
+                    raise LookupError(f"no {kind} named {name!r} in this workspace")
+                query = query.where(Event.id.in_(entity_event_ids(session, kind, entity)))
         lanes_db = session.scalars(select(Lane).order_by(Lane.position, Lane.id)).all()
         lane_rows = [(lane.name, lane.color) for lane in lanes_db]
         events = []
@@ -176,13 +204,17 @@ def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None
             if options.tags and not set(options.tags) & set(tags):
                 continue
             events.append(_event(e, start, end, lane, tags, len(events) + 1))
+        named = event_entity_docs(session, [e.id for e in events])
+        for ev in events:
+            ev.actors = [(a["name"], a["role"]) for a in named[ev.id]["actors"]]
+            ev.places = list(named[ev.id]["places"])
     used = list(dict.fromkeys(ev.lane for ev in events))
     ordered = [name for name, _ in lane_rows if name in used]
     ordered += [name for name in used if name not in ordered]
     colors = dict(lane_rows)
     lanes = [(n, colors.get(n) or PALETTE[i % len(PALETTE)]) for i, n in enumerate(ordered)]
     return ExportData(
-        title=options.title or f"Timeline: {ws.name}",
+        title=options.title or _default_title(ws, options),
         subtitle=options.subtitle,
         author=options.author,
         events=events,
@@ -191,6 +223,12 @@ def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None
         date_from=options.date_from,
         date_to=options.date_to,
     )
+
+
+def _default_title(ws: Workspace, options: ExportOptions) -> str:
+    if options.actor or options.place:
+        return f"Timeline of {options.actor or options.place}"
+    return f"Timeline: {ws.name}"
 
 
 def _event(e: Event, start: FuzzyDate, end: FuzzyDate | None, lane: str, tags: list[str],

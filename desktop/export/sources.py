@@ -31,6 +31,16 @@ def citation_line(s: SourceRef) -> str:
     return line
 
 
+def entities_line(e: ExportEvent) -> str:
+    """ "Actors: Turkey (subject), HTS (object). Places: Saraqeb." or "" when none."""
+    out = []
+    if e.actors:
+        out.append("Actors: " + ", ".join(f"{n} ({r})" if r else n for n, r in e.actors) + ".")
+    if e.places:
+        out.append("Places: " + ", ".join(e.places) + ".")
+    return " ".join(out)
+
+
 @dataclass
 class Block:
     """A piece of the section that is never split across columns."""
@@ -59,6 +69,9 @@ class SourcesFlow:
             if e.conflict:
                 note = "Sources disagree on the date."
                 parts.append((note, f.wrapped_height(f.cite, note, w)))
+            who = entities_line(e)
+            if who:
+                parts.append((who, f.wrapped_height(f.cite, who, w)))
             h = sum(x for _, x in parts) + 2 * k
             out.append(Block(e, None, h, bool(e.sources), parts))
             if not e.sources:
@@ -114,7 +127,7 @@ class SourcesFlow:
             fonts = [(f.entry, INK, WRAP)]
             if e.conflict:
                 fonts.append((f.cite, WARN, WRAP))
-            fonts.append((f.cite, MUTED, WRAP))
+            fonts += [(f.cite, MUTED, WRAP)] * (len(block.parts) - len(fonts))
         else:
             fonts = [(f.quote, INK, WRAP), (f.cite, MUTED, WRAP), (f.cite, MUTED, ANYWHERE)]
         for (text, h), (font, color, flags) in zip(block.parts, fonts, strict=False):

@@ -18,6 +18,7 @@ from desktop.export.atomic import write_text
 from desktop.export.selection import ExportData, ExportEvent
 from desktop.services.formula_guard import guard
 from desktop.services.interchange import CSV_COLUMNS, JOIN, document
+from desktop.services.interchange_entities import csv_cells
 from desktop.store import Workspace
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
@@ -51,6 +52,7 @@ def _csv_row(e: ExportEvent) -> dict[str, Any]:
         "outlets": JOIN.join(s.outlet for s in e.sources),
         "published": JOIN.join(s.published.isoformat() if s.published else "" for s in e.sources),
         "urls": JOIN.join(s.url for s in e.sources),
+        **csv_cells(e.actors, e.places),
     })  # fmt: skip
     return row
 

@@ -31,6 +31,13 @@ from desktop.services.interchange_check import (
     document_problems,
     slide_problem,
 )
+from desktop.services.interchange_entities import (
+    entity_docs,
+    event_entity_docs,
+    import_entities,
+    link_csv_row,
+    link_event_doc,
+)
 from desktop.services.interchange_schema import (
     MAX_FILE_BYTES,
     DateDoc,
@@ -50,7 +57,7 @@ CSV_COLUMNS = (
     "start_precision", "start_qualifier", "end", "end_human", "end_earliest", "end_latest",
     "end_precision", "end_qualifier", "lane", "tags", "status", "confidence", "conflict",
     "color", "description", "sources", "quotes", "article_titles", "outlets", "published",
-    "urls",
+    "urls", "actors", "actor_roles", "places",
 )  # fmt: skip
 
 
@@ -101,6 +108,8 @@ def document(ws: Workspace, event_ids: Iterable[int] | None = None) -> dict[str,
                      selectinload(Event.tags))  # fmt: skip
             .order_by(Event.start_earliest, Event.id)
         ).all()
+        chosen = [e for e in events if wanted is None or e.id in wanted]
+        named = event_entity_docs(session, [e.id for e in chosen])
         return {
             "format": FORMAT,
             "version": VERSION,
@@ -114,7 +123,8 @@ def document(ws: Workspace, event_ids: Iterable[int] | None = None) -> dict[str,
             "lanes": [{"name": x.name, "color": x.color, "position": x.position,
                        "collapsed": x.collapsed} for x in lanes],  # fmt: skip
             "timelines": [{"name": t.name, "settings": t.settings or {}} for t in timelines],
-            "events": [_event_doc(e) for e in events if wanted is None or e.id in wanted],
+            **entity_docs(session, None if wanted is None else [e.id for e in chosen]),
+            "events": [{**_event_doc(e), **named[e.id]} for e in chosen],
         }
 
 
@@ -159,6 +169,7 @@ def import_document(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
             if session.scalar(select(Timeline).where(Timeline.name == t["name"])) is None:
                 session.add(Timeline(name=t["name"], settings=t.get("settings") or {}))
         tags: dict[str, Tag] = {}
+        import_entities(session, doc)
         for ev in doc.get("events", []):
             free = ev.get("id") is not None and session.get(Event, ev["id"]) is None
             event = Event(
@@ -184,6 +195,8 @@ def import_document(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
                     origin=c.get("origin") or "manual",
                 ))  # fmt: skip
             session.add(event)
+            session.flush()
+            link_event_doc(session, event.id, ev)
             report.events += 1
     return report
 
@@ -252,7 +265,7 @@ def _parse_date(value: str, precision: str = "", qualifier: str = "") -> FuzzyDa
 
 def _manual_event(session: Session, lanes: dict[str, Lane], tags: dict[str, Tag], *, title: str,
                   start: FuzzyDate, end: FuzzyDate | None, lane: str, tag_names: list[str],
-                  description: str, notes: str, color: str | None) -> None:  # fmt: skip
+                  description: str, notes: str, color: str | None) -> Event:  # fmt: skip
     event = Event(title=title, description=description, notes=notes, color=color or None,
                   status="manual", confidence=1.0)  # fmt: skip
     set_start(event, start)
@@ -261,6 +274,7 @@ def _manual_event(session: Session, lanes: dict[str, Lane], tags: dict[str, Tag]
         event.lane = _lane(session, lanes, lane)
     event.tags = [_tag(session, tags, n) for n in tag_names]
     session.add(event)
+    return event
 
 
 def _csv_dates(row: dict[str, str]) -> tuple[FuzzyDate, FuzzyDate | None]:
@@ -308,13 +322,15 @@ def import_csv(ws: Workspace, text: str) -> InterchangeReport:
             outlets = (row.get("outlets") or "").split(JOIN)
             notes = "\n".join(f"“{q}” ({outlets[i] if i < len(outlets) else ''})".replace(" ()", "")
                               for i, q in enumerate(quotes))  # fmt: skip
-            _manual_event(session, lanes, tags, title=title, start=start, end=end,
+            event = _manual_event(session, lanes, tags, title=title, start=start, end=end,
                           lane=(row.get("lane") or "").strip(),
                           tag_names=[t.strip() for t in (row.get("tags") or "").split(";")
                                      if t.strip()],
                           description=row.get("description") or "",
                           notes=f"Sources (imported from CSV):\n{notes}" if notes else "",
                           color=row.get("color"))  # fmt: skip
+            session.flush()
+            link_csv_row(session, event.id, row)
             report.events += 1
     return report
 

@@ -18,10 +18,12 @@ from desktop.services.formula_guard import unguard
 from desktop.services.interchange_schema import (
     MAX_FILE_BYTES,
     MAX_TEXT,
+    ActorDoc,
     ArticleDoc,
     DateDoc,
     EventDoc,
     LaneDoc,
+    PlaceDoc,
     TimelineDoc,
     check,
 )
@@ -29,7 +31,8 @@ from desktop.temporal import FuzzyDate, Precision, Qualifier
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}")
 _LISTS = (("articles", "article", ArticleDoc), ("lanes", "lane", LaneDoc),
-          ("timelines", "timeline", TimelineDoc), ("events", "event", EventDoc))  # fmt: skip
+          ("timelines", "timeline", TimelineDoc), ("actors", "actor", ActorDoc),
+          ("places", "place", PlaceDoc), ("events", "event", EventDoc))  # fmt: skip
 
 
 def _where(kind: str, index: int, record: Any) -> str:

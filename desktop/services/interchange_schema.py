@@ -55,6 +55,30 @@ class CitationDoc(Struct):
     origin: Annotated[str, Meta(max_length=16)] | None = "manual"
 
 
+EntityName = Annotated[str, Meta(min_length=1, max_length=300)]
+
+
+class EventActorDoc(Struct):
+    name: EntityName
+    role: Literal["subject", "object", ""] | None = ""
+
+
+class ActorDoc(Struct):
+    name: EntityName
+    kind: Annotated[str, Meta(max_length=16)] | None = ""
+    aliases: list[EntityName] = []
+    notes: Text | None = ""
+
+
+class PlaceDoc(Struct):
+    name: EntityName
+    aliases: list[EntityName] = []
+    country: Annotated[str, Meta(max_length=8)] | None = None
+    latitude: Annotated[float, Meta(ge=-90.0, le=90.0)] | None = None
+    longitude: Annotated[float, Meta(ge=-180.0, le=180.0)] | None = None
+    notes: Text | None = ""
+
+
 class EventDoc(Struct):
     title: Short
     start: DateDoc
@@ -71,6 +95,8 @@ class EventDoc(Struct):
     created: Stamp | None = None
     modified: Stamp | None = None
     citations: list[CitationDoc] = []
+    actors: list[EventActorDoc] = []
+    places: list[EntityName] = []
 
 
 class ArticleDoc(Struct):
