@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from sqlalchemy.exc import DBAPIError
 
 from desktop import __version__, cli_export, cli_maintenance
+from desktop.cli_text import shown
 from desktop.store import Workspace, WorkspaceError, open_workspace
 from desktop.store.location import Location, LocationError, parse_location
 from desktop.store.workspace import (
@@ -110,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(
     argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
+    if out is None or err is None:  # names from disk may not be UTF-8: never crash printing
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="backslashreplace")
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -170,11 +175,11 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     for notice in report.notices:
         print(f"chronologue: {notice}", file=err)
     for r in report.failed:
-        print(f"chronologue: {r.path}: {r.message}", file=err)
+        print(f"chronologue: {shown(r.path)}: {shown(r.message)}", file=err)
     if args.json:
         _dump(
             [
-                {"file": str(r.path), "status": r.status, "message": r.message,
+                {"file": shown(r.path), "status": r.status, "message": shown(r.message),
                  "article_id": r.article_id, "suggestions": r.suggestions}
                 for r in report.results
             ],
@@ -184,9 +189,10 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
         for r in report.results:
             if r.status == "imported":
                 note = f" ({r.suggestions} suggestions)" + (f": {r.message}" if r.message else "")
-                print(f"imported   {r.path}  -> article {r.article_id}{note}", file=out)
+                print(f"imported   {shown(r.path)}  -> article {r.article_id}{shown(note)}",
+                      file=out)
             elif r.status == "duplicate":
-                print(f"duplicate  {r.path}  ({r.message})", file=out)
+                print(f"duplicate  {shown(r.path)}  ({shown(r.message)})", file=out)
         print(
             f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
             f"{report.count('failed')} failed  [{ws}]",
@@ -283,19 +289,27 @@ def cmd_events(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
 def _cmd_status(status: str):
     def run(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from desktop.services.queries import event_rows
-        from desktop.services.review import set_status
+        from desktop.services.review import set_status_retrying
 
+        if not args.ids and not args.all:
+            print("chronologue: name event ids or use --all", file=err)
+            return 2
         ids = list(args.ids)
         if args.all:
             ids += [r["id"] for r in event_rows(ws, "suggested")]
-        if not ids:
-            print("chronologue: name event ids or use --all", file=err)
-            return 2
-        missing = set_status(ws, ids, status)
-        for event_id in missing:
+            if not ids:
+                print(f"no suggested events left to mark {status}", file=out)
+                return 0
+        report = set_status_retrying(ws, ids, status,
+                                     only_if="suggested" if args.all else None)  # fmt: skip
+        for event_id in report.missing:
             print(f"chronologue: no event with id {event_id}", file=err)
-        print(f"{len(ids) - len(missing)} events {status}", file=out)
-        return 1 if missing else 0
+        if report.skipped:
+            print(f"chronologue: {len(report.skipped)} events were changed by another window "
+                  f"or process meanwhile and were left as they are: "
+                  f"{', '.join(map(str, report.skipped[:20]))}", file=err)  # fmt: skip
+        print(f"{report.changed} events {status}", file=out)
+        return 1 if report.missing else 0
 
     return run
 

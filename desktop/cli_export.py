@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from desktop.cli_text import shown
 from desktop.store import Workspace, open_workspace
 
 FORMATS = ("pdf", "png", "svg", "csv", "json", "timelinejs")
@@ -140,7 +141,8 @@ def _headless() -> None:
 
 def _say(summary, out: TextIO) -> None:
     pages = f", {summary.pages} pages" if summary.pages else ""
-    print(f"wrote {summary.path} ({summary.format}, {summary.events} events{pages})", file=out)
+    print(f"wrote {shown(summary.path)} ({summary.format}, {summary.events} events{pages})",
+          file=out)
 
 
 def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -160,7 +162,7 @@ def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
         summary = export_file(ws, args.output, fmt, _options(args, landscape=args.landscape),
                               follow_symlink=args.follow_symlink)
     except (OSError, ValueError) as exc:
-        print(f"chronologue: cannot export to {args.output}: {exc}", file=err)
+        print(f"chronologue: cannot export to {shown(args.output)}: {shown(exc)}", file=err)
         return 1
     _say(summary, out)
     return 0
@@ -205,10 +207,10 @@ def cmd_import_events(ws: Workspace, args: argparse.Namespace, out: TextIO, err:
     try:
         report = import_events_file(ws, args.file)
     except (OSError, ValueError, KeyError) as exc:
-        print(f"chronologue: cannot import {args.file}: {exc}", file=err)
+        print(f"chronologue: cannot import {shown(args.file)}: {shown(exc)}", file=err)
         return 1
     for problem in report.skipped:
-        print(f"chronologue: {args.file}: {problem}", file=err)
+        print(f"chronologue: {shown(args.file)}: {shown(problem)}", file=err)
     print(f"{report.events} events and {report.articles} articles imported  [{ws}]",
           file=out)  # fmt: skip
     return 1 if report.skipped else 0

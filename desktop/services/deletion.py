@@ -23,6 +23,7 @@ from desktop.store.changes import unit
 from desktop.store.models import event_actors, event_places, event_tags
 
 SOURCE_DELETED = "source deleted"
+BULK = 5  # articles: a deletion this big is backed up first
 _ARTICLES, _TAGS = Article.__table__, Tag.__table__
 _KEPT_STATUSES = ("accepted", "manual")
 _LINKS = (event_actors, event_places)
@@ -82,8 +83,19 @@ def _put_back(conn: Connection, ids: set[int], snap: Snapshot) -> None:
 
 
 def delete_articles(target: Workspace | Session, article_ids: list[int]) -> ArticleDeletion:
-    """Delete these articles in one unit of work; returns what `restore_deletion` needs."""
+    """Delete these articles in one unit of work; returns what `restore_deletion` needs.
+
+    Deleting BULK or more articles from a workspace file backs it up first (undo lives
+    only as long as the window): if that copy fails, nothing is deleted.
+    """
     ids = sorted(set(article_ids))
+    if len(ids) >= BULK and isinstance(target, Workspace):
+        from desktop.store.backup import BackupFailed, backup_before
+
+        try:
+            backup_before(target.path, "before-delete")
+        except BackupFailed as exc:
+            raise BackupFailed(f"{exc} Nothing was deleted.") from exc
     with unit(target) as session:
         conn = session.connection()
         rows = [dict(r) for r in conn.execute(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.store import Event, Workspace
 from desktop.store.changes import unit
@@ -25,3 +27,42 @@ def set_status(ws: Workspace | Session, event_ids: Iterable[int], status: str) -
             else:
                 event.status = status
     return missing
+
+
+@dataclass
+class StatusReport:
+    changed: int = 0
+    missing: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # changed by someone else meanwhile
+
+
+def set_status_retrying(ws: Workspace, event_ids: Iterable[int], status: str, *,
+                        only_if: str | None = None, attempts: int = 5) -> StatusReport:  # fmt: skip
+    """`set_status` for scripts running beside a window: one transaction, retried when
+    another writer committed to the same events first (StaleDataError). With `only_if`,
+    events no longer in that status (someone decided meanwhile) are skipped, not overwritten.
+    """
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    ids = list(dict.fromkeys(event_ids))
+    for _ in range(attempts - 1):
+        try:
+            return _set_once(ws, ids, status, only_if)
+        except StaleDataError:
+            continue  # the other writer's commit is visible now: read again
+    return _set_once(ws, ids, status, only_if)
+
+
+def _set_once(ws: Workspace, ids: list[int], status: str, only_if: str | None) -> StatusReport:
+    report = StatusReport()
+    with unit(ws) as session:
+        for event_id in ids:
+            event = session.get(Event, event_id)
+            if event is None:
+                report.missing.append(event_id)
+            elif only_if is not None and event.status not in (only_if, status):
+                report.skipped.append(event_id)
+            else:
+                event.status = status
+                report.changed += 1
+    return report

@@ -302,3 +302,22 @@ def test_an_older_workspace_is_backed_up_before_its_schema_upgrade(tmp_path: Pat
     assert rows(before[0].path, "SELECT version_num FROM alembic_version") == [("0001",)]
     open_workspace(path).close()
     assert len([b for b in list_backups(path) if b.reason == "before-migration"]) == 1
+
+
+def test_a_bulk_delete_is_backed_up_first(tmp_path: Path) -> None:
+    from desktop.services.deletion import BULK, delete_articles
+
+    path = _filled(tmp_path, BULK + 2)
+    for backup in list_backups(path):
+        backup.path.unlink()
+    ws = open_workspace(path, backups=False)
+    try:
+        delete_articles(ws, [1])  # one article: undo is enough
+        assert list_backups(path) == []
+        delete_articles(ws, list(range(2, BULK + 2)))
+    finally:
+        ws.close()
+    (before,) = list_backups(path)
+    assert before.reason == "before-delete"
+    assert rows(before.path, "SELECT count(*) FROM articles") == [(BULK + 1,)]
+    assert rows(path, "SELECT count(*) FROM articles") == [(1,)]
