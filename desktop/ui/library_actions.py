@@ -15,6 +15,7 @@ from desktop.ui.library_commands import DeleteArticlesCommand, SetDatesCommand
 if TYPE_CHECKING:
     from datetime import date
 
+    from desktop.ui.commands import StoreCommand
     from desktop.ui.main_window import MainWindow
 
 
@@ -26,6 +27,14 @@ class LibraryActions:
         self.library.search_bodies = lambda text: search_articles(self.ws, text)
         self.library.delete_requested.connect(self.ask_delete_articles)
         self.library.dates_requested.connect(self.ask_articles_dates)
+
+    def run_busy(self: MainWindow, command: StoreCommand) -> bool:
+        """`run` under a wait cursor, for edits that recompute suggestions."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self.run(command)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
 
     def ask_delete_articles(self: MainWindow, article_ids: list[int]) -> None:
         rows = [r for r in (self.library.row_for(i) for i in article_ids) if r is not None]
@@ -73,12 +82,7 @@ class LibraryActions:
             self.statusBar().showMessage("No date changed.", 5000)
             return
         command = SetDatesCommand(self.ws, dates, self.report_error)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            ok = self.run(command)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if ok:
+        if self.run_busy(command):
             self.statusBar().showMessage(
                 f"Dates set on {len(dates)} articles; {command.added} suggestions recomputed.",
                 10000)

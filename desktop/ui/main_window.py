@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -345,12 +345,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         if published == old:
             return
         command = cmd.SetPublishedCommand(self.ws, article_id, old, published, self.report_error)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            ok = self.run(command)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if ok:
+        if self.run_busy(command):
             self.statusBar().showMessage(
                 f"Publication date set; {command.added} suggestions recomputed.", 10000)
 

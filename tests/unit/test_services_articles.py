@@ -16,20 +16,6 @@ from desktop.store import open_workspace
 META = ("title", "outlet", "url", "author", "language", "published", "extraction_error")
 
 
-@pytest.fixture
-def ws(workspace_location: str):
-    """Each test runs on a workspace file and on a shared PostgreSQL workspace."""
-    workspace = open_workspace(workspace_location)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def seeded(ws, seeds_dir: Path):
-    assert import_paths(ws, [seeds_dir]).count("imported") == 5
-    return ws
-
-
 def meta(ws, article_id: int) -> dict:
     detail = article_detail(ws, article_id)
     return {k: detail[k] for k in META}

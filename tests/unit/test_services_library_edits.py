@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -13,24 +12,10 @@ from desktop.services.articles import ArticleConflict
 from desktop.services.dating import proposals, proposed_date, restore_dates, set_dates
 from desktop.services.deletion import SOURCE_DELETED, delete_articles, restore_deletion
 from desktop.services.editing import CitationSpec, add_citation, create_event, update_event
-from desktop.services.importing import import_paths
 from desktop.services.library import store_dump
 from desktop.services.search import fts_query, search_articles
-from desktop.store import Article, Citation, Event, open_workspace
+from desktop.store import Article, Citation, Event
 from desktop.temporal import FuzzyDate
-
-
-@pytest.fixture
-def ws(workspace_path: Path):
-    workspace = open_workspace(workspace_path)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def seeded(ws, seeds_dir: Path):
-    assert import_paths(ws, [seeds_dir]).count("imported") == 5
-    return ws
 
 
 def article_ids(ws) -> list[int]:
