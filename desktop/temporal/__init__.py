@@ -2,6 +2,7 @@
 
 from desktop.temporal.fuzzy import MAX_YEAR, MIN_YEAR, FuzzyDate, Precision, Qualifier
 from desktop.temporal.parse import parse_human
+from desktop.temporal.span import parse_span
 from desktop.temporal.timex import parse_timex
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "Precision",
     "Qualifier",
     "parse_human",
+    "parse_span",
     "parse_timex",
 ]

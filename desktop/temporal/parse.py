@@ -1,7 +1,8 @@
-"""Reading a fuzzy date typed by a person ("early Sep 2018", "c. 2016", "7 September 2018").
+"""Reading a fuzzy date typed by a person ("early Sep 2018", "c. 2016", "07/09/2018").
 
 The date editor accepts what FuzzyDate.human() prints plus the usual ways people write
-dates; anything else raises ValueError with a reason the UI can show as is.
+dates, numeric ones in the day/month order the user chose; anything else raises
+ValueError with a reason the UI can show as is. Ranges are in temporal.span.
 """
 
 from __future__ import annotations
@@ -49,7 +50,15 @@ _FORMS: tuple[tuple[Precision, re.Pattern[str]], ...] = tuple(
         (Precision.YEAR, r"(?:the\s+year\s+)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?"),
     )
 )
-_HINT = "write it like '14 Sep 2018', 'Sep 2018', 'early 2017', 'c. 2016' or '2018-09-14'"
+_HINT = ("write it like '14 Sep 2018', 'Sep 2018', 'early 2017', 'c. 2016', '2019?', "
+         "'2018-09-14' or a range '3-5 Mar 2020'")
+_NUMERIC = re.compile(
+    rf"(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{2,4}}){_TIME}"
+)
+_YMD = re.compile(rf"(?P<year>\d{{4}})(?P<sep>[/.])(?P<a>\d{{1,2}})(?P=sep)(?P<b>\d{{1,2}}){_TIME}")
+_MONTH_YEAR = re.compile(r"(?P<a>\d{1,2})[/.](?P<year>\d{4})")
+_UNSURE = re.compile(r"\s*(?:\(\?\)|\?)$")  # "2019?", "2019 (?)": the writer is unsure
+_PREFIX = re.compile(r"^(?:(?:some\s?time|sometime)\s+)?(?:in|on|during)\s+(?=\S)")
 
 
 def _build(precision: Precision, match: re.Match[str]) -> tuple[Precision, datetime]:
@@ -85,7 +94,43 @@ def _build(precision: Precision, match: re.Match[str]) -> tuple[Precision, datet
     return precision, datetime(year, month, day)
 
 
-def _core(text: str) -> tuple[Precision, datetime]:
+def _moment(year: int, month: int, day: int, match: re.Match[str]) -> tuple[Precision, datetime]:
+    if year < 1:
+        raise ValueError("there is no year 0")
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}")
+    if match.group("hh"):
+        return Precision.MINUTE, datetime(year, month, day, int(match["hh"]), int(match["mm"]))
+    return Precision.DAY, datetime(year, month, day)
+
+
+def _numeric(text: str, dayfirst: bool) -> tuple[Precision, datetime] | None:
+    """07/09/2018 in the chosen order (a part over 12 can only be the day), 2018/09/07, 09/2018."""
+    match = _NUMERIC.fullmatch(text)
+    if match:
+        if len(match["year"]) < 3:
+            raise ValueError("write the year in full (2018, not 18)")
+        a, b = int(match["a"]), int(match["b"])
+        day, month = (a, b) if dayfirst else (b, a)
+        if month > 12 >= day:  # 25/12/2018 read month first: only one reading exists
+            day, month = month, day
+        return _moment(int(match["year"]), month, day, match)
+    match = _YMD.fullmatch(text)
+    if match:
+        return _moment(int(match["year"]), int(match["a"]), int(match["b"]), match)
+    match = _MONTH_YEAR.fullmatch(text)
+    if match:
+        month = int(match["a"])
+        if not 1 <= month <= 12:
+            raise ValueError(f"there is no month {month}")
+        return Precision.MONTH, datetime(int(match["year"]), month, 1)
+    return None
+
+
+def _core(text: str, dayfirst: bool = False) -> tuple[Precision, datetime]:
+    numeric = _numeric(text, dayfirst)
+    if numeric is not None:
+        return numeric
     try:
         return parse_timex(text.upper())
     except ValueError:
@@ -100,21 +145,32 @@ def _core(text: str) -> tuple[Precision, datetime]:
     raise ValueError(f"cannot read {text!r} as a date: {_HINT}")
 
 
-def parse_human(text: str) -> FuzzyDate:
-    """Parse a person's date ("early Sep 2018", "c. 2016", "7 September 2018")."""
+def parse_human(text: str, *, dayfirst: bool = False) -> FuzzyDate:
+    """Parse a person's date ("early Sep 2018", "c. 2016", "2019?", "07/09/2018").
+
+    ``dayfirst`` reads 07/09/2018 as 7 September (the Preferences' numeric date order).
+    """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"no date given: {_HINT}")
     cleaned = re.sub(r"\s+", " ", text.strip().lower()).strip(" .")
     if text.strip().endswith(".") and re.search(r"\b(?:c|ca|approx)\.$", text.strip().lower()):
         cleaned += "."
-    qualifier = None
+    unsure = _UNSURE.search(cleaned)
+    if unsure:
+        cleaned = cleaned[: unsure.start()].strip(" .")
+    if cleaned.startswith("~"):
+        unsure, cleaned = True, cleaned[1:].strip()
+    cleaned = _PREFIX.sub("", cleaned)
+    qualifier = Qualifier.CIRCA if unsure else None
     match = _QUALIFIER.match(cleaned)
     if match:
         name = next(k for k, v in match.groupdict().items() if v)
-        qualifier = Qualifier.SHORTLY_BEFORE if name == "shortly" else Qualifier(name)
-        cleaned = cleaned[match.end() :].strip()
+        said = Qualifier.SHORTLY_BEFORE if name == "shortly" else Qualifier(name)
+        if qualifier is None or said is not Qualifier.CIRCA:
+            qualifier = said  # "before 2019?" stays "before"; "c. 2019?" is just circa
+        cleaned = _PREFIX.sub("", cleaned[match.end() :].strip())
     try:
-        precision, when = _core(cleaned)
+        precision, when = _core(cleaned, dayfirst)
         return FuzzyDate.of(precision, when, qualifier)
     except ValueError as exc:
         message = str(exc)

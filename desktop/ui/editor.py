@@ -1,8 +1,9 @@
 """The event editor: every field commits on its own as one undoable edit.
 
-Dates are free text ("early Sep 2018", "c. 2016"), parsed with parse_human and shown
-back with their precision and qualifier; unreadable input says why and the stored
-value stays as it was.
+Dates are free text ("early Sep 2018", "c. 2016", "07/09/2018" in the Preferences'
+day/month order, ranges like "3-5 Mar 2020"), parsed with parse_span and shown back
+with their precision and qualifier; unreadable input says why, in full, and the stored
+value stays as it was. A range typed in either field sets both start and end.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
@@ -30,9 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.eventdates import ANCHOR_LABELS
-from desktop.temporal import FuzzyDate, parse_human
+from desktop.temporal import FuzzyDate, parse_span
 
-ERROR_STYLE = "color: #c0392b;"
+DATE_TIP = ("Free text: '14 Sep 2018', 'early Sep 2018', 'c. 2016', '2019?', 'circa spring "
+            "1944', 'Q3 2019', '2018-09-14 13:05', {numeric}, or a range: '3-5 Mar 2020', "
+            "'between 3 and 5 Mar 2020', 'Mar–Apr 2019' (sets the end too)")
+
+
+def numeric_example(dayfirst: bool) -> str:
+    """How 07/09/2018 is read under the current Preferences."""
+    return ("'07/09/2018' (day first: 7 Sep 2018)" if dayfirst
+            else "'07/09/2018' (month first: 9 Jul 2018)")
+
+
+def error_style(widget: QWidget) -> str:
+    """A red that reads on the light and on the dark palette."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return f"color: {'#ff8a80' if dark else '#b3261e'}; font-weight: bold;"
 
 
 class _NoteEdit(QPlainTextEdit):
@@ -69,6 +84,7 @@ class EventEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: dict[str, Any] | None = None
+        self.dayfirst = False  # numeric dates' order, from the Preferences (set_dayfirst)
         self._loaded: dict[QWidget, str] = {}  # what load() last put in each field
         self._committing: QWidget | None = None
         # Who changed the event and when (window.team provides it); off for read-only.
@@ -83,14 +99,17 @@ class EventEditor(QWidget):
         self.heading.setAccessibleName("Editor heading")
         self.heading.setWordWrap(True)
         self.title = self._line("Title", "The event's title")
-        self.start = self._line("Start date", "Free text: '14 Sep 2018', 'early Sep 2018', "
-                                "'c. 2016', 'Q3 2019', '2018-09-14 13:05'")
+        self.start = self._line("Start date", "")
         self.start_info = QLabel()
-        self.end = self._line("End date", "Optional end of a range; leave empty for none")
+        self.end = self._line("End date", "")
         self.end_info = QLabel()
-        for info in (self.start_info, self.end_info):
-            info.setWordWrap(True)
+        for info, name in ((self.start_info, "Start date check"),
+                           (self.end_info, "End date check")):
+            info.setWordWrap(True)  # an error is read in full, however narrow the dock
+            info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            info.setAccessibleName(name)
             info.setStyleSheet("color: palette(placeholder-text);")
+        self.set_dayfirst(False)
         self.lane = QComboBox()
         self.lane.setEditable(True)
         self.lane.setAccessibleName("Lane")
@@ -128,6 +147,15 @@ class EventEditor(QWidget):
         self.reject_button.clicked.connect(lambda: self._status("rejected"))
         self._build()
         self.load(None)
+
+    def set_dayfirst(self, dayfirst: bool) -> None:
+        """Read numeric dates day first (07/09/2018 = 7 Sep) or month first (= 9 Jul)."""
+        self.dayfirst = dayfirst
+        tip = DATE_TIP.format(numeric=numeric_example(dayfirst))
+        self.start.setToolTip(tip)
+        self.end.setToolTip("Optional end of a range; leave empty for none. " + tip)
+        self.start.setPlaceholderText("14 Sep 2018, 2019?, 3-5 Mar 2020…")
+        self.end.setPlaceholderText("no end")
 
     def _line(self, name: str, tip: str) -> QLineEdit:
         edit = QLineEdit()
@@ -232,10 +260,9 @@ class EventEditor(QWidget):
             self._put(self.title, event["title"], same)
             self._put(self.start, event["human"], same)
             self._put(self.end, event["end_human"], same)
-            self.start_info.setStyleSheet("color: palette(placeholder-text);")
-            self.end_info.setStyleSheet("color: palette(placeholder-text);")
-            self.start_info.setText(describe(event["start"]))
-            self.end_info.setText(describe(event["end"]) if event["end"] else "no end date")
+            self._show_info(self.start_info, describe(event["start"]))
+            self._show_info(self.end_info,
+                            describe(event["end"]) if event["end"] else "no end date")
             self._put(self.lane, event["lane"], same)
             self._put(self.tags, ", ".join(event["tags"]), same)
             self._put(self.description, event["description"], same)
@@ -305,24 +332,42 @@ class EventEditor(QWidget):
         self.color.setStyleSheet(f"background: {color};" if color else "")
 
     # -- committing -----------------------------------------------------------------------------
-    def _date_field(self, key: str) -> tuple[bool, Any]:
-        """(ok, value) for 'start' or 'end'; shows the reason when the text is unreadable."""
+    def _show_info(self, info: QLabel, text: str, error: bool = False) -> None:
+        info.setStyleSheet(error_style(self) if error else "color: palette(placeholder-text);")
+        info.setText(text)
+        info.setToolTip(text)
+
+    def _date_field(self, key: str) -> tuple[bool, dict[str, Any]]:
+        """(ok, new values) for 'start' or 'end'; shows the reason when the text is unreadable.
+
+        A range typed in either field gives both "start" and "end"."""
         assert self.current is not None
         edit, info = (self.start, self.start_info) if key == "start" else (self.end, self.end_info)
         text = edit.text().strip()
         if key == "end" and not text:
-            return True, None
+            self._show_info(info, "no end date")
+            return True, {"end": None}
         try:
-            when = parse_human(text)
+            first, last = parse_span(text, dayfirst=self.dayfirst)
         except ValueError as exc:
             e = self.current
-            old = e["human"] if key == "start" else (e["end_human"] or "none")
-            info.setStyleSheet(ERROR_STYLE)
-            info.setText(f"{exc}. Kept {old}.")
-            return False, None
-        info.setStyleSheet("color: palette(placeholder-text);")
-        info.setText(describe(when))
-        return True, when
+            old = e["human"] if key == "start" else (e["end_human"] or "no end")
+            self._show_info(info, f"{exc}. Kept {old}.", error=True)
+            return False, {}
+        if last is None:
+            other = self.current["end"] if key == "start" else self.current["start"]
+            clash = other is not None and (first.earliest > other.latest if key == "start"
+                                           else first.latest < other.earliest)
+            if clash:
+                side = "starts after its end" if key == "start" else "ends before its start"
+                self._show_info(info, f"{first.human()} {side} ({other.human()}): type the "
+                                "whole range here, e.g. '3-5 Mar 2020'.", error=True)
+                return False, {}
+            self._show_info(info, describe(first))
+            return True, {key: first}
+        self._show_info(self.start_info, describe(first))
+        self._show_info(self.end_info, describe(last))
+        return True, {"start": first, "end": last}
 
     def _commit(self, key: str) -> None:
         """Turn one field's change into an edit request, if it really changed."""
@@ -332,11 +377,12 @@ class EventEditor(QWidget):
         before: dict[str, Any] = {}
         after: dict[str, Any] = {}
         if key in ("start", "end"):
-            ok, when = self._date_field(key)
-            old = e[key]
-            if not ok or when == old:
+            ok, values = self._date_field(key)
+            if not ok:
                 return
-            before[key], after[key] = old, when
+            for name, when in values.items():
+                if when != e[name]:
+                    before[name], after[name] = e[name], when
         elif key == "title":
             text = self.title.text().strip()
             if not text:

@@ -26,7 +26,6 @@ from desktop.services import library as lib
 from desktop.services.annotation import NEEDS_REVIEW_TAG, annotation_from_span
 from desktop.services.queries import article_detail
 from desktop.store import Workspace
-from desktop.temporal import FuzzyDate
 from desktop.ui import commands as cmd
 from desktop.ui.autobackup import SessionBackups
 from desktop.ui.central import CentralArea
@@ -311,9 +310,14 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
             self.editor.title.selectAll()
 
     def new_event(self) -> None:
-        today = date.today()
-        command = cmd.CreateEventCommand(self.ws, "New event",
-                                         FuzzyDate.day(today.year, today.month, today.day),
+        """Ctrl+N: an event dated near the selection or the timeline's visible range."""
+        from desktop.temporal.near import date_near
+
+        current = self.event_by_id(self.current_event)
+        timeline = self.central.timeline
+        visible = timeline.visible_range() if timeline.model.events else None
+        start = date_near(current["start"] if current else None, visible)
+        command = cmd.CreateEventCommand(self.ws, "New event", start,
                                          on_error=self.report_error)
         if self.run(command):
             self.docks[3].raise_()

@@ -94,7 +94,8 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle("Preferences")
         self.setObjectName("preferences-dialog")
         self.date_order = _combo(DATE_ORDERS, prefs.date_order, "Numeric date order",
-                                 "How dates written only in digits are read during import")
+                                 "How dates written only in digits are read: in imported "
+                                 "articles and in the dates you type")
         languages = {code: f"{name} ({code})" for code, name in LANGUAGES.items()}
         if prefs.language not in languages:
             languages[prefs.language] = prefs.language
@@ -112,7 +113,8 @@ class PreferencesDialog(QDialog):
         form.addRow("Article &language:", self.language)
         form.addRow("Export &page size:", self.page)
         form.addRow("&Theme:", self.theme)
-        note = QLabel("Date order and language apply to articles imported from now on.")
+        note = QLabel("Date order applies to the dates you type now and to articles imported "
+                      "from now on; language to articles imported from now on.")
         note.setWordWrap(True)
         note.setProperty("role", "note")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -138,6 +140,8 @@ def apply_preferences(window: MainWindow, prefs: Preferences) -> None:
     # Read by the import jobs (see ui/importer.py): they apply to the next import.
     window.importer.dayfirst = prefs.dayfirst
     window.importer.language = prefs.language
+    window.editor.set_dayfirst(prefs.dayfirst)
+    window.central.timeline.dates_button.popup.dayfirst = prefs.dayfirst
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_theme(app, prefs.theme)

@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QUndoStack
 
 from desktop.services import timeline_data as data
 from desktop.services.editing import update_event
 from desktop.ui.timeline import Filters, TimelineView, load_from_workspace
+
+
+def type_date(edit, text: str) -> None:
+    """What a user does: type into the field and press Return (editingFinished)."""
+    edit.setText(text)
+    edit.editingFinished.emit()
 
 
 @pytest.fixture
@@ -63,14 +68,13 @@ def test_the_date_popup_limits_events_to_whole_days_and_clears(shown, qtbot):
     button = view.dates_button
     button.open_popup()
     popup = button.popup
-    assert popup.isVisible() and not popup.from_check.isChecked()
-    popup.from_edit.setDate(QDate(cut.year, cut.month, cut.day))  # editing switches it on
-    assert popup.from_check.isChecked()
+    assert popup.isVisible() and popup.from_edit.text() == ""
+    type_date(popup.from_edit, cut.isoformat())
     assert view.model.filters.date_from == datetime(cut.year, cut.month, cut.day)
     later = {e.id for e in view.model.events.values() if e.latest.date() >= cut}
     assert shown_ids(view) == later & everything and shown_ids(view) != everything
     assert button.font().bold(), "an active date filter is marked"
-    popup.to_edit.setDate(QDate(cut.year, cut.month, cut.day))
+    type_date(popup.to_edit, cut.isoformat())
     same_day = {e.id for e in view.model.events.values()
                 if e.latest.date() >= cut and e.earliest.date() <= cut}  # fmt: skip
     assert shown_ids(view) == same_day & everything and same_day
@@ -138,7 +142,7 @@ def test_named_views_round_trip_tag_dates_lanes_and_statuses(shown, ws):
     view, binding, lanes = shown
     view.tag_box.setCurrentIndex(view.tag_box.findData("even"))
     view.dates_button.set_range(datetime(2018, 9, 1), None)
-    view.dates_button.popup.to_edit.setDate(QDate(2018, 9, 30))
+    type_date(view.dates_button.popup.to_edit, "30 Sep 2018")
     view.lanes_button.set_lane_shown(lanes[1], False)
     view.status_box.setCurrentIndex(3)  # everything, rejected too
     view.search.setText("the")
@@ -199,7 +203,32 @@ def test_a_lane_is_hidden_from_its_context_menu_and_dates_may_be_reversed(shown)
     assert view.lanes_button.hidden == frozenset({lanes[0]})
     assert all(view.model.events[i].lane != lanes[0] for i in shown_ids(view))
     popup = view.dates_button.popup
-    popup.from_edit.setDate(QDate(2018, 9, 30))
-    popup.to_edit.setDate(QDate(2018, 9, 1))
+    type_date(popup.from_edit, "2018-09-30")
+    type_date(popup.to_edit, "2018-09-01")
     assert view.model.filters.date_from == datetime(2018, 9, 1)
     assert view.model.filters.date_to.date() == date(2018, 9, 30)
+
+
+def test_the_date_popup_reads_free_text_and_keeps_what_was_typed(shown, qtbot):
+    view, _, _ = shown
+    button = view.dates_button
+    button.open_popup()
+    popup = button.popup
+    popup.from_edit.setText("Sep 2018")  # typed, not yet confirmed
+    popup.hide()  # closing the popup keeps it
+    assert view.model.filters.date_from == datetime(2018, 9, 1)
+    button.open_popup()
+    assert popup.from_edit.text() == "Sep 2018", "what was typed into From stays"
+    assert view.dates_button.range()[0] == datetime(2018, 9, 1)
+    type_date(popup.to_edit, "2019?")  # c. 2019 ends in 2020
+    assert view.model.filters.date_to.date() == date(2020, 12, 31)
+    type_date(popup.from_edit, "3-5 March 2020")  # a range in From fills both
+    assert (popup.from_edit.text(), popup.to_edit.text()) == ("2020-03-03", "2020-03-05")
+    assert view.model.filters.date_to.date() == date(2020, 3, 5)
+    popup.dayfirst = True
+    type_date(popup.from_edit, "07/09/2018")
+    assert view.model.filters.date_from == datetime(2018, 9, 7)
+    type_date(popup.from_edit, "the big storm")
+    assert "cannot read" in popup.message.text()
+    assert view.model.filters.date_from == datetime(2018, 9, 7), "bad text keeps the filter"
+    popup.hide()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_human
+from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_human, parse_span
 
 
 def test_day_bounds_are_inclusive() -> None:
@@ -115,3 +115,56 @@ def test_timex_round_trip(precision: Precision, when: datetime) -> None:
 def test_human_round_trip(fuzzy: FuzzyDate) -> None:
     assert parse_human(fuzzy.human()) == fuzzy
     assert fuzzy.earliest <= fuzzy.latest
+
+
+@pytest.mark.parametrize(("text", "dayfirst", "timex"), [
+    ("07/09/2018", True, "2018-09-07"), ("07/09/2018", False, "2018-07-09"),
+    ("7.9.2018", True, "2018-09-07"), ("25/12/2018", False, "2018-12-25"),
+    ("2018/09/07", False, "2018-09-07"), ("09/2018", True, "2018-09"),
+])
+def test_numeric_dates_follow_the_order(text: str, dayfirst: bool, timex: str) -> None:
+    assert parse_human(text, dayfirst=dayfirst).to_timex() == timex
+
+
+@pytest.mark.parametrize("text", ["7/9/18", "13/13/2018", "00/01/2018"])
+def test_bad_numeric_dates_say_why(text: str) -> None:
+    with pytest.raises(ValueError, match="year in full|no month|day is out of range|not a valid"):
+        parse_human(text, dayfirst=True)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("3-5 March 2020", "2020-03-03", "2020-03-05"),
+    ("between 3 and 5 March 2020", "2020-03-03", "2020-03-05"),
+    ("from 3 to 5 March 2020", "2020-03-03", "2020-03-05"),
+    ("March–April 2019", "2019-03", "2019-04"),
+    ("March 3-5, 2020", "2020-03-03", "2020-03-05"),
+    ("3 March - 5 April 2020", "2020-03-03", "2020-04-05"),
+    ("early March to late April 2019", "2019-03", "2019-04"),
+    ("2018-09-14 to 2018-09-20", "2018-09-14", "2018-09-20"),
+    ("between 2011 and 2016", "2011", "2016"),
+    ("2018–19", "2018", "2019"),
+])
+def test_parse_span_reads_ranges(text: str, start: str, end: str) -> None:
+    first, last = parse_span(text)
+    assert (first.to_timex(), last.to_timex()) == (start, end)
+
+
+def test_parse_span_single_dates_and_errors() -> None:
+    assert parse_span("2018-09-14") == (FuzzyDate.day(2018, 9, 14), None)
+    with pytest.raises(ValueError, match="before it starts"):
+        parse_span("5-3 March 2020")
+    with pytest.raises(ValueError, match="cannot read"):
+        parse_span("3 and 5 March 2020")  # "and" makes a range only after "between"
+
+
+def test_date_near_prefers_the_selection_then_the_visible_range() -> None:
+    from desktop.temporal.near import date_near
+
+    sept = (datetime(2018, 9, 1), datetime(2018, 9, 30))
+    chosen = FuzzyDate.month(2018, 9, Qualifier.EARLY)
+    assert date_near(chosen, sept) == FuzzyDate.month(2018, 9)
+    # a selection scrolled out of view: the new event goes where the analyst looks
+    assert date_near(FuzzyDate.year(2011), sept).to_timex() == "2018-09-15"
+    assert date_near(None, (datetime(2016, 1, 1), datetime(2017, 12, 31))).to_timex() == "2016-12"
+    assert date_near(None, (datetime(1900, 1, 1), datetime(2000, 1, 1))).to_timex() == "1950"
+    assert date_near(None, None, today=date(2026, 1, 2)) == FuzzyDate.day(2026, 1, 2)

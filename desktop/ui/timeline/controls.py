@@ -11,20 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QHideEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QToolButton,
     QWidget,
 )
+
+from desktop.temporal import parse_span
 
 ANY_TAG = "Any tag"
 RangeSource = Callable[[], tuple[datetime, datetime]]
@@ -90,27 +92,35 @@ class TagBox(QComboBox):
 
 
 class DateRangePopup(QFrame):
-    """From/To dates, each switched on by its check box; "Clear" switches both off."""
+    """From/To as free text ("Sep 2018", "07/09/2018", "2019?"); a range typed in From
+    ("3-5 Mar 2020", "2018-2019") fills both. Empty means open; what was typed is applied
+    on Return, on leaving the field and when the popup closes, so it is never lost."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.dayfirst = False  # numeric dates' order, from the Preferences
+        self.bounds: list[date | None] = [None, None]
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 8, 8, 8)
-        self.from_check, self.from_edit = QCheckBox("From", self), QDateEdit(self)
-        self.to_check, self.to_edit = QCheckBox("To", self), QDateEdit(self)
-        for row, (check, edit) in enumerate(((self.from_check, self.from_edit),
-                                             (self.to_check, self.to_edit))):  # fmt: skip
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDateRange(QDate(100, 1, 1), QDate(9999, 12, 31))
-            edit.setAccessibleName(f"Timeline {check.text().lower()} date")
-            check.toggled.connect(self.changed)
-            edit.dateChanged.connect(lambda _d, c=check: self._edited(c))
-            grid.addWidget(check, row, 0)
+        self.from_edit, self.to_edit = QLineEdit(self), QLineEdit(self)
+        for row, (label, edit) in enumerate((("&From", self.from_edit), ("&To", self.to_edit))):
+            edit.setClearButtonEnabled(True)
+            edit.setMinimumWidth(200)
+            edit.setAccessibleName(f"Timeline {label.strip('&').lower()} date")
+            edit.setToolTip("Any date you would type in the editor: 'Sep 2018', '2019', "
+                            "'07/09/2018'; a range in From fills both ('3-5 Mar 2020')")
+            edit.editingFinished.connect(self.apply_text)
+            caption = QLabel(label, self)
+            caption.setBuddy(edit)
+            grid.addWidget(caption, row, 0)
             grid.addWidget(edit, row, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Timeline date filter message")
+        grid.addWidget(self.message, 2, 0, 1, 2)
         buttons = QHBoxLayout()
         self.visible_button = QPushButton("Visible range", self)
         self.visible_button.setToolTip("Limit to the dates now on screen")
@@ -119,43 +129,70 @@ class DateRangePopup(QFrame):
         self.clear_button.clicked.connect(self.clear)
         buttons.addWidget(self.visible_button)
         buttons.addWidget(self.clear_button)
-        grid.addLayout(buttons, 2, 0, 1, 2)
+        grid.addLayout(buttons, 3, 0, 1, 2)
 
-    def _edited(self, check: QCheckBox) -> None:
-        if check.isChecked():
+    def apply_text(self) -> bool:
+        """Read both fields; emits `changed` when the bounds moved. False on unreadable text."""
+        lo, hi = self.bounds
+        try:
+            lo_text, hi_text = self.from_edit.text().strip(), self.to_edit.text().strip()
+            if lo_text:
+                first, last = parse_span(lo_text, dayfirst=self.dayfirst)
+                lo = first.earliest.date()
+                if last is not None:  # a whole range typed in From
+                    hi, hi_text = last.latest.date(), ""
+                    self.from_edit.setText(str(lo))
+                    self.to_edit.setText(str(hi))
+            else:
+                lo = None
+            if hi_text:
+                first, last = parse_span(hi_text, dayfirst=self.dayfirst)
+                hi = (last or first).latest.date()
+            elif not self.to_edit.text().strip():
+                hi = None
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            self.message.setToolTip(str(exc))
+            return False
+        self.message.setText(_describe_bounds(lo, hi))
+        self.message.setToolTip("")
+        if [lo, hi] != self.bounds:
+            self.bounds = [lo, hi]
             self.changed.emit()
-        else:
-            check.setChecked(True)  # editing a date means using it; emits through toggled
+        return True
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.apply_text()  # closing the popup keeps what was typed
+        super().hideEvent(event)
 
     def clear(self) -> None:
         self.set_dates(None, None)
         self.changed.emit()
 
     def set_dates(self, lo: date | None, hi: date | None) -> None:
-        """Show these bounds (None: off) without emitting."""
-        for check, edit, value in ((self.from_check, self.from_edit, lo),
-                                   (self.to_check, self.to_edit, hi)):  # fmt: skip
-            check.blockSignals(True)
+        """Show these bounds (None: open) without emitting."""
+        self.bounds = [lo, hi]
+        for edit, value in ((self.from_edit, lo), (self.to_edit, hi)):
             edit.blockSignals(True)
-            check.setChecked(value is not None)
-            if value is not None:
-                edit.setDate(QDate(value.year, value.month, value.day))
-            check.blockSignals(False)
+            edit.setText(str(value) if value is not None else "")
             edit.blockSignals(False)
+        self.message.setText(_describe_bounds(lo, hi))
 
     def suggest(self, lo: date, hi: date) -> None:
-        """Pre-fill the bounds that are off (so the calendar opens somewhere useful)."""
-        for check, edit, value in ((self.from_check, self.from_edit, lo),
-                                   (self.to_check, self.to_edit, hi)):  # fmt: skip
-            if not check.isChecked():
-                edit.blockSignals(True)
-                edit.setDate(QDate(value.year, value.month, value.day))
-                edit.blockSignals(False)
+        """Show the dates on screen as placeholders of the open bounds."""
+        self.from_edit.setPlaceholderText(f"any (on screen from {lo})")
+        self.to_edit.setPlaceholderText(f"any (on screen to {hi})")
 
     def dates(self) -> tuple[date | None, date | None]:
-        lo = self.from_edit.date().toPython() if self.from_check.isChecked() else None
-        hi = self.to_edit.date().toPython() if self.to_check.isChecked() else None
-        return lo, hi  # type: ignore[return-value]
+        return self.bounds[0], self.bounds[1]
+
+
+def _describe_bounds(lo: date | None, hi: date | None) -> str:
+    if lo is None and hi is None:
+        return "Showing events of any date."
+    if lo is not None and hi is not None and lo > hi:
+        lo, hi = hi, lo
+    return f"Showing events from {lo or 'the first'} to {hi or 'the last'} (whole days)."
 
 
 class DateRangeButton(QToolButton):
@@ -180,6 +217,7 @@ class DateRangeButton(QToolButton):
         self.popup.adjustSize()
         self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
         self.popup.show()
+        self.popup.from_edit.setFocus()
 
     def _use_visible(self) -> None:
         lo, hi = self.visible_range()
