@@ -160,9 +160,11 @@ def parse_human(text: str, *, dayfirst: bool = False) -> FuzzyDate:
         cleaned = cleaned[: unsure.start()].strip(" .")
     if cleaned.startswith("~"):
         unsure, cleaned = True, cleaned[1:].strip()
-    cleaned = _PREFIX.sub("", cleaned)
     qualifier = Qualifier.CIRCA if unsure else None
-    match = _QUALIFIER.match(cleaned)
+    match = _QUALIFIER.match(cleaned)  # before the prefix: "on or shortly before" is one
+    if not match:
+        cleaned = _PREFIX.sub("", cleaned)
+        match = _QUALIFIER.match(cleaned)
     if match:
         name = next(k for k, v in match.groupdict().items() if v)
         said = Qualifier.SHORTLY_BEFORE if name == "shortly" else Qualifier(name)
