@@ -20,6 +20,7 @@ import json
 import os
 import random
 import resource
+import signal
 import sys
 import tempfile
 import time
@@ -128,6 +129,8 @@ def main() -> None:
 
     cluster = None
     server_url = args.workspace
+    # SIGTERM (a timeout) must still drop the databases and stop a throw-away server.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     if args.pg_cluster and not server_url:
         import pgcluster
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def headless_demo() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a bundled app's import workers start through here
     argv = sys.argv[1:] if argv is None else argv
     if "--self-test" in argv:
         from desktop import selftest

@@ -12,8 +12,13 @@ worker, so small batches are prepared here instead (see `choose_jobs`).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,9 +45,28 @@ def choose_jobs(requested: int | None, files: int) -> int:
     return max(1, min(cores, files // FILES_PER_WORKER))
 
 
-def _init(stored: frozenset[str]) -> None:
+def _init(stored: frozenset[str], parent: int) -> None:
     global _stored
     _stored = stored
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive an import killed from outside (SIGKILL, a crash): the
+    pool cannot tell it to stop then. Linux ends it with the parent; elsewhere a thread
+    notices the parent is gone within a second."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="chronologue-parent-watch", daemon=True).start()
 
 
 def _prepare(path: Path, row: ManifestRow | None, options: ImportOptions) -> PreparedFile:
@@ -66,7 +90,7 @@ def prepare_in_pool(
     """
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init,
-                               initargs=(stored,))
+                               initargs=(stored, os.getpid()))
     pending: deque[tuple[Path, ManifestRow | None, Future[PreparedFile]]] = deque()
     queue = iter(files)
     broken = False

@@ -80,3 +80,87 @@ def test_cli_jobs_option(batch: Path, workspace_path: Path) -> None:
     with pytest.raises(SystemExit) as usage:
         cli.main(["import", str(batch), "--jobs", "zero"], out=out, err=err)
     assert usage.value.code == 2
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children = task / "children"
+        if children.exists():
+            found += [int(c) for c in children.read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_die_with_a_killed_import(tmp_path: Path, workspace_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    rng = random.Random(5)
+    for i in range(400):
+        (folder / f"a{i:04d}.txt").write_text(article(i, rng), encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "desktop", "import", str(folder),
+                              "--jobs", "2", "-w", str(workspace_path)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    workers: list[int] = []
+    while time.time() < deadline and len(workers) < 2:
+        workers = [p for p in _children(child.pid)
+                   if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")]
+        time.sleep(0.2)
+    assert len(workers) >= 2, "the import never started its workers"
+    time.sleep(1.0)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in workers), "worker processes outlived the import"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_killed_worker_costs_no_file(tmp_path: Path, workspace_path: Path) -> None:
+    """The system kills a worker (out of memory, say): the rest is prepared here."""
+    import os
+    import signal
+    import threading
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    rng = random.Random(6)
+    for i in range(60):
+        (folder / f"a{i:03d}.txt").write_text(article(i, rng), encoding="utf-8")
+    killed: list[int] = []
+
+    def kill_a_worker() -> None:
+        deadline = time.time() + 60
+        while time.time() < deadline and not killed:
+            for pid in _children(os.getpid()):
+                cmdline = Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+                if "spawn_main" in cmdline and "resource_tracker" not in cmdline:
+                    time.sleep(1.0)
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                    return
+            time.sleep(0.1)
+
+    threading.Thread(target=kill_a_worker, daemon=True).start()
+    ws = open_workspace(workspace_path)
+    report = import_paths(ws, [folder], jobs=2)
+    assert killed
+    assert report.count("imported") == 60 and not report.failed
+    assert len(article_rows(ws)) == 60
+    ws.close()
