@@ -13,6 +13,29 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+_PAGE = (
+    "<html><head><title>Essai</title><meta property='og:site_name' content='Le Journal'>"
+    "</head><body><nav><a href='/'>Accueil</a></nav><article><h1>Inondations dans la vallée"
+    "</h1><p>Publié le 28 mars 2022</p><p>Les pluies torrentielles qui se sont abattues sur la "
+    "région depuis jeudi ont provoqué le débordement de la rivière.</p><p>Selon la préfecture, "
+    "plus de trois cents habitants ont été évacués dans la nuit de samedi à dimanche.</p><p>Le "
+    "maire a annoncé qu'une cellule de crise se réunirait lundi matin à la mairie.</p>"
+    "</article><footer>Mentions légales</footer></body></html>"
+)
+
+
+def _check_readers(pdf: Path) -> str | None:
+    """The web-page, PDF and language readers with their data files (bundles drop them)."""
+    from desktop.ingest import read_bytes, read_path
+
+    page = read_bytes(_PAGE.encode("utf-8"), "selftest.html")
+    if page.language != "fr" or page.published != date(2022, 3, 28) or "Mentions" in page.text:
+        return (f"web page read as language {page.language}, date {page.published}, "
+                f"{len(page.text)} characters")
+    if not read_path(pdf).text.strip():
+        return "the exported PDF has no text when read back"
+    return None
+
 
 def run(out: TextIO | None = None) -> int:
     out = out or sys.stdout
@@ -63,6 +86,11 @@ def run(out: TextIO | None = None) -> int:
                 step("FAILED: PDF export wrote nothing")
                 return 1
             step(f"exported a {summary.pages}-page PDF ({pdf.stat().st_size // 1024} KB)")
+            problem = _check_readers(pdf)
+            if problem:
+                step(f"FAILED: {problem}")
+                return 1
+            step("web page, PDF, language and foreign dateline read")
         finally:
             ws.close()
     print("OK", file=out)

@@ -177,7 +177,8 @@ def parse_html(
         or _not_url(meta.get("article:author"))
         or _not_url(plain.json_ld.get("author"))
         or _not_url(doc.author if doc else None)
-        or found.author,
+        or found.author
+        or detect_metadata(plain.text).author,  # a byline the extractor left out
         published=published,
         source_file=source_file,
         source_format=source_format,

@@ -19,6 +19,7 @@ MAX_TITLE_CHARS = 200
 
 _URL_LINE = re.compile(r"^\s*<?(https?://[^\s<>\"]+?)>?\s*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s*[:\-]?\s+(?P<name>[^\W\d_][^\n]{1,80}?)\s*$", re.IGNORECASE)
+_DATED_BYLINE = re.compile(r"\bby\s+(?P<name>[^\W\d_][\w.'’ -]{1,60}?)\s*$", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"notification|cookie|subscribe|sign up|sign in|log in|newsletter|advertisement"
     r"|skip to|javascript|your browser|share this|follow us|menu",
@@ -80,6 +81,8 @@ def _detect_title(lines: list[str]) -> str | None:
 def _detect_author(lines: list[str]) -> str | None:
     for line in lines:
         match = _BYLINE.match(line)
+        if match is None and find_dateline(line, dayfirst=None) is not None:
+            match = _DATED_BYLINE.search(line)  # "Posted on June 14, 2021 by Tomas Reyes"
         if match is None:
             continue
         name = clean_value(match.group("name"))

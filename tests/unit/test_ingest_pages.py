@@ -49,6 +49,7 @@ def test_news_page_keeps_article_paragraphs_and_headings_only() -> None:
 def test_blog_post_without_metadata_dates_from_its_posted_on_line() -> None:
     draft = read_path(PAGES / "blog_fieldnotes.html")
     assert draft.published == date(2021, 6, 14)
+    assert draft.author == "Tomas Reyes"  # from "Posted on June 14, 2021 by Tomas Reyes"
     assert "“We used to sell vegetables. Now we sell batteries,” one trader told me." in (
         paragraphs(draft.text)
     )
