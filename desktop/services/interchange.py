@@ -139,7 +139,7 @@ def _event_doc(e: Event) -> dict[str, Any]:
             {"article_id": c.article_id, "start": c.start, "end": c.end, "quote": c.quote,
              "date_phrase": c.date_phrase, "phrase_start": c.phrase_start,
              "phrase_end": c.phrase_end, "value": c.value, "needs_reference": c.needs_reference,
-             "origin": c.origin}
+             "origin": c.origin, "anchor": c.anchor, "anchor_confidence": c.anchor_confidence}
             for c in e.citations
         ],
     }  # fmt: skip
@@ -192,7 +192,8 @@ def import_document(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
                     quote=c["quote"], date_phrase=c.get("date_phrase"),
                     phrase_start=c.get("phrase_start"), phrase_end=c.get("phrase_end"),
                     value=c.get("value") or "", needs_reference=bool(c.get("needs_reference")),
-                    origin=c.get("origin") or "manual",
+                    origin=c.get("origin") or "manual", anchor=c.get("anchor"),
+                    anchor_confidence=c.get("anchor_confidence"),
                 ))  # fmt: skip
             session.add(event)
             session.flush()

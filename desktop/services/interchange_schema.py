@@ -53,6 +53,8 @@ class CitationDoc(Struct):
     value: Annotated[str, Meta(max_length=40)] | None = ""
     needs_reference: bool = False
     origin: Annotated[str, Meta(max_length=16)] | None = "manual"
+    anchor: Literal["phrase", "continuation", "publication"] | None = None
+    anchor_confidence: Annotated[float, Meta(ge=0, le=1)] | None = None
 
 
 EntityName = Annotated[str, Meta(min_length=1, max_length=300)]

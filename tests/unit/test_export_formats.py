@@ -137,6 +137,26 @@ def test_json_round_trip_is_lossless(ref_ws, empty_ws, tmp_path):
     }
 
 
+def test_json_round_trip_keeps_how_suggestions_were_dated(seeds_dir, empty_ws, tmp_path):
+    from desktop.services.importing import import_paths
+
+    suggested = open_workspace(tmp_path / "suggested.chronologue")
+    try:
+        import_paths(suggested, [seeds_dir])
+        first = tmp_path / "first.json"
+        export_file(suggested, first, "json", ExportOptions(statuses=None))
+    finally:
+        suggested.close()
+    import_document(empty_ws, json.loads(first.read_text(encoding="utf-8")))
+    second = tmp_path / "second.json"
+    export_file(empty_ws, second, "json", ExportOptions(statuses=None))
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+    doc = json.loads(first.read_text(encoding="utf-8"))
+    anchors = {c["anchor"] for e in doc["events"] for c in e["citations"]}
+    assert {"phrase", "publication"} <= anchors
+    assert any(e["start"]["qualifier"] == "shortly before" for e in doc["events"])
+
+
 def test_json_import_into_a_used_workspace_remaps_ids_and_reuses_articles(ref_ws):
     doc = document(ref_ws)
     report = import_document(ref_ws, doc)
