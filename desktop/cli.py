@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop import __version__, cli_export, cli_maintenance
 from desktop.cli_text import shown
 from desktop.store import Workspace, WorkspaceError, open_workspace
+from desktop.store.damage import READ_ERRORS, diagnose
 from desktop.store.location import Location, LocationError, parse_location
 from desktop.store.workspace import (
     ReadOnlyWorkspace,
@@ -150,13 +152,33 @@ def main(
     except LookupError as exc:
         print(f"chronologue: {exc.args[0] if exc.args else exc}", file=err)
         return 1
-    except DBAPIError as exc:  # full disk, read-only, locked for too long, server gone
-        if not is_write_problem(exc):
-            raise
-        print(f"chronologue: {ws}: {write_error_message(exc)}", file=err)
+    except StaleDataError:  # another writer kept winning the same rows
+        print(f"chronologue: {ws}: another window or process kept changing the same events; "
+              "nothing was changed by this command. Run it again.", file=err)
         return 1
+    except DBAPIError as exc:  # full disk, read-only, locked for too long, server gone
+        if is_write_problem(exc) and not _damage(ws, exc):
+            print(f"chronologue: {ws}: {write_error_message(exc)}", file=err)
+            return 1
+        return _report_damage(ws, exc, err)
+    except READ_ERRORS as exc:  # a value that cannot be read back: damage, said as such
+        return _report_damage(ws, exc, err)
     finally:
         ws.close()
+
+
+def _damage(ws: Workspace, exc: BaseException) -> str | None:
+    path = getattr(ws, "path", None)
+    return diagnose(path, exc) if isinstance(path, Path) else None
+
+
+def _report_damage(ws: Workspace, exc: BaseException, err: TextIO) -> int:
+    """The damage message with the backup offer, after checking the file; else re-raise."""
+    message = _damage(ws, exc)
+    if message is None:
+        raise exc
+    print(f"chronologue: {message}", file=err)
+    return 1
 
 
 def _location(given: str | None) -> Location:

@@ -162,7 +162,15 @@ def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
         summary = export_file(ws, args.output, fmt, _options(args, landscape=args.landscape),
                               follow_symlink=args.follow_symlink)
     except (OSError, ValueError) as exc:
-        print(f"chronologue: cannot export to {shown(args.output)}: {shown(exc)}", file=err)
+        from desktop.export import TargetRefused
+        from desktop.store.damage import diagnose
+
+        damage = None if isinstance(exc, OSError | TargetRefused) or ws.path is None else \
+            diagnose(ws.path, exc)  # fmt: skip
+        if damage:
+            print(f"chronologue: {damage}", file=err)
+        else:
+            print(f"chronologue: cannot export to {shown(args.output)}: {shown(exc)}", file=err)
         return 1
     _say(summary, out)
     return 0

@@ -362,7 +362,7 @@ def _backup_first(ws: Workspace) -> list[str]:
     if ws.path is None:  # a shared workspace: the server's backups (pg_dump) cover it
         return []
     try:
-        backup_before(Path(ws.path), "before-import")
+        backup_before(ws.path, "before-import")
     except BackupFailed as exc:
         return [str(exc)]
     return []

@@ -118,6 +118,8 @@ def check_integrity(path: Path, *, quick: bool = False, read_only: bool = False)
     con: sqlite3.Connection | None = None
     try:
         con = _connect(Path(path), read_only=read_only)
+        # its messages quote damaged bytes: never let them fail to decode
+        con.text_factory = lambda raw: raw.decode("utf-8", "replace")
         rows = con.execute(f"PRAGMA {pragma}").fetchall()
         problems = [str(r[0]) for r in rows if r and r[0] != "ok"]
         if not problems:
@@ -127,7 +129,13 @@ def check_integrity(path: Path, *, quick: bool = False, read_only: bool = False)
             if not quick and not read_only and "articles_fts" in names:
                 # The search index's own check (it only reads, but needs a writable handle).
                 con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        if not problems and not quick:
+            from desktop.store.damage import read_every_row
+
+            problems = read_every_row(Path(path))
         return problems
+    except (UnicodeError, ValueError) as exc:
+        return [f"unreadable data ({exc})"]
     except sqlite3.Error as exc:
         if _is_damage(exc):
             return [str(exc)]
@@ -349,12 +357,16 @@ def newest_good_backup(workspace: Path) -> Backup | None:
     return empty
 
 
-def backup_before(workspace: Path, reason: str, *, now: datetime | None = None) -> Path | None:
+def backup_before(workspace: Path | None, reason: str, *, now: datetime | None = None
+                  ) -> Path | None:  # fmt: skip
     """A copy now, before a risky operation (`reason` like "before-import").
 
     None when there is nothing sound to copy (no file yet, or a damaged one: a damaged
-    file never pushes good copies out of the rotation). Raises BackupFailed.
+    file never pushes good copies out of the rotation; a PostgreSQL workspace, path None,
+    is the server's to back up). Raises BackupFailed.
     """
+    if workspace is None:
+        return None
     workspace = Path(workspace)
     try:
         if not check_on_open(workspace):

@@ -236,10 +236,11 @@ def open_workspace(
     except Exception as exc:
         engine.dispose()
         reason = _reason(exc)
-        if "malformed" in reason or "not a database" in reason:
-            from desktop.store.backup import damaged_message
+        from desktop.store.damage import diagnose
 
-            raise WorkspaceDamaged(damaged_message(path, reason)) from exc
+        damage = diagnose(path, exc)
+        if damage is not None:
+            raise WorkspaceDamaged(damage) from exc
         if any(w in reason for w in ("readonly", "read-only", "unable to open database file")):
             raise WorkspaceError(
                 f"cannot open the workspace {path}: the file or its folder is read-only "
