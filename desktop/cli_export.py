@@ -143,6 +143,9 @@ def _say(summary, out: TextIO) -> None:
     pages = f", {summary.pages} pages" if summary.pages else ""
     print(f"wrote {shown(summary.path)} ({summary.format}, {summary.events} events{pages})",
           file=out)
+    if getattr(summary, "warning", ""):
+        print(f"note: {summary.warning} (--tiles N, --page A0 or --from/--to/--lane/--tag)",
+              file=out)
 
 
 def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

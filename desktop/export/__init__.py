@@ -25,6 +25,7 @@ class ExportSummary:
     format: str
     events: int
     pages: int = 0  # PDF only
+    warning: str = ""  # PDF: the chart was too crowded and became a density strip
 
 
 def guess_format(path: Path | str) -> str | None:
@@ -77,7 +78,7 @@ def write_data(
         from desktop.export.pdf import render_pdf
 
         result = render_pdf(data, path, options, progress=progress, should_cancel=should_cancel)
-        return ExportSummary(path, fmt, len(data.events), result.pages)
+        return ExportSummary(path, fmt, len(data.events), result.pages, result.warning)
     if fmt in ("png", "svg"):
         from desktop.export.images import render_png, render_svg
 

@@ -24,8 +24,10 @@ def facts(data: ExportData) -> str:
     parts.append(f"{n} event{'s' if n != 1 else ''}")
     outlets = data.outlets
     if data.articles:
-        parts.append(f"{data.articles} article{'s' if data.articles != 1 else ''} from "
-                     f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")  # fmt: skip
+        articles = f"{data.articles} article{'s' if data.articles != 1 else ''}"
+        if outlets:  # articles of unknown outlet must not read "from 0 outlets"
+            articles += f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
+        parts.append(articles)
     if data.date_from or data.date_to:
         lo, hi = (_when(x) for x in (data.date_from, data.date_to))
         parts.append(f"Range {lo} – {hi}")

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from desktop import __version__
 from desktop.export.atomic import WriteFailed, atomic_stream
 from desktop.export.chart import Chart
 from desktop.export.checks import pdf_check
+from desktop.export.density import Crowding, crowding, draw_density
 from desktop.export.device import memory_device
 from desktop.export.header import draw_header
 from desktop.export.pagesize import parse_page
@@ -45,6 +46,7 @@ class ExportResult:
     timeline_pages: int
     source_pages: int
     events: int
+    warning: str = ""  # e.g. too many events to draw: a density strip was drawn instead
 
 
 def export_pdf(
@@ -101,6 +103,19 @@ def render_pdf(
     return result
 
 
+def pdf_crowding(data: ExportData, options: ExportOptions) -> Crowding | None:
+    """Whether the PDF's timeline would be too crowded to read (for the export dialog)."""
+    ensure_app()
+    w_mm, h_mm = parse_page(options.page, options.landscape)
+    probe = QImage(1, 1, QImage.Format.Format_ARGB32)
+    dpm = round(DPI / 0.0254)
+    probe.setDotsPerMeterX(dpm)
+    probe.setDotsPerMeterY(dpm)
+    doc = _Document(QPainter(), probe, data, options, w_mm, h_mm, None, None)  # type: ignore[arg-type]
+    chart, _, _ = doc.plan()
+    return crowding(chart, doc.k) if options.overview != "chart" else None
+
+
 class _Document:
     def __init__(self, p: QPainter, writer: QPdfWriter, data: ExportData, options: ExportOptions,
                  w_mm: float, h_mm: float, progress, should_cancel) -> None:  # fmt: skip
@@ -115,6 +130,7 @@ class _Document:
         self.progress, self.should_cancel = progress, should_cancel
         self.page_no = 0
         self.total_pages = 0
+        self.crowded: Crowding | None = None  # set by run() when the chart is unreadable
 
     def _tick(self, done: int, total: int) -> None:
         if self.should_cancel is not None and self.should_cancel():
@@ -123,7 +139,8 @@ class _Document:
         if self.progress is not None:
             self.progress(done, total)
 
-    def run(self) -> ExportResult:
+    def plan(self) -> tuple[Chart, list[tuple[float, float]], float]:
+        """The chart laid out for the page(s), its page windows and where it starts."""
         k, f, d = self.k, self.fonts, self.data
         head_h = draw_header(None, f, k, d, self.left, self.top, self.width,
                              legend=self.options.legend)  # fmt: skip
@@ -136,9 +153,14 @@ class _Document:
         total_w = n_tiles * page_plot - (n_tiles - 1) * overlap
         chart = Chart(d, f, k, total_w, breaks=self.options.breaks,
                       max_height=avail - probe.axis_height)  # fmt: skip
-        windows = tiles(0.0, total_w, page_plot, overlap)
+        return chart, tiles(0.0, total_w, page_plot, overlap), chart_top
+
+    def run(self) -> ExportResult:
+        k, f, d = self.k, self.fonts, self.data
+        chart, windows, chart_top = self.plan()
+        self.crowded = crowding(chart, k) if self.options.overview != "chart" else None
         flow = blocks = pages = None
-        if self.options.sources and d.events:
+        if (self.options.sources or self.crowded) and d.events:  # the list carries them
             flow, blocks, pages = self._flow_sources()
         self.total_pages = len(windows) + (len(pages) if pages else 0)
         total = len(windows) + (len(blocks) if blocks else 0)
@@ -151,6 +173,10 @@ class _Document:
                 top = chart_top
             else:
                 top = self._continuation_header(i, len(windows))
+            if self.crowded is not None:
+                used = draw_density(self.p, chart, self.left, top, window)
+                self._crowded_note(top + used + 8 * k)
+                continue
             marks = []
             if i > 0:
                 marks.append((windows[i - 1][1], f"◂ p. {i}"))
@@ -168,8 +194,19 @@ class _Document:
             if page is pages[0]:
                 draw_heading(self.p, f, k, self.left, self.top, self.width)
         self._tick(total, total)
+        warning = self.crowded.message(self.options.page) if self.crowded else ""
         return ExportResult(Path(), self.total_pages, len(windows), len(pages or []),
-                            len(d.events))  # fmt: skip
+                            len(d.events), warning)  # fmt: skip
+
+    def _crowded_note(self, top: float) -> None:
+        f, k, c = self.fonts, self.k, self.crowded
+        assert c is not None
+        self.p.setFont(f.meta)
+        self.p.setPen(INK)
+        text = (c.message(self.options.page)
+                + " Every event is listed by number in the sources that follow.")
+        self.p.drawText(QRectF(self.left, top, self.width, 60 * k),
+                        int(Qt.TextFlag.TextWordWrap), text)
 
     def _flow_sources(self):
         k = self.k

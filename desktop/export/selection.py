@@ -20,12 +20,13 @@ from desktop.layout import extent_of
 from desktop.services.entities import ACTOR, PLACE, entity_event_ids, find_entity
 from desktop.services.eventdates import end_of, start_of
 from desktop.services.interchange_entities import event_entity_docs
+from desktop.services.timeline_data import NO_LANE
 from desktop.store import Citation, Event, Lane, Timeline, Workspace
 from desktop.store.urls import safe_url
 from desktop.temporal import FuzzyDate
 
 DEFAULT_STATUSES = ("accepted", "manual")
-UNASSIGNED = "Events"
+UNASSIGNED = NO_LANE  # the app's name for events in no lane, so PDF and window agree
 PALETTE = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948",
            "#9C755F", "#FF9DA7", "#BAB0AC")  # fmt: skip
 
@@ -51,6 +52,7 @@ class ExportOptions:
     breaks: bool = True  # cut long empty stretches out of the axis
     legend: bool = True
     sources: bool = True
+    overview: str = "auto"  # "auto": a density strip when events are too many to read; "chart"
     image_width: int = 2400  # PNG width in pixels; SVG width in points / 0.75
 
 

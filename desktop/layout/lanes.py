@@ -22,8 +22,12 @@ class Box:
 
 
 def pack_rows(boxes: Iterable[Box], *, gap: float = 0.0) -> dict[Hashable, int]:
-    """Row index per box key; rows are reused lowest-first, `gap` kept between boxes."""
-    ordered = sorted(boxes, key=lambda b: (b.x0, b.x1))
+    """Row index per box key; rows are reused lowest-first, `gap` kept between boxes.
+
+    Boxes starting at the same x keep their given order (a stable sort), so events of
+    one day numbered 6, 7, 8, 9 stack top-down as 6, 7, 8, 9 whatever their labels' widths.
+    """
+    ordered = sorted(boxes, key=lambda b: b.x0)
     busy: list[tuple[float, int]] = []  # (right edge, row)
     free: list[int] = []
     rows: dict[Hashable, int] = {}

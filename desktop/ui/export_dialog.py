@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.export import ExportOptions
+from desktop.export.density import Crowding
 from desktop.export.pagesize import parse_page
 from desktop.store import Workspace
 from desktop.ui.export_form import ExportForm
@@ -35,6 +37,74 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 PREVIEW_DELAY_MS = 350
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (home when the desktop has none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
+
+
+def default_export_path(settings: QSettings, ws: Workspace) -> Path:
+    """The last file exported from this workspace, else its name in the last folder used,
+    else in Documents: never inside the hidden folder the workspace may live in."""
+    last = str(settings.value("export/last_path", "") or "")
+    if last and settings.value("export/last_workspace", "") == _workspace_key(ws):
+        return Path(last)
+    folder = str(settings.value("export/folder", "") or "")
+    return (Path(folder) if folder else documents_folder()) / f"{ws.name}.pdf"
+
+
+def _workspace_key(ws: Workspace) -> str:
+    return str(ws.path) if ws.path else ws.name
+
+
+class CrowdedBar(QFrame):
+    """Shown when the PDF would be an unreadable blob: says so and offers the remedies."""
+
+    def __init__(self, dialog: ExportDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.setObjectName("export-crowded")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName("Too many events warning")
+        self.tile_button = QPushButton("Tile across pages", self)
+        self.tile_button.setToolTip("Spread the time axis over several pages to tape together")
+        self.tile_button.clicked.connect(self._tile)
+        self.poster_button = QPushButton("Poster size (A0)", self)
+        self.poster_button.setToolTip("One large landscape page, for a plotter or print shop")
+        self.poster_button.clicked.connect(self._poster)
+        self.filter_button = QPushButton("Filter…", self)
+        self.filter_button.setToolTip("Export fewer events: a date range, some lanes or a tag")
+        self.filter_button.clicked.connect(lambda: self.dialog.form.range.setFocus())
+        buttons = QHBoxLayout()
+        for b in (self.tile_button, self.poster_button, self.filter_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.text)
+        box.addLayout(buttons)
+        self.tiles = 2
+        self.hide()
+
+    def show_crowding(self, crowd: Crowding | None, page: str) -> None:
+        if crowd is None:
+            self.hide()
+            return
+        self.tiles = min(crowd.tiles, self.dialog.form.tiles.maximum())
+        self.text.setText("⚠ " + crowd.message(page))
+        self.tile_button.setText(f"Tile across {self.tiles} pages")
+        self.show()
+
+    def _tile(self) -> None:
+        self.dialog.form.tiles.setValue(self.tiles)
+
+    def _poster(self) -> None:
+        form = self.dialog.form
+        form.set_page("A0")
+        form.orientation.setCurrentIndex(form.orientation.findData(True))
 
 
 class ExportDialog(QDialog):
@@ -56,9 +126,7 @@ class ExportDialog(QDialog):
         self._image: QImage | None = None
         self.result_box: QMessageBox | None = None
         self.outcome: Outcome | None = None
-        beside = ws.path.parent if ws.path else Path.home()  # a shared workspace has no folder
-        folder = Path(str(settings.value("export/folder", "") or beside))
-        self.form = ExportForm(settings, folder / f"{ws.name}.pdf", page=page, lanes=lanes,
+        self.form = ExportForm(settings, default_export_path(settings, ws), page=page, lanes=lanes,
                                tags=tags, extent=extent, visible_range=visible_range,
                                placeholder_title=f"Timeline: {ws.name}")
         self._build()
@@ -79,9 +147,11 @@ class ExportDialog(QDialog):
         self.caption = QLabel()
         self.caption.setProperty("role", "note")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.crowded = CrowdedBar(self)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
         right.addWidget(self.caption)
+        right.addWidget(self.crowded)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Export progress")
         self.progress.hide()
@@ -145,11 +215,12 @@ class ExportDialog(QDialog):
 
     def _preview_ready(self, result: tuple[int, QImage, str]) -> None:
         self._retire(self._previews.pop(self.sender(), None))
-        generation, image, caption = result
+        generation, image, caption, *crowd = result
         if generation == self._generation:
             self._image = image
             self._show_image()
             self.caption.setText(caption)
+            self.crowded.show_crowding(crowd[0] if crowd else None, self.form.page_text())
 
     def _preview_failed(self, reason: str) -> None:
         self._retire(self._previews.pop(self.sender(), None))
@@ -187,6 +258,8 @@ class ExportDialog(QDialog):
             self._box(QMessageBox.Icon.Warning, "Cannot export", problem)
             return False
         self.form.remember(self.settings, path, options)
+        self.settings.setValue("export/last_path", str(path))
+        self.settings.setValue("export/last_workspace", _workspace_key(self.ws))
         self.worker = Worker(export_job(self.ws, path, self.fmt, options))
         self.worker.signals.progress.connect(self._progress)
         self.progress.setRange(0, 0)

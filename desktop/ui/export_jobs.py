@@ -87,7 +87,8 @@ def export_job(ws: Workspace, path: Path, fmt: str, options: ExportOptions):
 
 
 def preview_job(ws: Workspace, fmt: str, options: ExportOptions, generation: int):
-    """(generation, QImage, caption): the first page, the image, or a count for tables."""
+    """(generation, QImage, caption[, Crowding]): the first page, the image, or a count for
+    tables; a PDF too crowded to read also says how crowded (the dialog offers remedies)."""
 
     def job(progress, should_cancel) -> tuple[int, Any, str]:
         from desktop.export.preview import empty_preview, image_preview, page_preview
@@ -105,8 +106,11 @@ def preview_job(ws: Workspace, fmt: str, options: ExportOptions, generation: int
                                   PREVIEW_WIDTH, 480)
             return generation, image, "no events"
         if fmt == "pdf":
+            from desktop.export.pdf import pdf_crowding
+
             image = page_preview(data, options, PREVIEW_WIDTH, should_cancel)
-            return generation, image, f"Page 1 · {count}"
+            crowd = pdf_crowding(data, options)
+            return generation, image, f"Page 1 · {count}", crowd
         return generation, image_preview(data, options, PREVIEW_WIDTH), count
 
     return job

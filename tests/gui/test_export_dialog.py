@@ -45,7 +45,11 @@ def test_export_action_opens_a_prefilled_dialog(qtbot, window):
         "pdf", "png", "svg", "csv", "json", "timelinejs"]
     assert form.page.currentText() == "A4"
     assert Path(form.path.text()).suffix == ".pdf"
-    assert Path(form.path.text()).parent == window.ws.path.parent
+    # Documents, not the (often hidden) folder the workspace lives in
+    from desktop.ui.export_dialog import documents_folder
+
+    assert Path(form.path.text()).parent == documents_folder() != window.ws.path.parent
+    assert Path(form.path.text()).name == f"{window.ws.name}.pdf"
     # "visible range" is what the window's timeline shows right now
     visible = form.range.model().item(form.range.findData("visible"))
     assert visible.isEnabled()
@@ -148,6 +152,10 @@ def test_export_pdf_runs_in_the_background_and_names_the_file(qtbot, window, tmp
     assert dialog.export_button.isEnabled() and dialog.close_button.text() == "Close"
     box.close()
     dialog.close()
+    # the next export of this workspace offers the same file again
+    again = open_dialog(qtbot, window)
+    assert again.form.path.text() == str(target)
+    again.close()
 
 
 @pytest.mark.parametrize("fmt,suffix,head", [("csv", ".csv", b""), ("timelinejs", ".json", b"{"),
