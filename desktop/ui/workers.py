@@ -81,7 +81,8 @@ def paste_job(ws: Workspace, text: str, *, suggest: bool = True,
 
         progress(0, 1, Path("clipboard"))
         try:
-            draft = draft_from_text(text, source_file="clipboard", source_format="paste")
+            draft = draft_from_text(text, source_file="clipboard", source_format="paste",
+                                    dayfirst=dayfirst)  # fmt: skip
         except IngestError as exc:
             return ImportReport([FileResult(Path("clipboard"), "failed", str(exc))])
         result = import_draft(draft=draft, ws=ws, path=Path("clipboard"), suggest=suggest,
