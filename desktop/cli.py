@@ -31,10 +31,11 @@ from desktop.store.workspace import (
 log = logging.getLogger("chronologue.cli")
 VERBS = (
     "import", "articles", "show", "suggest", "set-date", "events", "accept", "reject",
-    "export", "demo", "import-events", "check", "restore", "search",
+    "export", "demo", "import-events", "check", "restore", "search", "delete-articles",
 )
 # Verbs that change the workspace: refused up front on a read-only one.
-WRITES = ("import", "suggest", "set-date", "accept", "reject", "import-events", "demo")
+WRITES = ("import", "suggest", "set-date", "accept", "reject", "import-events", "demo",
+          "delete-articles")
 
 
 def _iso_date(text: str) -> date:
@@ -97,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("set-date", parents=[common], help="set an article's publication date")
     p.add_argument("article", type=int, metavar="ARTICLE")
     p.add_argument("date", type=_iso_date, metavar="YYYY-MM-DD")
+
+    p = sub.add_parser("delete-articles", parents=[common],
+                       help="delete articles with their suggestions (5 or more: backed up first)")
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
 
     p = sub.add_parser("events", parents=[common, listing], help="list events")
     p.add_argument("--status", choices=["suggested", "accepted", "rejected", "manual"])
@@ -293,6 +298,20 @@ def cmd_set_date(ws: Workspace, args: argparse.Namespace, out: TextIO, err: Text
     return 0
 
 
+def cmd_delete_articles(
+    ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    from desktop.services.deletion import delete_articles
+
+    try:
+        deletion = delete_articles(ws, args.ids)
+    except LookupError as exc:
+        print(f"chronologue: {exc}; nothing was deleted", file=err)
+        return 1
+    print(deletion.summary, file=out)
+    return 0
+
+
 def cmd_events(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from desktop.services.queries import event_rows
 
@@ -343,6 +362,7 @@ HANDLERS = {
     "search": cmd_search,
     "suggest": cmd_suggest,
     "set-date": cmd_set_date,
+    "delete-articles": cmd_delete_articles,
     "events": cmd_events,
     "accept": _cmd_status("accepted"),
     "reject": _cmd_status("rejected"),
