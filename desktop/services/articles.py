@@ -25,7 +25,7 @@ from desktop.services.suggesting import (
 )
 from desktop.store import Article, Citation, Event, Workspace
 from desktop.store.changes import unit
-from desktop.store.models import event_tags
+from desktop.store.models import event_actors, event_places, event_tags
 from desktop.store.urls import safe_url
 
 FIELDS = ("title", "outlet", "url", "author", "language")
@@ -42,16 +42,20 @@ class ArticleConflict(Exception):
 
 @dataclass
 class EventRows:
-    """Raw rows of some events with their citations and tag links."""
+    """Raw rows of some events with their citations, tag, actor and place links."""
 
     events: list[dict[str, Any]] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
     tags: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
 
     def extend(self, other: EventRows) -> None:
         self.events += other.events
         self.citations += other.citations
         self.tags += other.tags
+        self.actors += other.actors
+        self.places += other.places
 
     def versions(self) -> dict[int, int]:
         return {r["id"]: r["version"] for r in self.events}
@@ -202,13 +206,15 @@ def restore(ws: Workspace | Session, edit: ArticleEdit, *, undo: bool) -> None:
 
 
 def _write(conn: Connection, ids: set[int], rows: EventRows) -> None:
-    """Replace these events (with their citations and tag links) by the given rows."""
+    """Replace these events (with their citations and links) by the given rows."""
     ids_list = sorted(ids)
-    conn.execute(delete(event_tags).where(event_tags.c.event_id.in_(ids_list)))
+    for link in (event_tags, event_actors, event_places):
+        conn.execute(delete(link).where(link.c.event_id.in_(ids_list)))
     conn.execute(delete(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids_list)))
     conn.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(ids_list)))
     for table, values in ((_EVENTS, rows.events), (_CITATIONS, rows.citations),
-                          (event_tags, rows.tags)):
+                          (event_tags, rows.tags), (event_actors, rows.actors),
+                          (event_places, rows.places)):
         if values:
             conn.execute(insert(table), values)
 
@@ -236,4 +242,6 @@ def _read(conn: Connection, ids: list[int] | set[int]) -> EventRows:
         rows(select(_EVENTS).where(_EVENTS.c.id.in_(ids))),
         rows(select(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids))),
         rows(select(event_tags).where(event_tags.c.event_id.in_(ids))),
+        rows(select(event_actors).where(event_actors.c.event_id.in_(ids))),
+        rows(select(event_places).where(event_places.c.event_id.in_(ids))),
     )

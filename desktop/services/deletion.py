@@ -5,7 +5,7 @@ event that also cites other articles keeps those citations; one that loses its l
 citation stays on the timeline and gets the tag SOURCE_DELETED, so the analyst sees
 which events no longer have a source. The deletion keeps the raw rows of the
 articles and of every event it touched, before and after, so undo puts back the
-same ids, versions and links, and redo does the same deletion again.
+same ids, versions and links (articles.EventRows), and redo does the same deletion again.
 """
 
 from __future__ import annotations
@@ -20,21 +20,12 @@ from sqlalchemy.orm import Session
 from desktop.services.articles import ArticleConflict, EventRows, _read, _write
 from desktop.store import Article, Citation, Event, Tag, Workspace
 from desktop.store.changes import unit
-from desktop.store.models import event_actors, event_places, event_tags
+from desktop.store.models import event_tags
 
 SOURCE_DELETED = "source deleted"
 BULK = 5  # articles: a deletion this big is backed up first
 _ARTICLES, _TAGS = Article.__table__, Tag.__table__
 _KEPT_STATUSES = ("accepted", "manual")
-_LINKS = (event_actors, event_places)
-
-
-@dataclass
-class Snapshot:
-    """Events with citations and tags (EventRows) plus their actor and place links."""
-
-    rows: EventRows = field(default_factory=EventRows)
-    links: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -44,8 +35,8 @@ class ArticleDeletion:
     article_ids: list[int]
     articles: list[dict[str, Any]] = field(default_factory=list)
     event_ids: set[int] = field(default_factory=set)
-    before: Snapshot = field(default_factory=Snapshot)
-    after: Snapshot = field(default_factory=Snapshot)
+    before: EventRows = field(default_factory=EventRows)
+    after: EventRows = field(default_factory=EventRows)
     deleted_events: list[int] = field(default_factory=list)
     flagged: list[int] = field(default_factory=list)
     tag: dict[str, Any] | None = None  # the SOURCE_DELETED tag row, when this deletion made it
@@ -61,25 +52,6 @@ class ArticleDeletion:
             parts.append(f"{len(self.flagged)} accepted event(s) lost their only source "
                          f"(tagged '{SOURCE_DELETED}')")  # fmt: skip
         return "; ".join(parts)
-
-
-def _snapshot(conn: Connection, ids: set[int]) -> Snapshot:
-    ordered = sorted(ids)
-    links = {
-        table.name: [dict(r) for r in conn.execute(
-            select(table).where(table.c.event_id.in_(ordered))).mappings()]
-        for table in _LINKS
-    }  # fmt: skip
-    return Snapshot(_read(conn, ordered), links)
-
-
-def _put_back(conn: Connection, ids: set[int], snap: Snapshot) -> None:
-    """Replace these events, their citations, tags, actors and places by the snapshot."""
-    _write(conn, ids, snap.rows)  # deleting the events cascades to their links
-    for table in _LINKS:
-        conn.execute(delete(table).where(table.c.event_id.in_(sorted(ids))))
-        if snap.links.get(table.name):
-            conn.execute(insert(table), snap.links[table.name])
 
 
 def delete_articles(target: Workspace | Session, article_ids: list[int]) -> ArticleDeletion:
@@ -105,7 +77,7 @@ def delete_articles(target: Workspace | Session, article_ids: list[int]) -> Arti
             raise LookupError(f"no article with id {', '.join(map(str, sorted(missing)))}")
         cited = select(Citation.event_id).where(Citation.article_id.in_(ids))
         touched = set(session.scalars(cited))
-        deletion = ArticleDeletion(ids, rows, touched, _snapshot(conn, touched))
+        deletion = ArticleDeletion(ids, rows, touched, _read(conn, touched))
         others = set(session.scalars(select(Citation.event_id).where(
             Citation.event_id.in_(sorted(touched)), Citation.article_id.not_in(ids))))  # fmt: skip
         statuses = dict(session.execute(
@@ -128,7 +100,7 @@ def delete_articles(target: Workspace | Session, article_ids: list[int]) -> Arti
         if surviving:
             _bump(conn, surviving)  # their citations changed: stale edits elsewhere are refused
         conn.execute(delete(_ARTICLES).where(_ARTICLES.c.id.in_(ids)))
-        deletion.after = _snapshot(conn, touched)
+        deletion.after = _read(conn, touched)
         return deletion
 
 
@@ -156,13 +128,13 @@ def restore_deletion(target: Workspace | Session, deletion: ArticleDeletion, *, 
         conn = session.connection()
         found = dict(conn.execute(select(Event.id, Event.version).where(
             Event.id.in_(sorted(deletion.event_ids)))).all())  # fmt: skip
-        if found != expected.rows.versions():
+        if found != expected.versions():
             raise ArticleConflict("events citing these articles were changed since (another "
                                   "window?); the deletion cannot be undone or redone exactly")
         try:
             if undo:
                 conn.execute(insert(_ARTICLES), deletion.articles)
-                _put_back(conn, deletion.event_ids, deletion.before)
+                _write(conn, deletion.event_ids, deletion.before)
                 tag = deletion.tag
                 if tag is not None and not conn.execute(
                     select(event_tags).where(event_tags.c.tag_id == tag["id"])
@@ -174,7 +146,7 @@ def restore_deletion(target: Workspace | Session, deletion: ArticleDeletion, *, 
                     select(_TAGS).where(_TAGS.c.id == tag["id"])
                 ).first():
                     conn.execute(insert(_TAGS), [tag])
-                _put_back(conn, deletion.event_ids, deletion.after)
+                _write(conn, deletion.event_ids, deletion.after)
                 conn.execute(delete(_ARTICLES).where(_ARTICLES.c.id.in_(deletion.article_ids)))
         except IntegrityError:
             raise ArticleConflict("an article with the same text was imported again since; "
