@@ -1,4 +1,5 @@
-"""Edit > Preferences: numeric date order, default article language, page size, theme.
+"""Edit > Preferences: numeric date order, default article language, page size, theme,
+and the name recorded with your edits.
 
 The values live in the window's own QSettings (tests redirect it to a temp file) and
 reach the rest of the window through the small `Preferences` dataclass.
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.store.history import MAX_AUTHOR, clean_author, default_author
 from desktop.ui.theme import THEME_LABELS, THEMES, apply_theme
 
 if TYPE_CHECKING:
@@ -47,6 +50,7 @@ class Preferences:
     language: str = "en"  # for articles whose language is not detected
     page: str = "A4"  # pre-fills the export dialog
     theme: str = "system"
+    author: str = ""  # recorded with every edit; empty: the operating system's user name
 
     @property
     def dayfirst(self) -> bool:
@@ -108,11 +112,18 @@ class PreferencesDialog(QDialog):
             self.page.setCurrentIndex(self.page.count() - 1)
         self.theme = _combo(THEME_LABELS, prefs.theme, "Theme",
                             "Light, dark, or whatever the desktop uses")
+        self.author = QLineEdit(prefs.author)
+        self.author.setPlaceholderText(default_author())
+        self.author.setMaxLength(MAX_AUTHOR)
+        self.author.setAccessibleName("Your name")
+        self.author.setToolTip("Recorded with each of your edits, so that others sharing the "
+                               "workspace see who changed what (empty: your user name)")
         form = QFormLayout()
         form.addRow("Numeric &dates:", self.date_order)
         form.addRow("Article &language:", self.language)
         form.addRow("Export &page size:", self.page)
         form.addRow("&Theme:", self.theme)
+        form.addRow("Your &name:", self.author)
         note = QLabel("Date order applies to the dates you type now and to articles imported "
                       "from now on; language to articles imported from now on.")
         note.setWordWrap(True)
@@ -129,7 +140,8 @@ class PreferencesDialog(QDialog):
     def value(self) -> Preferences:
         return Preferences(date_order=self.date_order.currentData(),
                            language=self.language.currentData(),
-                           page=self.page.currentData(), theme=self.theme.currentData())
+                           page=self.page.currentData(), theme=self.theme.currentData(),
+                           author=" ".join(self.author.text().split()))
 
 
 def apply_preferences(window: MainWindow, prefs: Preferences) -> None:
@@ -137,6 +149,7 @@ def apply_preferences(window: MainWindow, prefs: Preferences) -> None:
     from desktop.ui.icons import set_action_icons
 
     window.preferences = prefs
+    window.ws.author = clean_author(prefs.author) if prefs.author else default_author()
     # Read by the import jobs (see ui/importer.py): they apply to the next import.
     window.importer.dayfirst = prefs.dayfirst
     window.importer.language = prefs.language

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QDialog, QLabel, QToolBar
 
 from desktop.services.team import history_lines
 from desktop.store import Workspace, WorkspaceError, open_workspace
 from desktop.store.changes import changes_since, workspace_revision
+from desktop.store.history import clean_author, default_author
 from desktop.store.location import Location
 from desktop.store.watch import ChangeWatcher
 from desktop.store.workspace import read_only_message
@@ -63,6 +64,7 @@ class TeamSupport(QObject):
         self.watcher: ChangeWatcher | None = None
         self.revision = 0
         self.running: list[Background] = []
+        self.dialog: QDialog | None = None  # the Open shared workspace dialog, while open
         self.banner_bar = QToolBar("Read-only notice", window)
         self.banner_bar.setObjectName("read-only-banner")
         self.banner_bar.setMovable(False)
@@ -84,6 +86,8 @@ class TeamSupport(QObject):
     def attach(self, ws: Workspace) -> None:
         """A workspace was opened in the window: watch it, show whether it is editable."""
         self.stop()
+        prefs = getattr(self.window, "preferences", None)
+        ws.author = clean_author(prefs.author) if prefs and prefs.author else default_author()
         self.before_refresh()
         self.watcher = ChangeWatcher(ws, self.remote.emit)
         self.watcher.start()

@@ -105,3 +105,24 @@ def test_open_shared_dialog_tests_the_connection_first(
     assert window.ws.location.url.database == url.database
     assert window.settings.value("workspaces/last") == str(window.ws.location)
     assert "shared" in window.windowTitle()
+
+
+def test_the_name_in_preferences_is_recorded_with_edits(
+        qtbot, make_window, workspace_path: Path, seeds_dir: Path) -> None:
+    from desktop.ui.preferences import apply_preferences
+
+    _seeded(str(workspace_path), seeds_dir)
+    window = make_window(workspace_path)
+    prefs = window.preferences
+    prefs.author = "Ana Lima"
+    apply_preferences(window, prefs)
+    event = window.review.model.rows[0]
+    window.set_status([event["id"]], "accepted")
+    window.select_event(event["id"])
+    assert window.editor.history.item(0).text().split(" · ", 1)[1].startswith("Ana Lima:")
+    other = open_workspace(workspace_path)
+    from desktop.store.history import last_change
+
+    with other.session() as s:
+        assert last_change(s, "event", event["id"])[0] == "Ana Lima"
+    other.close()
