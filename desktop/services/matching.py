@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -57,7 +58,10 @@ def happening_signature(item: Suggestion) -> str:
     return " ".join(sorted(tokens))
 
 
+@lru_cache(maxsize=65_536)
 def _parts(sig: str) -> tuple[frozenset, frozenset, frozenset, str, str]:
+    # Cached: during an import every stored candidate's signature is compared with
+    # dozens of new suggestions, and parsing it each time was a quarter of storing.
     words, names, numbers, verb, anchor = set(), set(), set(), "", "phrase"
     for token in sig.split():
         head = token[0]
