@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop.layout import extent_of
 from desktop.services.entities import ACTOR, PLACE, entity_event_ids, find_entity
-from desktop.services.eventdates import end_of, start_of
+from desktop.services.eventdates import end_of, redated_from, start_of
 from desktop.services.interchange_entities import event_entity_docs
 from desktop.services.timeline_data import NO_LANE
 from desktop.store import Citation, Event, Lane, Timeline, Workspace
@@ -86,6 +86,7 @@ class ExportEvent:
     sources: list[SourceRef] = field(default_factory=list)
     actors: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
     places: list[str] = field(default_factory=list)
+    redated: str = ""  # what the sources say when the analyst moved the event off it
 
     @property
     def when(self) -> str:
@@ -248,4 +249,5 @@ def _event(e: Event, start: FuzzyDate, end: FuzzyDate | None, lane: str, tags: l
         id=e.id, number=number, title=e.title, description=e.description or "", start=start,
         end=end, lane=lane, color=e.color, status=e.status, confidence=e.confidence,
         conflict=e.conflict, tags=tags, sources=sources,
+        redated=redated_from(start, end, [c.value for c in e.citations]),
     )

@@ -69,6 +69,9 @@ class SourcesFlow:
             if e.conflict:
                 note = "Sources disagree on the date."
                 parts.append((note, f.wrapped_height(f.cite, note, w)))
+            if e.redated:
+                note = f"Re-dated by the analyst: the sources say {e.redated}."
+                parts.append((note, f.wrapped_height(f.cite, note, w)))
             who = entities_line(e)
             if who:
                 parts.append((who, f.wrapped_height(f.cite, who, w)))

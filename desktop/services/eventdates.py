@@ -83,3 +83,23 @@ def event_anchor(citations: list[Citation]) -> str | None:
     """How the event's date was found: the best way any of its suggested sources had."""
     found = {c.anchor or ("phrase" if c.origin == "suggested" else None) for c in citations}
     return next((a for a in _ANCHOR_ORDER if a in found), None)
+
+
+def redated_from(start: FuzzyDate, end: FuzzyDate | None, values: list[str]) -> str:
+    """What the sources say when the event's date no longer matches any of them, else "".
+
+    An event dragged or typed away from the date its citations state must say so, or a
+    reader of the PDF sees "8 Apr 2021 … Date from 'March 4th'" and trusts neither.
+    """
+    stated = []
+    for value in dict.fromkeys(v for v in values if v):
+        try:
+            stated.append(FuzzyDate.from_timex(value))
+        except ValueError:
+            continue
+    if not stated:
+        return ""
+    lo, hi = start.earliest, (end or start).latest
+    if any(s.earliest <= hi and lo <= s.latest for s in stated):
+        return ""
+    return ", ".join(s.human() for s in sorted(stated, key=lambda s: s.earliest))

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.services.eventdates import end_of, event_anchor, start_of
+from desktop.services.eventdates import end_of, event_anchor, redated_from, start_of
 from desktop.store import Article, Citation, Event, Lane, Tag, Workspace
 from desktop.store.models import Actor, Place, event_actors, event_places
 
@@ -93,6 +93,7 @@ def event_dict(e: Event) -> dict[str, Any]:
         "status": e.status,
         "confidence": float(e.confidence),
         "conflict": bool(e.conflict),
+        "redated": redated_from(start, end, [c["value"] for c in citations]),
         "lane_id": e.lane_id,
         "lane": e.lane.name if e.lane else "",
         "tags": sorted(t.name for t in e.tags),

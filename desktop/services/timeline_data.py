@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.layout.calendar import to_days
 from desktop.layout.timeline import extent_of
 from desktop.services.editing import update_event
+from desktop.services.eventdates import redated_from
 from desktop.store import Article, Citation, Event, Lane, Tag, Timeline, Workspace
 from desktop.store.changes import unit
 from desktop.store.models import event_tags
@@ -54,6 +55,7 @@ class TimelineEvent:
     open_start: bool = False
     open_end: bool = False
     days: tuple[float, float] | None = None
+    redated: str = ""  # the sources' date when the event was moved off it
     core: tuple[float, float] | None = field(default=None, repr=False)
 
     def span_days(self) -> tuple[float, float]:
@@ -104,7 +106,7 @@ def load_events(ws: Workspace, statuses: tuple[str, ...] | None = None) -> list[
                Event.start_precision, Event.start_qualifier, Event.end_earliest,
                Event.end_latest, Event.end_precision, Event.end_qualifier, Event.status,
                Event.conflict, Event.version, Event.color, Citation.quote, Article.title,
-               Article.outlet)  # fmt: skip
+               Article.outlet, Citation.value)  # fmt: skip
         .outerjoin(first_cite, first_cite.c.event_id == Event.id)
         .outerjoin(Citation, Citation.id == first_cite.c.cid)
         .outerjoin(Article, Article.id == Citation.article_id)
@@ -121,7 +123,7 @@ def load_events(ws: Workspace, statuses: tuple[str, ...] | None = None) -> list[
             tags.setdefault(event_id, []).append(name)
         for row in session.execute(query):
             (eid, title, lane, se, sl, sp, sq, ee, el, ep, eq, status, conflict, version, color,
-             quote, article, outlet) = row  # fmt: skip
+             quote, article, outlet, value) = row  # fmt: skip
             start = _fuzzy(se, sl, sp, sq)
             end = _fuzzy(ee, el, ep, eq) if ee is not None and el is not None and ep else None
             lo, hi, open_start, open_end = extent_of(start, end)
@@ -131,6 +133,7 @@ def load_events(ws: Workspace, statuses: tuple[str, ...] | None = None) -> list[
                 quote=quote or "", start=start, end=end, tags=tuple(sorted(tags.get(eid, ()))),
                 article=article or "", outlet=outlet or "", version=version or 1, color=color,
                 open_start=open_start, open_end=open_end,
+                redated=redated_from(start, end, [value]) if value else "",
             ))  # fmt: skip
     return out
 

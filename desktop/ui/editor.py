@@ -252,6 +252,8 @@ class EventEditor(QWidget):
             self.end_info.clear()
         else:
             flag = " · ⚠ sources disagree on the date" if event["conflict"] else ""
+            if event.get("redated"):
+                flag += f" · ↷ re-dated: the source says {event['redated']}"
             anchor = event.get("anchor")
             dated = f" · dated by the {ANCHOR_LABELS[anchor]}" if anchor else ""
             self.heading.setText(f"<b>Event {event['id']}</b> · {event['status']} · "

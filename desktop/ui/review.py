@@ -51,7 +51,7 @@ class ReviewModel(RowsModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return "⚠" if row["conflict"] else ""
+                return "⚠" if row["conflict"] else ("↷" if row.get("redated") else "")
             if col == 1:  # "by 5 Sep 2018": the column is narrow, the tooltip says it all
                 return row["human"].replace("on or shortly before ", "by ")
             if col == 2:
@@ -72,6 +72,8 @@ class ReviewModel(RowsModel):
             if row["conflict"]:
                 values = ", ".join(sorted({c["value"] for c in row["citations"]}))
                 tip += f"\n\nConflict: the sources give different dates ({values})"
+            if row.get("redated"):
+                tip += f"\n\nRe-dated: the source says {row['redated']}"
             return tip
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]

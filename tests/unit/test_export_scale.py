@@ -86,3 +86,12 @@ def test_events_of_one_day_stack_in_number_order_whatever_their_label_widths():
     layout = place_items(items, scale, ["L"], label_width=lambda it: widths[it.key])
     rows = {p.key: p.row for p in layout.placed}
     assert sorted(rows, key=rows.get) == [6, 7, 8, 9]
+
+
+def test_a_redated_event_says_so_in_the_pdf_sources(tmp_path):
+    data = _data(3)
+    data.events[1].redated = "4 Mar 2021"
+    out = tmp_path / "r.pdf"
+    render_pdf(data, out, ExportOptions())
+    text = " ".join(_text(out, 1, 3).split())
+    assert "Re-dated by the analyst: the sources say 4 Mar 2021." in text

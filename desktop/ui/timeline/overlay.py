@@ -56,6 +56,8 @@ def tooltip_text(model: TimelineModel, clusters: list[Cluster], hit: HitBox | No
         return ""
     quote = e.quote if len(e.quote) < 300 else e.quote[:297] + "…"
     extra = " — dates conflict between sources" if e.conflict else ""
+    if getattr(e, "redated", ""):
+        extra += f" — re-dated: the source says {_esc(e.redated)}"
     status = f" ({e.status})" if e.status not in ("accepted", "manual") else ""
     text = f"<b>{e.date_text()}</b>{status}{extra}<br>{_esc(e.title)}"
     if quote:
