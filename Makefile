@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 APT_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 	fonts-dejavu-core xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
-	poppler-utils x11-utils desktop-file-utils
+	poppler-utils x11-utils desktop-file-utils fonts-noto-core fonts-noto-cjk fonts-symbola
 
 # Only `make test` needs a database server: Debian's PostgreSQL, for the throw-away
 # cluster tests/pgcluster.py starts (and always stops) around the test run.

@@ -139,7 +139,9 @@ def _headless() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _say(summary, out: TextIO) -> None:
+def _say(summary, out: TextIO, err: TextIO | None = None) -> None:
+    for warning in getattr(summary, "warnings", []):
+        print(f"chronologue: warning: {warning}", file=err or out)
     pages = f", {summary.pages} pages" if summary.pages else ""
     print(f"wrote {shown(summary.path)} ({summary.format}, {summary.events} events{pages})",
           file=out)
@@ -175,7 +177,7 @@ def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
         else:
             print(f"chronologue: cannot export to {shown(args.output)}: {shown(exc)}", file=err)
         return 1
-    _say(summary, out)
+    _say(summary, out, err)
     return 0
 
 
@@ -208,7 +210,7 @@ def cmd_demo(ws: Workspace | None, args: argparse.Namespace, out: TextIO, err: T
                 target.close()
     print(f"sample workspace: {report.articles} articles imported, "
           f"{report.accepted} suggestions accepted", file=out)  # fmt: skip
-    _say(summary, out)
+    _say(summary, out, err)
     return 0
 
 

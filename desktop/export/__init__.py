@@ -7,7 +7,7 @@ for the graphic formats, so CSV/JSON exports work where Qt cannot load.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.export.selection import DEFAULT_STATUSES, ExportData, ExportOptions, gather
@@ -26,6 +26,8 @@ class ExportSummary:
     events: int
     pages: int = 0  # PDF only
     warning: str = ""  # PDF: the chart was too crowded and became a density strip
+    # Said to the user, the export was still written: characters no font can draw.
+    warnings: list[str] = field(default_factory=list)
 
 
 def guess_format(path: Path | str) -> str | None:
@@ -78,11 +80,13 @@ def write_data(
         from desktop.export.pdf import render_pdf
 
         result = render_pdf(data, path, options, progress=progress, should_cancel=should_cancel)
-        return ExportSummary(path, fmt, len(data.events), result.pages, result.warning)
+        return ExportSummary(path, fmt, len(data.events), result.pages, result.warning,
+                             _glyph_warnings(data))
     if fmt in ("png", "svg"):
         from desktop.export.images import render_png, render_svg
 
         (render_png if fmt == "png" else render_svg)(data, path, options)
+        return ExportSummary(path, fmt, len(data.events), warnings=_glyph_warnings(data))
     else:
         from desktop.export.tables import write_csv, write_json, write_timelinejs
 
@@ -93,6 +97,19 @@ def write_data(
         else:
             write_timelinejs(data, path)
     return ExportSummary(path, fmt, len(data.events))
+
+
+def _glyph_warnings(data: ExportData) -> list[str]:
+    from desktop.export.qtkit import missing_glyphs
+
+    missing = missing_glyphs(data)
+    if not missing:
+        return []
+    shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12
+                                       else "")  # fmt: skip
+    return [f"{len(missing)} characters have no installed font and are drawn as empty boxes: "
+            f"{shown}. Install fonts that cover them (Debian: fonts-noto-core, fonts-noto-cjk, "
+            "fonts-symbola)."]
 
 
 __all__ = [

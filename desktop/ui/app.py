@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.export.qtkit import prefer_outline_emoji, register_bundled_fonts
 from desktop.store import WorkspaceError, default_workspace_path
 from desktop.store.location import Location, LocationError, parse_location
 from desktop.store.workspace import default_location
@@ -78,7 +79,9 @@ def app_icon() -> QIcon:
 def create_app() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        prefer_outline_emoji()  # the same emoji as the PDF shows
         app = QApplication(["chronologue"])  # also the X11 WM_CLASS
+        register_bundled_fonts()
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationVersion(__version__)

@@ -314,8 +314,9 @@ class ExportDialog(QDialog):
         pages = f", {summary.pages} pages" if summary and summary.pages else ""
         text = f"Exported {n} event{'s' if n != 1 else ''}{pages} to {outcome.path.name}."
         self.message.setText(text)
-        box = self._box(QMessageBox.Icon.Information, "Export finished", text,
-                        str(outcome.path))
+        warnings = summary.warnings if summary else []
+        box = self._box(QMessageBox.Icon.Warning if warnings else QMessageBox.Icon.Information,
+                        "Export finished", text, "\n\n".join([str(outcome.path), *warnings]))
         folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(outcome.path.parent))))
