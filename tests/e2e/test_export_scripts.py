@@ -31,7 +31,7 @@ def _installed() -> set[str]:
 pytestmark = [
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
     pytest.mark.skipif(not set(FONTS) <= _installed(),
-                       reason="needs fonts-noto-core, fonts-noto-cjk, fonts-symbola (make sysdeps)"),
+                       reason="needs fonts-noto-core, -cjk and fonts-symbola (make sysdeps)"),
 ]  # fmt: skip
 
 ARTICLE = """Scripts in the square
