@@ -52,7 +52,7 @@ def build_toolbar(window: MainWindow) -> QToolBar:
 
 def sync_review_actions(window: MainWindow) -> None:
     """Accept, Reject and Merge act on the review queue: off while it is empty."""
-    has_rows = window.review.model.rowCount() > 0
+    has_rows = window.review.model.rowCount() > 0 and not window.ws.read_only
     for name in ("accept", "reject", "merge"):
         window.actions_by_name[name].setEnabled(has_rows)
 

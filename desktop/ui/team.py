@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QToolBar
+from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QToolBar
 
 from desktop.services.team import history_lines
 from desktop.store import Workspace, WorkspaceError, open_workspace
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # Actions that change the workspace: disabled on a read-only one.
 WRITE_ACTIONS = ("import", "import_folder", "paste", "import_events", "annotate", "new_event",
-                 "delete", "set_date", "article_details")
+                 "delete", "set_date", "article_details", "accept", "reject", "merge")
 APPLY_DELAY_MS = 150  # a burst of notifications (an import) becomes one refresh
 
 
@@ -71,7 +71,7 @@ class TeamSupport(QObject):
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setAccessibleName("Read-only notice")
-        self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff3c4; color: #5a4500;"
                                   " padding: 6px 10px; font-weight: bold; }")
         self.banner_bar.addWidget(self.banner)
@@ -92,15 +92,17 @@ class TeamSupport(QObject):
         self.watcher = ChangeWatcher(ws, self.remote.emit)
         self.watcher.start()
         read_only = ws.read_only
-        self.banner.setText(f"Read-only: {read_only_message(ws, 'Editing')}." if read_only
-                            else "")
+        who = f"the role {ws.role!r}" if ws.role else "you"
+        self.banner.setText(f"Read-only: {who} may only read this workspace, so editing is "
+                            "off. Ask its administrator for an editor role to make changes."
+                            if read_only else "")
+        self.banner.setToolTip(read_only_message(ws, "Editing") if read_only else "")
         self.banner_bar.setVisible(read_only)
         acts = self.window.actions_by_name
         for name in WRITE_ACTIONS:
             if name in acts:
                 acts[name].setEnabled(not read_only)
         self.window.editor.set_editable(not read_only)
-        self.window.review.setEnabled(not read_only)
 
     def stop(self) -> None:
         if self.watcher is not None:
