@@ -27,6 +27,9 @@ PHRASE, CONTINUATION, PUBLICATION = "phrase", "continuation", "publication"
 ANCHORS = (PHRASE, CONTINUATION, PUBLICATION)
 _RECENT = timedelta(days=14)
 _PART_OF_DAY = re.compile(r"T[A-Z]{2}$")
+# News narrates in the third person; "we", "you", "our" outside quotes are site furniture
+# ("Your support makes all the difference") or comment, never a report to date by guess.
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Yy]ou|[Yy]our|[Uu]s)\b")
 _SUBORDINATE = frozenset("after before when as because while although though since".split())
 _FINENESS = {p: i for i, p in enumerate(Precision)}
 
@@ -222,7 +225,7 @@ def anchor_sentence(
                 state.fuzzy, state.paragraph, state.sentence = timex.fuzzy, paragraph, index
     if main is not None and id(main) not in per_clause and not any(
         not a.clause.embedded for a in out
-    ):
+    ) and not _FIRST_OR_SECOND_PERSON.search(text, start, end):
         inferred = _continuation(state, main, paragraph, index, reference)
         if inferred is None and reference is not None:
             inferred = _publication(reference, main, lead)

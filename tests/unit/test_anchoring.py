@@ -64,6 +64,7 @@ def test_quotations_conditions_and_negations_are_not_happenings() -> None:
         "If the talks fail, the army will attack the town.",
         "The battle for Idlib has not started yet, he said.",
         "The offensive could begin at any moment.",
+        "Your support has made all the difference to our reporting.",
     ):
         assert suggest(text, REF) == [], text
 
