@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 import shutil
@@ -99,6 +100,26 @@ def _alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
+def _articles_folder(tmp_path: Path, count: int, seed: int) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    rng = random.Random(seed)
+    for i in range(count):
+        (folder / f"a{i:04d}.txt").write_text(article(i, rng), encoding="utf-8")
+    return folder
+
+
+def _workers(pid: int) -> list[int]:
+    """The import's worker processes (spawned children, not the resource tracker)."""
+    found = []
+    for child in _children(pid):
+        with contextlib.suppress(OSError):
+            cmdline = Path(f"/proc/{child}/cmdline").read_text(errors="replace")
+            if "spawn_main" in cmdline and "resource_tracker" not in cmdline:
+                found.append(child)
+    return found
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_workers_die_with_a_killed_import(tmp_path: Path, workspace_path: Path) -> None:
     import os
@@ -106,19 +127,14 @@ def test_workers_die_with_a_killed_import(tmp_path: Path, workspace_path: Path) 
     import subprocess
     import time
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    rng = random.Random(5)
-    for i in range(400):
-        (folder / f"a{i:04d}.txt").write_text(article(i, rng), encoding="utf-8")
+    folder = _articles_folder(tmp_path, 400, 5)
     child = subprocess.Popen([sys.executable, "-m", "desktop", "import", str(folder),
                               "--jobs", "2", "-w", str(workspace_path)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     workers: list[int] = []
     while time.time() < deadline and len(workers) < 2:
-        workers = [p for p in _children(child.pid)
-                   if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")]
+        workers = _workers(child.pid)
         time.sleep(0.2)
     assert len(workers) >= 2, "the import never started its workers"
     time.sleep(1.0)
@@ -138,23 +154,17 @@ def test_a_killed_worker_costs_no_file(tmp_path: Path, workspace_path: Path) -> 
     import threading
     import time
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    rng = random.Random(6)
-    for i in range(60):
-        (folder / f"a{i:03d}.txt").write_text(article(i, rng), encoding="utf-8")
+    folder = _articles_folder(tmp_path, 60, 6)
     killed: list[int] = []
 
     def kill_a_worker() -> None:
         deadline = time.time() + 60
         while time.time() < deadline and not killed:
-            for pid in _children(os.getpid()):
-                cmdline = Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
-                if "spawn_main" in cmdline and "resource_tracker" not in cmdline:
-                    time.sleep(1.0)
-                    os.kill(pid, signal.SIGKILL)
-                    killed.append(pid)
-                    return
+            for pid in _workers(os.getpid()):
+                time.sleep(1.0)
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
             time.sleep(0.1)
 
     threading.Thread(target=kill_a_worker, daemon=True).start()
