@@ -45,6 +45,8 @@ def add_parsers(sub: argparse._SubParsersAction, common_parents: list[argparse.A
     which.add_argument("--latest", action="store_true", help="restore the newest good backup")
     which.add_argument("--from", dest="source", type=Path, metavar="FILE",
                        help="restore this backup file")
+    p.add_argument("--force", action="store_true",
+                   help="restore even while other programs have the workspace open")
 
 
 def _size(n: int) -> str:
@@ -145,7 +147,7 @@ def cmd_restore(location: Location, args: argparse.Namespace, out: TextIO, err: 
         print(f"{len(backups)} backups in {backup_folder(path)}", file=out)
         return 0
     try:
-        source, aside = restore(path, args.source)
+        source, aside = restore(path, args.source, force=args.force)
     except WorkspaceError as exc:
         print(f"chronologue: {exc}", file=err)
         return 1

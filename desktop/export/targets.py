@@ -34,7 +34,7 @@ def _protected(workspace: Path) -> tuple[list[Path], list[Path]]:
     """(files, folders) that belong to the workspace, as given and resolved."""
     files = [workspace, *(workspace.with_name(workspace.name + s) for s in _WORKSPACE_SIDES)]
     files += sorted(workspace.parent.glob(f"{workspace.name}.replaced-*"))
-    folders = [workspace.with_name(workspace.name + ".backups")]
+    folders = [workspace.with_name(workspace.name + s) for s in (".backups", ".users")]
     return files, folders
 
 

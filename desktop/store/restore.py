@@ -42,6 +42,7 @@ from desktop.store.backup import (
     make_backup,
     newest_good_backup,
 )
+from desktop.store.users import other_users
 
 KILL_ENV = "CHRONOLOGUE_KILL_AT"
 STEPS = ("journal", "copied", "kept", "cleared", "renamed")
@@ -241,8 +242,8 @@ def _backup_first(workspace: Path, now: datetime) -> Path | None:
         raise RestoreFailed(f"{exc} Nothing was restored.") from exc
 
 
-def restore(workspace: Path, source: Path | None = None, *, now: datetime | None = None
-            ) -> tuple[Path, Path | None]:  # fmt: skip
+def restore(workspace: Path, source: Path | None = None, *, now: datetime | None = None,
+            force: bool = False) -> tuple[Path, Path | None]:  # fmt: skip
     """Replace the workspace with a backup (the newest good one by default).
 
     The current file keeps a second name, ``W.replaced-<time>``, and a sound one is also
@@ -259,6 +260,13 @@ def restore(workspace: Path, source: Path | None = None, *, now: datetime | None
         source = newest.path
     source = Path(source)
     _check_source(source)
+    others = [] if force else other_users(workspace)
+    if others:
+        raise RestoreFailed(
+            f"{workspace} is open in {len(others)} other program(s): "
+            f"{'; '.join(map(str, others[:5]))}. Close them first (their later edits would "
+            "go into the replaced file, not the restored one); nothing was changed. "
+            "--force restores anyway: Chronologue windows then reopen the restored file.")
     now = now or _now()
     _backup_first(workspace, now)
     aside = _aside_name(workspace, now)

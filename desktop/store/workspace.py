@@ -129,6 +129,8 @@ class Workspace:
     role: str | None = None
     # Who the edits are recorded as (Preferences' name, else the OS user name).
     author: str = field(default_factory=default_author)
+    # This process's entry in `<file>.users/` (desktop.store.users), removed on close.
+    presence: Path | None = field(default=None, repr=False)
 
     @property
     def path(self) -> Path | None:
@@ -170,6 +172,11 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.presence is not None:
+            from desktop.store.users import unregister
+
+            unregister(self.presence)
+            self.presence = None
 
 
 def read_only_message(ws: Workspace, what: str) -> str:
@@ -251,7 +258,11 @@ def open_workspace(
             f"cannot open the workspace {path}: {reason}. "
             "Check that it is a Chronologue workspace and that the folder is writable."
         ) from exc
-    return _workspace(location, engine, notices)
+    ws = _workspace(location, engine, notices)
+    from desktop.store.users import register
+
+    ws.presence = register(path)
+    return ws
 
 
 def _open_postgres(location: Location, *, create: bool) -> Workspace:

@@ -8,6 +8,7 @@ off the UI thread. A failure is said once in the status bar until a copy works a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
@@ -23,10 +24,11 @@ CHECK_MS = 5 * 60 * 1000
 class SessionBackups(QObject):
     """Owns the timer and at most one backup job at a time."""
 
-    def __init__(self, ws: Workspace, pool: QThreadPool, status: QStatusBar,
+    def __init__(self, current: Callable[[], Workspace], pool: QThreadPool, status: QStatusBar,
                  interval_ms: int = CHECK_MS) -> None:  # fmt: skip
+        """`current` gives the window's workspace now (it changes when another is opened)."""
         super().__init__(status)
-        self.ws, self.pool, self.status = ws, pool, status
+        self.current, self.pool, self.status = current, pool, status
         self.worker: Worker | None = None
         self.last: Path | None = None  # the newest copy this session made
         self.failing = False
@@ -36,7 +38,7 @@ class SessionBackups(QObject):
         self.timer.start()
 
     def check(self) -> None:
-        path = getattr(self.ws, "path", None)
+        path = getattr(self.current(), "path", None)
         if self.worker is not None or path is None or not Path(path).is_file():
             return
 

@@ -32,6 +32,7 @@ from desktop.ui.central import CentralArea
 from desktop.ui.chrome import install_chrome
 from desktop.ui.editor import EventEditor
 from desktop.ui.events_table import EventsPanel
+from desktop.ui.file_watch import ReplacementWatch
 from desktop.ui.importer import ImportController
 from desktop.ui.library import LibraryPanel
 from desktop.ui.library_actions import LibraryActions
@@ -78,7 +79,8 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         self.importer = ImportController(self, self.statusBar(), self.pool)
         self.importer.changed.connect(self.refresh)
         self.importer.done.connect(lambda _report: self._select_something())
-        self.session_backups = SessionBackups(ws, self.pool, self.statusBar())
+        self.session_backups = SessionBackups(lambda: self.ws, self.pool, self.statusBar())
+        self.replacement_watch = ReplacementWatch(self)
         self.actions_by_name = build_menus(self)
         install_chrome(self)  # preferences, theme, icons, toolbar
         self.team = TeamSupport(self)  # live changes from others, read-only state, history

@@ -78,3 +78,35 @@ def test_the_window_backs_up_an_hour_of_edits_on_its_pool(qtbot, window) -> None
     window.set_status([window.events[0]["id"]], "accepted")  # an edit, minutes later
     check()
     assert backups.last == made and len(list_backups(path)) == 2  # not an hour yet
+
+
+def test_a_forced_restore_is_noticed_by_the_window(qtbot, make_window, tmp_path: Path,
+                                                   seeds_dir: Path) -> None:  # fmt: skip
+    """`restore --force` from another process: the window reopens the restored file, and
+    its next edit lands there, not in the replaced file."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "w.chronologue"
+    ws = open_workspace(path)
+    import_paths(ws, [seeds_dir])
+    ws.close()
+    make_backup(path)
+    window = make_window(path)
+    first = window.ws
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    forced = subprocess.run([sys.executable, "-m", "desktop", "restore", "--latest", "--force",
+                             "-w", str(path)], capture_output=True, text=True, env=env)
+    assert forced.returncode == 0, forced.stderr
+    watch = window.replacement_watch
+    assert watch.timer.isActive()
+    watch.check()  # what the timer does every two seconds
+    assert watch.reopened == 1 and window.ws is not first
+    assert "was replaced by another program" in window.statusBar().currentMessage()
+    event_id = window.events[0]["id"]
+    window.set_status([event_id], "rejected")  # an edit after the restore
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT status FROM events WHERE id = ?", (event_id,)).fetchone() == (
+        "rejected",)  # it reached the restored file, not the replaced one
+    con.close()
