@@ -140,3 +140,11 @@ def test_happenings_dated_by_their_own_verb_outrank_background() -> None:
     assert items["2019-05-03"].confidence > items["2011"].confidence
     lead = _one("Rebels have seized the town of Ariha, residents said.")
     assert items["2019-05-03"].confidence > lead.confidence  # a verb's own date beats a guess
+
+
+def test_undated_article_inferred_anchors_wait_for_the_date() -> None:
+    text = "The ministry has signed a deal for 40 trucks. It was signed in Berlin on 3 May 2019."
+    undated = suggest(text, None)
+    assert [s.anchor for s in undated] == ["phrase"]  # only the absolute date is placed
+    dated = suggest(text, REF)
+    assert [s.anchor for s in dated] == ["publication", "phrase"]
