@@ -12,6 +12,17 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 THEMES = ("system", "light", "dark")
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
+BASE_SHEET = "chronologueBaseSheet"
+# Fusion outlines an unchecked box in the window colour darkened: invisible on a dark
+# base. Only the unchecked state is styled, so checked boxes keep the style's tick.
+DARK_SHEET = """
+QCheckBox::indicator:unchecked, QAbstractItemView::indicator:unchecked,
+QGroupBox::indicator:unchecked {
+    border: 1px solid #9aa1ab; border-radius: 2px; background: #1d1f23;
+    width: 12px; height: 12px;
+}
+"""
+
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
@@ -73,9 +84,14 @@ def apply_theme(app: QGuiApplication, theme: str) -> str:
         app.setPalette(QPalette())  # nothing explicit: the platform's own (e.g. KDE) colours
     else:
         app.setPalette(light_palette())
-    sheet = app.styleSheet() if hasattr(app, "styleSheet") else ""
-    if sheet:  # widgets polished by the style sheet keep their old palette otherwise
-        app.setStyleSheet(sheet)
+    if hasattr(app, "styleSheet"):
+        base = app.property(BASE_SHEET)
+        if base is None:  # the sheet create_app loaded, before any theme's additions
+            base = app.styleSheet()
+            app.setProperty(BASE_SHEET, base)
+        sheet = base + (DARK_SHEET if mode == "dark" else "")
+        if sheet:  # widgets polished by the style sheet keep their old palette otherwise
+            app.setStyleSheet(sheet)
     return mode
 
 
