@@ -7,6 +7,7 @@ and tests can drive them like a user would.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -36,13 +38,28 @@ SHORTCUTS = (
     ("M", "Merge the selected suggestions into another event"),
     ("Ctrl+E", "Make an event from the text selected in the reader"),
     ("Ctrl+N", "New event from scratch"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y", "Undo / redo / redo"),
     ("Ctrl+I", "Import files"),
+    ("Ctrl+Shift+I", "Import a folder"),
+    ("Ctrl+Shift+N", "New workspace"),
+    ("Ctrl+Shift+O", "Open a shared (team) workspace"),
     ("Ctrl+Shift+V", "Make an article from the clipboard"),
     ("Ctrl+O", "Open a workspace"),
     ("Ctrl+F", "Filter the events table"),
-    ("Delete", "Delete the selected event"),
-    ("Delete (in the library)", "Delete the selected articles (asks first; undoable)"),
+    ("Del", "Delete the selected event"),
+    ("Del (in the library)", "Delete the selected articles (asks first; undoable)"),
+    ("Ctrl+Shift+E", "Export the timeline (PDF, PNG, SVG, CSV, JSON, TimelineJS)"),
+    ("Ctrl+,", "Preferences: numeric date order, language, page size, theme"),
+    ("F1", "This list of shortcuts"),
+    ("F (timeline)", "Fit all events"),
+    ("Z (timeline)", "Zoom to the selected events"),
+    ("+ / − (timeline)", "Zoom in / out, keeping the selection in view"),
+    ("← / → (timeline)", "Pan earlier / later"),
+    ("↑ / ↓ (timeline)", "Scroll the lanes"),
+    ("Wheel / drag (timeline)", "Zoom about the cursor / pan"),
+    ("Enter (timeline)", "Edit the selected event"),
+    ("Esc (timeline)", "Clear the selection"),
+    ("Esc (editor)", "Done: back to the review queue"),
 )
 
 
@@ -170,11 +187,38 @@ class WelcomeDialog(QDialog):
         self.accept()
 
 
+HELP_PAGE = Path(__file__).resolve().parents[2] / "resources" / "help" / "getting-started.md"
+
+
+class GettingStartedDialog(QDialog):
+    """Help > Getting started: the tour, offline, from the bundled resources."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Getting started")
+        self.setObjectName("getting-started")
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Getting started")
+        self.browser.setOpenLinks(False)  # offline: nothing to follow
+        try:
+            self.browser.setMarkdown(HELP_PAGE.read_text(encoding="utf-8"))
+        except OSError as exc:
+            self.browser.setPlainText(f"The help page could not be read ({exc}). The README "
+                                      "next to the program has the same tour.")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(640, 680)
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         table = QTableWidget(len(SHORTCUTS), 2)
+        self.table = table
         table.setAccessibleName("Keyboard shortcuts")
         table.setHorizontalHeaderLabels(["Keys", "Does"])
         table.verticalHeader().hide()

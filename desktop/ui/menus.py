@@ -96,8 +96,11 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     view = bar.addMenu("&View")
     for dock in w.docks:
         view.addAction(dock.toggleViewAction())
+    _timeline_commands(w, view, acts)
 
     help_menu = bar.addMenu("&Help")
+    acts["getting_started"] = _action(w, help_menu, "&Getting started", lambda: _help(w),
+                                      tip="A short tour of the app (works offline)")
     acts["shortcuts"] = _action(w, help_menu, "&Keyboard shortcuts", w.show_shortcuts,
                                 Key.HelpContents)
     acts["about"] = _action(w, help_menu, "&About Chronologue", w.show_about)
@@ -109,6 +112,44 @@ def _export(w: MainWindow) -> None:
 
     # The timeline's visible range (exact datetimes) makes "Visible range" available.
     open_export_dialog(w, visible_range=w.central.timeline.visible_range())
+
+
+def _timeline_commands(w: MainWindow, view: QMenu, acts: dict[str, QAction]) -> None:
+    """Fit, zoom, grouping and theme: the timeline's keys (F, Z) work when it has focus;
+    the menu makes them findable (no window-wide letter shortcuts: they would eat typing)."""
+    from desktop.services.timeline_data import GROUPINGS
+    from desktop.ui.preferences import apply_preferences
+    from desktop.ui.theme import THEME_LABELS
+
+    view.addSeparator()
+    timeline = lambda: w.central.timeline  # noqa: E731 - the view may be rebuilt
+    acts["fit_all"] = _action(w, view, "&Fit all events\tF", lambda: timeline().fit_all(),
+                              tip="Show every event on the timeline")
+    acts["zoom_selection"] = _action(w, view, "&Zoom to selection\tZ",
+                                     lambda: timeline().zoom_to_selection(),
+                                     tip="Zoom the timeline to the selected events")
+    group = view.addMenu("&Group lanes by")
+    for name in GROUPINGS:
+        acts[f"group_{name}"] = _action(w, group, name.capitalize(),
+                                        lambda g=name: timeline().set_grouping(g),
+                                        tip=f"One timeline lane per {name}")
+    themes = view.addMenu("&Theme")
+    for key, label in THEME_LABELS.items():
+        def choose(k: str = key) -> None:
+            from dataclasses import replace
+
+            prefs = replace(w.preferences, theme=k)
+            prefs.save(w.settings)
+            apply_preferences(w, prefs)
+
+        acts[f"theme_{key}"] = _action(w, themes, label, choose, tip=f"{label} theme")
+
+
+def _help(w: MainWindow) -> None:
+    from desktop.ui.dialogs import GettingStartedDialog
+
+    w.help_dialog = GettingStartedDialog(w)
+    w.help_dialog.open()
 
 
 def _preferences(w: MainWindow) -> None:

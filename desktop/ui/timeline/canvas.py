@@ -42,6 +42,11 @@ DRAG_START_PX = 5
 FIT_LABEL_PX = 180.0  # room kept right of the last event for its label
 
 
+EMPTY_HINT = ("No events yet.\n\nImport articles (File > Import, Ctrl+I, or drop files on "
+              "the window) and review the suggested events, or press Ctrl+N to add one "
+              "by hand. Help > Getting started shows the whole tour.")
+
+
 class TimelineCanvas(QWidget):
     """Owns the viewport; the TimelineView around it owns scroll bars and the minimap."""
 
@@ -161,6 +166,14 @@ class TimelineCanvas(QWidget):
     def render_into(self, p: QPainter) -> None:
         """One frame onto any painter (the widget, or an image for benchmarks)."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if not self.model.events:  # an empty workspace: a hint, not a 1970 axis
+            self.hits = []
+            theme = self.painter.theme
+            p.fillRect(0, 0, self.width(), self.height(), theme.bands[0])
+            p.setPen(theme.muted)
+            p.drawText(self.rect().adjusted(40, 40, -40, -40),
+                       int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), EMPTY_HINT)
+            return
         self.hits = self.painter.paint(p, self.model, self.vp, self.width(), self.height(),
                                        self.scroll_y, self.state)  # fmt: skip
         if self._mode == "drag" and self.state.drag_id is not None:

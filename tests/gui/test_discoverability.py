@@ -1,0 +1,68 @@
+"""Help, shortcuts, the View menu's timeline commands and empty states."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from desktop.ui.dialogs import SHORTCUTS
+from desktop.ui.timeline.canvas import EMPTY_HINT
+
+
+def test_every_shortcut_of_the_window_is_in_the_f1_table(qtbot, window):
+    listed = {part.strip() for keys, _ in SHORTCUTS for part in keys.split("/")}
+    listed |= {keys for keys, _ in SHORTCUTS}
+    missing = []
+    for name, action in window.actions_by_name.items():
+        text = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        if text and text not in listed:
+            missing.append(f"{name}: {text}")
+    assert not missing, missing
+    for key in ("F (timeline)", "Z (timeline)", "Ctrl+Shift+E", "Ctrl+,"):
+        assert key in listed
+    window.actions_by_name["shortcuts"].trigger()
+    table = window.shortcuts_dialog.table
+    assert table.rowCount() == len(SHORTCUTS)
+    window.shortcuts_dialog.close()
+
+
+def test_help_getting_started_is_offline_and_covers_the_tour(qtbot, window):
+    window.actions_by_name["getting_started"].trigger()
+    dialog = window.help_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.browser.toPlainText()
+    for words in ("Getting started", "Review queue", "Ctrl+E", "3-5 March 2020", "Export",
+                  "F1"):
+        assert words in text, words
+    dialog.close()
+
+
+def test_view_menu_has_the_timeline_commands(qtbot, window):
+    view = window.central.timeline
+    acts = window.actions_by_name
+    acts["group_tag"].trigger()
+    assert view.model.grouping == "tag"
+    acts["group_lane"].trigger()
+    assert view.model.grouping == "lane"
+    view.set_visible_range(*[d.replace(year=2000) for d in view.visible_range()])
+    acts["fit_all"].trigger()
+    lo, hi = view.visible_range()
+    starts = [e.earliest for e in view.model.events.values()]
+    assert lo <= min(starts) and hi >= min(starts)
+    acts["theme_dark"].trigger()
+    assert window.preferences.theme == "dark"
+    acts["theme_light"].trigger()
+    assert window.preferences.theme == "light"
+
+
+def test_an_empty_workspace_shows_a_hint_not_a_1970_axis(qtbot, make_window, workspace_path):
+    from desktop.store import open_workspace
+
+    open_workspace(workspace_path).close()
+    window = make_window(workspace_path)
+    canvas = window.central.timeline.canvas
+    qtbot.waitUntil(lambda: canvas.isVisible())
+    image = canvas.grab().toImage()
+    assert not canvas.hits and "No events yet" in EMPTY_HINT and "Ctrl+N" in EMPTY_HINT
+    # the canvas paints a plain page with the hint: no axis band in the top rows
+    top = {image.pixel(x, 10) for x in range(0, image.width(), 7)}
+    assert len(top) <= 3, "no axis labels or ticks are drawn"
