@@ -104,6 +104,9 @@ _VERB = re.compile(
 )
 _ATTRIBUTION_TAIL = re.compile(r",\s*(?:according\s+to|[^,]{0,60}?\b(?:said|says|reported))"
                                r"[^,]*[.!]?$")  # fmt: skip
+_DATELINE = re.compile(r"(?:[A-Z][A-Z\w'’ .-]{1,40},\s*[A-Z][\w'’ .-]{1,30}?\s*[–—]\s+|"
+                       r"[A-Z][A-Z'’ .-]{2,40}\s*(?:\([^)]{1,40}\))?\s*[–—-]\s+)"
+                       r"(?=[A-Z\"“])")
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;]{1,90}", re.IGNORECASE)
 _TOLD = re.compile(r"\btold\s+$", re.IGNORECASE)
 _ANAPHOR = re.compile(
@@ -188,7 +191,10 @@ class EntityFinder:
         self._lower_words: set[str] | None = None
         self._seen: dict[tuple[int, int], list[Mention]] = {}
         self._last: Mention | None = None
-        self.places: set[str] = set()  # names the article has shown to be places
+        # Names the article has shown to be places ("in Maarat al-Nouman"), so they stay
+        # places where nothing says so later ("Maarat al-Nouman has seen ...").
+        self.places: set[str] = set()
+        self._located: dict[str, object] = {}
 
     @property
     def gazetteer(self):
@@ -203,12 +209,11 @@ class EntityFinder:
             self._lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", self.text))
         return word.lower() in self._lower_words
 
-    def learn_places(self, sentences: Iterable[tuple[int, int]]) -> None:
-        """Read the article once for names it shows are places ("in Maarat al-Nouman"),
-        so they stay places where nothing says so ("Maarat al-Nouman has seen ...")."""
-        for start, end in sentences:
-            self.mentions(start, end)
-        self._seen.clear()
+    def locate(self, name: str):
+        """The gazetteer's answer, remembered: an article repeats its names."""
+        if name not in self._located:
+            self._located[name] = self.gazetteer.locate(name)
+        return self._located[name]
 
     def mentions(self, start: int, end: int) -> list[Mention]:
         """The named actors and places in text[start:end], in order."""
@@ -266,7 +271,7 @@ class EntityFinder:
             before = "in"  # "in the areas of al-Himran and Tarhin"
         possessive = text[end : end + 2] in ("'s", "’s")
         at_start = _is_sentence_start(text, start, sentence_start)
-        located = self.gazetteer.locate(name)
+        located = self.locate(name)
         if len(words) == 1 and at_start and located is None and not titled and (
             self._written_lower(name) or (name.endswith("s") and not _ACRONYM.match(name))
         ):  # fmt: skip
@@ -399,6 +404,9 @@ def _reporting_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of a sentence that only say who reported it ("according to the monitor",
     ", the White Helmets said.")."""
     spans = [(m.start(), m.end()) for m in _ACCORDING.finditer(text, start, end)]
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None:  # "Antakya, Turkey – ...": where it was filed from
+        spans.append((start, dateline.end()))
     tail = _ATTRIBUTION_TAIL.search(text, start, end)
     if tail is not None and tail.start() > start + 20:
         spans.append((tail.start(), end))
@@ -490,7 +498,6 @@ def entities_for_spans(
     finder = EntityFinder(text, gazetteer)
     memory = EntityMemory()
     sentences = split_sentences(text)
-    finder.learn_places(sentences)
     pending = sorted(range(len(items)), key=lambda i: items[i][0][0])
     out: list[Found] = [((), ())] * len(items)
     cursor = 0

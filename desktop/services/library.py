@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.services.entities import ACTOR, PLACE, entities_by_event
 from desktop.services.eventdates import end_of, event_anchor, redated_from, start_of
 from desktop.store import Article, Citation, Event, Lane, Tag, Workspace
 from desktop.store.models import Actor, Place, event_actors, event_places
@@ -59,13 +60,27 @@ def event_list(ws: Workspace) -> list[dict[str, Any]]:
                      selectinload(Event.lane))
             .order_by(Event.start_earliest, Event.id)
         )
-        return [event_dict(e) for e in session.scalars(query)]
+        return with_entities(session, [event_dict(e) for e in session.scalars(query)])
 
 
 def event_detail(ws: Workspace, event_id: int) -> dict[str, Any] | None:
     with ws.session() as session:
         event = session.get(Event, event_id)
-        return event_dict(event) if event is not None else None
+        return with_entities(session, [event_dict(event)])[0] if event is not None else None
+
+
+def with_entities(session: Session, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give event dicts their "actors" [(name, role)] and "places" [name], in order."""
+    ids = [e["id"] for e in events]
+    whole = len(ids) > 900  # past SQLite's parameter limit: read every link once
+    for kind, key in ((ACTOR, "actors"), (PLACE, "places")):
+        model = Actor if kind == ACTOR else Place
+        names = dict(session.execute(select(model.id, model.name)).all())
+        links = entities_by_event(session, kind, None if whole else ids)
+        for e in events:
+            found = [(names[i], role) for i, role in links.get(e["id"], ())]
+            e[key] = found if kind == ACTOR else [n for n, _ in found]
+    return events
 
 
 def event_dict(e: Event) -> dict[str, Any]:

@@ -17,14 +17,15 @@ from sqlalchemy.orm import Session
 from desktop.layout.calendar import to_days
 from desktop.layout.timeline import extent_of
 from desktop.services.editing import update_event
+from desktop.services.entities import entities_by_event
 from desktop.services.eventdates import redated_from
 from desktop.store import Article, Citation, Event, Lane, Tag, Timeline, Workspace
 from desktop.store.changes import unit
-from desktop.store.models import event_tags
+from desktop.store.models import Actor, Place, event_tags
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
 NO_LANE = "Unassigned"
-GROUPINGS = ("lane", "tag", "article", "outlet")
+GROUPINGS = ("lane", "tag", "article", "outlet", "actor", "place")
 
 
 @dataclass
@@ -56,6 +57,8 @@ class TimelineEvent:
     open_end: bool = False
     days: tuple[float, float] | None = None
     redated: str = ""  # the sources' date when the event was moved off it
+    actors: tuple[str, ...] = ()  # names, in the event's order (its subject first)
+    places: tuple[str, ...] = ()
     core: tuple[float, float] | None = field(default=None, repr=False)
 
     def span_days(self) -> tuple[float, float]:
@@ -135,7 +138,21 @@ def load_events(ws: Workspace, statuses: tuple[str, ...] | None = None) -> list[
                 open_start=open_start, open_end=open_end,
                 redated=redated_from(start, end, [value]) if value else "",
             ))  # fmt: skip
+        _add_entities(session, out)
     return out
+
+
+def _add_entities(session: Session, events: list[TimelineEvent]) -> None:
+    """Fill each record's actor and place names (subjects first), one read per kind."""
+    for kind, attr in (("actor", "actors"), ("place", "places")):
+        model = Actor if kind == "actor" else Place
+        names = dict(session.execute(select(model.id, model.name)).all())
+        links = entities_by_event(session, kind)
+        for e in events:
+            found = links.get(e.id)
+            if found:
+                ordered = sorted(found, key=lambda link: link[1] != "subject")  # stable
+                setattr(e, attr, tuple(names[i] for i, _ in ordered))
 
 
 def load_lanes(ws: Workspace) -> list[LaneInfo]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.services import editing, review, vocabulary
+from desktop.services import editing, entities, review, vocabulary
 from desktop.services.editing import CitationSpec, EventSnapshot
 from desktop.store import Workspace
 from desktop.temporal import FuzzyDate
@@ -94,6 +94,10 @@ class UpdateEventCommand(StoreCommand):
         self.expected_version = expected_version
         lane = (after.get("lane") or "").strip()
         self.created_lane = lane if lane and not vocabulary.has_lane(ws, lane) else None
+        self.new_entities = {  # names the edit will create: undo removes them again
+            kind: [n for n in _names(after[key]) if entities.find_entity(ws, kind, n) is None]
+            for kind, key in (("actor", "actors"), ("place", "places")) if key in after
+        }
 
     def _fields(self, values: dict[str, Any]) -> dict[str, Any]:
         fields = dict(values)
@@ -115,6 +119,13 @@ class UpdateEventCommand(StoreCommand):
             vocabulary.drop_lane_if_unused(self.ws, self.created_lane)
         if "tags" in self.after:
             vocabulary.drop_unused_tags(self.ws)
+        for kind, names in self.new_entities.items():
+            ids = [entities.find_entity(self.ws, kind, n) for n in names]
+            entities.drop_unused(self.ws, kind, [i for i in ids if i is not None])
+
+
+def _names(values: list) -> list[str]:
+    return [v if isinstance(v, str) else v[0] for v in values]
 
 
 class CreateEventCommand(StoreCommand):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.eventdates import ANCHOR_LABELS
 from desktop.temporal import FuzzyDate, parse_span
+from desktop.ui.entity_fields import ListCompleter, format_actors, parse_actors, parse_places
 
 DATE_TIP = ("Free text: '14 Sep 2018', 'early Sep 2018', 'c. 2016', '2019?', 'circa spring "
             "1944', 'Q3 2019', '2018-09-14 13:05', {numeric}, or a range: '3-5 Mar 2020', "
@@ -117,6 +118,14 @@ class EventEditor(QWidget):
         self.lane.lineEdit().editingFinished.connect(lambda: self._commit("lane"))
         self.lane.activated.connect(lambda _i: self._commit("lane"))
         self.tags = self._line("Tags", "Comma-separated tags")
+        self.actors = self._line("Actors", "Who did it and to whom, comma-separated; mark a "
+                                 "part with (subject) or (object). Names complete from the "
+                                 "workspace's actors")
+        self.places = self._line("Places", "Where it happened, comma-separated; names "
+                                 "complete from the workspace's places")
+        self.actor_names, self.place_names = ListCompleter(self), ListCompleter(self)
+        self.actors.setCompleter(self.actor_names)
+        self.places.setCompleter(self.place_names)
         self.color = QPushButton("Colour…")
         self.color.setAccessibleName("Colour")
         self.color.setToolTip("Pick the colour this event is drawn in")
@@ -184,6 +193,8 @@ class EventEditor(QWidget):
         form.addRow("", self.end_info)
         form.addRow("&Lane", self.lane)
         form.addRow("Ta&gs", self.tags)
+        form.addRow("Acto&rs", self.actors)
+        form.addRow("&Places", self.places)
         colors = QHBoxLayout()
         colors.addWidget(self.color)
         colors.addWidget(self.no_color)
@@ -217,6 +228,11 @@ class EventEditor(QWidget):
         layout.addWidget(scroll)
 
     # -- loading --------------------------------------------------------------------------------
+    def set_entity_names(self, actors: list[str], places: list[str]) -> None:
+        """What the actor and place fields complete from."""
+        self.actor_names.set_names(actors)
+        self.place_names.set_names(places)
+
     def set_lanes(self, names: list[str]) -> None:
         current = self.lane.currentText()
         self.lane.blockSignals(True)
@@ -230,20 +246,21 @@ class EventEditor(QWidget):
         """Show an event; a reload of the same one keeps a field the user is typing in."""
         previous, self.current = self.current, event
         enabled = event is not None
-        for w in (self.title, self.start, self.end, self.lane, self.tags, self.color,
+        for w in (self.title, self.start, self.end, self.lane, self.tags, self.actors,
+                  self.places, self.color,
                   self.no_color, self.description, self.notes, self.remove,
                   self.accept_button, self.reject_button):
             w.setEnabled(enabled and self.editable)
         for w in (self.citations, self.jump):
             w.setEnabled(enabled)
         self._fill_history(event["id"] if event else None)
-        for w in (self.title, self.start, self.end, self.tags):
+        for w in (self.title, self.start, self.end, self.tags, self.actors, self.places):
             w.blockSignals(True)
         if event is None:
             self.heading.setText("No event selected: pick one in the queue or the table, "
                                  "or press Ctrl+N")
             self._loaded.clear()
-            for w in (self.title, self.start, self.end, self.tags):
+            for w in (self.title, self.start, self.end, self.tags, self.actors, self.places):
                 w.clear()
             self.description.setPlainText("")
             self.notes.setPlainText("")
@@ -267,11 +284,13 @@ class EventEditor(QWidget):
                             describe(event["end"]) if event["end"] else "no end date")
             self._put(self.lane, event["lane"], same)
             self._put(self.tags, ", ".join(event["tags"]), same)
+            self._put(self.actors, format_actors(event.get("actors", [])), same)
+            self._put(self.places, ", ".join(event.get("places", [])), same)
             self._put(self.description, event["description"], same)
             self._put(self.notes, event["notes"], same)
             self._show_color(event["color"])
             self._fill_citations(event["citations"])
-        for w in (self.title, self.start, self.end, self.tags):
+        for w in (self.title, self.start, self.end, self.tags, self.actors, self.places):
             w.blockSignals(False)
 
     def set_editable(self, editable: bool) -> None:
@@ -395,6 +414,10 @@ class EventEditor(QWidget):
             names = sorted(dict.fromkeys(t.strip() for t in self.tags.text().split(",")
                                          if t.strip()))
             before["tags"], after["tags"] = e["tags"], names
+        elif key == "actors":
+            before["actors"], after["actors"] = e["actors"], parse_actors(self.actors.text())
+        elif key == "places":
+            before["places"], after["places"] = e["places"], parse_places(self.places.text())
         elif key == "lane":
             before["lane"], after["lane"] = e["lane"], self.lane.currentText().strip()
         elif key in ("description", "notes"):
@@ -409,13 +432,15 @@ class EventEditor(QWidget):
 
     def _field(self, key: str) -> QWidget:
         return {"title": self.title, "start": self.start, "end": self.end, "tags": self.tags,
+                "actors": self.actors, "places": self.places,
                 "lane": self.lane, "description": self.description, "notes": self.notes}[key]
 
     def commit_pending(self) -> None:
         """Flush a field still being edited (called before switching events or closing)."""
         focus = self.focusWidget()
         for key, widget in (("title", self.title), ("start", self.start), ("end", self.end),
-                            ("tags", self.tags), ("description", self.description),
+                            ("tags", self.tags), ("actors", self.actors),
+                            ("places", self.places), ("description", self.description),
                             ("notes", self.notes), ("lane", self.lane)):
             if focus is widget or (key == "lane" and focus is self.lane.lineEdit()):
                 self._commit(key)

@@ -114,10 +114,11 @@ class ExportDialog(QDialog):
                  page: str = "A4", lanes: list[str] | None = None,
                  tags: list[str] | None = None, extent: tuple[date, date] | None = None,
                  visible_range: tuple[date, date] | None = None,
+                 entity: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws, self.settings, self.pool = ws, settings, pool
-        self.setWindowTitle("Export timeline")
+        self.setWindowTitle(f"Export the timeline of {entity[1]}" if entity else "Export timeline")
         self.setObjectName("export-dialog")
         self.worker: Worker | None = None  # the running export
         self._previews: dict[object, Worker] = {}  # by signals object, until they report
@@ -126,9 +127,13 @@ class ExportDialog(QDialog):
         self._image: QImage | None = None
         self.result_box: QMessageBox | None = None
         self.outcome: Outcome | None = None
-        self.form = ExportForm(settings, default_export_path(settings, ws), page=page, lanes=lanes,
+        path = default_export_path(settings, ws)
+        if entity:  # the timeline of one actor gets its own file beside the usual one
+            path = path.with_name(f"{_file_stem(entity[1])}.pdf")
+        self.form = ExportForm(settings, path, page=page, lanes=lanes,
                                tags=tags, extent=extent, visible_range=visible_range,
-                               placeholder_title=f"Timeline: {ws.name}")
+                               placeholder_title=f"Timeline of {entity[1]}" if entity
+                               else f"Timeline: {ws.name}", entity=entity)
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
@@ -332,8 +337,14 @@ class ExportDialog(QDialog):
         return box
 
 
+def _file_stem(name: str) -> str:
+    """ "Hay'at Tahrir al-Sham" -> "Hay'at Tahrir al-Sham" minus characters files refuse."""
+    return "".join(c for c in name if c not in '/\\:*?"<>|').strip() or "timeline"
+
+
 def open_export_dialog(window: MainWindow,
-                       visible_range: tuple[date, date] | None = None) -> ExportDialog:
+                       visible_range: tuple[date, date] | None = None,
+                       entity: tuple[str, str] | None = None) -> ExportDialog:
     """File > Export, pre-filled from the window's workspace and preferences.
 
     `visible_range` (the timeline view's visible_range()) enables "Visible range".
@@ -352,7 +363,7 @@ def open_export_dialog(window: MainWindow,
     dialog = ExportDialog(window.ws, window.settings, window.pool,
                           page=window.preferences.page, lanes=lanes,
                           tags=lib.tag_names(window.ws), extent=extent,
-                          visible_range=visible_range, parent=window)
+                          visible_range=visible_range, entity=entity, parent=window)
     if previous is not None:  # its runnables may still be returning from run()
         dialog._retired.extend(previous.running_workers())
     window.export_dialog = dialog

@@ -6,6 +6,7 @@ Kept apart from the dialog (preview and background export) so each stays readabl
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -83,9 +84,11 @@ class ExportForm(QWidget):
                  lanes: list[str] | None = None, tags: list[str] | None = None,
                  extent: tuple[date, date] | None = None,
                  visible_range: tuple[date, date] | None = None,
-                 placeholder_title: str = "", parent: QWidget | None = None) -> None:
+                 placeholder_title: str = "", entity: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         s = settings
+        self.entity = entity  # ("actor" | "place", name): the timeline of one actor or place
         self.visible_range = visible_range
         self.format = QComboBox()
         for key, label in FORMATS.items():
@@ -186,6 +189,11 @@ class ExportForm(QWidget):
         content.addRow("&Lanes:", self.lanes)
         content.addRow("Ta&gs:", self.tags)
         content.setRowVisible(self.tags, bool(tags))  # no tags yet: no empty box
+        if entity is not None:
+            where = "naming the actor" if entity[0] == "actor" else "at the place"
+            only = QLabel(f"Only the events {where} <b>{html.escape(entity[1])}</b>")
+            only.setAccessibleName("Export limited to one actor or place")
+            content.addRow("Only:", only)
         heading_box = QGroupBox("Title block")
         heading = QFormLayout(heading_box)
         heading.addRow("Tit&le:", self.title)
@@ -258,7 +266,9 @@ class ExportForm(QWidget):
             statuses=STATUSES[self.statuses.currentData()],
             lanes=None if len(lanes) == self.lanes.count() else lanes,
             tags=checked_items(self.tags) or None, tiles=self.tiles.value(),
-            legend=self.legend.isChecked(), sources=self.sources.isChecked())
+            legend=self.legend.isChecked(), sources=self.sources.isChecked(),
+            actor=self.entity[1] if self.entity and self.entity[0] == "actor" else None,
+            place=self.entity[1] if self.entity and self.entity[0] == "place" else None)
 
     def _format_changed(self) -> None:
         text = self.path.text().strip()

@@ -31,6 +31,8 @@ from desktop.ui.autobackup import SessionBackups
 from desktop.ui.central import CentralArea
 from desktop.ui.chrome import install_chrome
 from desktop.ui.editor import EventEditor
+from desktop.ui.entities_panel import EntitiesPanel
+from desktop.ui.entity_actions import EntityActions
 from desktop.ui.events_table import EventsPanel
 from desktop.ui.file_watch import ReplacementWatch
 from desktop.ui.importer import ImportController
@@ -44,7 +46,7 @@ from desktop.ui.workers import Worker, tag_job
 from desktop.ui.workspaces import WorkspaceActions
 
 
-class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
+class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
     def __init__(self, ws: Workspace, settings: QSettings, pool: QThreadPool | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         self.review = ReviewPanel()
         self.editor = EventEditor()
         self.table = EventsPanel()
+        self.entities_panel = EntitiesPanel()
         self.central = CentralArea(self)
         self.setCentralWidget(self.central)
         self.docks = [
@@ -73,6 +76,10 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
             self._dock("Reader", self.reader, Qt.DockWidgetArea.RightDockWidgetArea),
             self._dock("Event editor", self.editor, Qt.DockWidgetArea.RightDockWidgetArea),
         ]
+        self.entities_dock = self._dock("Entities", self.entities_panel,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.docks[0], self.entities_dock)
+        self.docks[0].raise_()
         self.summary = QLabel()
         self.summary.setAccessibleName("Workspace summary")
         self.statusBar().addPermanentWidget(self.summary)
@@ -114,6 +121,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         self.library.set_date_requested.connect(self.ask_article_date)
         self.library.details_requested.connect(self.edit_article_details)
         self.connect_library()
+        self.connect_entities()
         self.reader.set_date_requested.connect(self.ask_article_date)
         self.reader.event_clicked.connect(lambda i: self.select_event(i, reveal=False))
         self.review.current_event_changed.connect(self.select_event)
@@ -159,6 +167,7 @@ class MainWindow(WorkspaceActions, LibraryActions, QMainWindow):
         self.table.set_rows(self.events, lanes, lib.tag_names(self.ws))
         self.review.set_rows([e for e in self.events if e["status"] == "suggested"])
         self.editor.set_lanes(lanes)
+        self.refresh_entities()
         counts = {s: sum(1 for e in self.events if e["status"] == s)
                   for s in ("suggested", "accepted", "manual")}
         self.summary.setText(f"{len(self.library.model.rows)} articles · "

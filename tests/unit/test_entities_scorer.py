@@ -110,3 +110,14 @@ def test_an_ambiguous_town_gets_no_coordinates_but_a_unique_one_does() -> None:
     springfield = gazetteer.locate("Springfield")  # several US towns of similar size
     assert springfield.best is None and springfield.country == "US"
     assert gazetteer.locate("Syria").is_country
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Antakya, Turkey – Syrian government forces backed by Russia shelled Idlib on Friday.",
+     ["Syria", "Russia"]),  # the dateline says where the report was filed, not who acted
+    ("BEIRUT (Reuters) - Turkish troops shelled Afrin on Friday.", ["Turkey"]),
+    ("Turkey, Russia – and Iran met in Tehran on Friday.", ["Turkey", "Russia", "Iran"]),
+])
+def test_a_dateline_names_no_actor(text: str, actors: list[str]) -> None:
+    (found, _places), = entities_for_spans(text, [((0, len(text)), None)])
+    assert [a.name for a in found] == actors

@@ -91,6 +91,61 @@ class TagBox(QComboBox):
         self.blockSignals(False)
 
 
+ANYONE = "Anyone, anywhere"
+
+
+class EntityBox(QComboBox):
+    """"Anyone, anywhere" or one actor or place: the timeline of X, or what happened at Y.
+
+    Items hold "actor:Name" / "place:Name" (Qt keeps strings exactly; tuples it does not).
+    """
+
+    entityChanged = Signal(object)  # (kind, name) | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        shrink_to_fit(self)
+        self.setAccessibleName("Timeline actor or place filter")
+        self.setToolTip("Show only the events of one actor, or at one place")
+        self.addItem(ANYONE, None)
+        self.currentIndexChanged.connect(lambda _i: self.entityChanged.emit(self.entity()))
+
+    def entity(self) -> tuple[str, str] | None:
+        data = self.currentData()
+        if not data:
+            return None
+        kind, _, name = data.partition(":")
+        return kind, name
+
+    def find(self, entity: tuple[str, str] | None) -> int:
+        return self.findData(f"{entity[0]}:{entity[1]}") if entity else 0
+
+    def _add(self, kind: str, name: str) -> None:
+        self.addItem(f"{'Actor' if kind == 'actor' else 'Place'}: {name}", f"{kind}:{name}")
+
+    def set_names(self, actors: list[str], places: list[str]) -> None:
+        """Offer these names (most named first), keeping the chosen one."""
+        current = self.entity()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(ANYONE, None)
+        for kind, names in (("actor", actors), ("place", places)):
+            for name in names:
+                self._add(kind, name)
+        if current is not None and self.find(current) < 0:
+            self._add(*current)
+        self.setCurrentIndex(max(self.find(current), 0))
+        self.blockSignals(False)
+
+    def set_entity(self, entity: tuple[str, str] | None) -> None:
+        """Select without emitting (restoring a view, "Timeline of X" from the library)."""
+        if entity is not None and self.find(entity) < 0:
+            self._add(*entity)
+        self.blockSignals(True)
+        self.setCurrentIndex(self.find(entity))
+        self.blockSignals(False)
+
+
 class DateRangePopup(QFrame):
     """From/To as free text ("Sep 2018", "07/09/2018", "2019?"); a range typed in From
     ("3-5 Mar 2020", "2018-2019") fills both. Empty means open; what was typed is applied

@@ -42,6 +42,8 @@ class Filters:
     text: str = ""
     date_from: datetime | None = None
     date_to: datetime | None = None
+    actor: str | None = None  # only events naming this actor ("the timeline of X")
+    place: str | None = None
 
     def accepts(self, e: TimelineEvent) -> bool:
         """`lanes` holds lane ids (None: unassigned) whatever the grouping."""
@@ -53,6 +55,10 @@ class Filters:
         if self.lanes is not None and e.lane not in self.lanes:
             return False
         if self.tag and self.tag not in e.tags:
+            return False
+        if self.actor and self.actor not in e.actors:
+            return False
+        if self.place and self.place not in e.places:
             return False
         if self.text:
             needle = self.text.lower()
@@ -74,7 +80,7 @@ class Filters:
             "statuses": sorted(self.statuses) if self.statuses else None,
             "lanes": sorted(self.lanes, key=lambda k: (k is None, str(k)))
             if self.lanes is not None else None,
-            "tag": self.tag, "text": self.text,
+            "tag": self.tag, "text": self.text, "actor": self.actor, "place": self.place,
             "date_from": self.date_from.isoformat() if self.date_from else None,
             "date_to": self.date_to.isoformat() if self.date_to else None,
         }  # fmt: skip
@@ -88,19 +94,25 @@ class Filters:
             statuses=frozenset(statuses) if statuses else None,
             lanes=frozenset(lanes) if lanes is not None else None,
             tag=state.get("tag") or None, text=state.get("text") or "",
+            actor=state.get("actor") or None, place=state.get("place") or None,
             date_from=datetime.fromisoformat(lo) if lo else None,
             date_to=datetime.fromisoformat(hi) if hi else None,
         )  # fmt: skip
 
 
 def group_key(e: TimelineEvent, grouping: str) -> Hashable:
-    """Which lane an event falls in for a grouping (lane, tag, article, outlet)."""
+    """Which lane an event falls in for a grouping (lane, tag, article, outlet, actor,
+    place)."""
     if grouping == "lane":
         return e.lane
     if grouping == "tag":
         return e.tags[0] if e.tags else None
     if grouping == "article":
         return e.article or None
+    if grouping == "actor":  # lanes by actor: each event in its first (subject) actor's
+        return e.actors[0] if e.actors else None
+    if grouping == "place":
+        return e.places[0] if e.places else None
     return e.outlet or None
 
 
@@ -163,10 +175,14 @@ class TimelineModel:
                     specs.append(LaneSpec(info.id, info.name, color, info.collapsed))
         known = {s.key for s in specs}
         extra = [k for k in groups if k not in known and k is not None]
-        extra.sort(key=str)
+        if self.grouping in ("actor", "place"):  # the busiest actor's lane first
+            extra.sort(key=lambda k: (-len(groups[k]), str(k).casefold()))
+        else:
+            extra.sort(key=str)
         if None in groups and None not in known:
             extra.append(None)
-        names = {"lane": NO_LANE, "tag": "No tag", "article": "No article", "outlet": "No outlet"}
+        names = {"lane": NO_LANE, "tag": "No tag", "article": "No article", "outlet": "No outlet",
+                 "actor": "No actor", "place": "No place"}
         for k in extra:
             n = len(specs)
             if k is None:

@@ -27,7 +27,8 @@ to a workspace with undoable commands (moves and every lane edit).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -50,7 +51,13 @@ from desktop.layout.snapping import moved_pair
 from desktop.layout.viewport import Viewport
 from desktop.services.timeline_data import GROUPINGS, NO_LANE, LaneInfo, TimelineEvent
 from desktop.ui.timeline.canvas import TimelineCanvas
-from desktop.ui.timeline.controls import DateRangeButton, LanesButton, TagBox, shrink_to_fit
+from desktop.ui.timeline.controls import (
+    DateRangeButton,
+    EntityBox,
+    LanesButton,
+    TagBox,
+    shrink_to_fit,
+)
 from desktop.ui.timeline.lane_menu import ask_lane_name, context_menu
 from desktop.ui.timeline.minimap import Minimap
 from desktop.ui.timeline.model import Filters, Move, TimelineModel
@@ -62,6 +69,12 @@ STATUS_CHOICES = (  # sorted, so a restored set finds its entry
     ("Everything", ("accepted", "manual", "rejected", "suggested")),
 )
 BAR_UNITS = 100_000
+
+
+def _by_use(lists: Iterable[tuple[str, ...]]) -> list[str]:
+    """Names, most used first (the box lists the busiest actors at the top)."""
+    counts = Counter(name for names in lists for name in names)
+    return [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))]
 
 
 def _as_tuple(data: Any) -> tuple[str, ...] | None:
@@ -116,14 +129,16 @@ class TimelineView(QWidget):
         self.status_box.setToolTip("Which review statuses are shown")
         self.group_box = _compact_combo(self, "Group lanes by",
                                         [(f"By {g}", g) for g in GROUPINGS])  # fmt: skip
-        self.group_box.setToolTip("What each lane holds: a lane, tag, article or outlet")
+        self.group_box.setToolTip("What each lane holds: a lane, tag, article, outlet, actor "
+                                  "(its subject's lane) or place")
         self.tag_box = TagBox(self)
+        self.entity_box = EntityBox(self)
         self.dates_button = DateRangeButton(self.visible_range, self)
         self.lanes_button = LanesButton(self)
         self.toolbar = bar  # the binding adds its "Views" button here
         bar.addWidget(self.search, 1)
-        for w in (self.status_box, self.tag_box, self.dates_button, self.lanes_button,
-                  self.group_box):  # fmt: skip
+        for w in (self.status_box, self.tag_box, self.entity_box, self.dates_button,
+                  self.lanes_button, self.group_box):  # fmt: skip
             bar.addWidget(w)
         for text, tip, slot in (("Fit", "Fit all events (F)", self.fit_all),
                                 ("Zoom", "Zoom to the selection (Z)", self.zoom_to_selection)):
@@ -160,6 +175,7 @@ class TimelineView(QWidget):
         self.search.textChanged.connect(self._filters_changed)
         self.status_box.currentIndexChanged.connect(self._filters_changed)
         self.tag_box.tagChanged.connect(self._filters_changed)
+        self.entity_box.entityChanged.connect(self._filters_changed)
         self.dates_button.rangeChanged.connect(self._filters_changed)
         self.lanes_button.hiddenChanged.connect(self._filters_changed)
         self.lanes_button.newLaneRequested.connect(self._new_lane)
@@ -176,6 +192,8 @@ class TimelineView(QWidget):
     def set_events(self, events: list[TimelineEvent]) -> None:
         self.model.set_events(events)
         self.tag_box.set_tags(sorted({t for e in events for t in e.tags}))
+        self.entity_box.set_names(_by_use(e.actors for e in events),
+                                  _by_use(e.places for e in events))  # fmt: skip
         self._rebuild()
         if not self._fitted and events:
             self._fitted = True
@@ -214,6 +232,8 @@ class TimelineView(QWidget):
         for w in (self.search, self.status_box):
             w.blockSignals(False)
         self.tag_box.set_tag(filters.tag)
+        self.entity_box.set_entity(("actor", filters.actor) if filters.actor else
+                                   ("place", filters.place) if filters.place else None)
         self.dates_button.set_range(filters.date_from, filters.date_to)
         self.lanes_button.set_hidden(hidden_lanes)
         self.model.filters = filters
@@ -222,11 +242,20 @@ class TimelineView(QWidget):
     def _filters_changed(self, *_args: Any) -> None:
         statuses = _as_tuple(self.status_box.currentData())
         lo, hi = self.dates_button.range()
+        kind, name = self.entity_box.entity() or ("", None)
         self.model.filters = Filters(
             statuses=frozenset(statuses) if statuses else None,
             tag=self.tag_box.tag(), text=self.search.text().strip(), date_from=lo, date_to=hi,
+            actor=name if kind == "actor" else None, place=name if kind == "place" else None,
         )  # fmt: skip
         self._rebuild()
+
+    def show_entity(self, kind: str, name: str | None) -> None:
+        """The timeline of one actor (or place): only its events, fitted on screen."""
+        self.entity_box.set_entity((kind, name) if name else None)
+        self._filters_changed()
+        if name:
+            self.fit_all()
 
     def _lane_keys(self) -> set[Hashable]:
         """Every lane an event can be in: the workspace's, any unknown id, unassigned."""
