@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
+from desktop.services.entities import KINDS, drop_orphans, kind_of
 from desktop.services.suggesting import (
     Extracted,
     drop_open_suggestions,
@@ -49,6 +50,9 @@ class EventRows:
     tags: list[dict[str, Any]] = field(default_factory=list)
     actors: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
+    # The actor and place rows the links name: a recomputation creates some inside a
+    # savepoint that is rolled back, so they are written back with the links.
+    entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def extend(self, other: EventRows) -> None:
         self.events += other.events
@@ -56,6 +60,8 @@ class EventRows:
         self.tags += other.tags
         self.actors += other.actors
         self.places += other.places
+        for kind in KINDS:
+            self.entities[kind] = self.entities.get(kind, []) + other.entities.get(kind, [])
 
     def versions(self) -> dict[int, int]:
         return {r["id"]: r["version"] for r in self.events}
@@ -171,6 +177,7 @@ def _recompute(session: Session, edit: ArticleEdit, found: Extracted) -> None:
         drop_open_suggestions(session, edit.article_id)
         session.flush()
         edit.added = store_suggestions(session, session.get(Article, edit.article_id), found)
+        drop_orphans(session)  # names only the old suggestions had go with them
         session.flush()
         touched |= set(_article_event_ids(session, edit.article_id))
         edit.event_ids = touched
@@ -179,7 +186,7 @@ def _recompute(session: Session, edit: ArticleEdit, found: Extracted) -> None:
     finally:
         savepoint.rollback()
     edit.rows_before = _read(conn, touched)
-    _write(conn, touched, edit.rows_after)
+    _write(conn, touched, edit.rows_after, edit.rows_before)
     session.get(Article, edit.article_id).extraction_error = error
 
 
@@ -200,23 +207,39 @@ def restore(ws: Workspace | Session, edit: ArticleEdit, *, undo: bool) -> None:
                 raise ArticleConflict("this article's events were changed since (another "
                                       "window or an import?); reopen the workspace and edit "
                                       "the article again")
-            _write(conn, edit.event_ids, rows)
+            _write(conn, edit.event_ids, rows, now)
         for name, value in state.items():
             setattr(article, name, value)
 
 
-def _write(conn: Connection, ids: set[int], rows: EventRows) -> None:
-    """Replace these events (with their citations and links) by the given rows."""
+def _write(conn: Connection, ids: set[int], rows: EventRows,
+           replaced: EventRows | None = None) -> None:
+    """Replace these events (with their citations and links) by the given rows; actors
+    and places only the `replaced` rows named go with them."""
     ids_list = sorted(ids)
     for link in (event_tags, event_actors, event_places):
         conn.execute(delete(link).where(link.c.event_id.in_(ids_list)))
     conn.execute(delete(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids_list)))
     conn.execute(delete(_EVENTS).where(_EVENTS.c.id.in_(ids_list)))
+    for kind in KINDS:  # entities the rows name that are not there (rolled back) return
+        table = kind_of(kind).model.__table__
+        wanted = {r["id"]: r for r in rows.entities.get(kind, [])}
+        have = set(conn.scalars(select(table.c.id).where(table.c.id.in_(sorted(wanted)))))
+        missing = [r for i, r in wanted.items() if i not in have]
+        if missing:
+            conn.execute(insert(table), missing)
     for table, values in ((_EVENTS, rows.events), (_CITATIONS, rows.citations),
                           (event_tags, rows.tags), (event_actors, rows.actors),
                           (event_places, rows.places)):
         if values:
             conn.execute(insert(table), values)
+    for kind in KINDS:
+        k = kind_of(kind)
+        table = k.model.__table__
+        old = sorted({r["id"] for r in (replaced.entities.get(kind, []) if replaced else [])})
+        if old:
+            conn.execute(delete(table).where(
+                table.c.id.in_(old), table.c.id.not_in(select(k.links.c[k.column]))))
 
 
 def _state(article: Article) -> dict[str, Any]:
@@ -238,10 +261,16 @@ def _read(conn: Connection, ids: list[int] | set[int]) -> EventRows:
     def rows(stmt: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(stmt).mappings()]
 
-    return EventRows(
+    found = EventRows(
         rows(select(_EVENTS).where(_EVENTS.c.id.in_(ids))),
         rows(select(_CITATIONS).where(_CITATIONS.c.event_id.in_(ids))),
         rows(select(event_tags).where(event_tags.c.event_id.in_(ids))),
         rows(select(event_actors).where(event_actors.c.event_id.in_(ids))),
         rows(select(event_places).where(event_places.c.event_id.in_(ids))),
     )
+    for kind, links in (("actor", found.actors), ("place", found.places)):
+        k = kind_of(kind)
+        named = sorted({r[k.column] for r in links})
+        table = k.model.__table__
+        found.entities[kind] = rows(select(table).where(table.c.id.in_(named))) if named else []
+    return found

@@ -366,3 +366,12 @@ def link_proposed(session: Session, proposed: Sequence[tuple[int, Sequence, Sequ
                 rows.append(row)
         if rows:
             session.execute(insert(k.links), rows)
+
+
+def drop_orphans(session: Session) -> None:
+    """Delete actors and places no event names (after an article's suggestions were
+    recomputed: names only the old suggestions had would linger, and undo would not
+    give back the workspace it started from)."""
+    for kind in KINDS:
+        k = kind_of(kind)
+        session.execute(delete(k.model).where(k.model.id.not_in(select(k.links.c[k.column]))))

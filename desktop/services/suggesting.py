@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
-from desktop.services.entities import link_proposed
+from desktop.services.entities import drop_orphans, link_proposed
 from desktop.services.eventdates import values_conflict
 from desktop.services.matching import find_same_happening, happening_signature
 from desktop.store import Article, Citation, Event, Workspace
@@ -253,4 +253,6 @@ def set_published(ws: Workspace | Session, article_id: int, published: date | No
         drop_open_suggestions(session, article_id)
         session.flush()
         article = session.get(Article, article_id)
-        return store_suggestions(session, article, found)
+        added = store_suggestions(session, article, found)
+        drop_orphans(session)
+        return added

@@ -23,8 +23,9 @@ from desktop.temporal import FuzzyDate
 
 
 @pytest.fixture
-def ws(workspace_path: Path):
-    ws = open_workspace(workspace_path, backups=False)
+def ws(workspace_location: str):
+    """Each test on a workspace file and on a shared PostgreSQL workspace."""
+    ws = open_workspace(workspace_location, backups=False)
     yield ws
     ws.close()
 
