@@ -61,7 +61,8 @@ def delete_articles(target: Workspace | Session, article_ids: list[int]) -> Arti
     only as long as the window): if that copy fails, nothing is deleted.
     """
     ids = sorted(set(article_ids))
-    if len(ids) >= BULK and isinstance(target, Workspace):
+    # (a shared workspace's copies are the server's: pg_dump)
+    if len(ids) >= BULK and isinstance(target, Workspace) and target.path is not None:
         from desktop.store.backup import BackupFailed, backup_before
 
         try:

@@ -14,8 +14,16 @@ from desktop.services.deletion import SOURCE_DELETED, delete_articles, restore_d
 from desktop.services.editing import CitationSpec, add_citation, create_event, update_event
 from desktop.services.library import store_dump
 from desktop.services.search import fts_query, search_articles
-from desktop.store import Article, Citation, Event
+from desktop.store import Article, Citation, Event, open_workspace
 from desktop.temporal import FuzzyDate
+
+
+@pytest.fixture
+def ws(workspace_location: str):
+    """Deleting, undoing and searching on a workspace file and on PostgreSQL."""
+    workspace = open_workspace(workspace_location)
+    yield workspace
+    workspace.close()
 
 
 def article_ids(ws) -> list[int]:
