@@ -2,6 +2,9 @@
 
 Citation offsets index the stored Python string; Qt counts UTF-16 units and folds
 CRLF into one break, so every offset crossing the boundary goes through `OffsetMap`.
+A long article (a 19 MB one froze the window for 20 s in a QTextEdit) is shown one part
+of about PAGE characters at a time, cut at line ends; `PagedOffsets` keeps every offset
+the rest of the window sees global, and revealing a span opens the part holding it.
 """
 
 from __future__ import annotations
@@ -54,6 +57,36 @@ class OffsetMap:
         return bisect.bisect_left(self.table, position)
 
 
+PAGE = 100_000  # characters per part of a long article: laid out in well under a second
+
+
+def page_starts(text: str, size: int = PAGE) -> list[int]:
+    """Where each part begins: about `size` characters each, cut after a line end."""
+    starts, pos = [0], 0
+    while len(text) - pos > size:
+        cut = text.rfind("\n", pos + size // 2, pos + size)
+        pos = cut + 1 if cut != -1 else pos + size
+        starts.append(pos)
+    return starts
+
+
+class PagedOffsets:
+    """OffsetMap for one part of the text, taking and giving whole-article offsets."""
+
+    def __init__(self, text: str, base: int = 0) -> None:
+        self.base, self.length = base, len(text)
+        self.inner = OffsetMap(text)
+
+    def to_qt(self, offset: int) -> int:
+        return self.inner.to_qt(max(0, min(offset - self.base, self.length)))
+
+    def to_py(self, position: int) -> int:
+        return self.base + self.inner.to_py(position)
+
+    def holds(self, start: int, end: int) -> bool:
+        return start <= self.base + self.length and end >= self.base
+
+
 class _TextView(QTextEdit):
     clicked_at = Signal(int)  # a document position clicked without selecting
 
@@ -80,7 +113,9 @@ class ReaderPanel(QWidget):
         self.marks: list[dict[str, Any]] = []
         self.mentions: list[tuple[int, int]] = []
         self.current_span: tuple[int, int] | None = None
-        self.offsets = OffsetMap("")
+        self.offsets = PagedOffsets("")
+        self.starts: list[int] = [0]  # where each part of the article begins
+        self.page = 0
         self.header = QLabel("Select an article in the library, or import some (File > Import).")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -105,9 +140,22 @@ class ReaderPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.date_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.pager = QWidget()
+        self.pager_label = QLabel()
+        self.previous_button = QPushButton("◂ Previous part")
+        self.next_button = QPushButton("Next part ▸")
+        self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
+        row = QHBoxLayout(self.pager)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.pager_label, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.next_button)
+        self.pager.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.pager)
         layout.addWidget(self.text, 1)
 
     # -- content ------------------------------------------------------------------------------
@@ -122,14 +170,39 @@ class ReaderPanel(QWidget):
             self.mentions = []
             return
         if not same:  # re-showing the same article keeps the scroll position and selection
-            self.offsets = OffsetMap(detail["text"])
-            self.text.setPlainText(detail["text"])
-            self._space_paragraphs()
+            self.starts = page_starts(detail["text"])
             self.mentions = []
             self.current_span = None
+            self._load_page(0)
         self.header.setText(self._header_html(detail))
         self.date_button.setVisible(detail["published"] is None)
         self._paint()
+
+    def show_page(self, page: int) -> None:
+        """Show part `page` of a long article (0-based)."""
+        if self.article is not None and 0 <= page < len(self.starts) and page != self.page:
+            self._load_page(page)
+            self._paint()
+
+    def _load_page(self, page: int) -> None:
+        text = self.article["text"] if self.article else ""
+        self.page = page
+        start = self.starts[page]
+        end = self.starts[page + 1] if page + 1 < len(self.starts) else len(text)
+        part = text if len(self.starts) == 1 else text[start:end]
+        self.offsets = PagedOffsets(part, start)
+        self.text.setPlainText(part)
+        self._space_paragraphs()
+        many = len(self.starts) > 1
+        self.pager.setVisible(many)
+        if many:
+            self.pager_label.setText(f"Part {page + 1} of {len(self.starts)} · characters "
+                                     f"{start + 1:,}–{end:,} of {len(text):,}")  # fmt: skip
+            self.previous_button.setEnabled(page > 0)
+            self.next_button.setEnabled(page + 1 < len(self.starts))
+
+    def _page_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def _space_paragraphs(self) -> None:
         """A little space after each paragraph: formatting only, the text is untouched."""
@@ -166,7 +239,10 @@ class ReaderPanel(QWidget):
         cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat
+                   ) -> QTextEdit.ExtraSelection | None:  # fmt: skip
+        if not self.offsets.holds(start, end):
+            return None  # in another part of a long article
         sel = QTextEdit.ExtraSelection()
         sel.cursor = self._cursor(start, end)  # type: ignore[misc]
         sel.format = fmt  # type: ignore[misc]
@@ -204,7 +280,7 @@ class ReaderPanel(QWidget):
         date_fmt.setFontWeight(600)
         for start, end in sorted(phrases):
             selections.append(self._selection(start, end, date_fmt))
-        self.text.setExtraSelections(selections)
+        self.text.setExtraSelections([s for s in selections if s is not None])
 
     # -- navigation -----------------------------------------------------------------------------
     def reveal(self, start: int, end: int) -> None:
@@ -212,6 +288,8 @@ class ReaderPanel(QWidget):
 
         It is drawn, not selected: a selection is the user's, for Ctrl+E."""
         self.current_span = (start, end)
+        if not self.offsets.holds(start, end):
+            self._load_page(self._page_of(start))
         cursor = self._cursor(start, start)
         self.text.setTextCursor(self._cursor(end, end))
         self.text.setTextCursor(cursor)
@@ -227,6 +305,9 @@ class ReaderPanel(QWidget):
 
     def select_span(self, start: int, end: int) -> None:
         """Programmatic selection, as a user's drag would make (tests, scripting)."""
+        if not self.offsets.holds(start, end):
+            self._load_page(self._page_of(start))
+            self._paint()
         self.text.setTextCursor(self._cursor(start, end))
 
     def mark_at(self, offset: int) -> dict[str, Any] | None:
