@@ -39,9 +39,17 @@ def _reference(timexes: list[Timex], reference: date | None) -> date | None:
 
 
 def suggest(
-    text: str, reference: date | None, language: str = "en", dayfirst: bool = False
+    text: str,
+    reference: date | None,
+    language: str = "en",
+    dayfirst: bool = False,
+    limit: int | None = None,
 ) -> list[Suggestion]:
-    """Suggested events in `text`, dated against `reference` (the publication date)."""
+    """Suggested events in `text`, dated against `reference` (the publication date).
+
+    With `limit`, reading stops once more than `limit` are found (so that a 60,000-line
+    page costs what its first few thousand sentences cost).
+    """
     if not isinstance(text, str) or not text:
         return []
     timexes = tag(text, reference, language, dayfirst)
@@ -56,6 +64,8 @@ def suggest(
     paragraph = 0
     line_cursor = 0
     for number, (start, end) in enumerate(split_sentences(text)):
+        if limit is not None and len(out) > limit:
+            break
         paragraph += text.count("\n", line_cursor, start)
         line_cursor = start
         while index < len(timexes) and timexes[index].end <= start:

@@ -53,7 +53,8 @@ def extract(
 ) -> Extracted:
     """The suggestions of one article's text, capped and filtered as the store wants them."""
     try:
-        found = suggest(text, published, language or "en", dayfirst=dayfirst)
+        found = suggest(text, published, language or "en", dayfirst=dayfirst,
+                        limit=MAX_SUGGESTIONS)
     except Exception as exc:  # a tagger bug must not cost the user the article
         log.exception("date extraction failed on a text of %d characters", len(text))
         return Extracted((), f"date extraction failed ({type(exc).__name__}: {exc})")
@@ -62,8 +63,8 @@ def extract(
     error = None
     if len(found) > MAX_SUGGESTIONS:  # a dump of dates, not an article: keep it reviewable
         error = (
-            f"only the first {MAX_SUGGESTIONS:,} of {len(found):,} dated sentences were "
-            "suggested; select text and press Ctrl+E for the rest"
+            f"only the first {MAX_SUGGESTIONS:,} happenings were suggested (the text reports "
+            "more); select text and press Ctrl+E for the rest"
         )
         found = found[:MAX_SUGGESTIONS]
     return Extracted(tuple(found), error)

@@ -175,5 +175,5 @@ def test_suggestions_per_article_are_capped(ws, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(suggesting, "MAX_SUGGESTIONS", 5)
     text = "".join(f"Shelling hit the town on {d} September 2018.\n" for d in range(1, 13))
     result = import_draft(ws, _article(text, "dense.txt", date(2018, 9, 20)))
-    assert result.suggestions == 5 and "only the first 5 of 12" in result.message
+    assert result.suggestions == 5 and "only the first 5 happenings" in result.message
     assert len(event_rows(ws)) == 5
