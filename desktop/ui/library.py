@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.empty_state import EmptyHint
 from desktop.ui.rows_model import RowsModel, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
@@ -176,6 +177,7 @@ class LibraryPanel(QWidget):
         self.view.doubleClicked.connect(self._row_activated)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self.empty_hint = EmptyHint(self.view, self._empty_text)
         self.date_button = QPushButton("Set date…")
         self.date_button.setAccessibleName("Set publication date")
         self.date_button.setToolTip("Set the selected articles' publication dates (proposed "
@@ -188,6 +190,14 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.view)
+
+    def _empty_text(self) -> str:
+        typed = self.filter.text().strip()
+        if typed and self.model.rowCount():
+            return (f"No article matches “{typed}”. Clear the filter box, or try fewer or "
+                    "other words (every word must appear).")
+        return ("No articles yet. Import files or a folder (Ctrl+I, Ctrl+Shift+I), drop them "
+                "on the window, or paste an article (Ctrl+Shift+V).")
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         keep = self.current_id()

@@ -123,6 +123,7 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         self.connect_library()
         self.connect_entities()
         self.reader.set_date_requested.connect(self.ask_article_date)
+        self.reader.annotate_requested.connect(self.annotate_selection)
         self.reader.event_clicked.connect(lambda i: self.select_event(i, reveal=False))
         self.review.current_event_changed.connect(self.select_event)
         self.review.status_requested.connect(self.set_status)

@@ -13,10 +13,19 @@ import bisect
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTextEdit,
     QVBoxLayout,
@@ -89,6 +98,23 @@ class PagedOffsets:
 
 class _TextView(QTextEdit):
     clicked_at = Signal(int)  # a document position clicked without selecting
+    annotate = Signal()  # "Event from selection" chosen in the context menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+
+    def context_menu(self) -> QMenu:
+        """Copy / Select all, plus "Event from selection" (Ctrl+E) when text is selected."""
+        menu = self.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        action = QAction("&Event from selection\tCtrl+E", menu)
+        action.setToolTip("Make an event citing the selected text, dated from a date in it")
+        action.setEnabled(self.textCursor().hasSelection())
+        action.triggered.connect(self.annotate)
+        menu.insertAction(first, action)
+        menu.insertSeparator(first)
+        return menu
 
     def centerCursor(self) -> None:  # noqa: N802 - the QPlainTextEdit name, for QTextEdit
         rect = self.cursorRect()
@@ -106,6 +132,7 @@ class ReaderPanel(QWidget):
 
     event_clicked = Signal(int)
     set_date_requested = Signal(int)
+    annotate_requested = Signal()  # the reader's "Event from selection"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +154,7 @@ class ReaderPanel(QWidget):
         self.date_button.clicked.connect(self._ask_date)
         self.date_button.hide()
         self.text = _TextView()
+        self.text.annotate.connect(self.annotate_requested)
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.eventdates import ANCHOR_LABELS
+from desktop.ui.empty_state import EmptyHint
 from desktop.ui.rows_model import RowsModel, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
@@ -168,6 +171,10 @@ class ReviewPanel(QWidget):
         keys = QLabel(HELP)
         keys.setStyleSheet("color: palette(placeholder-text);")
         keys.setWordWrap(True)
+        self.empty_hint = EmptyHint(self.view, self._empty_text)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.menu: QMenu | None = None  # the open context menu (tests drive it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -176,6 +183,28 @@ class ReviewPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(keys)
+
+    def _empty_text(self) -> str:
+        if self._all_rows:
+            return ("No suggestion is dated this way. Choose “Dated by: any” above to see "
+                    "the others.")
+        return ("Nothing left to review. Import more articles (Ctrl+I), add an event by "
+                "hand (Ctrl+N), or export the timeline (Ctrl+Shift+E).")
+
+    def _context_menu(self, pos: QPoint) -> None:
+        """Right-click: the queue's keys as commands, on the selected suggestions."""
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isRowSelected(index.row()):
+            self.select_row(index.row())
+        if self.current_id() is None:
+            return
+        menu = QMenu(self.view)
+        for text, what in (("&Accept\tA", "accepted"), ("&Reject\tR", "rejected"),
+                           ("&Edit date\tE", "edit"), ("&Merge into another event…\tM",
+                                                        "merge")):
+            menu.addAction(text, lambda w=what: self._act(w))
+        self.menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """Refresh; the cursor stays on the same event, or on the row that took its place."""

@@ -66,3 +66,58 @@ def test_an_empty_workspace_shows_a_hint_not_a_1970_axis(qtbot, make_window, wor
     # the canvas paints a plain page with the hint: no axis band in the top rows
     top = {image.pixel(x, 10) for x in range(0, image.width(), 7)}
     assert len(top) <= 3, "no axis labels or ticks are drawn"
+
+
+def test_reader_context_menu_makes_an_event_from_the_selection(qtbot, window):
+    from desktop.services.library import event_detail
+    from desktop.services.queries import article_detail
+
+    row = next(r for r in window.library.model.rows if r["source_file"].startswith("000"))
+    window.library.select(row["id"])
+    qtbot.waitUntil(lambda: window.reader.article and window.reader.article["id"] == row["id"])
+    text = article_detail(window.ws, row["id"])["text"]
+    quote = "In early September, the forces loyal to Syrian President Bashar al-Assad"
+    start = text.index(quote)
+    menu = window.reader.text.context_menu()
+    assert not menu.actions()[0].isEnabled(), "nothing selected: nothing to make"
+    window.reader.select_span(start, start + len(quote))
+    menu = window.reader.text.context_menu()
+    action = menu.actions()[0]
+    assert action.text().startswith("&Event from selection") and action.isEnabled()
+    before = {e["id"] for e in window.events}
+    action.trigger()
+    (new,) = [e for e in window.events if e["id"] not in before]
+    event = event_detail(window.ws, new["id"])
+    assert event["citations"][0]["quote"] == quote and event["start"].to_timex() == "2018-09"
+
+
+def test_review_queue_context_menu_accepts_and_rejects(qtbot, window):
+    from PySide6.QtCore import QPoint
+
+    panel = window.review
+    first = panel.model.rows[0]["id"]
+    rect = panel.view.visualRect(panel.model.index(0, 3))
+    panel._context_menu(rect.center())
+    texts = [a.text().split("\t")[0] for a in panel.menu.actions()]
+    assert texts == ["&Accept", "&Reject", "&Edit date", "&Merge into another event…"]
+    panel.menu.actions()[0].trigger()
+    panel.menu.close()
+    assert window.event_by_id(first)["status"] == "accepted"
+    assert first not in [r["id"] for r in panel.model.rows]
+    assert isinstance(rect.center(), QPoint)
+
+
+def test_empty_tables_say_what_to_do(qtbot, window):
+    lib = window.library
+    lib.filter.setText("zzqx-nothing-like-this")
+    qtbot.waitUntil(lambda: lib.proxy.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: lib.empty_hint.label.isVisible(), timeout=5000)
+    assert "No article matches “zzqx-nothing-like-this”" in lib.empty_hint.label.text()
+    lib.filter.clear()
+    qtbot.waitUntil(lambda: not lib.empty_hint.label.isVisible(), timeout=5000)
+    panel = window.review
+    assert not panel.empty_hint.label.isVisible()
+    window.set_status([r["id"] for r in panel.model.rows], "accepted")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+    assert panel.empty_hint.label.isVisible()
+    assert "Nothing left to review" in panel.empty_hint.label.text()
