@@ -154,23 +154,28 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def snapshot(source: sqlite3.Connection, partial: Path) -> None:
+    """Copy `source` into `partial` as one self-contained file (no -wal beside it to lose),
+    checked and fsynced; the caller renames it into place."""
+    dest = sqlite3.connect(partial)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+        dest.commit()
+    finally:
+        dest.close()
+    problems = check_integrity(partial, quick=True, read_only=True)
+    if problems:
+        raise sqlite3.DatabaseError(f"the copy failed its check: {problems[0]}")
+    with open(partial, "rb+") as stream:
+        os.fsync(stream.fileno())
+
+
 def _copy(source: sqlite3.Connection, target: Path) -> None:
     """Snapshot `source` into `target` via a `.partial` file, checked before the rename."""
     partial = target.with_name(target.name + ".partial")
     try:
-        dest = sqlite3.connect(partial)
-        try:
-            source.backup(dest)
-            # A backup is one self-contained file: no -wal beside it to lose.
-            dest.execute("PRAGMA journal_mode = DELETE")
-            dest.commit()
-        finally:
-            dest.close()
-        problems = check_integrity(partial, quick=True, read_only=True)
-        if problems:
-            raise sqlite3.DatabaseError(f"the copy failed its check: {problems[0]}")
-        with open(partial, "rb+") as stream:
-            os.fsync(stream.fileno())
+        snapshot(source, partial)
         os.replace(partial, target)
         _fsync_dir(target.parent)
     except BaseException:

@@ -41,6 +41,7 @@ from desktop.store.backup import (
     check_integrity,
     make_backup,
     newest_good_backup,
+    snapshot,
 )
 from desktop.store.users import other_users
 
@@ -99,19 +100,9 @@ def _copy_backup(source: Path, partial: Path) -> None:
         partial.unlink()
     reader = _connect(source, read_only=True)
     try:
-        dest = sqlite3.connect(partial)
-        try:
-            reader.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            dest.commit()
-        finally:
-            dest.close()
+        snapshot(reader, partial)
     finally:
         reader.close()
-    problems = check_integrity(partial, quick=True, read_only=True)
-    if problems:
-        raise sqlite3.DatabaseError(f"the copy failed its check: {problems[0]}")
-    _fsync_file(partial)
 
 
 def _second_name(existing: Path, name: Path) -> None:

@@ -83,3 +83,21 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
         return con.execute(sql, params).fetchall()
     finally:
         con.close()
+
+
+def filled_workspace(folder: Path, articles: int, *, backup: bool = False) -> Path:
+    """`folder`/w.chronologue holding `articles` generated articles (and one backup)."""
+    from desktop.services.importing import import_paths
+    from desktop.store import open_workspace
+    from desktop.store.backup import make_backup
+
+    write_articles(folder / "src", articles)
+    path = folder / "w.chronologue"
+    ws = open_workspace(path)
+    try:
+        import_paths(ws, [folder / "src"])
+    finally:
+        ws.close()
+    if backup:
+        make_backup(path)
+    return path

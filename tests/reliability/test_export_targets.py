@@ -12,24 +12,16 @@ import stat
 from pathlib import Path
 
 import pytest
-from _reliability import cli, integrity, run, write_articles
+from _reliability import cli, filled_workspace, integrity, run
 
 from desktop.export.targets import TargetRefused, check_target
-from desktop.services.importing import import_paths
 from desktop.store import open_workspace
-from desktop.store.backup import backup_folder, make_backup
+from desktop.store.backup import backup_folder
 
 
 @pytest.fixture(scope="module")
 def ws_path(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("targets")
-    write_articles(root / "src", 4)
-    path = root / "w.chronologue"
-    ws = open_workspace(path)
-    import_paths(ws, [root / "src"])
-    ws.close()
-    make_backup(path)
-    return path
+    return filled_workspace(tmp_path_factory.mktemp("targets"), 4, backup=True)
 
 
 def _export(ws_path: Path, target: Path, *extra: str):

@@ -11,11 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _reliability import child_env, cli, run, write_articles
+from _reliability import child_env, cli, filled_workspace, run
 
-from desktop.services.importing import import_paths
 from desktop.store import open_workspace
-from desktop.store.backup import make_backup
 from desktop.store.users import other_users, users_folder
 
 HOLDER = """
@@ -28,13 +26,7 @@ time.sleep(120)
 
 
 def _workspace(tmp_path: Path) -> Path:
-    write_articles(tmp_path / "src", 3)
-    path = tmp_path / "w.chronologue"
-    ws = open_workspace(path)
-    import_paths(ws, [tmp_path / "src"])
-    ws.close()
-    make_backup(path)
-    return path
+    return filled_workspace(tmp_path, 3, backup=True)
 
 
 def _holder(path: Path) -> subprocess.Popen:
