@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QToolBar
 
+from desktop.ui.dock_budget import DockBudget
 from desktop.ui.event_import import EventImporter
 from desktop.ui.icons import set_action_icons
 from desktop.ui.preferences import Preferences, SchemeFollower, apply_preferences
@@ -62,6 +63,7 @@ def install_chrome(window: MainWindow) -> None:
     window.event_importer = EventImporter(window)
     window.toolbar = build_toolbar(window)
     window.scheme_follower = SchemeFollower(window)
+    window.dock_budget = DockBudget(window)
     window.review.model.modelReset.connect(lambda: sync_review_actions(window))
     sync_review_actions(window)
     apply_preferences(window, Preferences.load(window.settings))
