@@ -64,7 +64,7 @@ def _tree(markup: str):  # noqa: ANN202 - lxml has no type hints
     return tree
 
 
-def _main_text(tree, dayfirst: bool):  # noqa: ANN001, ANN202
+def _main_text(tree):  # noqa: ANN001, ANN202
     """trafilatura's article text and metadata (date from markup only), or (None, None)."""
     from trafilatura import bare_extraction
 
@@ -136,7 +136,7 @@ def parse_html(
     markup = decode_html(data, declared_charset)
     plain = read_plain(markup)
     tree = _tree(markup)
-    text, doc = _main_text(tree, dayfirst) if tree is not None else (None, None)
+    text, doc = _main_text(tree) if tree is not None else (None, None)
     notes: list[str] = []
     if not text or len(text) < _MIN_ARTICLE_CHARS:
         text = plain.text  # no article found: all visible text rather than nothing

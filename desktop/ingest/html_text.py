@@ -59,7 +59,7 @@ def body_text(body) -> str:  # noqa: ANN001 - an lxml element
                 blocks.append(_SPACE.sub(" ", node.text).strip())
             stack.append(iter(node))
             continue
-        if tag in _BLOCKS or tag:
+        if tag:  # a block, or an inline element standing alone
             text = _inline(node)
             if text:
                 blocks.append(text)

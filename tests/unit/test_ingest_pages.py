@@ -113,3 +113,22 @@ def test_import_reports_the_readers_notes(tmp_path: Path) -> None:
     assert by_name["js_only.html"].status == "imported"
     assert "JavaScript" in by_name["js_only.html"].message
     assert "JavaScript" not in by_name["news_courier.html"].message
+
+
+def test_lists_tables_quotes_and_line_breaks_keep_their_shape() -> None:
+    sentence = "The council published the list of damaged buildings after an inspection. "
+    page = (
+        f"<html><body><article><h1>Damage survey</h1><p>{sentence * 3}</p>"
+        "<ul><li>The main hospital, roof destroyed</li><li>Two schools, windows broken</li></ul>"
+        "<table><tr><th>District</th><th>Buildings</th></tr><tr><td>North</td><td>41</td></tr>"
+        "</table><blockquote><p>We will rebuild, said the mayor.</p></blockquote>"
+        "<p>Line one<br>line two of the same paragraph.</p></article></body></html>"
+    )
+    assert paragraphs(read_bytes(page.encode(), "survey.html").text)[2:] == [
+        "The main hospital, roof destroyed",
+        "Two schools, windows broken",
+        "District | Buildings",
+        "North | 41",
+        "We will rebuild, said the mayor.",
+        "Line one\nline two of the same paragraph.",
+    ]
