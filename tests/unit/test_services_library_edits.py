@@ -149,3 +149,17 @@ def test_set_dates_on_several_articles_is_one_undoable_edit(seeded) -> None:
     assert store_dump(seeded) == before
     restore_dates(seeded, edits, undo=False)
     assert store_dump(seeded) == after
+
+
+def test_language_change_that_names_new_actors_undoes_and_redoes_exactly(seeded) -> None:
+    from desktop.services import articles
+
+    before = store_dump(seeded)
+    edits = [articles.edit_article(seeded, aid, language="de") for aid in article_ids(seeded)]
+    after = store_dump(seeded)
+    for edit in reversed(edits):
+        articles.restore(seeded, edit, undo=True)
+    assert store_dump(seeded) == before  # actors made by the recompute are gone again
+    for edit in edits:
+        articles.restore(seeded, edit, undo=False)
+    assert store_dump(seeded) == after
