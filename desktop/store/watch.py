@@ -28,6 +28,13 @@ class ChangeWatcher:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    def _notify(self) -> None:
+        """The callback must never kill the thread loudly (a window closed meanwhile)."""
+        try:
+            self.on_change()
+        except Exception:  # noqa: BLE001 - nobody left to tell: stop watching quietly
+            self._stop.set()
+
     def start(self) -> None:
         target = self._listen if self.ws.backend == "postgresql" else self._poll
         self._thread = threading.Thread(target=target, name="chronologue-watch", daemon=True)
@@ -51,13 +58,13 @@ class ChangeWatcher:
                 # data_version changes whenever another connection commits to the file.
                 version = con.execute("PRAGMA data_version").fetchone()[0]
                 if last is not None and version != last:
-                    self.on_change()
+                    self._notify()
                 last = version
             except sqlite3.Error:
                 if con is not None:
                     con.close()
                 con, last = None, None
-                self.on_change()  # something happened to the file: let the caller look
+                self._notify()  # something happened to the file: let the caller look
             self._stop.wait(POLL_S)
         if con is not None:
             con.close()
@@ -75,12 +82,12 @@ class ChangeWatcher:
                                      application_name="chronologue-watch",
                                      connect_timeout=10, **params) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
-                    self.on_change()  # (re)connected: catch up on what was missed
+                    self._notify()  # (re)connected: catch up on what was missed
                     while not self._stop.is_set():
                         got = False
                         for _ in conn.notifies(timeout=0.5):
                             got = True
                         if got:
-                            self.on_change()
+                            self._notify()
             except psycopg.Error:
                 self._stop.wait(RETRY_S)
