@@ -14,8 +14,9 @@ opinions, conditions and quotations.
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop.extract.clauses import Clause, read_clauses
@@ -55,6 +56,39 @@ class Narrative:
     paragraph: int = -1
     sentence: int = -1
     quote_open: bool = False  # a quotation opened in an earlier sentence is still open
+    # Clauses already read, by (sentence, quote open): pages repeat their furniture.
+    read: dict[tuple[str, bool], tuple[int, list[Clause]]] = field(default_factory=dict)
+
+
+_MAX_REMEMBERED = 4096
+_MAX_REMEMBERED_CHARS = 2000
+
+
+def _clauses(text: str, start: int, end: int, lex: VerbLexicon, state: Narrative) -> list[Clause]:
+    """read_clauses, remembered by sentence (offsets shifted to this occurrence)."""
+    if end - start > _MAX_REMEMBERED_CHARS:
+        return read_clauses(text, start, end, lex, state.quote_open)
+    key = (text[start:end], state.quote_open)
+    known = state.read.get(key)
+    if known is None:
+        clauses = read_clauses(text, start, end, lex, state.quote_open)
+        if len(state.read) >= _MAX_REMEMBERED:
+            state.read.clear()
+        state.read[key] = (start, [copy.copy(c) for c in clauses])
+        return clauses
+    first, clauses = known
+    return [_shifted(c, start - first) for c in clauses]
+
+
+def _shifted(clause: Clause, by: int) -> Clause:
+    out = copy.copy(clause)
+    out.start += by
+    out.end += by
+    if out.verb_start >= 0:
+        out.verb_start += by
+    if out.verb_end >= 0:
+        out.verb_end += by
+    return out
 
 
 def _owner(clauses: list[Clause], timex) -> Clause | None:
@@ -181,7 +215,7 @@ def anchor_sentence(
     """
     start, end = span
     paragraph, index, lead = where
-    clauses = read_clauses(text, start, end, lex, state.quote_open)
+    clauses = _clauses(text, start, end, lex, state)
     marks = sum(text.count(q, start, end) for q in '"“”')
     if text.count("“", start, end) != text.count("”", start, end) or marks % 2:
         state.quote_open = not state.quote_open  # a quotation runs on to the next sentence
