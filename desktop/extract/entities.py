@@ -348,11 +348,12 @@ class EntityMemory:
         for m in mentions:
             if m.kind != ACTOR:
                 continue
-            self.actors.append((m.name, m.type))
+            name = self.canonical(m.name)
+            self.actors.append((name, m.type))
             if m.head:
-                self.heads.setdefault(m.name, set()).add(m.head)
-            if m.type == "person" and len(m.name.split()) >= 2:
-                self.surnames.setdefault(entity_key(m.name.split()[-1]), m.name)
+                self.heads.setdefault(name, set()).add(m.head)
+            if m.type == "person" and len(name.split()) >= 2:
+                self.surnames.setdefault(entity_key(name.split()[-1]), name)
         del self.actors[:-50]
 
     def canonical(self, name: str) -> str:
@@ -477,9 +478,7 @@ def note_acronyms(finder: EntityFinder, memory: EntityMemory, start: int, end: i
 def read_sentence(finder: EntityFinder, memory: EntityMemory, start: int, end: int) -> None:
     """Let the memory know the actors this sentence names (after its happenings used it)."""
     note_acronyms(finder, memory, start, end)
-    memory.remember(
-        replace(m, name=memory.canonical(m.name)) for m in finder.mentions(start, end)
-    )
+    memory.remember(finder.mentions(start, end))
 
 
 Found = tuple[tuple[ActorRef, ...], tuple[PlaceRef, ...]]

@@ -104,7 +104,7 @@ class EntityBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        shrink_to_fit(self)
+        shrink_to_fit(self, 36)  # the toolbar must fit a ~550 px central area
         self.setAccessibleName("Timeline actor or place filter")
         self.setToolTip("Show only the events of one actor, or at one place")
         self.addItem(ANYONE, None)
