@@ -78,6 +78,7 @@ bench: venv
 	$(PY) benchmarks/import_bench.py
 	$(PY) benchmarks/extract_bench.py
 	$(PY) benchmarks/export_bench.py
+	$(PY) benchmarks/hostile_bench.py
 	$(PY) benchmarks/timeline_bench.py
 
 clean:

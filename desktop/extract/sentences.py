@@ -13,7 +13,8 @@ _ABBREVIATIONS = frozenset(
     vs etc no nos fig vol pp jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave rd
     blvd dept est approx a.m p.m u.s u.k u.n e.u u.s.a d.c i.e e.g al""".split()
 )
-_LINE = re.compile(r"[^\n]+")
+_CONTENT = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")  # a line's content, trimmed
+_STOP = re.compile(r"[.!?]")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _BOILERPLATE = re.compile(
     r"^(?:your (?:support|donation)|join (?:our|the|\w+ for free)|sign up|subscribe|"
@@ -43,20 +44,39 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, so text[start:end] is the sentence."""
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        body = line.group(0)
-        cursor = 0
-        for end in _END.finditer(body):
-            if (
-                body[end.start()] == "."
-                and end.end() - end.start() == 1
-                and _is_abbreviation(body, end.start())
-            ):
-                continue
-            _push(spans, line.start(), body, cursor, end.end())
-            cursor = end.end()
-        _push(spans, line.start(), body, cursor, len(body))
+    # Lines without ".", "!" or "?" are one sentence each and are taken in bulk by one
+    # regex pass; only lines with a full stop are split in Python (9 million short
+    # lines took 11 s line by line).
+    pos, size = 0, len(text)
+    while pos <= size:
+        stop = _STOP.search(text, pos)
+        if stop is None:
+            spans.extend([m.span(1) for m in _CONTENT.finditer(text, pos)])
+            break
+        head = text.rfind("\n", pos, stop.start())
+        line_start = head + 1 if head >= 0 else pos
+        line_end = text.find("\n", stop.start())
+        line_end = size if line_end < 0 else line_end
+        spans.extend([m.span(1) for m in _CONTENT.finditer(text, pos, line_start)])
+        line = _CONTENT.match(text, line_start, line_end)
+        if line is not None:
+            _split_line(spans, line.start(1), line.group(1))
+        pos = line_end + 1
     return spans
+
+
+def _split_line(spans: list[tuple[int, int]], start: int, body: str) -> None:
+    cursor = 0
+    for match in _END.finditer(body):
+        if (
+            body[match.start()] == "."
+            and match.end() - match.start() == 1
+            and _is_abbreviation(body, match.start())
+        ):
+            continue
+        _push(spans, start, body, cursor, match.end())
+        cursor = match.end()
+    _push(spans, start, body, cursor, len(body))
 
 
 def _push(spans: list[tuple[int, int]], offset: int, body: str, start: int, end: int) -> None:

@@ -13,6 +13,7 @@ import codecs
 import re
 
 from desktop.ingest.draft import IngestError
+from desktop.ingest.limits import web_codec
 
 # Longest BOMs first: the UTF-32 LE mark starts with the UTF-16 LE mark.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -98,10 +99,9 @@ def codec_name(label: str | None) -> str | None:
         return None
     if name in _LATIN1_NAMES:
         return "cp1252"
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
+    if not web_codec(name):  # punycode, idna, utf-7, ...: not web charsets, some quadratic
         return None
+    codec = codecs.lookup(name).name
     return None if codec.startswith(("utf-16", "utf-32")) else codec
 
 
@@ -135,7 +135,7 @@ def _detected(data: bytes) -> str:
     if best is None or best.encoding in ("ascii", "utf_8", "cp1252", "latin_1"):
         return western
     codec = best.encoding
-    if best.language in _WESTERN_LANGUAGES:
+    if best.language in _WESTERN_LANGUAGES or not web_codec(codec):
         return western
     if codec not in _COMMON_CODECS and _looks_ascii_latin(western[:_DETECT_SAMPLE]):
         return western

@@ -14,6 +14,7 @@ import logging
 import re
 from datetime import date
 
+from desktop.ingest import limits
 from desktop.ingest.dateline import find_dateline, parse_iso_date
 from desktop.ingest.decode import decode_bytes, sniff_bom
 from desktop.ingest.draft import ArticleDraft, IngestError
@@ -33,6 +34,10 @@ _MIN_ARTICLE_CHARS = 200
 JS_NOTE = (
     "the page seems to be built by JavaScript, which is never run here: only {what} "
     "could be read; save the page from a browser as 'Web page, complete' or as PDF"
+)
+BIG_PAGE_NOTE = (
+    "the page is larger than {size}, so it was read as plain visible text: menus and "
+    "footers may be part of the article"
 )
 GUESSED_DATE_NOTE = (
     "the publication date {when} was taken from a date in the page's text, not from its "
@@ -135,9 +140,12 @@ def parse_html(
     """Extract the article and its metadata from an HTML document's bytes."""
     markup = decode_html(data, declared_charset)
     plain = read_plain(markup)
-    tree = _tree(markup)
-    text, doc = _main_text(tree) if tree is not None else (None, None)
     notes: list[str] = []
+    small = len(markup) <= limits.MAX_TREE_CHARS  # trafilatura's memory grows ~80x the page
+    if not small:
+        notes.append(BIG_PAGE_NOTE.format(size=limits.size(limits.MAX_TREE_CHARS)))
+    tree = _tree(markup) if small else None
+    text, doc = _main_text(tree) if tree is not None else (None, None)
     if not text or len(text) < _MIN_ARTICLE_CHARS:
         text = plain.text  # no article found: all visible text rather than nothing
     meta = plain.meta
@@ -161,7 +169,7 @@ def parse_html(
     if published is None:
         dateline = find_dateline(text, dayfirst=dayfirst)
         published = dateline[0] if dateline else None
-    if published is None:
+    if published is None and small:
         published = _extensive_date(markup)
         if published is not None:
             notes.append(GUESSED_DATE_NOTE.format(when=published.isoformat()))

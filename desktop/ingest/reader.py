@@ -11,6 +11,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
+from desktop.ingest import limits
 from desktop.ingest.decode import decode_bytes
 from desktop.ingest.docx import parse_docx
 from desktop.ingest.draft import ArticleDraft, IngestError
@@ -19,7 +20,7 @@ from desktop.ingest.metadata import complete_draft, draft_from_text
 from desktop.ingest.mime import parse_mime
 from desktop.ingest.pdf import parse_pdf, short_reason
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = limits.MAX_FILE_BYTES
 
 
 def _parse_text(
@@ -98,8 +99,11 @@ def read_bytes(
         raise IngestError("the file is empty")
     options = {"dayfirst": dayfirst} if fmt in _DATE_AWARE else {}
     try:
+        if fmt == "pdf":  # before any PDF library inflates a stream
+            limits.check_pdf_streams(data)
         draft = READERS[fmt](data, source_file=display_name(PurePath(name).name),
                              source_format=fmt, **options)  # fmt: skip
+        limits.check_text(draft.text)
         return complete_draft(draft, dayfirst=dayfirst)
     except (IngestError, MemoryError):
         raise

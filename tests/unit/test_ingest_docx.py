@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import pytest
 
-from desktop.ingest import IngestError, read_bytes
-from desktop.ingest import docx as docx_module
+from desktop.ingest import IngestError, limits, read_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -36,9 +36,9 @@ CORE = """<?xml version="1.0" encoding="UTF-8"?>
 </cp:coreProperties>"""
 
 
-def make_docx(parts: dict[str, str | bytes]) -> bytes:
+def make_docx(parts: dict[str, str | bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", method) as archive:
         for name, content in parts.items():
             archive.writestr(name, content)
     return buffer.getvalue()
@@ -85,23 +85,41 @@ def test_truncated_docx() -> None:
 
 
 def test_zip_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_module, "MAX_PART_BYTES", 10_000)
+    monkeypatch.setattr(limits, "MAX_MEMBER_BYTES", 10_000)
     huge = f'<w:document xmlns:w="{W}"><w:body>' + "<w:p/>" * 100_000 + "</w:body></w:document>"
     data = make_docx({"word/document.xml": huge})
     assert len(data) < 10_000  # compresses extremely well
-    with pytest.raises(IngestError, match="too large to open safely"):
+    with pytest.raises(limits.LimitExceeded, match="word/document.xml expands to more than"):
         read_bytes(data, "bomb.docx")
 
 
 def test_lying_declared_size_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_module, "MAX_PART_BYTES", 10_000)
+    monkeypatch.setattr(limits, "MAX_MEMBER_BYTES", 10_000)
     huge = "<w:p/>" * 100_000
     data = bytearray(make_docx({"word/document.xml": huge}))
     # Patch the central directory's uncompressed size (offset 24 in the record) to lie.
     central = data.rfind(b"PK\x01\x02")
     data[central + 24 : central + 28] = (100).to_bytes(4, "little")
-    with pytest.raises(IngestError, match="the .docx file is damaged"):
+    with pytest.raises(IngestError, match="the .docx file is damaged"):  # read stops at 100
         read_bytes(bytes(data), "liar.docx")
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_LZMA])
+def test_expansion_ratio_is_capped(monkeypatch: pytest.MonkeyPatch, method: int) -> None:
+    body = f"<w:p><w:r><w:t>{'On 7 May 2019 talks began. ' * 40}</w:t></w:r></w:p>" * 5000
+    data = make_docx({"word/document.xml": _W_DOC.format(body)}, method)
+    with pytest.raises(limits.LimitExceeded, match="more than 200 times its compressed size"):
+        read_bytes(data, "ratio.docx")
+    rng = random.Random(7)
+    words = [f"{w}{n}" for w in ("talks", "council", "convoy", "market") for n in range(50)]
+    readable = "".join(f"<w:p><w:r><w:t>{' '.join(rng.choices(words, k=12))}.</w:t></w:r></w:p>"
+                       for _ in range(9000))  # real prose compresses far less than a bomb
+    assert len(readable) > limits.RATIO_FLOOR
+    draft = read_bytes(make_docx({"word/document.xml": _W_DOC.format(readable)}, method), "ok.docx")
+    assert draft.text.count("\n") == 8999
+
+
+_W_DOC = f'<w:document xmlns:w="{W}"><w:body>{{}}</w:body></w:document>'
 
 
 def test_doctype_is_refused() -> None:
