@@ -73,6 +73,11 @@ def _pdf(text: str = ARTICLE, *, kids: str = "[3 0 R]", xref_ok: bool = True,
         b"<< /Length %d%s >>\nstream\n" % (len(stream), extra) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return pdf_file(objects, xref_ok=xref_ok)
+
+
+def pdf_file(objects: list[bytes], *, xref_ok: bool = True) -> bytes:
+    """Numbered objects (1 is the catalog) with a cross-reference table; a broken one if asked."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, 1):

@@ -7,6 +7,7 @@ budget, and benchmarks/hostile_bench.py times them and reports peak memory.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import zipfile
 import zlib
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 MB = 1024 * 1024
+_MAKE_HOSTILE = Path(__file__).resolve().parents[1] / "data" / "make_hostile.py"
 SENTENCE = "On 7 September 2018 the council of Idlib met again, officials said on Friday. "
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -48,18 +50,14 @@ def _pdf(streams: list[bytes]) -> bytes:
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
                        + stream + b"\nendstream")  # fmt: skip
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)  # fmt: skip
-    return bytes(out)
+    return _hostile().pdf_file(objects)
+
+
+def _hostile():  # noqa: ANN202 - the generator of the committed corpus, loaded by path
+    spec = importlib.util.spec_from_file_location("make_hostile", _MAKE_HOSTILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _flate(chunk: bytes, repeat: int) -> bytes:
