@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from desktop.temporal.fuzzy import FuzzyDate, Precision, Qualifier
+from desktop.temporal.fuzzy import MAX_YEAR, MIN_YEAR, FuzzyDate, Precision, Qualifier
 from desktop.temporal.timex import parse_timex
 
 MONTHS = {
@@ -50,6 +50,7 @@ _FORMS: tuple[tuple[Precision, re.Pattern[str]], ...] = tuple(
         (Precision.YEAR, r"(?:the\s+year\s+)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?"),
     )
 )
+_BCE = re.compile(r"\d\s*(?:b\.?\s?c\.?(?:\s?e\.?)?)\s*$", re.IGNORECASE)
 _HINT = ("write it like '14 Sep 2018', 'Sep 2018', 'early 2017', 'c. 2016', '2019?', "
          "'2018-09-14' or a range '3-5 Mar 2020'")
 _NUMERIC = re.compile(
@@ -152,6 +153,11 @@ def parse_human(text: str, *, dayfirst: bool = False) -> FuzzyDate:
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"no date given: {_HINT}")
+    if _BCE.search(text) or re.fullmatch(r"\s*-\d{1,5}(?:-\d{2}){0,2}\s*", text):
+        raise ValueError(
+            f"{text.strip()!r} is before year 1: dates BCE cannot be stored yet "
+            f"(years {MIN_YEAR} to {MAX_YEAR} can)"
+        )
     cleaned = re.sub(r"\s+", " ", text.strip().lower()).strip(" .")
     if text.strip().endswith(".") and re.search(r"\b(?:c|ca|approx)\.$", text.strip().lower()):
         cleaned += "."

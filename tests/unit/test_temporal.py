@@ -168,3 +168,16 @@ def test_date_near_prefers_the_selection_then_the_visible_range() -> None:
     assert date_near(None, (datetime(2016, 1, 1), datetime(2017, 12, 31))).to_timex() == "2016-12"
     assert date_near(None, (datetime(1900, 1, 1), datetime(2000, 1, 1))).to_timex() == "1950"
     assert date_near(None, None, today=date(2026, 1, 2)) == FuzzyDate.day(2026, 1, 2)
+
+
+@pytest.mark.parametrize("text", ["44 BC", "c. 3000 BCE", "15 March 44 B.C.", "-0043"])
+def test_bce_dates_are_refused_with_a_reason(text: str) -> None:
+    with pytest.raises(ValueError, match="before year 1: dates BCE cannot be stored yet"):
+        parse_human(text)
+
+
+@pytest.mark.parametrize(("precision", "year", "qualifier"),
+                         [("year", 9999, "after"), ("year", 1, "before"), ("day", 1, "before")])
+def test_periods_past_the_storable_years_raise_value_error(precision, year, qualifier) -> None:
+    with pytest.raises(ValueError, match="outside the years 1 to 9999"):
+        FuzzyDate.of(Precision(precision), datetime(year, 1, 1), Qualifier(qualifier))
