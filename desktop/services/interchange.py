@@ -382,7 +382,7 @@ def import_timelinejs(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
                 report.skipped.append(f"event {i}: {problem}")
                 continue
             text = slide.get("text") or {}
-            title = _plain(text.get("headline") or "") or f"Untitled event {i}"
+            title = (_plain(text.get("headline") or "") or f"Untitled event {i}")[:500]
             try:
                 start = _tl_date(slide.get("start_date"), "start_date")
                 end = _tl_date(slide.get("end_date"), "end_date")

@@ -139,6 +139,10 @@ def csv_problem(row: dict[str | None, Any]) -> str | None:
         return "no title"
     if len(row["title"].strip()) > 500:
         return "column 'title' is longer than 500 characters"
+    if len((row.get("lane") or "").strip()) > 200:
+        return "column 'lane' is longer than 200 characters"
+    if any(len(t.strip()) > 200 for t in (row.get("tags") or "").split(";")):
+        return "column 'tags' has a tag longer than 200 characters"
     color = (row.get("color") or "").strip()
     if color and not _COLOUR.fullmatch(color):
         return f"column 'color': {color[:40]!r} is not a colour like #1f77b4"
@@ -161,8 +165,8 @@ def slide_problem(slide: Any) -> str | None:
         if slide.get(name) is not None and not isinstance(slide[name], dict):
             return f"{name}: expected an object with year, month and day"
     group = slide.get("group")
-    if group is not None and (not isinstance(group, str) or len(group) > 500):
-        return "group: expected a lane name of at most 500 characters"
+    if group is not None and (not isinstance(group, str) or len(group) > 200):
+        return "group: expected a lane name of at most 200 characters"
     color = (slide.get("background") or {}).get("color") if isinstance(
         slide.get("background"), dict) else None  # fmt: skip
     if color is not None and not (isinstance(color, str)

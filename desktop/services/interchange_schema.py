@@ -24,7 +24,8 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 Id = Annotated[int, Meta(ge=1, le=2**62)]
 Offset = Annotated[int, Meta(ge=0, le=2**31)]
-Short = Annotated[str, Meta(max_length=500)]
+Short = Annotated[str, Meta(max_length=500)]  # the store's column sizes (PostgreSQL enforces them)
+Name = Annotated[str, Meta(max_length=200)]
 Text = Annotated[str, Meta(max_length=MAX_TEXT)]
 Colour = Annotated[str, Meta(pattern=r"^#[0-9A-Fa-f]{3,8}$")]
 Stamp = Annotated[str, Meta(max_length=40)]
@@ -47,7 +48,7 @@ class CitationDoc(Struct):
     start: Offset
     end: Offset
     quote: Text
-    date_phrase: Short | None = None
+    date_phrase: Name | None = None
     phrase_start: Offset | None = None
     phrase_end: Offset | None = None
     value: Annotated[str, Meta(max_length=40)] | None = ""
@@ -88,8 +89,8 @@ class EventDoc(Struct):
     description: Text | None = ""
     notes: Text | None = ""
     end: DateDoc | None = None
-    lane: Short | None = None
-    tags: list[Short] = []
+    lane: Name | None = None
+    tags: list[Name] = []
     color: Colour | None = None
     status: Literal["suggested", "accepted", "rejected", "manual"] | None = "manual"
     confidence: Annotated[float, Meta(ge=0.0, le=1.0)] = 1.0
@@ -105,9 +106,9 @@ class ArticleDoc(Struct):
     id: Id
     text: Annotated[str, Meta(max_length=MAX_ARTICLE_TEXT)]
     title: Short | None = None
-    outlet: Short | None = None
+    outlet: Name | None = None
     url: Annotated[str, Meta(max_length=2000)] | None = None
-    author: Short | None = None
+    author: Annotated[str, Meta(max_length=300)] | None = None
     published: Annotated[str, Meta(max_length=10)] | None = None
     language: Annotated[str, Meta(max_length=16)] | None = None
     source_file: Short | None = None
@@ -116,14 +117,14 @@ class ArticleDoc(Struct):
 
 
 class LaneDoc(Struct):
-    name: Short
+    name: Name
     color: Colour | None = None
     position: Annotated[int, Meta(ge=-(2**31), le=2**31)] = 0
     collapsed: bool = False
 
 
 class TimelineDoc(Struct):
-    name: Short
+    name: Name
     settings: dict[str, Any] | None = None
 
 
