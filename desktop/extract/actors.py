@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _NAME = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|of|the)[\s-])?[A-Z][\w'’-]*)*"
@@ -54,6 +55,16 @@ _NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
+_BETWEEN_SPACES = re.compile(r"(?<= )[^ ]+(?= )")
+
+
+@lru_cache(maxsize=4)
+def _spaced_words(article: str) -> frozenset[str]:
+    """The words written between two spaces in the article: `w in` this is
+    `f" {w} " in article` without reading the whole article again for every name."""
+    return frozenset(m.group() for m in _BETWEEN_SPACES.finditer(article))
+
+
 def names_in(text: str, start: int, end: int, article: str) -> list[str]:
     """Names in text[start:end], title words and function words dropped."""
     out: list[str] = []
@@ -68,7 +79,7 @@ def names_in(text: str, start: int, end: int, article: str) -> list[str]:
             " \"“‘'("
         ) in ("", ".")
         single = len(words) == 1 and at_start
-        if single and (f" {words[0].lower()} " in article or (
+        if single and (words[0].lower() in _spaced_words(article) or (
             words[0].endswith("s") and not words[0].isupper()
         )):
             continue  # "Rebels shelled ...", "Crews spread ...": ordinary words at the head
