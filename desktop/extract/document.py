@@ -30,6 +30,33 @@ def on_dateline(cand: Candidate, datelines: list[Dateline]) -> Dateline | None:
     return None
 
 
+class _DatelineCursor:
+    """on_dateline for candidates taken in text order, without going back over the
+    datelines already behind them (an article pasted 5,000 times has 5,000 datelines)."""
+
+    def __init__(self, datelines: list[Dateline]) -> None:
+        self.datelines = datelines
+        pairs = zip(datelines, datelines[1:], strict=False)
+        self.ordered = all(a.start <= b.start for a, b in pairs)
+        self.first = 0
+
+    def at(self, cand: Candidate) -> Dateline | None:
+        if cand.kind != "date":
+            return None
+        if not self.ordered:
+            return on_dateline(cand, self.datelines)
+        lines = self.datelines
+        while self.first < len(lines) and lines[self.first].end <= cand.start:
+            self.first += 1  # ends before this candidate, so before every later one
+        for k in range(self.first, len(lines)):
+            line = lines[k]
+            if line.start >= cand.end:
+                return None  # this and every later dateline start after the candidate
+            if cand.start < line.end:
+                return line
+        return None
+
+
 def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> list[Timex]:
     """Tag English text (see `tag`)."""
     candidates = find_candidates(text, dayfirst)
@@ -38,8 +65,9 @@ def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> li
     if datelines and datelines[0].start <= _DATELINE_ZONE:
         resolver.reference = datelines[0].when
     out: list[Timex] = []
+    cursor = _DatelineCursor(datelines)
     for cand in candidates:
-        line = on_dateline(cand, datelines)
+        line = cursor.at(cand)
         if line is not None:
             resolver.reference = line.when
             resolver.history.clear()
