@@ -300,3 +300,20 @@ def ensure_lane(ws: Workspace | Session, name: str) -> int:
             session.add(lane)
             session.flush()
         return lane.id
+
+
+def versions(ws: Workspace | Session, event_ids: list[int]) -> dict[int, int]:
+    """The current version of each event that exists (what an undo checks against)."""
+    with unit(ws) as session:
+        return dict(session.execute(
+            select(Event.id, Event.version).where(Event.id.in_(sorted(set(event_ids))))).all())
+
+
+def check_versions(ws: Workspace | Session, expected: dict[int, int]) -> None:
+    """Refuse (EditConflict) if any event changed or vanished since `expected` was read."""
+    found = versions(ws, list(expected))
+    changed = sorted(i for i, v in expected.items() if found.get(i) != v)
+    if changed:
+        what = ", ".join(map(str, changed[:5])) + ("…" if len(changed) > 5 else "")
+        raise EditConflict(f"event {what} was changed elsewhere since (another window or the "
+                           "command line); nothing was changed")

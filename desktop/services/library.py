@@ -6,6 +6,7 @@ that returns plain dicts (no ORM objects cross into the UI or between threads).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -17,23 +18,29 @@ from desktop.store import Article, Citation, Event, Lane, Tag, Workspace
 from desktop.store.models import Actor, Place, event_actors, event_places
 
 
-def library_rows(ws: Workspace) -> list[dict[str, Any]]:
-    """Articles with their suggested/accepted event counts and an undated flag."""
+def library_rows(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """Articles (all, or these ids) with their suggested/accepted event counts and an
+    undated flag; the window re-reads only the articles a change touched."""
+    wanted = sorted(set(ids)) if ids is not None else None
+    if wanted is not None and not wanted:
+        return []
     with ws.session() as session:
         counts: dict[int, dict[str, int]] = {}
-        per_status = session.execute(
+        per_status = (
             select(Citation.article_id, Event.status, func.count(func.distinct(Event.id)))
             .join(Event, Event.id == Citation.event_id)
             .group_by(Citation.article_id, Event.status)
         )
-        for article_id, status, n in per_status:
+        query = select(
+            Article.id, Article.title, Article.outlet, Article.published,
+            Article.source_file, Article.extraction_error,
+        ).order_by(Article.id)
+        if wanted is not None:
+            per_status = per_status.where(Citation.article_id.in_(wanted))
+            query = query.where(Article.id.in_(wanted))
+        for article_id, status, n in session.execute(per_status):
             counts.setdefault(article_id, {})[status] = n
-        rows = session.execute(
-            select(
-                Article.id, Article.title, Article.outlet, Article.published,
-                Article.source_file, Article.extraction_error,
-            ).order_by(Article.id)
-        )
+        rows = session.execute(query)
         out = []
         for aid, title, outlet, published, source_file, error in rows:
             c = counts.get(aid, {})
@@ -49,6 +56,11 @@ def library_rows(ws: Workspace) -> list[dict[str, Any]]:
                 "error": error,
             })
         return out
+
+
+def article_count(ws: Workspace) -> int:
+    with ws.session() as session:
+        return session.scalar(select(func.count(Article.id))) or 0
 
 
 def event_list(ws: Workspace) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ transaction; moving an event's date and lane together is one edit, one undo step
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -59,6 +60,12 @@ class TimelineEvent:
     redated: str = ""  # the sources' date when the event was moved off it
     actors: tuple[str, ...] = ()  # names, in the event's order (its subject first)
     places: tuple[str, ...] = ()
+    sources: int = 0  # citations
+    article_ids: tuple[int, ...] = ()  # the articles it cites
+    description: str = ""
+    notes: str = ""
+    confidence: float = 1.0
+    anchor: str | None = None  # how its date was found (see eventdates.ANCHOR_LABELS)
     core: tuple[float, float] | None = field(default=None, repr=False)
 
     def span_days(self) -> tuple[float, float]:
@@ -97,57 +104,108 @@ def _fuzzy(e: datetime, lt: datetime, p: str | None, q: str | None) -> FuzzyDate
     return FuzzyDate(e, lt, Precision(p or "day"), Qualifier(q) if q else None)
 
 
-def load_events(ws: Workspace, statuses: tuple[str, ...] | None = None) -> list[TimelineEvent]:
-    """Every event (or those with `statuses`) in start order, with first quote and tags."""
-    first_cite = (
-        select(Citation.event_id, func.min(Citation.id).label("cid"))
-        .group_by(Citation.event_id)
-        .subquery()
-    )
-    query = (
-        select(Event.id, Event.title, Event.lane_id, Event.start_earliest, Event.start_latest,
-               Event.start_precision, Event.start_qualifier, Event.end_earliest,
-               Event.end_latest, Event.end_precision, Event.end_qualifier, Event.status,
-               Event.conflict, Event.version, Event.color, Citation.quote, Article.title,
-               Article.outlet, Citation.value)  # fmt: skip
-        .outerjoin(first_cite, first_cite.c.event_id == Event.id)
-        .outerjoin(Citation, Citation.id == first_cite.c.cid)
-        .outerjoin(Article, Article.id == Citation.article_id)
-        .order_by(Event.start_earliest, Event.id)
-    )
-    if statuses:
-        query = query.where(Event.status.in_(statuses))
+def load_events(ws: Workspace | Session, statuses: tuple[str, ...] | None = None,
+                ids: Iterable[int] | None = None) -> list[TimelineEvent]:
+    """Every event (or those with `statuses`, or these `ids`) in start order, with its
+    first quote, tags, cited articles and source count: what every view of the window
+    shows. Plain Core selects joined in Python (no ORM objects, no SQL join of 100,000
+    rows), so 100,000 events take about a second."""
+    wanted = sorted(set(ids)) if ids is not None else None
+    if wanted is not None and not wanted:
+        return []
     out: list[TimelineEvent] = []
-    with ws.session() as session:
-        tags: dict[int, list[str]] = {}
-        for event_id, name in session.execute(
-            select(event_tags.c.event_id, Tag.name).join(Tag, Tag.id == event_tags.c.tag_id)
-        ):
-            tags.setdefault(event_id, []).append(name)
-        for row in session.execute(query):
-            (eid, title, lane, se, sl, sp, sq, ee, el, ep, eq, status, conflict, version, color,
-             quote, article, outlet, value) = row  # fmt: skip
-            start = _fuzzy(se, sl, sp, sq)
-            end = _fuzzy(ee, el, ep, eq) if ee is not None and el is not None and ep else None
-            lo, hi, open_start, open_end = extent_of(start, end)
-            out.append(TimelineEvent(
-                id=eid, title=title or "", lane=lane, earliest=lo, latest=hi,
-                precision=sp or "day", qualifier=sq, status=status or "", conflict=bool(conflict),
-                quote=quote or "", start=start, end=end, tags=tuple(sorted(tags.get(eid, ()))),
-                article=article or "", outlet=outlet or "", version=version or 1, color=color,
-                open_start=open_start, open_end=open_end,
-                redated=redated_from(start, end, [value]) if value else "",
-            ))  # fmt: skip
-        _add_entities(session, out)
+    with unit(ws) as session:
+        conn = session.connection()
+        outlets = {a: (t or "", o or "") for a, t, o in conn.execute(
+            select(Article.id, Article.title, Article.outlet))}
+        for chunk in _chunks(wanted):
+            records = _event_records(conn, chunk, statuses, outlets)
+            _add_entities(session, records, chunk)
+            out.extend(records)
+    if wanted is not None and len(wanted) > _CHUNK:
+        out.sort(key=lambda e: (e.earliest, e.id))
     return out
 
 
-def _add_entities(session: Session, events: list[TimelineEvent]) -> None:
+_CHUNK = 900  # ids per IN (...): below SQLite's bound-parameter limit
+_PRECISION = {p.value: p for p in Precision}
+_QUALIFIER = {q.value: q for q in Qualifier}
+_ANCHOR_ORDER = ("phrase", "continuation", "publication")  # as eventdates.event_anchor
+
+
+def _chunks(ids: list[int] | None) -> Iterator[list[int] | None]:
+    if ids is None:
+        yield None
+        return
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] | None,
+                   outlets: dict[int, tuple[str, str]]) -> list[TimelineEvent]:  # fmt: skip
+    events = (
+        select(Event.id, Event.title, Event.lane_id, Event.start_earliest, Event.start_latest,
+               Event.start_precision, Event.start_qualifier, Event.end_earliest,
+               Event.end_latest, Event.end_precision, Event.end_qualifier, Event.status,
+               Event.conflict, Event.version, Event.color, Event.description, Event.notes,
+               Event.confidence)
+        .order_by(Event.start_earliest, Event.id)
+    )  # fmt: skip
+    cites = select(Citation.event_id, Citation.article_id, Citation.quote, Citation.anchor,
+                   Citation.origin, Citation.value).order_by(Citation.id)
+    tag_rows = select(event_tags.c.event_id, Tag.name).join(Tag, Tag.id == event_tags.c.tag_id)
+    if ids is not None:
+        events = events.where(Event.id.in_(ids))
+        cites = cites.where(Citation.event_id.in_(ids))
+        tag_rows = tag_rows.where(event_tags.c.event_id.in_(ids))
+    if statuses:
+        events = events.where(Event.status.in_(statuses))
+    tags: dict[int, list[str]] = {}
+    for event_id, name in conn.execute(tag_rows).all():
+        tags.setdefault(event_id, []).append(name)
+    first: dict[int, tuple[int, str, str]] = {}
+    cited: dict[int, list[int]] = {}
+    anchors: dict[int, set[str | None]] = {}
+    for event_id, article_id, quote, anchor, origin, value in conn.execute(cites).all():
+        if event_id not in first:
+            first[event_id] = (article_id, quote, value)
+        cited.setdefault(event_id, []).append(article_id)
+        anchors.setdefault(event_id, set()).add(
+            anchor or ("phrase" if origin == "suggested" else None))
+    out = []
+    no_cite = (None, "", "")
+    for row in conn.execute(events).all():
+        (eid, title, lane, se, sl, sp, sq, ee, el, ep, eq, status, conflict, version, color,
+         description, notes, confidence) = row  # fmt: skip
+        start = FuzzyDate(se, sl, _PRECISION.get(sp or "day", Precision.DAY), _QUALIFIER.get(sq))
+        end = (FuzzyDate(ee, el, _PRECISION.get(ep, Precision.DAY), _QUALIFIER.get(eq))
+               if ee is not None and el is not None and ep else None)  # fmt: skip
+        lo, hi, open_start, open_end = extent_of(start, end)
+        first_article, quote, value = first.get(eid, no_cite)
+        article, outlet = outlets.get(first_article, ("", "")) if first_article else ("", "")
+        articles = cited.get(eid, ())
+        out.append(TimelineEvent(
+            id=eid, title=title or "", lane=lane, earliest=lo, latest=hi,
+            precision=sp or "day", qualifier=sq, status=status or "", conflict=bool(conflict),
+            quote=quote or "", start=start, end=end,
+            tags=tuple(sorted(tags[eid])) if eid in tags else (), article=article,
+            outlet=outlet, version=version or 1, color=color, open_start=open_start,
+            open_end=open_end, sources=len(articles), article_ids=tuple(sorted(set(articles))),
+            description=description or "", notes=notes or "",
+            confidence=float(confidence if confidence is not None else 1.0),
+            anchor=next((a for a in _ANCHOR_ORDER if a in anchors.get(eid, ())), None),
+            redated=redated_from(start, end, [value]) if value else "",
+        ))  # fmt: skip
+    return out
+
+
+def _add_entities(session: Session, events: list[TimelineEvent],
+                  ids: list[int] | None = None) -> None:  # fmt: skip
     """Fill each record's actor and place names (subjects first), one read per kind."""
     for kind, attr in (("actor", "actors"), ("place", "places")):
         model = Actor if kind == "actor" else Place
         names = dict(session.execute(select(model.id, model.name)).all())
-        links = entities_by_event(session, kind)
+        links = entities_by_event(session, kind, ids)
         for e in events:
             found = links.get(e.id)
             if found:
@@ -155,9 +213,9 @@ def _add_entities(session: Session, events: list[TimelineEvent]) -> None:
                 setattr(e, attr, tuple(names[i] for i, _ in ordered))
 
 
-def load_lanes(ws: Workspace) -> list[LaneInfo]:
+def load_lanes(ws: Workspace | Session) -> list[LaneInfo]:
     """The workspace's lanes in their saved order."""
-    with ws.session() as session:
+    with unit(ws) as session:
         rows = session.execute(
             select(Lane.id, Lane.name, Lane.color, Lane.position, Lane.collapsed)
             .order_by(Lane.position, Lane.id)

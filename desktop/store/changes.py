@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -237,7 +237,7 @@ def track_changes(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_begin", _after_begin)
     event.listen(factory, "before_commit", _before_commit)
     event.listen(factory, "after_commit", _after_commit)
-    event.listen(factory, "after_rollback", _after_rollback)
+    event.listen(factory, "after_transaction_end", _after_transaction_end)
 
 
 def _after_begin(session: Session, _transaction: object, connection: Connection) -> None:
@@ -265,9 +265,10 @@ def _after_commit(session: Session) -> None:
         session.info[_INFO_DONE] = pending if done is None else done.then(pending)
 
 
-def _after_rollback(session: Session) -> None:
-    session.info.pop(_INFO_START, None)
-    session.info.pop(_INFO_PENDING, None)
+def _after_transaction_end(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the unit of work ended (a savepoint's end is not it)
+        session.info.pop(_INFO_START, None)
+        session.info.pop(_INFO_PENDING, None)
 
 
 @contextmanager

@@ -38,14 +38,14 @@ class EditArticleCommand(StoreCommand):
 
     def _redo(self) -> None:
         if self.edit is None:
-            self.edit = articles.edit_article(self.ws, self.article_id, **self.changes)
+            self.edit = articles.edit_article(self.db, self.article_id, **self.changes)
         else:
-            articles.restore(self.ws, self.edit, undo=False)
+            articles.restore(self.db, self.edit, undo=False)
         self._changed()
 
     def _undo(self) -> None:
         assert self.edit is not None
-        articles.restore(self.ws, self.edit, undo=True)
+        articles.restore(self.db, self.edit, undo=True)
         self._changed()
 
     def _changed(self) -> None:

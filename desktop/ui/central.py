@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget
 
-from desktop.ui.timeline.binding import WorkspaceTimeline, load_from_workspace
+from desktop.ui.timeline.binding import WorkspaceTimeline
 from desktop.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.workspace_model import WorkspaceModel
 
 
 class CentralArea(QTabWidget):
@@ -31,9 +32,11 @@ class CentralArea(QTabWidget):
         self.timeline.setAccessibleName("Timeline")
         self.addTab(self.timeline, "Timeline")
         self.addTab(window.table, "Events table")
-        self.binding: WorkspaceTimeline = load_from_workspace(
-            self.timeline, window.ws, window.undo_stack
-        )
+        # Fed from the window's workspace model: drags go through commands whose change
+        # sets come back to the model like every other edit's.
+        self.binding = WorkspaceTimeline(self.timeline, window.ws, window.undo_stack,
+                                         on_changes=window.model.apply)
+        self.binding.written = window.written_versions
         self.binding.error.connect(window.report_error)
         self.timeline.selectionChanged.connect(self._selected)
         self.timeline.eventActivated.connect(window.edit_event)
@@ -43,12 +46,15 @@ class CentralArea(QTabWidget):
         if ids:
             self.window_.select_event(ids[-1])
 
-    def reload(self) -> None:
-        """Follow the window's workspace (it may have been switched) and its edits."""
-        if self.binding.ws is not self.window_.ws:
-            self.binding.ws = self.window_.ws
+    def fill(self, model: WorkspaceModel) -> None:
+        """Everything from the model (opening or switching workspaces)."""
+        if self.binding.ws is not model.ws:
+            self.binding.ws = model.ws
+            self.binding.on_changes = model.apply
             self._fitted = False
-        self.binding.reload()
+        self.timeline.model.set_events([])  # so the lanes alone do not re-index old events
+        self.timeline.set_lanes(model.lanes)
+        self.timeline.set_events(list(model.events.values()))
         if not self._fitted and self.timeline.isVisible():
             self.timeline.fit_all()
             self._fitted = True

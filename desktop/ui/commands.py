@@ -1,27 +1,32 @@
-"""Every user edit as a QUndoCommand over the services: each step is committed at once.
+"""Every user edit as a QUndoCommand over the services: one unit of work, one commit.
 
-The first application happens in `apply()` before the command is pushed, so a refused
-edit (stale version, missing event) raises to the caller and never enters the stack;
-later redo/undo calls report failures through `on_error` instead of raising into Qt.
+Each apply, undo and redo runs all its steps in one session (`self.db`) committed once,
+so a refused step leaves nothing behind; what it changed goes to `on_changes` (the
+window's workspace model). The first application happens in `apply()` before the
+command is pushed, so a refused edit (stale version, missing event) raises to the
+caller and never enters the stack; undo and redo check the versions they wrote and
+report failures through `on_error` instead of raising into Qt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
 
 from desktop.services import editing, entities, review, vocabulary
 from desktop.services.editing import CitationSpec, EventSnapshot
 from desktop.store import Workspace
+from desktop.store.changes import ChangeSet, committed_changes
 from desktop.temporal import FuzzyDate
 
 ErrorSink = Callable[[str], None]
+ChangeSink = Callable[[ChangeSet], None]
 
 
-def _ignore(_message: str) -> None:
+def _ignore(_message: object) -> None:
     pass
 
 
@@ -32,13 +37,49 @@ class StoreCommand(QUndoCommand):
         super().__init__(text)
         self.ws = ws
         self.on_error = on_error or _ignore
+        self.on_changes: ChangeSink = _ignore  # set by whoever runs the command
+        # event id -> the version this window's last write left; shared by a window's
+        # commands, so an undo is refused only if someone *else* changed the event
+        self.written: dict[int, int] = {}
+        self.changes = ChangeSet()  # what the last apply, undo or redo changed
         self._applied = False
+        self._session: Session | None = None
         self.focus_event: int | None = None  # what the window should select afterwards
+
+    @property
+    def db(self) -> Session:
+        """The session of the unit of work in progress (inside _first/_redo/_undo only)."""
+        assert self._session is not None, "a command step ran outside its unit of work"
+        return self._session
+
+    def _unit(self, step: Callable[[], None]) -> None:
+        """Run one step in one session, committed once (or not at all if it raises)."""
+        with self.ws.session() as session:
+            self._session = session
+            try:
+                step()
+            finally:
+                self._session = None
+        self.changes = committed_changes(session)
+        self.on_changes(self.changes)
+
+    def _check(self, ids: list[int]) -> None:
+        """Refuse if another window or process changed these events since our last write."""
+        mine = {i: self.written[i] for i in ids if i in self.written}
+        if mine:
+            found = editing.versions(self.db, list(mine))
+            editing.check_versions(self.db, {i: v for i, v in mine.items() if i in found})
+
+    def _wrote(self, ids: list[int]) -> None:
+        self.written.update(editing.versions(self.db, ids))
 
     def apply(self) -> None:
         """Do the edit for the first time; raises if the store refuses it."""
-        self._redo()
+        self._unit(self._first)
         self._applied = True
+
+    def _first(self) -> None:
+        self._redo()
 
     def redo(self) -> None:
         if self._applied:
@@ -49,9 +90,9 @@ class StoreCommand(QUndoCommand):
     def undo(self) -> None:
         self._guard(self._undo)
 
-    def _guard(self, action: Callable[[], None]) -> None:
+    def _guard(self, step: Callable[[], None]) -> None:
         try:
-            action()
+            self._unit(step)
         except Exception as exc:  # noqa: BLE001 - reported to the user, never raised into Qt
             self.on_error(f"{self.text()}: {exc}")
 
@@ -72,11 +113,15 @@ class SetStatusCommand(StoreCommand):
         self.status = status
 
     def _redo(self) -> None:
-        review.set_status(self.ws, list(self.before), self.status)
+        self._check(list(self.before))
+        review.set_status(self.db, list(self.before), self.status)
+        self._wrote(list(self.before))
 
     def _undo(self) -> None:
+        self._check(list(self.before))
         for old in set(self.before.values()):
-            review.set_status(self.ws, [i for i, s in self.before.items() if s == old], old)
+            review.set_status(self.db, [i for i, s in self.before.items() if s == old], old)
+        self._wrote(list(self.before))
 
 
 class UpdateEventCommand(StoreCommand):
@@ -102,26 +147,30 @@ class UpdateEventCommand(StoreCommand):
     def _fields(self, values: dict[str, Any]) -> dict[str, Any]:
         fields = dict(values)
         if "lane" in fields:
-            fields["lane_id"] = vocabulary.lane_id_for(self.ws, fields.pop("lane"))
+            fields["lane_id"] = vocabulary.lane_id_for(self.db, fields.pop("lane"))
         return fields
 
-    def apply(self) -> None:
-        editing.update_event(self.ws, self.event_id, expected_version=self.expected_version,
+    def _first(self) -> None:  # checked against the version the user saw
+        editing.update_event(self.db, self.event_id, expected_version=self.expected_version,
                              **self._fields(self.after))
-        self._applied = True
+        self._wrote([self.event_id])
 
     def _redo(self) -> None:
-        editing.update_event(self.ws, self.event_id, **self._fields(self.after))
+        self._check([self.event_id])
+        editing.update_event(self.db, self.event_id, **self._fields(self.after))
+        self._wrote([self.event_id])
 
     def _undo(self) -> None:
-        editing.update_event(self.ws, self.event_id, **self._fields(self.before))
+        self._check([self.event_id])
+        editing.update_event(self.db, self.event_id, **self._fields(self.before))
+        self._wrote([self.event_id])
         if self.created_lane:
-            vocabulary.drop_lane_if_unused(self.ws, self.created_lane)
+            vocabulary.drop_lane_if_unused(self.db, self.created_lane)
         if "tags" in self.after:
-            vocabulary.drop_unused_tags(self.ws)
+            vocabulary.drop_unused_tags(self.db)
         for kind, names in self.new_entities.items():
-            ids = [entities.find_entity(self.ws, kind, n) for n in names]
-            entities.drop_unused(self.ws, kind, [i for i in ids if i is not None])
+            ids = [entities.find_entity(self.db, kind, n) for n in names]
+            entities.drop_unused(self.db, kind, [i for i in ids if i is not None])
 
 
 def _names(values: list) -> list[str]:
@@ -139,20 +188,22 @@ class CreateEventCommand(StoreCommand):
 
     def _redo(self) -> None:
         if self.snapshot is not None:
-            self.focus_event = editing.restore_event(self.ws, self.snapshot)
-            return
-        self.focus_event = editing.create_event(
-            self.ws, self.title, self.start, description=self.description,
-            citation=self.citation,
-        )
-        if self.tags:
-            editing.update_event(self.ws, self.focus_event, tags=self.tags)
+            self.focus_event = editing.restore_event(self.db, self.snapshot)
+        else:
+            self.focus_event = editing.create_event(
+                self.db, self.title, self.start, description=self.description,
+                citation=self.citation,
+            )
+            if self.tags:
+                editing.update_event(self.db, self.focus_event, tags=self.tags)
+        self._wrote([self.focus_event])
 
     def _undo(self) -> None:
         assert self.focus_event is not None
-        self.snapshot = editing.delete_event(self.ws, self.focus_event)
+        self._check([self.focus_event])
+        self.snapshot = editing.delete_event(self.db, self.focus_event)
         if self.tags:
-            vocabulary.drop_unused_tags(self.ws)
+            vocabulary.drop_unused_tags(self.db)
 
 
 class DeleteEventCommand(StoreCommand):
@@ -162,11 +213,13 @@ class DeleteEventCommand(StoreCommand):
         self.snapshot: EventSnapshot | None = None
 
     def _redo(self) -> None:
-        self.snapshot = editing.delete_event(self.ws, self.event_id)
+        self._check([self.event_id])
+        self.snapshot = editing.delete_event(self.db, self.event_id)
 
     def _undo(self) -> None:
         assert self.snapshot is not None
-        self.focus_event = editing.restore_event(self.ws, self.snapshot)
+        self.focus_event = editing.restore_event(self.db, self.snapshot)
+        self._wrote([self.event_id])
 
 
 class MergeCommand(StoreCommand):
@@ -182,16 +235,20 @@ class MergeCommand(StoreCommand):
         self.target_before: dict[str, Any] = {}
 
     def _redo(self) -> None:
-        target = editing.read_snapshot(self.ws, self.target_id)
+        self._check([self.target_id, *self.source_ids])
+        target = editing.read_snapshot(self.db, self.target_id)
         self.target_before = {"confidence": target.fields["confidence"],
                               "actors": target.actors, "places": target.places}
-        self.snapshots = [editing.merge_events(self.ws, s, self.target_id)
+        self.snapshots = [editing.merge_events(self.db, s, self.target_id)
                           for s in self.source_ids]
+        self._wrote([self.target_id])
 
     def _undo(self) -> None:
+        self._check([self.target_id])
         for snap in reversed(self.snapshots):
-            editing.restore_event(self.ws, snap)
-        editing.update_event(self.ws, self.target_id, **self.target_before)
+            editing.restore_event(self.db, snap)
+        editing.update_event(self.db, self.target_id, **self.target_before)
+        self._wrote([*self.source_ids, self.target_id])
 
 
 class RemoveCitationCommand(StoreCommand):
@@ -201,30 +258,15 @@ class RemoveCitationCommand(StoreCommand):
         self.removed: tuple[int, CitationSpec] | None = None
 
     def _redo(self) -> None:
-        self.removed = editing.remove_citation(self.ws, self.citation_id)
+        if self.removed is not None:
+            self._check([self.removed[0]])
+        self.removed = editing.remove_citation(self.db, self.citation_id)
         self.focus_event = self.removed[0]
+        self._wrote([self.focus_event])
 
     def _undo(self) -> None:
         assert self.removed is not None
         event_id, spec = self.removed
-        editing.add_citation(self.ws, event_id, spec)
-
-
-class SetPublishedCommand(StoreCommand):
-    """An article's publication date; its pending suggestions are recomputed both ways."""
-
-    def __init__(self, ws: Workspace, article_id: int, old: date | None, new: date | None,
-                 on_error: ErrorSink | None = None) -> None:
-        super().__init__(ws, "Set publication date", on_error)
-        self.article_id, self.old, self.new = article_id, old, new
-        self.added = 0
-
-    def _redo(self) -> None:
-        from desktop.services.suggesting import set_published
-
-        self.added = set_published(self.ws, self.article_id, self.new)
-
-    def _undo(self) -> None:
-        from desktop.services.suggesting import set_published
-
-        set_published(self.ws, self.article_id, self.old)
+        self._check([event_id])
+        editing.add_citation(self.db, event_id, spec)
+        self._wrote([event_id])

@@ -66,29 +66,28 @@ SHORTCUTS = (
 class MergeDialog(QDialog):
     """Pick the event that absorbs the selected suggestions (they become its citations)."""
 
-    def __init__(self, events: list[dict[str, Any]], sources: list[int],
+    SHOWN = 400  # candidates listed at once; the filter searches all of them
+
+    def __init__(self, events: list[Any], sources: list[int],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Merge into another event")
         self.sources = sources
-        source_dates = {e["human"] for e in events if e["id"] in sources}
+        chosen = [e for e in events if e.id in sources]
+        source_dates = {e.date_text() for e in chosen}
+        anchor = min((e.earliest for e in chosen), default=None)
         self.filter = QLineEdit(placeholderText="Filter by title, date or quote…")
         self.filter.setAccessibleName("Merge target filter")
         self.filter.textChanged.connect(self._refilter)
         self.list = QListWidget()
         self.list.setAccessibleName("Merge targets")
         self.list.setToolTip("The event that gains the selected suggestions as sources")
-        candidates = [e for e in events if e["id"] not in sources and e["status"] != "rejected"]
-        # Same date first: merging is almost always about the same happening.
-        candidates.sort(key=lambda e: (e["human"] not in source_dates,
-                                       e["status"] == "suggested", e["earliest"]))
-        for e in candidates:
-            item = QListWidgetItem(f"{e['human']} · {e['status']} · {e['title']}")
-            item.setData(Qt.ItemDataRole.UserRole, e["id"])
-            item.setToolTip(e["quote"])
-            self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        self.candidates = [e for e in events if e.id not in sources and e.status != "rejected"]
+        # Same date first, then the nearest in time: merging is about the same happening.
+        self.candidates.sort(key=lambda e: (
+            e.date_text() not in source_dates, e.status == "suggested",
+            abs((e.earliest - anchor).total_seconds()) if anchor is not None else 0, e.id))
+        self._fill("")
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -103,13 +102,34 @@ class MergeDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 420)
 
+    def _fill(self, needle: str) -> None:
+        self.list.clear()
+        shown = 0
+        for e in self.candidates:
+            text = f"{e.date_text()} · {e.status} · {e.title}"
+            if needle and needle not in text.lower() and needle not in e.quote.lower():
+                continue
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            item.setToolTip(e.quote)
+            self.list.addItem(item)
+            shown += 1
+            if shown >= self.SHOWN:
+                break
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
     def _refilter(self, text: str) -> None:
-        needle = text.strip().lower()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
+        self._fill(text.strip().lower())
 
     def select_target(self, event_id: int) -> None:
+        if not any(self.list.item(i).data(Qt.ItemDataRole.UserRole) == event_id
+                   for i in range(self.list.count())):
+            e = next((c for c in self.candidates if c.id == event_id), None)
+            if e is not None:
+                item = QListWidgetItem(f"{e.date_text()} · {e.status} · {e.title}")
+                item.setData(Qt.ItemDataRole.UserRole, e.id)
+                self.list.insertItem(0, item)
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == event_id:
                 self.list.setCurrentRow(i)

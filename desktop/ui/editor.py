@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -101,6 +101,9 @@ class EventEditor(QWidget):
         self.heading.setWordWrap(True)
         self.title = self._line("Title", "The event's title")
         self.start = self._line("Start date", "")
+        # E in the queue, type a date, Enter: back to the queue, so the next J moves on
+        self.return_on_enter = False
+        self.start.returnPressed.connect(self._entered)
         self.start_info = QLabel()
         self.end = self._line("End date", "")
         self.end_info = QLabel()
@@ -483,6 +486,12 @@ class EventEditor(QWidget):
             return
         super().keyPressEvent(event)
 
-    def focus_date(self) -> None:
+    def _entered(self) -> None:
+        if self.return_on_enter:
+            self.return_on_enter = False
+            QTimer.singleShot(0, self.finished.emit)  # after the date is committed
+
+    def focus_date(self, *, return_on_enter: bool = False) -> None:
+        self.return_on_enter = return_on_enter
         self.start.setFocus()
         self.start.selectAll()

@@ -1,6 +1,7 @@
 """File > Import events: a Chronologue JSON, TimelineJS JSON or CSV file of events.
 
-Runs on the window's pool like every import; the window refreshes when it reports.
+Runs on the window's task runner like every import; the window's workspace model
+takes in the new events from the change log when it reports.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.store import Workspace
-from desktop.ui.workers import Worker
+from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -37,8 +38,7 @@ class EventImporter(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.worker: Worker | None = None
-        self._previous: Worker | None = None
+        self.worker: Task | None = None
         self.last_report: Any = None
 
     def ask(self) -> None:
@@ -50,15 +50,14 @@ class EventImporter(QObject):
         if self.worker is not None:
             self.window.statusBar().showMessage("An events import is already running.", 5000)
             return False
-        self.worker = Worker(events_job(self.window.ws, path))
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
+        job = events_job(self.window.ws, path)
         self.window.statusBar().showMessage(f"Importing events from {path.name}…")
-        self.window.pool.start(self.worker)
+        self.worker = self.window.runner.start("import-events", lambda _t: job(None, None),
+                                               on_done=self._finished, on_error=self._failed)
         return True
 
     def _end(self) -> None:
-        self._previous, self.worker = self.worker, None
+        self.worker = None
 
     def _finished(self, result: tuple[Path, Any]) -> None:
         self._end()

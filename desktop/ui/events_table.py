@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.rows_model import RowsModel, size_columns
+from desktop.ui.rows_model import size_columns
+from desktop.ui.sorted_model import SortedRecordsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Date", "End", "Title", "Status", "Lane", "Tags", "Src", "")
@@ -32,67 +27,76 @@ STATUS_FG = {"suggested": "#1f5fae", "accepted": "#2e7d32", "manual": "#2e7d32",
              "rejected": "#8a8a8a"}
 
 
-class EventsModel(RowsModel):
+def _by_date(e: Any) -> Any:
+    return e.earliest
+
+
+SORT_KEYS = (
+    _by_date,
+    lambda e: (e.end is not None, e.end.earliest if e.end is not None else e.earliest),
+    lambda e: e.title.lower(),
+    lambda e: e.status,
+    lambda e: e.lane if e.lane is not None else -1,
+    lambda e: e.tags,
+    lambda e: e.sources,
+    lambda e: e.conflict,
+)
+
+
+class EventsModel(SortedRecordsModel):
+    """Every event (TimelineEvent records); sorted and filtered here, not by a proxy."""
+
     columns = COLUMNS
     tips = ("Start (sorts by the earliest possible moment)", "End, if a range", "Title",
             "Review status", "Lane", "Tags", "Number of sources",
             "⚠ = sources disagree on the date")
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(_by_date, parent)
+        self.lane_names: dict[int | None, str] = {}
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.rows[index.row()]
+        row = self.record(index.row())
         col = index.column()
-        if role == SORT_ROLE:
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return row["earliest"].isoformat()
-            if col == 6:
-                return len(row["citations"])
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return (row["human"], row["end_human"], row["title"], row["status"], row["lane"],
-                    ", ".join(row["tags"]), str(len(row["citations"])),
-                    "⚠" if row["conflict"] else "")[col]
+                return row.start.human() if row.start is not None else ""
+            if col == 1:
+                return row.end.human() if row.end is not None else ""
+            return (None, None, row.title, row.status, self.lane_names.get(row.lane, ""),
+                    ", ".join(row.tags), str(row.sources), "⚠" if row.conflict else "")[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            return QBrush(QColor(STATUS_FG.get(row["status"], "#000000")))
-        if role == Qt.ItemDataRole.DecorationRole and col == 2 and row["color"]:
-            return QColor(row["color"])
+            return QBrush(QColor(STATUS_FG.get(row.status, "#000000")))
+        if role == Qt.ItemDataRole.DecorationRole and col == 2 and row.color:
+            return QColor(row.color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row['human']}: {row['title']}\n\n{row['description'] or row['quote']}"
+            return f"{row.date_text()}: {row.title}\n\n{row.description or row.quote}"
         if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
+            return row.id
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.set_order(SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
 
-class EventsFilter(QSortFilterProxyModel):
-    """Status, lane, tag and free-text filters, all at once."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.status = self.lane = self.tag = ""
-        self.text = ""
+def event_filter(status: str, lane: int | None | bool, tag: str, text: str) -> Any:
+    """The table's filter as one predicate (lane False: any lane)."""
+    needle = text.strip().lower()
 
-    def set_filters(self, status: str, lane: str, tag: str, text: str) -> None:
-        begin = getattr(self, "beginFilterChange", None)  # Qt 6.9+; invalidate is deprecated
-        if begin is not None:
-            begin()
-        self.status, self.lane, self.tag = status, lane, tag
-        self.text = text.strip().lower()
-        if begin is not None:
-            self.endFilterChange()
-        else:
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        row = self.sourceModel().rows[source_row]  # type: ignore[attr-defined]
-        if self.status and row["status"] != self.status:
+    def accepts(e: Any) -> bool:
+        if status and e.status != status:
             return False
-        if self.lane and row["lane"] != self.lane:
+        if lane is not False and e.lane != lane:
             return False
-        if self.tag and self.tag not in row["tags"]:
+        if tag and tag not in e.tags:
             return False
-        if self.text:
-            hay = " ".join([row["title"], row["description"], row["human"], row["quote"],
-                            row["notes"], " ".join(row["tags"])]).lower()
-            return self.text in hay
+        if needle:
+            hay = " ".join([e.title, e.description, e.date_text(), e.quote, e.notes,
+                            " ".join(e.tags)]).lower()
+            return needle in hay
         return True
+
+    return accepts
 
 
 class EventsPanel(QWidget):
@@ -102,9 +106,7 @@ class EventsPanel(QWidget):
         super().__init__(parent)
         self._quiet = False  # set while the code (not the user) moves the cursor
         self.model = EventsModel(self)
-        self.proxy = EventsFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy = self.model  # older name: the model filters and sorts itself
         self.search = QLineEdit(placeholderText="Filter events by text…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Event text filter")
@@ -118,7 +120,7 @@ class EventsPanel(QWidget):
             combo.currentTextChanged.connect(self._refilter)
         self.search.textChanged.connect(self._refilter)
         self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setAccessibleName("Events table")
         self.view.setToolTip("All events; click a header to sort, select one to edit it")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -149,30 +151,55 @@ class EventsPanel(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def set_rows(self, rows: list[dict[str, Any]], lanes: list[str], tags: list[str]) -> None:
+    def set_records(self, records: Any, lanes: list[tuple[int, str]], tags: list[str]) -> None:
         keep = self.current_id()
-        for combo, names, label in ((self.lane, lanes, "Any lane"), (self.tag, tags, "Any tag")):
-            chosen = combo.currentText()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(label)
-            combo.addItems(names)
-            combo.setCurrentText(chosen if chosen in names else label)
-            combo.blockSignals(False)
+        self.set_vocabulary(lanes, tags)
         self._quiet = True
-        self.model.set_rows(rows)
-        self._quiet = False
+        self.model.set_records(records)
         self._refilter()
-        self.view.setColumnHidden(1, not any(r["end"] for r in rows))  # no ranges, no column
+        self._quiet = False
+        self.view.setColumnHidden(1, not any(e.end is not None for e in records))
         if keep is not None:
             self.select_event(keep)
 
-    def _refilter(self, *_args: object) -> None:
-        def chosen(combo: QComboBox) -> str:
-            return "" if combo.currentIndex() <= 0 else combo.currentText()
+    def set_vocabulary(self, lanes: list[tuple[int, str]], tags: list[str]) -> None:
+        """The lane and tag choices (after a lane or tag was created or dropped)."""
+        self.model.lane_names = dict(lanes)
+        for combo, items, label in ((self.lane, lanes, "Any lane"),
+                                    (self.tag, [(t, t) for t in tags], "Any tag")):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(label, False)
+            for value, name in items:
+                combo.addItem(name, value)
+            at = combo.findData(chosen) if chosen is not False else 0
+            combo.setCurrentIndex(max(at, 0))
+            combo.blockSignals(False)
+        if self.model.rows:
+            last = self.model.columnCount() - 1
+            self.model.dataChanged.emit(self.model.index(0, 4),
+                                        self.model.index(len(self.model.rows) - 1, last))
 
-        self.proxy.set_filters(chosen(self.status), chosen(self.lane), chosen(self.tag),
-                               self.search.text())
+    def apply(self, records: list[Any], removed: set[int]) -> None:
+        """Only the changed rows: selection and scroll stay where they are."""
+        self._quiet = True
+        self.model.remove(removed)
+        self.model.upsert(records)
+        self._quiet = False
+        if any(e.end is not None for e in records):
+            self.view.setColumnHidden(1, False)
+
+    def _refilter(self, *_args: object) -> None:
+        def chosen(combo: QComboBox) -> Any:
+            return combo.currentData() if combo.currentIndex() > 0 else False
+
+        status = self.status.currentText() if self.status.currentIndex() > 0 else ""
+        tag = chosen(self.tag) or ""
+        keep = self.current_id()
+        self.model.set_filter(event_filter(status, chosen(self.lane), tag, self.search.text()))
+        if keep is not None:
+            self.select_event(keep)
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -181,15 +208,13 @@ class EventsPanel(QWidget):
     def select_event(self, event_id: int) -> None:
         if self.current_id() == event_id:
             return
-        for r, row in enumerate(self.model.rows):
-            if row["id"] == event_id:
-                index = self.proxy.mapFromSource(self.model.index(r, 0))
-                if index.isValid():
-                    self._quiet = True
-                    self.view.setCurrentIndex(index)
-                    self._quiet = False
-                    self.view.scrollTo(index)
-                return
+        row = self.model.row_of(event_id)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self._quiet = True
+            self.view.setCurrentIndex(index)
+            self._quiet = False
+            self.view.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._quiet:

@@ -1,6 +1,6 @@
 """File > Export: format, file, page, range, filters and title, with a live preview.
 
-The preview is re-rendered on the window's thread pool a moment after the options stop
+The preview is re-rendered on the window's task runner a moment after the options stop
 changing; the export itself runs there too, with a progress bar and Cancel, so the
 dialog stays responsive. Choices are remembered in the window's QSettings.
 """
@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,7 @@ from desktop.export.pagesize import parse_page
 from desktop.store import Workspace
 from desktop.ui.export_form import ExportForm
 from desktop.ui.export_jobs import Outcome, check_target, export_job, preview_job
-from desktop.ui.workers import Worker
+from desktop.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -110,19 +110,18 @@ class CrowdedBar(QFrame):
 class ExportDialog(QDialog):
     """Choose what to export and where; preview it; write it in the background."""
 
-    def __init__(self, ws: Workspace, settings: QSettings, pool: QThreadPool, *,
+    def __init__(self, ws: Workspace, settings: QSettings, runner: TaskRunner, *,
                  page: str = "A4", lanes: list[str] | None = None,
                  tags: list[str] | None = None, extent: tuple[date, date] | None = None,
                  visible_range: tuple[date, date] | None = None,
                  entity: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ws, self.settings, self.pool = ws, settings, pool
+        self.ws, self.settings, self.runner = ws, settings, runner
         self.setWindowTitle(f"Export the timeline of {entity[1]}" if entity else "Export timeline")
         self.setObjectName("export-dialog")
-        self.worker: Worker | None = None  # the running export
-        self._previews: dict[object, Worker] = {}  # by signals object, until they report
-        self._retired: list[Worker] = []  # finished runnables whose threads may be unwinding
+        self.worker: Task | None = None  # the running export
+        self._previews: set[Task] = set()
         self._generation = 0
         self._image: QImage | None = None
         self.result_box: QMessageBox | None = None
@@ -188,25 +187,20 @@ class ExportDialog(QDialog):
         return self.form.options()
 
     # -- background work -----------------------------------------------------------------------
-    def _start(self, worker: Worker, finished: Any, failed: Any) -> None:
-        worker.signals.finished.connect(finished)
-        worker.signals.failed.connect(failed)
-        self.pool.start(worker)
+    def _start(self, name: str, job: Any, finished: Any, failed: Any,
+               progress: Any = None) -> Task:  # fmt: skip
+        def run(task: Task) -> Any:
+            return job(lambda done, total, _path: task.progress(done, total),
+                       lambda: task.cancelled)
 
-    def _retire(self, worker: Worker | None) -> None:
-        if worker is not None:
-            self._retired = [*self._retired[-7:], worker]
-
-    def running_workers(self) -> list[Worker]:
-        """Workers a replacement dialog must keep alive until their threads return."""
-        return [*self._previews.values(), *([self.worker] if self.worker else []),
-                *self._retired]
+        return self.runner.start(name, run, on_done=finished, on_error=failed,
+                                 on_progress=progress)
 
     def update_preview(self) -> None:
-        """Render the preview for the current options on the pool (stale ones are dropped)."""
+        """Render the preview for the options on the task runner (stale ones are dropped)."""
         self._generation += 1
-        for worker in self._previews.values():
-            worker.cancel()
+        for task in self._previews:
+            task.cancel()
         try:
             options = self.options()
             parse_page(options.page, options.landscape)
@@ -214,12 +208,15 @@ class ExportDialog(QDialog):
             self.caption.setText(str(exc))
             return
         self.caption.setText("Updating the preview…")
-        worker = Worker(preview_job(self.ws, self.fmt, options, self._generation))
-        self._previews[worker.signals] = worker
-        self._start(worker, self._preview_ready, self._preview_failed)
+        holder: list[Task] = []
+        task = self._start("preview", preview_job(self.ws, self.fmt, options, self._generation),
+                           lambda result: self._preview_ready(result, holder[0]),
+                           lambda reason: self._preview_failed(reason, holder[0]))
+        holder.append(task)
+        self._previews.add(task)
 
-    def _preview_ready(self, result: tuple[int, QImage, str]) -> None:
-        self._retire(self._previews.pop(self.sender(), None))
+    def _preview_ready(self, result: tuple[int, QImage, str], task: Task) -> None:
+        self._previews.discard(task)
         generation, image, caption, *crowd = result
         if generation == self._generation:
             self._image = image
@@ -227,8 +224,8 @@ class ExportDialog(QDialog):
             self.caption.setText(caption)
             self.crowded.show_crowding(crowd[0] if crowd else None, self.form.page_text())
 
-    def _preview_failed(self, reason: str) -> None:
-        self._retire(self._previews.pop(self.sender(), None))
+    def _preview_failed(self, reason: str, task: Task) -> None:
+        self._previews.discard(task)
         if not self._previews and "Cancelled" not in reason:
             self.caption.setText(f"No preview: {reason}")
 
@@ -247,7 +244,7 @@ class ExportDialog(QDialog):
         self._show_image()
 
     def start_export(self) -> bool:
-        """Check the target, then write the export on the pool with progress and Cancel."""
+        """Check the target, then write the export on the task runner with progress and Cancel."""
         if self.worker is not None:
             return False
         path = Path(self.form.path.text().strip()).expanduser()
@@ -265,14 +262,13 @@ class ExportDialog(QDialog):
         self.form.remember(self.settings, path, options)
         self.settings.setValue("export/last_path", str(path))
         self.settings.setValue("export/last_workspace", _workspace_key(self.ws))
-        self.worker = Worker(export_job(self.ws, path, self.fmt, options))
-        self.worker.signals.progress.connect(self._progress)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.export_button.setEnabled(False)
         self.close_button.setText("Cancel")
         self.message.setText(f"Exporting to {path.name}…")
-        self._start(self.worker, self._export_done, self._export_failed)
+        self.worker = self._start("export", export_job(self.ws, path, self.fmt, options),
+                                  self._export_done, self._export_failed, self._progress)
         return True
 
     def cancel(self) -> None:
@@ -292,7 +288,6 @@ class ExportDialog(QDialog):
         self.progress.setValue(done)
 
     def _finish(self) -> None:
-        self._retire(self.worker)
         self.worker = None
         self.progress.hide()
         self.export_button.setEnabled(True)
@@ -350,22 +345,20 @@ def open_export_dialog(window: MainWindow,
     `visible_range` (the timeline view's visible_range()) enables "Visible range".
     """
     from desktop.export.selection import UNASSIGNED
-    from desktop.services import library as lib
 
-    lanes = [name for _id, name in lib.lane_names(window.ws)]
-    if any(not e["lane"] for e in window.events):
+    lanes = window.model.lane_names()
+    events = window.model.events.values()
+    if any(e.lane is None for e in events):
         lanes.append(UNASSIGNED)
-    starts = [e["start"] for e in window.events if e["status"] != "rejected"]
+    shown = [e for e in events if e.status != "rejected" and e.start is not None]
     extent = None
-    if starts:
-        extent = (min(s.earliest for s in starts).date(), max(s.latest for s in starts).date())
-    previous = getattr(window, "export_dialog", None)
-    dialog = ExportDialog(window.ws, window.settings, window.pool,
+    if shown:
+        extent = (min(e.start.earliest for e in shown).date(),
+                  max(e.start.latest for e in shown).date())
+    dialog = ExportDialog(window.ws, window.settings, window.runner,
                           page=window.preferences.page, lanes=lanes,
-                          tags=lib.tag_names(window.ws), extent=extent,
+                          tags=window.model.tag_names(), extent=extent,
                           visible_range=visible_range, entity=entity, parent=window)
-    if previous is not None:  # its runnables may still be returning from run()
-        dialog._retired.extend(previous.running_workers())
     window.export_dialog = dialog
     dialog.open()
     return dialog

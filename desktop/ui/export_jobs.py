@@ -1,6 +1,6 @@
 """The export dialog's background jobs: the preview and the export itself.
 
-Both run as ui.workers.Worker jobs on the window's QThreadPool, so the dialog never
+Both run as jobs on the window's task runner (ui.tasks), so the dialog never
 waits on the store or on painting. They return plain results (never raise for the
 expected failures) so the dialog can say exactly what happened.
 """

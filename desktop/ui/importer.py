@@ -1,17 +1,23 @@
-"""Running imports in the background: progress bar, Cancel, and a summary at the end."""
+"""Running imports in the background: progress bar, Cancel, and a summary at the end.
+
+The import runs on the window's task runner; each stored file is committed on its
+own, and the window's workspace model picks the new rows up from the change log.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.store import Workspace
-from desktop.ui.workers import Worker, import_job, paste_job
+from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.workers import import_job, paste_job
 
-REFRESH_MS = 400  # refresh the library at most this often while files arrive
+REFRESH_MS = 400  # take in the stored articles at most this often while files arrive
 
 
 class ImportController(QObject):
@@ -20,12 +26,12 @@ class ImportController(QObject):
     changed = Signal()  # some articles were stored: refresh the views
     done = Signal(object)  # the ImportReport
 
-    def __init__(self, window: QWidget, status: QStatusBar, pool: QThreadPool) -> None:
+    def __init__(self, window: QWidget, status: QStatusBar, runner: TaskRunner) -> None:
         super().__init__(window)
-        self.window, self.pool = window, pool
-        self.worker: Worker | None = None
-        self._previous: Worker | None = None
+        self.window, self.runner = window, runner
+        self.worker: Task | None = None
         self.last_report: Any = None
+        self.finished_at = 0.0  # monotonic time the summary was shown (benchmarks)
         self.summary: QMessageBox | None = None
         self.suggest = True
         self.dayfirst, self.language = False, "en"  # set from the preferences
@@ -63,18 +69,20 @@ class ImportController(QObject):
             self.status.showMessage("An import is already running; wait for it or cancel it.",
                                     5000)
             return False
-        worker = Worker(job)
-        worker.signals.progress.connect(self._progress)
-        worker.signals.finished.connect(self._finished)
-        worker.signals.failed.connect(self._failed)
-        self.worker = worker
+        def run(task: Task) -> Any:
+            def progress(done: int, total: int, path: Path) -> None:
+                task.progress(done, total, path.name if path != Path() else "")
+
+            return job(progress, lambda: task.cancelled)
+
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.status.showMessage(message)
         self._clock.start()
-        self.pool.start(worker)
+        self.worker = self.runner.start("import", run, on_done=self._finished,
+                                        on_error=self._failed, on_progress=self._progress)
         return True
 
     def cancel(self) -> None:
@@ -87,7 +95,7 @@ class ImportController(QObject):
         """Cancel and wait (closing the window or switching workspaces)."""
         if self.worker is not None:
             self.worker.cancel()
-            self.pool.waitForDone(msecs)
+            self.runner.wait(msecs / 1000)
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -99,8 +107,6 @@ class ImportController(QObject):
             self.changed.emit()
 
     def _end(self) -> None:
-        # Keep the runnable alive a little longer: its thread may still be returning from run().
-        self._previous = self.worker
         self.worker = None
         self.bar.hide()
         self.cancel_button.hide()
@@ -124,11 +130,14 @@ class ImportController(QObject):
         self.done.emit(report)
         notes = [r for r in report.results if r.status == "failed"
                  or (r.status == "imported" and r.message)]
+        details = "\n".join(f"{r.path}: {r.message}" for r in notes)
         if notes:
-            details = "\n".join(f"{r.path}: {r.message}" for r in notes)
             self._show(QMessageBox.Icon.Warning, "Import finished with problems",
                        text + ".\n\nSome files could not be imported or gave no suggestions; "
                        "fix them and import them again (the others are stored).", details)
+        elif len(report.results) > 1 or report.cancelled:
+            # a long import ends with a summary that waits for the user, not a flash
+            self._show(QMessageBox.Icon.Information, "Import finished", text + ".", "")
 
     def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
@@ -137,3 +146,4 @@ class ImportController(QObject):
             box.setDetailedText(details)
         self.summary = box
         box.open()
+        self.finished_at = time.monotonic()

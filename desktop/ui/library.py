@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.empty_state import EmptyHint
-from desktop.ui.rows_model import RowsModel, size_columns
+from desktop.ui.rows_model import KeyedRowsModel, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Title", "Outlet", "Date", "Sugg.", "Acc.")
@@ -39,7 +39,7 @@ TIPS = ("Article title", "Outlet that published it", "Publication date ('undated
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class LibraryModel(RowsModel):
+class LibraryModel(KeyedRowsModel):
     columns = COLUMNS
     tips = TIPS
 
@@ -219,24 +219,32 @@ class LibraryPanel(QWidget):
         if ids:
             self.delete_requested.emit(ids)
 
+    def apply(self, rows: list[dict[str, Any]], removed: set[int]) -> None:
+        """Only the articles that changed: the sort, selection and scroll stay."""
+        self._quiet = True
+        self.model.remove(removed)
+        self.model.upsert(rows)
+        self._quiet = False
+
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
     def row_for(self, article_id: int) -> dict[str, Any] | None:
-        return next((r for r in self.model.rows if r["id"] == article_id), None)
+        at = self.model.pos.get(article_id)
+        return self.model.rows[at] if at is not None else None
 
     def select(self, article_id: int, *, emit: bool = True) -> None:
-        for r, row in enumerate(self.model.rows):
-            if row["id"] == article_id:
-                index = self.proxy.mapFromSource(self.model.index(r, 0))
-                if not index.isValid():
-                    return
-                self._quiet = not emit
-                self.view.setCurrentIndex(index)
-                self._quiet = False
-                self.view.scrollTo(index)
-                return
+        at = self.model.pos.get(article_id)
+        if at is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(at, 0))
+        if not index.isValid():
+            return
+        self._quiet = not emit
+        self.view.setCurrentIndex(index)
+        self._quiet = False
+        self.view.scrollTo(index)
 
     def _refilter(self, text: str) -> None:
         self.proxy.set_hits(frozenset())

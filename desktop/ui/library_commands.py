@@ -28,13 +28,13 @@ class DeleteArticlesCommand(StoreCommand):
 
     def _redo(self) -> None:
         if self.deletion is None:
-            self.deletion = delete_articles(self.ws, self.article_ids)
+            self.deletion = delete_articles(self.db, self.article_ids)
         else:
-            restore_deletion(self.ws, self.deletion, undo=False)
+            restore_deletion(self.db, self.deletion, undo=False)
 
     def _undo(self) -> None:
         assert self.deletion is not None
-        restore_deletion(self.ws, self.deletion, undo=True)
+        restore_deletion(self.db, self.deletion, undo=True)
 
 
 class SetDatesCommand(StoreCommand):
@@ -52,10 +52,10 @@ class SetDatesCommand(StoreCommand):
 
     def _redo(self) -> None:
         if self.edits is None:
-            self.edits = set_dates(self.ws, self.dates)
+            self.edits = set_dates(self.db, self.dates)
         else:
-            restore_dates(self.ws, self.edits, undo=False)
+            restore_dates(self.db, self.edits, undo=False)
 
     def _undo(self) -> None:
         assert self.edits is not None
-        restore_dates(self.ws, self.edits, undo=True)
+        restore_dates(self.db, self.edits, undo=True)

@@ -1,7 +1,8 @@
 """The workspace window: library, reader, review queue, editor and the events table.
 
-The window owns the open Workspace and its QUndoStack (no globals) and re-reads the
-store after every change, so what is shown is always what is committed.
+The window owns the open Workspace, its QUndoStack, its task runner and its workspace
+model (no globals). The store is read once; after that every edit's change set (and
+every change another process logs) reaches the views as the rows that changed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +26,7 @@ from desktop import __version__
 from desktop.services import library as lib
 from desktop.services.annotation import NEEDS_REVIEW_TAG, annotation_from_span
 from desktop.services.queries import article_detail
+from desktop.services.timeline_data import TimelineEvent
 from desktop.store import Workspace
 from desktop.ui import commands as cmd
 from desktop.ui.autobackup import SessionBackups
@@ -41,24 +43,26 @@ from desktop.ui.library_actions import LibraryActions
 from desktop.ui.menus import build_menus
 from desktop.ui.reader import ReaderPanel
 from desktop.ui.review import ReviewPanel
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.team import TeamSupport
-from desktop.ui.workers import Worker, tag_job
+from desktop.ui.workers import tag_job
+from desktop.ui.workspace_model import EventDelta, WorkspaceModel
 from desktop.ui.workspaces import WorkspaceActions
 
 
 class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
-    def __init__(self, ws: Workspace, settings: QSettings, pool: QThreadPool | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, settings: QSettings, parent: QWidget | None = None,
+                 ) -> None:  # fmt: skip
         super().__init__(parent)
         self.ws, self.settings = ws, settings
-        self.pool = pool or QThreadPool.globalInstance()
+        self.runner = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
-        self.events: list[dict[str, Any]] = []
+        self.model = WorkspaceModel(ws, self.runner, self)
+        self.written_versions: dict[int, int] = {}  # what our edits left (undo checks)
         self.current_event: int | None = None
         self.current_article: int | None = None
+        self.current_detail: dict[str, Any] | None = None  # the editor's event, in full
         self.mentions: dict[tuple[int, str | None], list[Any]] = {}
-        self._taggers: dict[object, Worker] = {}  # by signals object, until they report
-        self._retired: list[Worker] = []
         self._after_idle: list[Any] = []
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
@@ -83,25 +87,33 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         self.summary = QLabel()
         self.summary.setAccessibleName("Workspace summary")
         self.statusBar().addPermanentWidget(self.summary)
-        self.importer = ImportController(self, self.statusBar(), self.pool)
+        self.importer = ImportController(self, self.statusBar(), self.runner)
         self.importer.changed.connect(self.refresh)
         self.importer.done.connect(lambda _report: self._select_something())
-        self.session_backups = SessionBackups(lambda: self.ws, self.pool, self.statusBar())
+        self.session_backups = SessionBackups(lambda: self.ws, self.runner, self.statusBar())
         self.replacement_watch = ReplacementWatch(self)
         self.actions_by_name = build_menus(self)
         install_chrome(self)  # preferences, theme, icons, toolbar
         self.team = TeamSupport(self)  # live changes from others, read-only state, history
         self._connect()
-        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         self._restore_layout()
         self._set_title()
         self.team.attach(ws)
-        self.refresh()
-        self._select_something()
+        self.model.load()
+
+    @property
+    def events(self) -> list[TimelineEvent]:
+        """Every event record the window holds (no store read)."""
+        return list(self.model.events.values())
+
+    def event_by_id(self, event_id: int | None) -> TimelineEvent | None:
+        return self.model.record(event_id)
 
     def _select_something(self) -> None:
         """Start where the work is: the first suggestion, else the first article."""
         if self.current_event is not None or self.current_article is not None:
+            return
+        if not self.model.ready:
             return
         if self.review.model.rows:
             self.review.select_row(0)
@@ -117,6 +129,12 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         return dock
 
     def _connect(self) -> None:
+        self.model.loaded.connect(self._loaded)
+        self.model.events_changed.connect(self._events_changed)
+        self.model.lanes_changed.connect(self._lanes_changed)
+        self.model.articles_changed.connect(self._articles_changed)
+        self.model.applied.connect(
+            lambda cs: self.refresh_entities() if cs.of("actor") or cs.of("place") else None)
         self.library.article_selected.connect(self.show_article)
         self.library.set_date_requested.connect(self.ask_article_date)
         self.library.details_requested.connect(self.edit_article_details)
@@ -127,7 +145,7 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         self.reader.event_clicked.connect(lambda i: self.select_event(i, reveal=False))
         self.review.current_event_changed.connect(self.select_event)
         self.review.status_requested.connect(self.set_status)
-        self.review.edit_requested.connect(self.edit_event)
+        self.review.edit_requested.connect(lambda i: self.edit_event(i, from_queue=True))
         self.review.merge_requested.connect(self.ask_merge)
         self.table.event_selected.connect(self.select_event)
         self.editor.edit_requested.connect(self.edit_fields)
@@ -157,34 +175,84 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    # -- reading the store ------------------------------------------------------------------
+    # -- following the store -----------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the store into every view, keeping what the user is looking at."""
+        """Take in what others committed (another window, the CLI, a running import)."""
         self.team.before_refresh()
-        self.events = lib.event_list(self.ws)
-        lanes = [name for _id, name in lib.lane_names(self.ws)]
-        self.central.reload()
-        self.library.set_rows(lib.library_rows(self.ws))
-        self.table.set_rows(self.events, lanes, lib.tag_names(self.ws))
-        self.review.set_rows([e for e in self.events if e["status"] == "suggested"])
-        self.editor.set_lanes(lanes)
+        self.model.sync()
+
+    def _loaded(self) -> None:
+        """The workspace was read: every view starts from it."""
+        m = self.model
+        records = list(m.events.values())
+        lanes = [(lane.id, lane.name) for lane in m.lanes]
+        self.central.fill(m)
+        self.library.set_rows(sorted(m.articles.values(), key=lambda r: r["id"]))
+        self.table.set_records(records, lanes, m.tag_names())
+        self.review.set_records(records)
+        self.editor.set_lanes(m.lane_names())
         self.refresh_entities()
-        counts = {s: sum(1 for e in self.events if e["status"] == s)
-                  for s in ("suggested", "accepted", "manual")}
-        self.summary.setText(f"{len(self.library.model.rows)} articles · "
-                             f"{counts['suggested']} to review · "
-                             f"{counts['accepted'] + counts['manual']} accepted  ")
+        self._summarise()
         if self.current_event is not None and self.event_by_id(self.current_event) is None:
             self.current_event = None
-        self.editor.load(self.event_by_id(self.current_event))
+        self._load_editor()
         if self.current_event is not None:
             self.table.select_event(self.current_event)
             self.review.select_event(self.current_event)
         if self.current_article is not None:
             self._show_article(self.current_article)
+        self._select_something()
 
-    def event_by_id(self, event_id: int | None) -> dict[str, Any] | None:
-        return next((e for e in self.events if e["id"] == event_id), None)
+    def _events_changed(self, delta: EventDelta) -> None:
+        records = list(delta.records.values())
+        tags_moved = any(delta.before.get(i) is None or delta.before[i].tags != e.tags
+                         for i, e in delta.records.items()) or any(
+            delta.before[i].tags for i in delta.removed if i in delta.before)
+        tags = self.model.tag_names() if tags_moved else None
+        self.central.timeline.apply_events(records, delta.removed, tags)
+        self.review.apply(records, delta.removed)
+        self.table.apply(records, delta.removed)
+        if tags is not None:
+            self.table.set_vocabulary([(lane.id, lane.name) for lane in self.model.lanes], tags)
+        self._summarise()
+        if self.current_event in delta.removed:
+            self.current_event = None
+            self._load_editor()
+        elif self.current_event in delta.records:
+            self._load_editor()
+        if self.current_article is not None and any(
+                self.current_article in e.article_ids
+                for e in (*records, *(delta.before[i] for i in delta.removed
+                                      if i in delta.before))):
+            self._show_marks(self.current_article)
+
+    def _lanes_changed(self) -> None:
+        lanes = [(lane.id, lane.name) for lane in self.model.lanes]
+        self.central.timeline.set_lanes(self.model.lanes)
+        self.editor.set_lanes(self.model.lane_names())
+        self.table.set_vocabulary(lanes, self.model.tag_names())
+
+    def _articles_changed(self, rows: list[dict[str, Any]], removed: set[int]) -> None:
+        self.library.apply(rows, removed)
+        self._summarise()
+        if self.current_article in removed:
+            self.current_article = None
+            self.reader.show_article(None, [])
+
+    def _summarise(self) -> None:
+        counts = self.model.status_counts
+        self.summary.setText(f"{len(self.model.articles)} articles · "
+                             f"{counts['suggested']} to review · "
+                             f"{counts['accepted'] + counts['manual']} accepted  ")
+
+    def _load_editor(self) -> None:
+        """The editor shows the current event in full (one small read)."""
+        detail = lib.event_detail(self.ws, self.current_event) \
+            if self.current_event is not None else None
+        if detail is None:
+            self.current_event = None
+        self.current_detail = detail
+        self.editor.load(detail)
 
     def show_article(self, article_id: int) -> None:
         if article_id != self.current_article:
@@ -204,35 +272,26 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
             self.reader.set_mentions(article_id, self.mentions[key])
             return
         published = date.fromisoformat(detail["published"]) if detail["published"] else None
-        worker = Worker(tag_job(key, detail["text"], published, detail["language"]))
-        # Bound methods of this QObject: results are queued to the UI thread.
-        worker.signals.finished.connect(self._tagged)
-        worker.signals.failed.connect(self._tag_failed)
-        self._taggers[worker.signals] = worker
-        self.pool.start(worker)
+        job = tag_job(key, detail["text"], published, detail["language"])
+        self.runner.start("tag", lambda _task: job(None, None), on_done=self._tagged)
 
-    def _retire(self, signals: object) -> None:
-        """Forget a finished tagger, but hold it a while: its thread may still be unwinding."""
-        worker = self._taggers.pop(signals, None)
-        if worker is not None:
-            self._retired = [*self._retired[-7:], worker]
+    def _show_marks(self, article_id: int) -> None:
+        """The reader's event marks after its article's events changed (text stays)."""
+        if self.reader.article is not None and self.reader.article["id"] == article_id:
+            self.reader.show_article(self.reader.article, lib.article_marks(self.ws, article_id))
 
     def _tagged(self, result: tuple[tuple[int, str | None], list[Any]]) -> None:
-        self._retire(self.sender())
         key, found = result
         self.mentions[key] = found
         self.reader.set_mentions(key[0], found)
-
-    def _tag_failed(self, _reason: str) -> None:
-        self._retire(self.sender())
 
     def select_event(self, event_id: int, *, reveal: bool = True) -> None:
         """Make an event current everywhere: editor, table, queue and the reader's source."""
         if event_id != self.current_event:
             self.editor.commit_pending()
         self.current_event = event_id
-        event = self.event_by_id(event_id)
-        self.editor.load(event)
+        self._load_editor()
+        event = self.current_detail
         self.table.select_event(event_id)
         self.review.select_event(event_id)
         self.central.show_event(event_id)
@@ -247,14 +306,17 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
 
     # -- edits -------------------------------------------------------------------------------
     def run(self, command: cmd.StoreCommand) -> bool:
-        """Apply an edit now and put it on the undo stack; say why if the store refuses."""
+        """Apply an edit now and put it on the undo stack; say why if the store refuses.
+
+        Its change set (and every undo's and redo's) goes to the workspace model."""
+        command.on_changes = self.model.apply
+        command.written = self.written_versions
         if self.team.refuse_if_read_only():
             return False
         try:
             command.apply()
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, none is fatal
             self.report_error(f"{command.text()} failed: {exc}")
-            self.refresh()
             return False
         self.undo_stack.push(command)
         if command.focus_event is not None and self.event_by_id(command.focus_event):
@@ -268,9 +330,13 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         box.open()
 
     def set_status(self, ids: list[int], status: str) -> None:
-        before = {e["id"]: e["status"] for e in self.events if e["id"] in ids}
-        if before:
-            self.run(cmd.SetStatusCommand(self.ws, before, status, self.report_error))
+        events = [e for e in (self.event_by_id(i) for i in ids) if e is not None]
+        before = {e.id: e.status for e in events}
+        if before and self.run(cmd.SetStatusCommand(self.ws, before, status, self.report_error)):
+            verb = {"accepted": "Accepted", "rejected": "Rejected"}.get(status, f"Marked {status}")
+            what = (f"“{events[0].title}” ({events[0].date_text()})" if len(events) == 1
+                    else f"{len(events)} events")
+            self.statusBar().showMessage(f"{verb} {what}. Ctrl+Z undoes it.", 8000)
             self.review.view.setFocus()
 
     def edit_fields(self, event_id: int, before: dict, after: dict, version: int) -> None:
@@ -280,10 +346,10 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         self.run(cmd.UpdateEventCommand(self.ws, event_id, before, after, version,
                                         self.report_error))
 
-    def edit_event(self, event_id: int) -> None:
+    def edit_event(self, event_id: int, *, from_queue: bool = False) -> None:
         self.select_event(event_id)
         self.docks[3].raise_()
-        self.editor.focus_date()
+        self.editor.focus_date(return_on_enter=from_queue)
 
     def ask_merge(self, source_ids: list[int]) -> None:
         from desktop.ui.dialogs import MergeDialog
@@ -328,7 +394,7 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         current = self.event_by_id(self.current_event)
         timeline = self.central.timeline
         visible = timeline.visible_range() if timeline.model.events else None
-        start = date_near(current["start"] if current else None, visible)
+        start = date_near(current.start if current else None, visible)
         command = cmd.CreateEventCommand(self.ws, "New event", start,
                                          on_error=self.report_error)
         if self.run(command):
@@ -337,8 +403,43 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
             self.editor.title.selectAll()
 
     def delete_current_event(self) -> None:
-        if self.current_event is not None:
-            self.run(cmd.DeleteEventCommand(self.ws, self.current_event, self.report_error))
+        """Delete acts on the pane that has the focus: the queue's or the timeline's
+        selection, the table's row, the library's articles; never from the reader."""
+        focus = QApplication.focusWidget()
+
+        def inside(widget: QWidget) -> bool:
+            return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+        if inside(self.reader):
+            self.statusBar().showMessage("Delete does nothing in the reader: select the event "
+                                         "in the queue, the table or the timeline.", 8000)
+            return
+        if inside(self.library):
+            self.library.request_delete()
+            return
+        if inside(self.review):
+            ids = self.review.selected_ids()
+        elif inside(self.table):
+            ids = [i for i in [self.table.current_id()] if i is not None]
+        elif inside(self.central.timeline):
+            ids = self.central.timeline.selected_ids()
+        else:
+            ids = [self.current_event] if self.current_event is not None else []
+        self.delete_events(ids)
+
+    def delete_events(self, ids: list[int]) -> None:
+        """Delete events (each undoable); the status bar names what went."""
+        events = [e for e in (self.event_by_id(i) for i in ids) if e is not None]
+        if not events:
+            return
+        self.undo_stack.beginMacro(f"Delete {len(events)} event{'s' if len(events) != 1 else ''}")
+        done = [e for e in events
+                if self.run(cmd.DeleteEventCommand(self.ws, e.id, self.report_error))]
+        self.undo_stack.endMacro()
+        if done:
+            what = (f"“{done[0].title}” ({done[0].date_text()})" if len(done) == 1
+                    else f"{len(done)} events")
+            self.statusBar().showMessage(f"Deleted {what}. Ctrl+Z brings it back.", 10000)
 
     def ask_article_date(self, article_id: int | None = None) -> None:
         from desktop.ui.dialogs import DateDialog
@@ -360,10 +461,44 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         old = date.fromisoformat(row["published"]) if row and row["published"] else None
         if published == old:
             return
-        command = cmd.SetPublishedCommand(self.ws, article_id, old, published, self.report_error)
-        if self.run_busy(command):
+        from desktop.ui.article_commands import EditArticleCommand
+
+        # The same exact-restore edit as the details dialog: undo puts back the pending
+        # suggestions as they were, edits included. Re-extraction runs off the UI thread.
+        command = EditArticleCommand(self.ws, article_id, {"published": published},
+                                     self.report_error)
+        self.statusBar().showMessage("Recomputing this article's suggestions…")
+
+        def then() -> None:
+            command.on_changed = self._article_changed  # undo and redo run on this thread
+            self._article_changed(article_id)
             self.statusBar().showMessage(
                 f"Publication date set; {command.added} suggestions recomputed.", 10000)
+
+        self.run_in_background(command, then)
+
+    def _article_changed(self, article_id: int) -> None:
+        self.mentions = {k: v for k, v in self.mentions.items() if k[0] != article_id}
+        if article_id == self.current_article:
+            self._show_article(article_id)
+
+    def run_in_background(self, command: cmd.StoreCommand, then: Any = None) -> None:
+        """Apply a slow edit (re-extraction) on the task runner, then stack it."""
+        if self.team.refuse_if_read_only():
+            return
+        command.on_changes = lambda _c: None  # views follow once it is back on this thread
+        command.written = self.written_versions
+
+        def done(_result: object) -> None:
+            self.model.apply(command.changes)
+            self.undo_stack.push(command)
+            command.on_changes = self.model.apply
+            if then is not None:
+                then()
+
+        self.runner.start("edit", lambda _task: command.apply(), on_done=done,
+                          on_error=lambda reason: self.report_error(
+                              f"{command.text()} failed: {reason}"))
 
     def edit_article_details(self, article_id: int | None = None) -> None:
         from desktop.ui.article_dialog import open_article_dialog
@@ -411,8 +546,9 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.editor.commit_pending()
         self.team.stop()
+        self.model.timer.stop()
         self.importer.wait()
-        self.pool.waitForDone(5000)
+        self.runner.shutdown(5.0)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
@@ -423,7 +559,7 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         """Save a grab of the window once imports and tagging are done (demo, e2e test)."""
 
         def attempt() -> None:
-            if self.importer.running or self._taggers:
+            if self.importer.running or self.runner.busy or not self.model.ready:
                 QTimer.singleShot(200, attempt)
                 return
             path.parent.mkdir(parents=True, exist_ok=True)

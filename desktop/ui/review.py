@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services.eventdates import ANCHOR_LABELS
 from desktop.ui.empty_state import EmptyHint
-from desktop.ui.rows_model import RowsModel, size_columns
+from desktop.ui.rows_model import size_columns
+from desktop.ui.sorted_model import SortedRecordsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("", "Date", "Dated by", "Title", "Quote", "Conf.")
@@ -45,41 +46,55 @@ HELP = ("<b>J/K</b> move · <b>A</b> accept · <b>R</b> reject · <b>E</b> edit 
         "<b>M</b> merge · <b>Shift</b>+move selects")
 
 
-class ReviewModel(RowsModel):
+def _queue_order(e: Any) -> Any:
+    return e.earliest
+
+
+def _pending(e: Any) -> bool:
+    return e.status == "suggested"
+
+
+class ReviewModel(SortedRecordsModel):
+    """Pending suggestions (TimelineEvent records) in date order."""
+
     columns = COLUMNS
     tips = TIPS
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(_queue_order, parent)
+        self.accepts = _pending
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return "⚠" if row["conflict"] else ("↷" if row.get("redated") else "")
+                return "⚠" if row.conflict else ("↷" if row.redated else "")
             if col == 1:  # "by 5 Sep 2018": the column is narrow, the tooltip says it all
-                return row["human"].replace("on or shortly before ", "by ")
+                return row.date_text().replace("on or shortly before ", "by ")
             if col == 2:
-                return ANCHOR_LABELS.get(row.get("anchor") or "", "")
+                return ANCHOR_LABELS.get(row.anchor or "", "")
             if col == 3:
-                return row["title"]
+                return row.title
             if col == 4:
-                return " ".join(row["quote"].split())
-            return f"{row['confidence']:.2f}"
-        if role == Qt.ItemDataRole.BackgroundRole and row["conflict"]:
+                return " ".join(row.quote.split())
+            return f"{row.confidence:.2f}"
+        if role == Qt.ItemDataRole.BackgroundRole and row.conflict:
             return QBrush(CONFLICT_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and row["conflict"]:
+        if role == Qt.ItemDataRole.ForegroundRole and row.conflict:
             return QBrush(QColor("#1a1a1a"))  # readable on the pink under a dark palette
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{row['human']}: {row['title']}\n\n{row['quote']}"
-            if row.get("anchor"):
-                tip += f"\n\nDated by {ANCHOR_LABELS[row['anchor']]}"
-            if row["conflict"]:
-                values = ", ".join(sorted({c["value"] for c in row["citations"]}))
-                tip += f"\n\nConflict: the sources give different dates ({values})"
-            if row.get("redated"):
-                tip += f"\n\nRe-dated: the source says {row['redated']}"
+            tip = f"{row.date_text()}: {row.title}\n\n{row.quote}"
+            if row.anchor:
+                tip += f"\n\nDated by {ANCHOR_LABELS[row.anchor]}"
+            if row.conflict:
+                tip += (f"\n\nConflict: its {row.sources} sources give different dates "
+                        "(see the editor)")
+            if row.redated:
+                tip += f"\n\nRe-dated: the source says {row.redated}"
             return tip
         if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
+            return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 5):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -94,6 +109,13 @@ class QueueView(QTableView):
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        jumps = {Qt.Key.Key_Home: -10**9, Qt.Key.Key_End: 10**9,
+                 Qt.Key.Key_PageUp: -self._page(), Qt.Key.Key_PageDown: self._page()}
+        if key in jumps and not mods & Qt.KeyboardModifier.AltModifier:
+            # Ctrl+Home must move the selection with the cursor: A/R act on the selection
+            self.step(jumps[key], extend=shift)
+            event.accept()
+            return
         if mods & ~Qt.KeyboardModifier.ShiftModifier:  # Ctrl/Alt chords belong to the window
             super().keyPressEvent(event)
             return
@@ -113,6 +135,10 @@ class QueueView(QTableView):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _page(self) -> int:
+        height = self.rowHeight(0) if self.model().rowCount() else 0
+        return max(1, self.viewport().height() // max(height, 1) - 1)
 
     def step(self, delta: int, *, extend: bool = False) -> None:
         rows = self.model().rowCount()
@@ -153,7 +179,6 @@ class ReviewPanel(QWidget):
         self.view.setTabKeyNavigation(False)
         size_columns(self.view, {0: "⚠", 1: "early Sep 2018", 2: "article's date",
                                  3: "M" * 14, 5: "0.00"}, 4)
-        self._all_rows: list[dict[str, Any]] = []
         self.dated_by = QComboBox()
         self.dated_by.setAccessibleName("Show suggestions dated by")
         self.dated_by.setToolTip("Show only the suggestions whose date was found this way")
@@ -162,7 +187,11 @@ class ReviewPanel(QWidget):
         self.dated_by.setMinimumContentsLength(10)
         for label, key in FILTERS:
             self.dated_by.addItem(label, key)
-        self.dated_by.currentIndexChanged.connect(lambda _i: self.set_rows(self._all_rows))
+        self.dated_by.currentIndexChanged.connect(self._refilter)
+        self.empty_hint = EmptyHint(self.view, self._empty_text)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.menu: QMenu | None = None  # the open context menu (tests drive it)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.act.connect(self._act)
         self.count = QLabel()
@@ -171,10 +200,6 @@ class ReviewPanel(QWidget):
         keys = QLabel(HELP)
         keys.setStyleSheet("color: palette(placeholder-text);")
         keys.setWordWrap(True)
-        self.empty_hint = EmptyHint(self.view, self._empty_text)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        self.menu: QMenu | None = None  # the open context menu (tests drive it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -184,8 +209,45 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(keys)
 
+    def set_records(self, records: Any) -> None:
+        """Everything anew (opening a workspace); the cursor stays on the same event."""
+        old_id, old_row = self.current_id(), self.view.currentIndex().row()
+        self._quiet = True
+        self.model.set_records(records)
+        self._quiet = False
+        self._count()
+        if not self.model.rows:
+            return
+        row = self.model.row_of(old_id) if old_id is not None else None
+        if row is None:
+            row = min(max(old_row, 0), len(self.model.rows) - 1)
+        self.select_row(row, emit=old_id is not None and self.current_id() != old_id)
+
+    def apply(self, records: list[Any], removed: set[int]) -> None:
+        """Only the rows that changed move; the cursor stays on its event, or when that
+        left the queue (accepted, rejected) on the row that took its place."""
+        old_id, old_row = self.current_id(), self.view.currentIndex().row()
+        selected = set(self.selected_ids())
+        self._quiet = True
+        self.model.remove(removed)
+        self.model.upsert(records)
+        self._quiet = False
+        self._count()
+        if not self.model.rows:
+            return
+        row = self.model.row_of(old_id) if old_id is not None else None
+        if row is not None:
+            if self.current_id() != old_id:
+                self.select_row(row, emit=False)
+            elif selected and not set(self.selected_ids()) & selected:
+                self.select_row(row, emit=False)
+            return
+        if old_row < 0:
+            return
+        self.select_row(min(old_row, len(self.model.rows) - 1), emit=True)
+
     def _empty_text(self) -> str:
-        if self._all_rows:
+        if any(_pending(r) for r in self.model.records.values()):
             return ("No suggestion is dated this way. Choose “Dated by: any” above to see "
                     "the others.")
         return ("Nothing left to review. Import more articles (Ctrl+I), add an event by "
@@ -206,27 +268,23 @@ class ReviewPanel(QWidget):
         self.menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        """Refresh; the cursor stays on the same event, or on the row that took its place."""
-        self._all_rows = rows
+    def _refilter(self, *_args: object) -> None:
         wanted = self.dated_by.currentData()
-        shown = rows if wanted is None else [r for r in rows if r.get("anchor") == wanted]
-        hidden = len(rows) - len(shown)
-        rows = shown
-        old_id, old_row = self.current_id(), self.view.currentIndex().row()
-        self._quiet = True
-        self.model.set_rows(rows)
-        self._quiet = False
-        n = len(rows)
-        conflicts = sum(1 for r in rows if r["conflict"])
+        self.model.set_filter(_pending if wanted is None
+                              else lambda e: e.status == "suggested" and e.anchor == wanted)
+        self._count()
+        if self.model.rows:
+            self.select_row(0)
+
+    def _count(self) -> None:
+        n = len(self.model.rows)
+        conflicts = sum(1 for r in self.model.rows if r.conflict)
+        hidden = 0
+        if self.dated_by.currentData() is not None:
+            hidden = sum(1 for r in self.model.records.values() if _pending(r)) - n
         self.count.setText(f"{n} suggestion{'s' if n != 1 else ''} to review"
                            + (f" · {conflicts} with conflicting dates" if conflicts else "")
                            + (f" · {hidden} hidden by the filter" if hidden else ""))
-        if not rows:
-            return
-        ids = [r["id"] for r in rows]
-        row = ids.index(old_id) if old_id in ids else min(max(old_row, 0), n - 1)
-        self.select_row(row, emit=old_id not in ids and old_row >= 0)
 
     def select_row(self, row: int, *, emit: bool = True) -> None:
         index = self.model.index(row, 1)
@@ -237,16 +295,16 @@ class ReviewPanel(QWidget):
         self._quiet = False
         self.view.scrollTo(index)
         if emit:
-            self.current_event_changed.emit(self.model.rows[row]["id"])
+            self.current_event_changed.emit(self.model.rows[row].id)
 
     def select_event(self, event_id: int) -> bool:
         if self.current_id() == event_id:  # keep a multi-row selection the user is making
             return True
-        for r, row in enumerate(self.model.rows):
-            if row["id"] == event_id:
-                self.select_row(r, emit=False)
-                return True
-        return False
+        row = self.model.row_of(event_id)
+        if row is None:
+            return False
+        self.select_row(row, emit=False)
+        return True
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -254,7 +312,7 @@ class ReviewPanel(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        ids = [self.model.rows[r]["id"] for r in rows]
+        ids = [self.model.rows[r].id for r in rows]
         current = self.current_id()
         if not ids and current is not None:
             ids = [current]

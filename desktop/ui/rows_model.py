@@ -62,3 +62,42 @@ def size_columns(view: QTableView, samples: dict[int, str], stretch: int) -> Non
         text = samples.get(col, str(view.model().headerData(col, Qt.Orientation.Horizontal,
                                                              Qt.ItemDataRole.DisplayRole)))
         header.resizeSection(col, metrics.horizontalAdvance(text) + 18)
+
+
+class KeyedRowsModel(RowsModel):
+    """RowsModel that also takes single-row changes: upsert/remove signal only the rows
+    concerned (insert, remove, dataChanged), so views keep selection and scroll.
+
+    Rows stay in arrival order (a proxy sorts them); `pos` finds a row by id.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.pos: dict[Any, int] = {}
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        super().set_rows(rows)
+        self.pos = {r["id"]: i for i, r in enumerate(self.rows)}
+
+    def upsert(self, rows: list[dict[str, Any]]) -> None:
+        last = self.columnCount() - 1
+        for row in rows:
+            at = self.pos.get(row["id"])
+            if at is not None:
+                if self.rows[at] != row:
+                    self.rows[at] = row
+                    self.dataChanged.emit(self.index(at, 0), self.index(at, last))
+                continue
+            n = len(self.rows)
+            self.beginInsertRows(QModelIndex(), n, n)
+            self.rows.append(row)
+            self.pos[row["id"]] = n
+            self.endInsertRows()
+
+    def remove(self, ids: set[Any]) -> None:
+        for at in sorted((self.pos[i] for i in ids if i in self.pos), reverse=True):
+            self.beginRemoveRows(QModelIndex(), at, at)
+            del self.rows[at]
+            self.endRemoveRows()
+        if ids & self.pos.keys():
+            self.pos = {r["id"]: i for i, r in enumerate(self.rows)}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QToolBar
 
 from desktop.services.team import history_lines
@@ -33,26 +33,6 @@ WRITE_ACTIONS = ("import", "import_folder", "paste", "import_events", "annotate"
 APPLY_DELAY_MS = 150  # a burst of notifications (an import) becomes one refresh
 
 
-class _Call(QObject):
-    done = Signal(object)
-
-
-class Background(QRunnable):
-    """Runs ``job()`` on the pool; ``done`` gets its result or the exception it raised."""
-
-    def __init__(self, job: Callable[[], Any]) -> None:
-        super().__init__()
-        self.job = job
-        self.signals = _Call()
-
-    def run(self) -> None:
-        try:
-            result: Any = self.job()
-        except Exception as exc:  # noqa: BLE001 - handed to the window, which says it
-            result = exc
-        self.signals.done.emit(result)
-
-
 class TeamSupport(QObject):
     """Live updates, the read-only state and shared-workspace opening for one window."""
 
@@ -63,7 +43,6 @@ class TeamSupport(QObject):
         self.window = window
         self.watcher: ChangeWatcher | None = None
         self.revision = 0
-        self.running: list[Background] = []
         self.dialog: QDialog | None = None  # the Open shared workspace dialog, while open
         self.banner_bar = QToolBar("Read-only notice", window)
         self.banner_bar.setObjectName("read-only-banner")
@@ -168,16 +147,14 @@ class TeamSupport(QObject):
             self.window.set_workspace(result)
 
     def run_in_background(self, job: Callable[[], Any], then: Callable[[object], None]) -> None:
-        task = Background(job)
-        task.setAutoDelete(False)
-        self.running.append(task)
+        """On the window's task runner; ``then`` gets the result or the exception raised."""
+        def run(_task: object) -> object:
+            try:
+                return job()
+            except Exception as exc:  # noqa: BLE001 - handed to the window, which says it
+                return exc
 
-        def finished(result: object) -> None:
-            self.running.remove(task)
-            then(result)
-
-        task.signals.done.connect(finished, Qt.ConnectionType.QueuedConnection)
-        QThreadPool.globalInstance().start(task)
+        self.window.runner.start("team", run, on_done=then)
 
     def open_shared_dialog(self) -> None:
         from desktop.ui.shared_dialog import SharedWorkspaceDialog

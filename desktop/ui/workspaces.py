@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.ingest import SUPPORTED_EXTENSIONS
+from desktop.services import library as lib
 from desktop.store import Workspace, WorkspaceError
 from desktop.store.workspace import SUFFIX
 from desktop.ui.recovery import ask_with_dialog, open_or_recover
@@ -61,7 +62,7 @@ class WorkspaceActions:
         from desktop.ui.app import remember_workspace
 
         self.editor.commit_pending()
-        self.pool.waitForDone(5000)  # taggers read the old workspace's text only, but be tidy
+        self.runner.wait(5.0)  # taggers read the old workspace's text only, but be tidy
         if not ws.location.same_as(self.ws.location):
             self.ws.close()
         self.ws = ws
@@ -72,8 +73,7 @@ class WorkspaceActions:
         remember_workspace(self.settings, ws.location)
         self._set_title()
         self.team.attach(ws)
-        self.refresh()
-        self._select_something()
+        self.model.switch(ws)  # read anew; the views fill when it is read
 
     def import_files_dialog(self: MainWindow) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", ARTICLE_FILTER)
@@ -114,7 +114,7 @@ class WorkspaceActions:
         path = path or sample_workspace_path()
         if not self.open_workspace_path(path):
             return False
-        if not self.library.model.rows:
+        if not lib.article_count(self.ws):  # the views are still being filled
             if not SEEDS.is_dir():
                 QMessageBox.information(self, "Chronologue", "The sample articles are not "
                                         "installed with this copy of Chronologue.")

@@ -1,4 +1,4 @@
-"""Window fixtures: a private thread pool, settings in a temp ini file, seeded workspaces."""
+"""Window fixtures: settings in a temp ini file, seeded workspaces."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool  # noqa: E402
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 
 from desktop.services.importing import import_paths  # noqa: E402
 from desktop.store import Workspace, open_workspace  # noqa: E402
@@ -36,16 +36,17 @@ def seeded_path(workspace_path: Path, seeds_dir: Path) -> Path:
 
 @pytest.fixture
 def make_window(qtbot, settings: QSettings) -> Iterator:
-    """Open windows on workspace files; each gets its own pool and is closed at the end."""
+    """Open windows on workspace files; each is closed at the end."""
     create_app()
     windows: list[MainWindow] = []
 
     def make(path: Path) -> MainWindow:
         ws: Workspace = open_workspace(path)
-        window = MainWindow(ws, settings, pool=QThreadPool())
+        window = MainWindow(ws, settings)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.model.ready, timeout=30_000)  # read off the UI thread
         windows.append(window)
         return window
 
@@ -76,3 +77,14 @@ def ws(seeded_path: Path) -> Iterator[Workspace]:
     workspace = open_workspace(seeded_path)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture
+def queued():
+    """The review queue's rows in full (the queue holds slim records), in queue order."""
+    from desktop.services.library import event_detail
+
+    def rows(window: MainWindow) -> list[dict]:
+        return [event_detail(window.ws, r.id) for r in window.review.model.rows]
+
+    return rows

@@ -24,14 +24,14 @@ def test_ctrl_e_makes_an_event_from_the_selection_with_its_date(qtbot, window):
     quote = "In early September, the forces loyal to Syrian President Bashar al-Assad"
     start = article["text"].index(quote)
     window.reader.select_span(start, start + len(quote))
-    before = {e["id"] for e in window.events}
+    before = {e.id for e in window.events}
     window.activateWindow()
     window.reader.text.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader.text)
     qtbot.keyClick(window.reader.text, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    new = [e for e in window.events if e["id"] not in before]
+    new = [e for e in window.events if e.id not in before]
     assert len(new) == 1
-    event = event_detail(window.ws, new[0]["id"])
+    event = event_detail(window.ws, new[0].id)
     assert event["status"] == "manual"
     assert event["start"].to_timex() == "2018-09" and str(event["start"].qualifier) == "early"
     (citation,) = event["citations"]

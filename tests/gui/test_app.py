@@ -75,7 +75,8 @@ def test_first_run_offers_the_sample_workspace(qtbot, make_window, workspace_pat
 def test_open_recent_and_switching_workspaces(qtbot, make_window, seeded_path, tmp_path):
     window = make_window(tmp_path / "empty.chronologue")
     assert window.open_workspace_path(seeded_path)
-    assert window.library.model.rowCount() == 5 and window.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 5)  # read off the UI thread
+    assert window.undo_stack.count() == 0
     from desktop.ui.menus import fill_recent
 
     fill_recent(window)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.services.library import event_detail, lane_names, store_dump
 
 
-def test_m_merges_a_suggestion_into_another_event(qtbot, window):
-    rows = window.review.model.rows
+def test_m_merges_a_suggestion_into_another_event(queued, qtbot, window):
+    rows = queued(window)
     source, target = rows[0], rows[1]
     before = store_dump(window.ws)
     window.review.view.setFocus()
@@ -32,9 +32,9 @@ def test_m_merges_a_suggestion_into_another_event(qtbot, window):
     assert event_detail(window.ws, source["id"]) is None
 
 
-def test_cancelled_merge_changes_nothing(qtbot, window):
+def test_cancelled_merge_changes_nothing(queued, qtbot, window):
     before = store_dump(window.ws)
-    window.ask_merge([window.review.model.rows[0]["id"]])
+    window.ask_merge([queued(window)[0]["id"]])
     window.merge_dialog.reject()
     assert store_dump(window.ws) == before and window.undo_stack.count() == 0
 
@@ -103,8 +103,8 @@ def test_title_lane_tags_notes_colour_each_commit_and_undo(qtbot, window):
     assert lane_names(window.ws) == []  # the lane the edit created went away too
 
 
-def test_remove_citation_and_jump_to_source(qtbot, window):
-    row = window.review.model.rows[3]
+def test_remove_citation_and_jump_to_source(queued, qtbot, window):
+    row = queued(window)[3]
     window.select_event(row["id"])
     window.show_article(window.library.model.rows[0]["id"])
     window.editor.citations.setCurrentRow(0)
@@ -119,8 +119,8 @@ def test_remove_citation_and_jump_to_source(qtbot, window):
     assert store_dump(window.ws) == before
 
 
-def test_clicking_a_highlight_selects_its_event(qtbot, window):
-    row = window.review.model.rows[5]
+def test_clicking_a_highlight_selects_its_event(queued, qtbot, window):
+    row = queued(window)[5]
     c = row["citations"][0]
     window.show_article(c["article_id"])
     mark = window.reader.mark_at(c["start"] + 1)
@@ -131,21 +131,21 @@ def test_clicking_a_highlight_selects_its_event(qtbot, window):
     view.setTextCursor(cursor)
     view.ensureCursorVisible()
     where = view.cursorRect(cursor).center()
-    window.select_event(window.review.model.rows[0]["id"], reveal=False)
+    window.select_event(queued(window)[0]["id"], reveal=False)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.current_event == row["id"]
     assert window.editor.current["id"] == row["id"]
 
 
-def test_table_sorts_by_date_and_filters_by_status_and_text(qtbot, window):
+def test_table_sorts_by_date_and_filters_by_status_and_text(queued, qtbot, window):
     panel = window.table
     proxy = panel.proxy
-    dates = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(proxy.rowCount())]
-    assert dates == sorted(dates)
+    dates = [panel.model.record(r).earliest for r in range(proxy.rowCount())]
+    assert dates == sorted(dates) and len(dates) == len(window.events)
     panel.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    dates = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(proxy.rowCount())]
+    dates = [panel.model.record(r).earliest for r in range(proxy.rowCount())]
     assert dates == sorted(dates, reverse=True)
-    window.set_status([window.review.model.rows[0]["id"]], "accepted")
+    window.set_status([queued(window)[0]["id"]], "accepted")
     panel.status.setCurrentText("accepted")
     assert proxy.rowCount() == 1
     panel.status.setCurrentIndex(0)

@@ -101,13 +101,13 @@ def test_actions_have_icons_and_the_toolbar_holds_the_key_ones(window):
         assert not icon(name).isNull() and name in NAMES
 
 
-def test_toolbar_accept_acts_on_the_review_queue(qtbot, window):
-    first = window.review.model.rows[0]["id"]
+def test_toolbar_accept_acts_on_the_review_queue(queued, qtbot, window):
+    first = queued(window)[0]["id"]
     window.review.select_row(0)
     window.actions_by_name["accept"].trigger()
-    assert window.event_by_id(first)["status"] == "accepted"
+    assert window.event_by_id(first).status == "accepted"
     window.actions_by_name["undo"].trigger()
-    assert window.event_by_id(first)["status"] == "suggested"
+    assert window.event_by_id(first).status == "suggested"
 
 
 def test_the_app_has_its_icon_and_style_sheet(window):

@@ -75,7 +75,7 @@ def test_the_window_backs_up_an_hour_of_edits_on_its_pool(qtbot, window) -> None
     con = sqlite3.connect(made.as_uri() + "?mode=ro", uri=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     con.close()
-    window.set_status([window.events[0]["id"]], "accepted")  # an edit, minutes later
+    window.set_status([window.events[0].id], "accepted")  # an edit, minutes later
     check()
     assert backups.last == made and len(list_backups(path)) == 2  # not an hour yet
 

@@ -24,9 +24,9 @@ def test_queue_lists_suggestions_with_date_title_quote_confidence(window):
     assert "to review" in window.review.count.text()
 
 
-def test_accept_and_reject_with_keys_while_the_queue_has_focus(qtbot, window):
+def test_accept_and_reject_with_keys_while_the_queue_has_focus(queued, qtbot, window):
     view = focus_queue(qtbot, window)
-    first, second = (r["id"] for r in window.review.model.rows[:2])
+    first, second = (r["id"] for r in queued(window)[:2])
     assert window.review.current_id() == first
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)
     status = {r["id"]: r["status"] for r in event_rows(window.ws)}
@@ -37,12 +37,12 @@ def test_accept_and_reject_with_keys_while_the_queue_has_focus(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_R)
     status = {r["id"]: r["status"] for r in event_rows(window.ws)}
     assert status[second] == "rejected"
-    assert first not in [r["id"] for r in window.review.model.rows]
+    assert first not in [r["id"] for r in queued(window)]
 
 
-def test_j_k_move_and_the_reader_follows(qtbot, window):
+def test_j_k_move_and_the_reader_follows(queued, qtbot, window):
     view = focus_queue(qtbot, window)
-    rows = window.review.model.rows
+    rows = queued(window)
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_J)
     assert window.review.current_id() == rows[2]["id"]
@@ -57,9 +57,9 @@ def test_j_k_move_and_the_reader_follows(qtbot, window):
     assert window.reader.article["text"][start:end] == citation["quote"]
 
 
-def test_shift_extends_the_selection_and_a_accepts_all_of_it(qtbot, window):
+def test_shift_extends_the_selection_and_a_accepts_all_of_it(queued, qtbot, window):
     view = focus_queue(qtbot, window)
-    ids = [r["id"] for r in window.review.model.rows[:3]]
+    ids = [r["id"] for r in queued(window)[:3]]
     qtbot.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
     assert window.review.selected_ids() == ids
@@ -71,21 +71,21 @@ def test_shift_extends_the_selection_and_a_accepts_all_of_it(qtbot, window):
     assert [status[i] for i in ids] == ["suggested"] * 3
 
 
-def test_e_opens_the_editor_on_the_date(qtbot, window):
+def test_e_opens_the_editor_on_the_date(queued, qtbot, window):
     view = focus_queue(qtbot, window)
     qtbot.keyClick(view, Qt.Key.Key_E)
     assert QApplication.focusWidget() is window.editor.start
-    assert window.editor.start.text() == window.review.model.rows[0]["human"]
+    assert window.editor.start.text() == queued(window)[0]["human"]
 
 
-def test_conflicts_are_visible(qtbot, window):
+def test_conflicts_are_visible(queued, qtbot, window):
     from desktop.services.editing import CitationSpec, add_citation
 
-    target = window.review.model.rows[0]
+    target = queued(window)[0]
     add_citation(window.ws, target["id"], CitationSpec(
         target["citations"][0]["article_id"], 0, 10, "x", value="1999-01-01"))
     window.refresh()
-    row = next(i for i, r in enumerate(window.review.model.rows) if r["id"] == target["id"])
+    row = next(i for i, r in enumerate(queued(window)) if r["id"] == target["id"])
     assert window.review.model.index(row, 0).data() == "⚠"
     assert "Conflict" in window.review.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "conflicting" in window.review.count.text()
@@ -93,14 +93,14 @@ def test_conflicts_are_visible(qtbot, window):
 
 def test_queue_shows_and_filters_how_each_date_was_found(qtbot, window):
     rows = window.review.model.rows
-    kinds = {r["anchor"] for r in rows}
+    kinds = {r.anchor for r in rows}
     assert {"phrase", "publication"} <= kinds
     shown = {window.review.model.index(r, 2).data() for r in range(len(rows))}
     assert {"date phrase", "article's date"} <= shown
     combo = window.review.dated_by
     combo.setCurrentIndex(combo.findData("publication"))
     filtered = window.review.model.rows
-    assert filtered and all(r["anchor"] == "publication" for r in filtered)
+    assert filtered and all(r.anchor == "publication" for r in filtered)
     assert len(filtered) < len(rows) and "hidden by the filter" in window.review.count.text()
     window.review.select_row(0)
     assert "dated by the article's date" in window.editor.heading.text()

@@ -11,9 +11,9 @@ from desktop.services.library import event_detail, store_dump
 from desktop.services.queries import article_detail
 
 
-def a_session_of_edits(qtbot, window) -> None:
+def a_session_of_edits(queued, qtbot, window) -> None:
     """Accept, reject, edit a date, merge, annotate, create, delete: one of each."""
-    rows = window.review.model.rows
+    rows = queued(window)
     window.set_status([rows[0]["id"]], "accepted")
     window.set_status([rows[1]["id"], rows[2]["id"]], "rejected")
     window.select_event(rows[3]["id"])
@@ -31,9 +31,9 @@ def a_session_of_edits(qtbot, window) -> None:
     window.delete_current_event()
 
 
-def test_undo_all_then_redo_all_round_trips_the_store(qtbot, window):
+def test_undo_all_then_redo_all_round_trips_the_store(queued, qtbot, window):
     start = store_dump(window.ws)
-    a_session_of_edits(qtbot, window)
+    a_session_of_edits(queued, qtbot, window)
     end = store_dump(window.ws)
     assert end != start
     steps = window.undo_stack.count()
@@ -46,16 +46,16 @@ def test_undo_all_then_redo_all_round_trips_the_store(qtbot, window):
         window.actions_by_name["redo"].trigger()
     assert store_dump(window.ws) == end
     # the views follow: the queue no longer lists what was accepted or rejected
-    queued = {r["id"] for r in window.review.model.rows}
+    queued = {r["id"] for r in queued(window)}
     assert not queued & {e["id"] for e in end["events"] if e["status"] != "suggested"}
 
 
-def test_undo_and_redo_use_the_standard_shortcuts(qtbot, window):
+def test_undo_and_redo_use_the_standard_shortcuts(queued, qtbot, window):
     from PySide6.QtGui import QKeySequence
 
     assert window.actions_by_name["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert window.actions_by_name["redo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
-    first = window.review.model.rows[0]["id"]
+    first = queued(window)[0]["id"]
     window.set_status([first], "accepted")
     window.activateWindow()
     window.review.view.setFocus()
@@ -64,9 +64,10 @@ def test_undo_and_redo_use_the_standard_shortcuts(qtbot, window):
     assert event_detail(window.ws, first)["status"] == "suggested"
 
 
-def test_reopen_shows_exactly_what_was_there(qtbot, make_window, seeded_path: Path, settings):
+def test_reopen_shows_exactly_what_was_there(queued, qtbot, make_window, seeded_path: Path,
+                                            settings):
     window = make_window(seeded_path)
-    a_session_of_edits(qtbot, window)
+    a_session_of_edits(queued, qtbot, window)
     window.resize(700, 500)
     window.docks[0].hide()
     expected = store_dump(window.ws)
@@ -99,11 +100,12 @@ def test_set_the_date_of_an_undated_article(qtbot, make_window, workspace_path: 
 
     dialog.edit.setDate(QDate(2018, 9, 14))
     dialog.accept()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)  # re-extracted off the UI thread
     assert article_detail(window.ws, row["id"])["published"] == "2018-09-14"
     row = window.library.row_for(row["id"])
     assert not row["undated"] and row["suggested"] > suggested
     # "Friday's demonstrations" now resolves to the Friday of publication
-    values = {e["human"] for e in window.events}
+    values = {e.date_text() for e in window.events}
     assert "14 Sep 2018" in values
     assert not window.reader.date_button.isVisible()
     window.undo_stack.undo()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
 
 from desktop.services import timeline_data as data
 from desktop.store import Workspace
+from desktop.store.changes import ChangeSet
 from desktop.ui.commands import StoreCommand
 from desktop.ui.timeline.commands import (
     CreateLaneCommand,
@@ -35,9 +36,13 @@ class WorkspaceTimeline(QObject):
     error = Signal(str)
 
     def __init__(self, view: TimelineView, ws: Workspace, undo_stack: QUndoStack | None = None,
-                 statuses: tuple[str, ...] | None = None) -> None:  # fmt: skip
+                 statuses: tuple[str, ...] | None = None,
+                 on_changes: Callable[[ChangeSet], None] | None = None) -> None:  # fmt: skip
         super().__init__(view)
         self.view, self.ws, self.statuses = view, ws, statuses
+        # With a window, its workspace model follows every change set; alone, re-read.
+        self.on_changes = on_changes
+        self.written: dict[int, int] = {}  # shared with the window's commands (undo checks)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         view.eventDropped.connect(self.move)
         view.lanesReordered.connect(self._reordered)
@@ -83,19 +88,23 @@ class WorkspaceTimeline(QObject):
         """After a lane edit only the lanes changed: no need to re-read every event."""
         self.view.set_lanes(data.load_lanes(self.ws))
 
-    def _lane_hooks(self) -> tuple[Callable[[], None], Callable[[str], None]]:
-        return self.reload_lanes, self.error.emit
+    def _lane_hooks(self) -> tuple[Callable[[], None] | None, Callable[[str], None]]:
+        return (None if self.on_changes else self.reload_lanes), self.error.emit
 
     def move(self, move: Move) -> None:
-        self._push(MoveEventCommand(self.ws, move, self.reload, self.error.emit))
+        refresh = None if self.on_changes else self.reload
+        self._push(MoveEventCommand(self.ws, move, refresh, self.error.emit))
 
     def _push(self, command: StoreCommand) -> None:
-        """Apply once, then stack it; a refused edit is reported and the view re-read."""
+        """Apply once, then stack it; a refused edit is reported and nothing is written."""
+        if self.on_changes is not None:
+            command.on_changes = self.on_changes
+        command.written = self.written
         try:
             command.apply()
         except Exception as exc:  # noqa: BLE001 - a refused edit is reported, not raised
             self.error.emit(str(exc))
-            self.reload()
+            self.view.canvas.update()  # the drag's preview goes back to the stored place
             return
         self.undo_stack.push(command)
 
@@ -125,7 +134,8 @@ class WorkspaceTimeline(QObject):
 
 def load_from_workspace(view: TimelineView, ws: Workspace, undo_stack: QUndoStack | None = None,
                         statuses: tuple[str, ...] | None = None) -> WorkspaceTimeline:  # fmt: skip
-    """Fill `view` from `ws` and route its drags and lane edits to the store."""
+    """Fill `view` from `ws` and route its drags and lane edits to the store (standalone:
+    the window instead feeds the view from its workspace model)."""
     binding = WorkspaceTimeline(view, ws, undo_stack, statuses)
     binding.reload()
     return binding

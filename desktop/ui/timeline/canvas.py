@@ -71,6 +71,9 @@ class TimelineCanvas(QWidget):
         self._press: QPointF | None = None
         self._press_hit: HitBox | None = None
         self._mode = ""  # "", "pan", "band", "drag", "lane" (+ "-pending" before moving)
+        # A drag of an event locks to the axis of its first few pixels: "time" re-dates,
+        # "lane" moves between lanes, so a 1 px drift never does the other.
+        self._drag_axis = ""
         self._moved = False
         self._last = QPointF()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -240,6 +243,8 @@ class TimelineCanvas(QWidget):
             self._mode = self._mode[: -len("-pending")]
             if self._mode == "drag":
                 self.state.drag_id = self._press_hit.key if self._press_hit else None
+                dx, dy = abs(pos.x() - self._press.x()), abs(pos.y() - self._press.y())
+                self._drag_axis = "time" if dx >= dy else "lane"
         if self._mode == "pan":
             dx, dy = pos.x() - self._last.x(), pos.y() - self._last.y()
             self.set_scroll_y(self.scroll_y - dy)
@@ -259,11 +264,15 @@ class TimelineCanvas(QWidget):
         e = self.model.events.get(eid) if eid is not None else None
         if e is None or e.start is None:
             return
-        delta = (pos.x() - self._press.x()) / self.vp.px_per_day
-        start, _ = moved_pair(e.start, e.end, delta)
-        shift = (start.earliest - e.start.earliest).total_seconds() / 86400.0
+        shift = 0.0
+        if self._drag_axis != "lane":
+            delta = (pos.x() - self._press.x()) / self.vp.px_per_day
+            start, _ = moved_pair(e.start, e.end, delta)
+            shift = (start.earliest - e.start.earliest).total_seconds() / 86400.0
         self.state.drag_days = shift
-        lane = self.lane_at(pos.y()) if self.model.grouping == "lane" else None
+        lane = None
+        if self.model.grouping == "lane" and self._drag_axis != "time":
+            lane = self.lane_at(pos.y())
         self.state.drag_lane = lane
         self.update()
 

@@ -3,7 +3,8 @@ and so is each lane edit (create, rename, recolour, reorder, collapse).
 
 Built on the window's StoreCommand, so apply() runs the edit once before the push
 (a refused edit never enters the stack) and undo/redo report errors instead of raising.
-`refresh` is called after every do and undo so the view shows what is committed.
+Each do and undo is one unit of work whose change set goes to `on_changes`; `refresh`
+(optional) runs after it, for a view that has no workspace model to follow.
 """
 
 from __future__ import annotations
@@ -43,33 +44,34 @@ class MoveEventCommand(StoreCommand):
         super().__init__(ws, "Move event " + " and ".join(what or ["event"]), on_error)
         self.move = move
         self.focus_event = move.event_id
+        self.version = move.version  # the first write is checked against what the user saw
         self.refresh = refresh or _noop
 
-    def apply(self) -> None:
+    def _write(self, start, end, lane) -> None:
         m = self.move
-        self._write(m.start, m.end, m.lane, m.version)
-        self._applied = True
-        self.refresh()
-
-    def _write(self, start, end, lane, version=None) -> None:
-        m = self.move
+        if self.version is None:  # undo/redo: refused if someone else changed it since
+            self._check([m.event_id])
         move_event(
-            self.ws, m.event_id,
+            self.db, m.event_id,
             start=start if m.date_changed else None,
             end=end if (m.date_changed and m.before_end is not None) else False,
             lane_id=lane if m.lane_changed else False,
-            expected_version=version,
+            expected_version=self.version,
         )  # fmt: skip
+        self.version = None
+        self._wrote([m.event_id])
+
+    def _unit(self, step: Callable[[], None]) -> None:
+        super()._unit(step)
+        self.refresh()
 
     def _redo(self) -> None:
         m = self.move
         self._write(m.start, m.end, m.lane)
-        self.refresh()
 
     def _undo(self) -> None:
         m = self.move
         self._write(m.before_start, m.before_end, m.before_lane)
-        self.refresh()
 
 
 class LaneCommand(StoreCommand):
@@ -80,18 +82,15 @@ class LaneCommand(StoreCommand):
         super().__init__(ws, text, on_error)
         self.refresh = refresh or _noop
 
-    def apply(self) -> None:
-        self._do()
-        self._applied = True
+    def _unit(self, step: Callable[[], None]) -> None:
+        super()._unit(step)
         self.refresh()
 
     def _redo(self) -> None:
         self._do()
-        self.refresh()
 
     def _undo(self) -> None:
         self._revert()
-        self.refresh()
 
     def _do(self) -> None:
         raise NotImplementedError
@@ -118,10 +117,10 @@ class UpdateLaneCommand(LaneCommand):
         self.before = {k: getattr(before, k) for k in changes}
 
     def _do(self) -> None:
-        update_lane(self.ws, self.lane_id, **self.after)
+        update_lane(self.db, self.lane_id, **self.after)
 
     def _revert(self) -> None:
-        update_lane(self.ws, self.lane_id, **self.before)
+        update_lane(self.db, self.lane_id, **self.before)
 
 
 class ReorderLanesCommand(LaneCommand):
@@ -135,10 +134,10 @@ class ReorderLanesCommand(LaneCommand):
         self.order = list(order)
 
     def _do(self) -> None:
-        reorder_lanes(self.ws, self.order)
+        reorder_lanes(self.db, self.order)
 
     def _revert(self) -> None:
-        set_lane_positions(self.ws, self.before)
+        set_lane_positions(self.db, self.before)
 
 
 class CreateLaneCommand(LaneCommand):
@@ -153,15 +152,15 @@ class CreateLaneCommand(LaneCommand):
         self.position: int | None = None
 
     def _do(self) -> None:
-        self.lane_id = create_lane(self.ws, self.name, self.color, lane_id=self.lane_id,
+        self.lane_id = create_lane(self.db, self.name, self.color, lane_id=self.lane_id,
                                    position=self.position)  # fmt: skip
         if self.position is None:
-            self.position = next(lane.position for lane in load_lanes(self.ws)
+            self.position = next(lane.position for lane in load_lanes(self.db)
                                  if lane.id == self.lane_id)  # fmt: skip
 
     def _revert(self) -> None:
         if self.lane_id is not None:
-            delete_lane(self.ws, self.lane_id)
+            delete_lane(self.db, self.lane_id)
 
 
 def merged_order(stored: list[LaneInfo], shown: list[int]) -> list[int]:

@@ -351,7 +351,8 @@ class LanesButton(QToolButton):
             action.setChecked(key not in self.hidden)
             action.toggled.connect(lambda on, k=key: self.set_lane_shown(k, on))
         menu.addSeparator()
-        menu.addAction("New lane…", self.newLaneRequested)
+        new = menu.addAction("New lane…")
+        new.triggered.connect(lambda _checked=False: self.newLaneRequested.emit())
 
     def set_lane_shown(self, key: Hashable, shown: bool) -> None:
         self._set(self.hidden - {key} if shown else self.hidden | {key})

@@ -7,6 +7,7 @@ each frame's visible-slice query a bisection.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -165,6 +166,51 @@ class TimelineModel:
         self.lane_of = {eid: position[key] for eid, key in lane_of_key.items()}
         self.labels = labels
         self.all_starts = sorted(s.t0 for spans in groups.values() for s in spans)
+
+    def apply(self, records: list[TimelineEvent], removed: set[int],
+              label_width: Callable[[str], float]) -> bool:
+        """Patch only the lanes these changes touch (re-indexing one lane, not 100,000
+        events); False when the lanes themselves change and a rebuild is needed."""
+        position = {spec.key: i for i, spec in enumerate(self.lanes)}
+        accepts, grouping = self.filters.accepts, self.grouping
+        placed: list[tuple[int, TimelineEvent]] = []
+        for e in records:
+            if accepts(e):
+                p = position.get(group_key(e, grouping))
+                if p is None:  # a group no lane shows yet
+                    return False
+                placed.append((p, e))
+        drop: dict[int, set[int]] = {}
+        add: dict[int, list[Span]] = {}
+        for event_id in removed | {e.id for e in records}:
+            p_old = self.lane_of.pop(event_id, None)
+            if p_old is not None:
+                drop.setdefault(p_old, set()).add(event_id)
+                t0 = self.extents[event_id][0]
+                at = bisect_left(self.all_starts, t0)
+                if at < len(self.all_starts) and self.all_starts[at] == t0:
+                    del self.all_starts[at]
+            self.labels.pop(event_id, None)
+        for event_id in removed:
+            self.events.pop(event_id, None)
+            self.extents.pop(event_id, None)
+        for e in records:
+            self.events[e.id] = e
+            self.extents[e.id] = e.span_days()
+        for p, e in placed:
+            text = label_of(e)
+            self.labels[e.id] = text
+            t0, t1 = self.extents[e.id]
+            add.setdefault(p, []).append(Span(t0, t1, e.id, label_width(text)))
+            self.lane_of[e.id] = p
+            insort(self.all_starts, t0)
+        for p in drop.keys() | add.keys():
+            ix, gone = self.indexes[p], drop.get(p, set())
+            spans = [Span(a, b, k, w) for a, b, k, w in zip(ix.t0, ix.t1, ix.keys, ix.label_w,
+                                                            strict=True) if k not in gone]
+            self.indexes[p] = LaneIndex.build(spans + add.get(p, []))
+        self.version += 1
+        return True
 
     def _lane_specs(self, groups: dict[Hashable, list[Span]]) -> list[LaneSpec]:
         specs: list[LaneSpec] = []

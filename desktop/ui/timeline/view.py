@@ -199,6 +199,28 @@ class TimelineView(QWidget):
             self._fitted = True
             self.fit_all()
 
+    def apply_events(self, records: list[TimelineEvent], removed: set[int],
+                     tags: list[str] | None = None) -> None:
+        """Show a change set's events: only their lanes are re-indexed, the visible range
+        and the selection stay (a deleted event leaves the selection)."""
+        if tags is not None:
+            self.tag_box.set_tags(tags)
+        if not self.model.apply(records, removed, self.canvas.painter.label_width):
+            for i in removed:
+                self.model.events.pop(i, None)
+                self.model.extents.pop(i, None)
+            for e in records:
+                self.model.events[e.id] = e
+                self.model.extents[e.id] = e.span_days()
+            self._rebuild()
+            return
+        selected = self.canvas.state.selected
+        if selected & removed:
+            self.canvas.state.selected = selected - removed
+        self.canvas.update()
+        self.minimap.update()
+        self._sync_bars()
+
     def set_grouping(self, grouping: str) -> None:
         if grouping not in GROUPINGS:
             raise ValueError(f"group by one of {', '.join(GROUPINGS)}")

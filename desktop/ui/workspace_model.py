@@ -1,0 +1,251 @@
+"""The window's one view of the store: loaded once, then kept in step by change sets.
+
+Every edit's unit of work returns a ChangeSet; `apply` re-reads only the rows it names
+and tells the views exactly what changed (`events_changed` with the new records and
+the removed ids, `lanes_changed`, `articles_changed`). Other windows and the CLI are
+followed the same way: a timer asks the change log what changed since our revision.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.services import library as lib
+from desktop.services import timeline_data as data
+from desktop.services.timeline_data import LaneInfo, TimelineEvent
+from desktop.store import Workspace
+from desktop.store.changes import ChangeSet, changes_since, workspace_revision
+from desktop.ui.tasks import Task, TaskRunner
+
+POLL_MS = 1000  # how often another process's edits are looked for
+SYNC_LIMIT = 300  # more changed rows than this are read on a worker thread
+
+
+@dataclass
+class EventDelta:
+    """Events created or updated (their new records) and deleted ids."""
+
+    records: dict[int, TimelineEvent] = field(default_factory=dict)
+    created: set[int] = field(default_factory=set)
+    removed: set[int] = field(default_factory=set)
+    before: dict[int, TimelineEvent] = field(default_factory=dict)  # the old records
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.removed)
+
+
+@dataclass
+class Snapshot:
+    revision: int
+    events: list[TimelineEvent]
+    lanes: list[LaneInfo]
+    articles: list[dict[str, Any]]
+
+
+@dataclass
+class Delta:
+    """What a change set means for the views, read off the UI thread when large."""
+
+    changes: ChangeSet
+    events: list[TimelineEvent]
+    lanes: list[LaneInfo] | None
+    articles: list[dict[str, Any]]
+
+
+def read_snapshot(ws: Workspace) -> Snapshot:
+    with ws.session() as session:  # the revision first: a change racing the read is re-read
+        revision = workspace_revision(session)
+    return Snapshot(revision, data.load_events(ws), data.load_lanes(ws), lib.library_rows(ws))
+
+
+def read_delta(ws: Workspace, changes: ChangeSet, articles_before: set[int]) -> Delta:
+    ids = changes.events.created | changes.events.updated
+    events = data.load_events(ws, ids=ids) if ids else []
+    lanes = data.load_lanes(ws) if changes.lanes or changes.reset else None
+    touched = set(articles_before) | (changes.articles.created | changes.articles.updated)
+    for e in events:
+        touched.update(e.article_ids)
+    touched -= changes.articles.deleted
+    return Delta(changes, events, lanes, lib.library_rows(ws, touched) if touched else [])
+
+
+class WorkspaceModel(QObject):
+    """Holds events, lanes and article rows; the only reader of the store for the views."""
+
+    loaded = Signal()  # everything was (re)read: views reset
+    events_changed = Signal(object)  # EventDelta
+    lanes_changed = Signal()
+    articles_changed = Signal(list, set)  # new/updated article rows, deleted ids
+    applied = Signal(object)  # the ChangeSet, after every view has it
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QObject | None = None,
+                 *, poll: bool = True) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ws, self.runner = ws, runner
+        self.revision = -1
+        self.events: dict[int, TimelineEvent] = {}
+        self.lanes: list[LaneInfo] = []
+        self.articles: dict[int, dict[str, Any]] = {}
+        self.status_counts: Counter[str] = Counter()
+        self.tag_counts: Counter[str] = Counter()
+        self._queue: list[ChangeSet] = []
+        self._reading: Task | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.sync)
+        if poll:
+            self.timer.start()
+
+    @property
+    def ready(self) -> bool:
+        return self.revision >= 0
+
+    # --- loading -------------------------------------------------------------------------
+    def load(self, *, background: bool = True) -> None:
+        """Read everything (opening, switching workspaces, a restored file)."""
+        self._queue.clear()
+        ws = self.ws
+        if not background:
+            self._loaded(read_snapshot(ws))
+            return
+        self._reading = self.runner.start(
+            "load", lambda _task: read_snapshot(ws),
+            on_done=lambda snap: self._loaded(snap) if ws is self.ws else None,
+            on_error=self._failed)
+
+    def switch(self, ws: Workspace, *, background: bool = True) -> None:
+        """Follow another workspace (File > Open): everything is read anew."""
+        self.ws = ws
+        self.revision = -1
+        self._reading = None
+        self.load(background=background)
+
+    def _loaded(self, snap: Snapshot) -> None:
+        self._reading = None
+        self.revision = snap.revision
+        self.events = {e.id: e for e in snap.events}
+        self.status_counts = Counter(e.status for e in snap.events)
+        self.tag_counts = Counter(t for e in snap.events for t in e.tags)
+        self.lanes = snap.lanes
+        self.articles = {r["id"]: r for r in snap.articles}
+        self.loaded.emit()
+        self._next()
+
+    def _failed(self, reason: str) -> None:
+        self._reading = None
+        print(f"chronologue: could not read the workspace: {reason}")
+
+    # --- following changes ----------------------------------------------------------------
+    def apply(self, changes: ChangeSet) -> None:
+        """Bring the views up to date with a committed change set (ours or anyone's)."""
+        if not changes or not self.ready and self._reading is None:
+            return
+        if changes.since > self.revision >= 0:  # someone else wrote in between: take all
+            self._queue.append(self._since())
+        else:
+            self._queue.append(changes)
+        if self._reading is None:
+            self._next()
+
+    def sync(self) -> None:
+        """Look in the change log for what others committed (cheap: an index lookup)."""
+        if self._reading is not None or not self.ready:
+            return
+        changes = self._since()
+        if changes:
+            self.apply(changes)
+
+    def _since(self) -> ChangeSet:
+        with self.ws.session() as session:
+            return changes_since(session, max(self.revision, 0))
+
+    def _next(self) -> None:
+        if self._reading is not None or not self._queue:
+            return
+        changes = self._queue.pop(0)
+        while self._queue:
+            changes = changes.then(self._queue.pop(0))
+        if changes.revision <= self.revision and not changes.reset:  # already applied
+            self._next()
+            return
+        if changes.reset:
+            self.load()
+            return
+        before = self._articles_of(changes.events.updated | changes.events.deleted)
+        ws = self.ws
+        if len(changes.events.created | changes.events.updated) <= SYNC_LIMIT:
+            self._take(read_delta(ws, changes, before))
+            return
+        self._reading = self.runner.start(
+            "changes", lambda _task: read_delta(ws, changes, before),
+            on_done=lambda delta: self._took(delta) if ws is self.ws else None,
+            on_error=self._failed)
+
+    def _articles_of(self, event_ids: set[int]) -> set[int]:
+        out: set[int] = set()
+        for i in event_ids:
+            e = self.events.get(i)
+            if e is not None:
+                out.update(e.article_ids)
+        return out
+
+    def _took(self, delta: Delta) -> None:
+        self._reading = None
+        self._take(delta)
+        self._next()
+
+    def _take(self, delta: Delta) -> None:
+        changes = delta.changes
+        self.revision = max(self.revision, changes.revision)
+        if delta.lanes is not None:
+            self.lanes = delta.lanes
+            self.lanes_changed.emit()
+        ev = EventDelta()
+        for e in delta.events:
+            old = self.events.get(e.id)
+            if old is not None:
+                ev.before[e.id] = old
+                self._count(old, -1)
+            else:
+                ev.created.add(e.id)
+            ev.records[e.id] = e
+            self.events[e.id] = e
+            self._count(e, 1)
+        # an id said updated that we cannot read any more was deleted meanwhile
+        gone = (changes.events.deleted
+                | ((changes.events.created | changes.events.updated) - ev.records.keys()))
+        for i in gone:
+            old = self.events.pop(i, None)
+            if old is not None:
+                ev.before[i] = old
+                ev.removed.add(i)
+                self._count(old, -1)
+        if ev:
+            self.events_changed.emit(ev)
+        removed_articles = {a for a in changes.articles.deleted if a in self.articles}
+        for a in removed_articles:
+            del self.articles[a]
+        for row in delta.articles:
+            self.articles[row["id"]] = row
+        if delta.articles or removed_articles:
+            self.articles_changed.emit(delta.articles, removed_articles)
+        self.applied.emit(changes)
+
+    def _count(self, e: TimelineEvent, sign: int) -> None:
+        self.status_counts[e.status] += sign
+        for t in e.tags:
+            self.tag_counts[t] += sign
+
+    # --- reading for the views -------------------------------------------------------------
+    def lane_names(self) -> list[str]:
+        return [lane.name for lane in self.lanes]
+
+    def tag_names(self) -> list[str]:
+        return sorted(t for t, n in self.tag_counts.items() if n > 0)
+
+    def record(self, event_id: int | None) -> TimelineEvent | None:
+        return self.events.get(event_id) if event_id is not None else None
