@@ -30,11 +30,11 @@ class MergeEntitiesCommand(StoreCommand):
         self.record: MergeRecord | None = None
 
     def _redo(self) -> None:
-        self.record = merge_entities(self.ws, self.kind, self.source_ids, self.target_id)
+        self.record = merge_entities(self.db, self.kind, self.source_ids, self.target_id)
 
     def _undo(self) -> None:
         assert self.record is not None
-        unmerge_entities(self.ws, self.record)
+        unmerge_entities(self.db, self.record)
 
 
 class RenameEntityCommand(StoreCommand):
@@ -48,17 +48,16 @@ class RenameEntityCommand(StoreCommand):
         self.old_aliases: list[str] = []
 
     def _redo(self) -> None:
-        with self.ws.session() as session:  # one unit of work: the rename and the alias
-            entity = session.get(entities.kind_of(self.kind).model, self.entity_id)
-            aliases = list(entity.aliases or []) if entity is not None else []
-            self.old_name = entities.rename_entity(session, self.kind, self.entity_id, self.name)
-            self.old_aliases = entities.set_aliases(session, self.kind, self.entity_id,
-                                                    [*aliases, self.old_name])  # fmt: skip
+        session = self.db  # one unit of work: the rename and the alias
+        entity = session.get(entities.kind_of(self.kind).model, self.entity_id)
+        aliases = list(entity.aliases or []) if entity is not None else []
+        self.old_name = entities.rename_entity(session, self.kind, self.entity_id, self.name)
+        self.old_aliases = entities.set_aliases(session, self.kind, self.entity_id,
+                                                [*aliases, self.old_name])  # fmt: skip
 
     def _undo(self) -> None:
-        with self.ws.session() as session:
-            entities.rename_entity(session, self.kind, self.entity_id, self.old_name)
-            entities.set_aliases(session, self.kind, self.entity_id, self.old_aliases)
+        entities.rename_entity(self.db, self.kind, self.entity_id, self.old_name)
+        entities.set_aliases(self.db, self.kind, self.entity_id, self.old_aliases)
 
 
 class DeleteEntityCommand(StoreCommand):
@@ -71,8 +70,8 @@ class DeleteEntityCommand(StoreCommand):
         self.snapshot: EntitySnapshot | None = None
 
     def _redo(self) -> None:
-        self.snapshot = delete_entity(self.ws, self.kind, self.entity_id)
+        self.snapshot = delete_entity(self.db, self.kind, self.entity_id)
 
     def _undo(self) -> None:
         assert self.snapshot is not None
-        restore_entity(self.ws, self.snapshot)
+        restore_entity(self.db, self.snapshot)

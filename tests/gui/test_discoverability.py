@@ -84,10 +84,10 @@ def test_reader_context_menu_makes_an_event_from_the_selection(qtbot, window):
     menu = window.reader.text.context_menu()
     action = menu.actions()[0]
     assert action.text().startswith("&Event from selection") and action.isEnabled()
-    before = {e["id"] for e in window.events}
+    before = {e.id for e in window.events}
     action.trigger()
-    (new,) = [e for e in window.events if e["id"] not in before]
-    event = event_detail(window.ws, new["id"])
+    (new,) = [e for e in window.events if e.id not in before]
+    event = event_detail(window.ws, new.id)
     assert event["citations"][0]["quote"] == quote and event["start"].to_timex() == "2018-09"
 
 
@@ -95,15 +95,15 @@ def test_review_queue_context_menu_accepts_and_rejects(qtbot, window):
     from PySide6.QtCore import QPoint
 
     panel = window.review
-    first = panel.model.rows[0]["id"]
+    first = panel.model.rows[0].id
     rect = panel.view.visualRect(panel.model.index(0, 3))
     panel._context_menu(rect.center())
     texts = [a.text().split("\t")[0] for a in panel.menu.actions()]
     assert texts == ["&Accept", "&Reject", "&Edit date", "&Merge into another event…"]
     panel.menu.actions()[0].trigger()
     panel.menu.close()
-    assert window.event_by_id(first)["status"] == "accepted"
-    assert first not in [r["id"] for r in panel.model.rows]
+    assert window.event_by_id(first).status == "accepted"
+    assert first not in [r.id for r in panel.model.rows]
     assert isinstance(rect.center(), QPoint)
 
 
@@ -117,7 +117,7 @@ def test_empty_tables_say_what_to_do(qtbot, window):
     qtbot.waitUntil(lambda: not lib.empty_hint.label.isVisible(), timeout=5000)
     panel = window.review
     assert not panel.empty_hint.label.isVisible()
-    window.set_status([r["id"] for r in panel.model.rows], "accepted")
+    window.set_status([r.id for r in panel.model.rows], "accepted")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
     assert panel.empty_hint.label.isVisible()
     assert "Nothing left to review" in panel.empty_hint.label.text()

@@ -7,6 +7,12 @@ from desktop.services import entities
 from desktop.services.library import store_dump
 
 
+def _events(window) -> list[dict]:
+    """The window's events in full (it holds slim records)."""
+    from desktop.services.library import event_detail
+
+    return [event_detail(window.ws, e.id) for e in window.events]
+
 def _row(window, kind: str, name: str):
     return next(r for r in window.entities_panel.rows[kind] if r.name == name)
 
@@ -17,7 +23,7 @@ def test_the_panel_lists_actors_and_places_with_their_counts(window) -> None:
     actors = panel.rows["actor"]
     assert actors and all(r.events > 0 for r in actors)
     turkey = _row(window, "actor", "Turkey")
-    assert turkey.events == len([e for e in window.events if e["status"] != "rejected"
+    assert turkey.events == len([e for e in _events(window) if e["status"] != "rejected"
                                  and "Turkey" in [n for n, _ in e["actors"]]])
     panel.set_kind("place")
     names = [panel.model.rows[i]["name"] for i in range(len(panel.model.rows))]
@@ -48,14 +54,14 @@ def test_the_timeline_of_an_actor_shows_only_its_events(window) -> None:
     window.entities_panel.timeline_requested.emit("actor", "Russia")
     timeline = window.central.timeline
     shown = set(timeline.model.lane_of)
-    russia = {e["id"] for e in window.events
+    russia = {e["id"] for e in _events(window)
               if e["status"] != "rejected" and "Russia" in [n for n, _ in e["actors"]]}
     assert shown == russia and len(shown) >= 3
     assert timeline.entity_box.entity() == ("actor", "Russia")
 
 
 def test_the_editor_edits_actors_with_completion_and_undo_drops_a_new_one(window, qtbot) -> None:
-    event = next(e for e in window.events if e["actors"])
+    event = next(e for e in _events(window) if e["actors"])
     window.select_event(event["id"])
     editor = window.editor
     assert editor.actors.text().startswith(event["actors"][0][0])

@@ -104,7 +104,7 @@ def test_a_forced_restore_is_noticed_by_the_window(qtbot, make_window, tmp_path:
     watch.check()  # what the timer does every two seconds
     assert watch.reopened == 1 and window.ws is not first
     assert "was replaced by another program" in window.statusBar().currentMessage()
-    event_id = window.events[0]["id"]
+    event_id = window.events[0].id
     window.set_status([event_id], "rejected")  # an edit after the restore
     con = sqlite3.connect(path)
     assert con.execute("SELECT status FROM events WHERE id = ?", (event_id,)).fetchone() == (

@@ -20,8 +20,8 @@ def test_redated_from_compares_with_every_stated_date():
     assert redated_from(FuzzyDate.day(2021, 3, 1), FuzzyDate.day(2021, 3, 9), ["2021-03-04"]) == ""
 
 
-def test_a_moved_event_is_marked_in_queue_editor_timeline_and_pdf(qtbot, window):
-    row = next(r for r in window.review.model.rows
+def test_a_moved_event_is_marked_in_queue_editor_timeline_and_pdf(queued, qtbot, window):
+    row = next(r for r in queued(window)
                if r["citations"] and r["citations"][0]["value"][:4].isdigit()
                and len(r["citations"][0]["value"]) == 10)
     event_id = row["id"]
@@ -36,7 +36,7 @@ def test_a_moved_event_is_marked_in_queue_editor_timeline_and_pdf(qtbot, window)
     assert f"re-dated: the source says {stated}" in window.editor.heading.text()
     # the review queue: a mark and a tooltip
     model = window.review.model
-    r = next(i for i, x in enumerate(model.rows) if x["id"] == event_id)
+    r = next(i for i, x in enumerate(model.rows) if x.id == event_id)
     assert model.data(model.index(r, 0)) == "↷"
     from PySide6.QtCore import Qt
 
