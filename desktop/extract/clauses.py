@@ -74,11 +74,11 @@ class Clause:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    low = text[start:end].lower()
-    return [
-        (start + a, start + b, text[start + a : start + b], low[a:b])
-        for a, b in (m.span() for m in _TOKEN.finditer(low))
-    ]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text[start:end].lower()):
+        a, b = m.span()
+        out.append((start + a, start + b, text[start + a : start + b], m.group()))
+    return out
 
 
 def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool, bool]]:

@@ -42,6 +42,8 @@ _FUTURE_PHRASES = re.compile(
 
 
 def _tokens(text: str) -> list[str]:
+    if text.isascii():  # the same tokens, lowered in one go
+        return _TOKEN.findall(text.lower())
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
@@ -96,8 +98,9 @@ def _and_clause(tokens: list[str], k: int) -> bool:
     return tokens[k] == "and" and k > 0 and tokens[k - 1] == ","
 
 
-def _clause_tokens(left: str, right: str, split_and: bool = True) -> tuple[list[str], list[str]]:
-    left_tokens = _tokens(left)
+def _clause_tokens(
+    left_tokens: list[str], right_tokens: list[str], split_and: bool = True
+) -> tuple[list[str], list[str]]:
     for k in range(len(left_tokens) - 1, -1, -1):
         token = left_tokens[k]
         if (
@@ -107,7 +110,6 @@ def _clause_tokens(left: str, right: str, split_and: bool = True) -> tuple[list[
         ):
             left_tokens = left_tokens[k + 1 :]
             break
-    right_tokens = _tokens(right)
     for k, token in enumerate(right_tokens):
         if (
             token in _HARD_BREAK
@@ -125,8 +127,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     A clause after ", and" with no verb we can read ("and trading resumes Monday")
     borrows the tense of the sentence before it ("Markets will be closed ...").
     """
-    left = text[max(0, start - _WINDOW) : start]
-    right = text[end : end + _WINDOW]
+    left = _tokens(text[max(0, start - _WINDOW) : start])
+    right = _tokens(text[end : end + _WINDOW])
     found = _tense_in(*_clause_tokens(left, right))
     return found if found is not None else _tense_in(*_clause_tokens(left, right, False))
 
