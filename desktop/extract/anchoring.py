@@ -14,7 +14,6 @@ opinions, conditions and quotations.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -74,14 +73,15 @@ def _clauses(text: str, start: int, end: int, lex: VerbLexicon, state: Narrative
         clauses = read_clauses(text, start, end, lex, state.quote_open)
         if len(state.read) >= _MAX_REMEMBERED:
             state.read.clear()
-        state.read[key] = (start, [copy.copy(c) for c in clauses])
+        state.read[key] = (start, clauses)  # nobody changes a clause once read
         return clauses
     first, clauses = known
     return [_shifted(c, start - first) for c in clauses]
 
 
 def _shifted(clause: Clause, by: int) -> Clause:
-    out = copy.copy(clause)
+    out = object.__new__(Clause)
+    out.__dict__.update(clause.__dict__)
     out.start += by
     out.end += by
     if out.verb_start >= 0:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from desktop.extract.entities_lexicon import (
     ANAPHORS,
@@ -45,6 +46,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", "‐": " "})
 
 
+@lru_cache(maxsize=8192)  # an article repeats its names: hundreds of calls, few names
 def entity_key(name: str) -> str:
     """The loose form two spellings of one name share: case, spacing, a leading "the",
     curly apostrophes and hyphens do not matter ("Hay’at Tahrir al-Sham")."""
