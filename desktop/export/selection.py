@@ -157,7 +157,7 @@ def apply_timeline(ws: Workspace, options: ExportOptions) -> ExportOptions:
             raise LookupError(f"no timeline named {options.timeline!r}")
         settings: dict[str, Any] = dict(tl.settings or {})
     merged = ExportOptions(**vars(options))
-    merged.lanes = options.lanes or settings.get("lanes")
+    merged.lanes = options.lanes if options.lanes is not None else settings.get("lanes")
     merged.tags = options.tags or settings.get("tags")
     if settings.get("statuses") and options.statuses == DEFAULT_STATUSES:
         merged.statuses = tuple(settings["statuses"])
@@ -202,7 +202,7 @@ def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None
                     continue
             lane = e.lane.name if e.lane else UNASSIGNED
             tags = sorted(t.name for t in e.tags)
-            if options.lanes and lane not in options.lanes:
+            if options.lanes is not None and lane not in options.lanes:  # []: no lane at all
                 continue
             if options.tags and not set(options.tags) & set(tags):
                 continue

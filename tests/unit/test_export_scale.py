@@ -95,3 +95,16 @@ def test_a_redated_event_says_so_in_the_pdf_sources(tmp_path):
     render_pdf(data, out, ExportOptions())
     text = " ".join(_text(out, 1, 3).split())
     assert "Re-dated by the analyst: the sources say 4 Mar 2021." in text
+
+
+def test_unchecking_every_lane_exports_nothing_not_everything(tmp_path):
+    from desktop.export.selection import gather
+    from desktop.services.editing import create_event
+    from desktop.store import open_workspace
+
+    ws = open_workspace(tmp_path / "w.chronologue")
+    create_event(ws, "An event", FuzzyDate.day(2020, 1, 1), status="manual")
+    assert len(gather(ws, ExportOptions()).events) == 1
+    assert gather(ws, ExportOptions(lanes=[])).events == []
+    assert len(gather(ws, ExportOptions(lanes=[UNASSIGNED])).events) == 1
+    ws.close()
