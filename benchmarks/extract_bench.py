@@ -30,10 +30,10 @@ def _documents(count: int) -> list[str]:
 
 def _rate(func, docs: list[str]) -> tuple[float, int]:
     found = 0
-    started = time.perf_counter()
+    started = time.process_time()
     for text in docs:
         found += len(func(text) or [])
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     return len(docs) / elapsed if elapsed else float("inf"), found
 
 
