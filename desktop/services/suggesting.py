@@ -6,6 +6,7 @@ re-running never duplicates one, and a rejected one is never brought back.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,9 +53,16 @@ def extract(
     text: str, published: date | None, language: str = "en", *, dayfirst: bool = False
 ) -> Extracted:
     """The suggestions of one article's text, capped and filtered as the store wants them."""
+    found: list[Suggestion] = []
     try:
-        found = suggest(text, published, language or "en", dayfirst=dayfirst,
-                        limit=MAX_SUGGESTIONS)
+        # Texts over CHUNK_CHARS (dumps more than articles) are read a piece at a time, cut
+        # at a line break: memory stays bounded, and reading stops at the cap.
+        for offset, piece in _pieces(text):
+            got = suggest(piece, published, language or "en", dayfirst=dayfirst,
+                          limit=max(MAX_SUGGESTIONS - len(found), 0))  # fmt: skip
+            found.extend(_shifted(item, offset) for item in got)
+            if len(found) > MAX_SUGGESTIONS:
+                break
     except Exception as exc:  # a tagger bug must not cost the user the article
         log.exception("date extraction failed on a text of %d characters", len(text))
         return Extracted((), f"date extraction failed ({type(exc).__name__}: {exc})")
@@ -68,6 +76,33 @@ def extract(
         )
         found = found[:MAX_SUGGESTIONS]
     return Extracted(tuple(found), error)
+
+
+CHUNK_CHARS = 256 * 1024
+
+
+def _pieces(text: str):  # noqa: ANN202 - an iterator of (offset, piece)
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        limit = start + CHUNK_CHARS
+        floor = limit - CHUNK_CHARS // 4
+        cut = max(text.rfind("\n\n", floor, limit), text.rfind("\n", floor, limit),
+                  text.rfind(". ", floor, limit))  # fmt: skip
+        cut = cut + 1 if cut > 0 else limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _shifted(item: Suggestion, offset: int) -> Suggestion:
+    if not offset:
+        return item
+
+    def at(value: int | None) -> int | None:
+        return None if value is None else value + offset
+
+    return dataclasses.replace(item, start=item.start + offset, end=item.end + offset,
+                               timex_start=at(item.timex_start), timex_end=at(item.timex_end))
 
 
 def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = False) -> int:
