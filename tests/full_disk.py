@@ -19,7 +19,7 @@ ENOSPC_TEXT = os.strerror(errno.ENOSPC)
 EFBIG_TEXT = os.strerror(errno.EFBIG)
 
 
-def mount_tmpfs(folder: Path, size: str = "8m") -> str:
+def mount_tmpfs(folder: Path, size: str = "32m") -> str:
     """Mount a tmpfs of `size` on `folder`; "" on success, else why it cannot."""
     folder.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],

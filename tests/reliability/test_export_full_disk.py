@@ -1,6 +1,6 @@
 """Exports on a full disk: every format fails with the OS's reason and keeps the old file.
 
-Two ways to fill the disk: an 8 MB tmpfs filled to the last byte (ENOSPC, needs root) and
+Two ways to fill the disk: a 32 MB tmpfs filled to the last byte (ENOSPC, needs root) and
 RLIMIT_FSIZE in the child (EFBIG, anyone). Before the fix PDF and SVG exports printed
 "wrote t.pdf" and exited 0 over a 0-byte or truncated file.
 """
