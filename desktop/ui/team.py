@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 # Actions that change the workspace: disabled on a read-only one.
 WRITE_ACTIONS = ("import", "import_folder", "paste", "import_events", "annotate", "new_event",
-                 "delete", "set_date", "article_details", "accept", "reject", "merge")
+                 "delete", "set_date", "article_details")
+# accept, reject and merge also need a non-empty queue: chrome.sync_review_actions decides them
 APPLY_DELAY_MS = 150  # a burst of notifications (an import) becomes one refresh
 
 
@@ -81,6 +82,10 @@ class TeamSupport(QObject):
         for name in WRITE_ACTIONS:
             if name in acts:
                 acts[name].setEnabled(not read_only)
+        if "accept" in acts:
+            from desktop.ui.chrome import sync_review_actions  # chrome builds on this module
+
+            sync_review_actions(self.window)
         self.window.editor.set_editable(not read_only)
 
     def stop(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -65,7 +64,7 @@ def test_named_views_keep_their_settings(ws):
     assert data.load_view(ws, "nope") is None
 
 
-def test_loading_twenty_thousand_events_is_fast(tmp_path: Path):
+def test_loading_twenty_thousand_events_keeps_every_one_in_date_order(tmp_path: Path):
     ws = open_workspace(tmp_path / "big.chronologue")
     base = datetime(2000, 1, 1)
     rows = []
@@ -75,9 +74,9 @@ def test_loading_twenty_thousand_events_is_fast(tmp_path: Path):
                      "start_latest": day.latest, "start_precision": "day", "version": 1})
     with ws.session() as s:
         s.execute(insert(Event), rows)
-    start = time.perf_counter()
-    events = data.load_events(ws)
-    took = time.perf_counter() - start
+    events = data.load_events(ws)  # its speed: benchmarks/window_bench.py
     ws.close()
     assert len(events) == 20_000
-    assert took < 1.5, f"{took:.2f} s"
+    assert len({e.id for e in events}) == 20_000
+    assert sorted(e.title for e in events if e.start.earliest == base) == sorted(
+        f"event {i}" for i in range(0, 20_000, 7000))

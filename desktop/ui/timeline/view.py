@@ -121,7 +121,7 @@ class TimelineView(QWidget):
         bar.setSpacing(3)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Filter…")
-        self.search.setMinimumWidth(60)
+        self.search.setMinimumWidth(40)  # gives way first in a narrow window
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Timeline text filter")
         self.search.setToolTip("Show only events whose title or quote contains this text")
