@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # its helpers
 
 from tests.pdfmaker import hand_set_article, justified_article  # noqa: E402
 from tests.unit.test_ingest_pdf_layout import BODY  # noqa: E402

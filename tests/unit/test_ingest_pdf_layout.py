@@ -8,7 +8,7 @@ import pytest
 
 from desktop.extract.sentences import split_sentences
 from desktop.ingest import read_bytes
-from tests.pdfmaker import hand_set_article, justified_article
+from pdfmaker import hand_set_article, justified_article
 
 PARAGRAPHS = [
     "Artillery shells struck the main market of the town of Ariha on Friday morning, killing "
