@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pdfmaker import hand_set_article, justified_article
 
 from desktop.extract.sentences import split_sentences
 from desktop.ingest import read_bytes
-from pdfmaker import hand_set_article, justified_article
 
 PARAGRAPHS = [
     "Artillery shells struck the main market of the town of Ariha on Friday morning, killing "
