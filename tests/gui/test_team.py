@@ -28,10 +28,10 @@ def test_another_analysts_change_appears_without_reload(
     other = open_workspace(workspace_location)
     other.author = "Bruno"
     try:
-        victim = window.review.model.rows[0]["id"]
+        victim = window.review.model.rows[0].id
         review.set_status(other, [victim], "accepted")
         qtbot.waitUntil(lambda: len(window.review.model.rows) == queued - 1, timeout=2500)
-        assert window.event_by_id(victim)["status"] == "accepted"
+        assert window.event_by_id(victim).status == "accepted"
         window.select_event(victim)
         history = [window.editor.history.item(i).text()
                    for i in range(window.editor.history.count())]
@@ -49,12 +49,12 @@ def test_stale_edit_in_the_window_names_the_other_analyst(
     event = window.review.model.rows[0]
     other = open_workspace(workspace_path)
     other.author = "Bruno"
-    editing.update_event(other, event["id"], title="Renamed by Bruno")
+    editing.update_event(other, event.id, title="Renamed by Bruno")
     other.close()
     window.team.stop()  # the edit races the live update: the window still shows version 1
-    before = {"title": event["title"]}
-    window.run(cmd.UpdateEventCommand(window.ws, event["id"], before, {"title": "Mine"},
-                                    event["version"], window.report_error))
+    before = {"title": event.title}
+    window.run(cmd.UpdateEventCommand(window.ws, event.id, before, {"title": "Mine"},
+                                    event.version, window.report_error))
     assert shown and "changed by Bruno at" in shown[-1]
 
 
@@ -72,13 +72,13 @@ def test_read_only_role_opens_with_a_banner_and_no_editing(
     assert "read-only" in window.windowTitle()
     for name in ("import", "paste", "new_event", "delete", "accept", "reject"):
         assert not window.actions_by_name[name].isEnabled()
-    window.select_event(window.review.model.rows[0]["id"])
+    window.select_event(window.review.model.rows[0].id)
     assert not window.editor.title.isEnabled() and window.editor.citations.isEnabled()
     shown: list[str] = []
     monkeypatch.setattr(window, "report_error", shown.append)
     event = window.events[0]
-    assert not window.run(cmd.UpdateEventCommand(window.ws, event["id"], {"title": event["title"]},
-                                               {"title": "x"}, event["version"], shown.append))
+    assert not window.run(cmd.UpdateEventCommand(window.ws, event.id, {"title": event.title},
+                                               {"title": "x"}, event.version, shown.append))
     assert shown and "read-only" in shown[-1]
 
 
@@ -117,12 +117,12 @@ def test_the_name_in_preferences_is_recorded_with_edits(
     prefs.author = "Ana Lima"
     apply_preferences(window, prefs)
     event = window.review.model.rows[0]
-    window.set_status([event["id"]], "accepted")
-    window.select_event(event["id"])
+    window.set_status([event.id], "accepted")
+    window.select_event(event.id)
     assert window.editor.history.item(0).text().split(" · ", 1)[1].startswith("Ana Lima:")
     other = open_workspace(workspace_path)
     from desktop.store.history import last_change
 
     with other.session() as s:
-        assert last_change(s, "event", event["id"])[0] == "Ana Lima"
+        assert last_change(s, "event", event.id)[0] == "Ana Lima"
     other.close()
