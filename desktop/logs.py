@@ -53,6 +53,15 @@ class _Clipped(logging.Formatter):
         return "\n".join(line if line.startswith("  ") else _clip(line) for line in lines)
 
 
+class _QuietFile(RotatingFileHandler):
+    """A log that cannot be written (disk full, file-size limit) goes quiet: the user's
+    terminal must not fill with logging's own tracebacks while the real error is reported."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging API)
+        logger.removeHandler(self)
+        self.close()
+
+
 def setup_logging(kind: str, environ: dict[str, str] | None = None) -> Path | None:
     """Log to ``chronologue.log`` (1 MB, 5 old copies); returns its path, None if unwritable.
 
@@ -64,7 +73,7 @@ def setup_logging(kind: str, environ: dict[str, str] | None = None) -> Path | No
             return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+        handler = _QuietFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
                                       encoding="utf-8", delay=False)  # fmt: skip
     except OSError as exc:  # a read-only home must not stop the program
         print(f"chronologue: cannot write the log file {path}: {exc.strerror}", file=sys.stderr)

@@ -92,3 +92,26 @@ def test_uncaught_cli_error_is_logged_and_explained(tmp_path: Path) -> None:
     text = log.read_text(encoding="utf-8")
     assert "uncaught exception" in text and "RuntimeError: simulated bug" in text
     assert "in boom" in text
+
+
+def test_a_log_that_cannot_be_written_goes_quiet(isolated_logger, tmp_path: Path, capsys) -> None:
+    """Past a file-size limit or on a full disk the log must not print logging's tracebacks."""
+    path = logs.setup_logging("test", {"CHRONOLOGUE_LOG_DIR": str(tmp_path)})
+    assert path is not None and isolated_logger.handlers
+
+    class Full:
+        def write(self, _text: str) -> None:
+            raise OSError(27, "File too large")
+
+        def flush(self) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    isolated_logger.handlers[0].stream = Full()
+    isolated_logger.info("this write fails")
+    isolated_logger.info("and so would this one")
+    captured = capsys.readouterr()
+    assert "Logging error" not in captured.err and "Traceback" not in captured.err
+    assert not isolated_logger.handlers  # the broken handler removed itself
