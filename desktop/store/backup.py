@@ -173,7 +173,8 @@ def snapshot(source: sqlite3.Connection, partial: Path) -> None:
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
     """Snapshot `source` into `target` via a `.partial` file, checked before the rename."""
-    partial = target.with_name(target.name + ".partial")
+    # the pid keeps two processes backing up at the same second off each other's copy
+    partial = target.with_name(f"{target.stem}.{os.getpid()}{target.suffix}.partial")
     try:
         snapshot(source, partial)
         os.replace(partial, target)
