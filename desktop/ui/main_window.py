@@ -178,7 +178,6 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
     # -- following the store -----------------------------------------------------------------
     def refresh(self) -> None:
         """Take in what others committed (another window, the CLI, a running import)."""
-        self.team.before_refresh()
         self.model.sync()
 
     def _loaded(self) -> None:
@@ -546,7 +545,6 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.editor.commit_pending()
         self.team.stop()
-        self.model.timer.stop()
         self.importer.wait()
         self.runner.shutdown(5.0)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -4,8 +4,9 @@ event editor's history.
 
 One TeamSupport per window (``window.team``). Changes from other processes are noticed
 by a ChangeWatcher thread (LISTEN/NOTIFY on PostgreSQL, the data version on SQLite);
-its signal is queued to the window's thread, which asks the change log what changed
-since the revision it last showed, and refreshes only when something did.
+its signal is queued to the window's thread, where the workspace model asks the change
+log what changed since the revision it last showed and applies only that (the watcher is
+the window's one way of noticing others' commits: the model keeps no poll timer).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QToolBar
 
 from desktop.services.team import history_lines
 from desktop.store import Workspace, WorkspaceError, open_workspace
-from desktop.store.changes import changes_since, workspace_revision
 from desktop.store.history import clean_author, default_author
 from desktop.store.location import Location
 from desktop.store.watch import ChangeWatcher
@@ -43,7 +43,6 @@ class TeamSupport(QObject):
         super().__init__(window)
         self.window = window
         self.watcher: ChangeWatcher | None = None
-        self.revision = 0
         self.dialog: QDialog | None = None  # the Open shared workspace dialog, while open
         self.banner_bar = QToolBar("Read-only notice", window)
         self.banner_bar.setObjectName("read-only-banner")
@@ -68,7 +67,6 @@ class TeamSupport(QObject):
         self.stop()
         prefs = getattr(self.window, "preferences", None)
         ws.author = clean_author(prefs.author) if prefs and prefs.author else default_author()
-        self.before_refresh()
         self.watcher = ChangeWatcher(ws, self.remote.emit)
         self.watcher.start()
         read_only = ws.read_only
@@ -93,26 +91,16 @@ class TeamSupport(QObject):
             self.watcher.stop()
             self.watcher = None
 
-    def before_refresh(self) -> None:
-        """The window is about to re-read everything: what it shows is this revision."""
-        try:
-            with self.window.ws.session() as session:
-                self.revision = workspace_revision(session)
-        except Exception:  # noqa: BLE001 - a lost server is reported by the views' reads
-            pass
-
     def _apply(self) -> None:
-        ws = self.window.ws
+        """Someone may have committed: the model reads what changed since its revision
+        (our own commits wake the watcher too; they find nothing new)."""
         try:
-            with ws.session() as session:
-                changes = changes_since(session, self.revision)
+            arrived = self.window.model.sync()
         except Exception as exc:  # noqa: BLE001 - the server went away, say so and go on
             self.window.statusBar().showMessage(f"Cannot reach the workspace: {exc}", 10_000)
             return
-        if not changes:
-            return
-        self.window.refresh()  # calls before_refresh: self.revision catches up
-        self.window.statusBar().showMessage("Changes from another analyst arrived.", 5_000)
+        if arrived and not self.window.importer.running:
+            self.window.statusBar().showMessage("Changes from another analyst arrived.", 5_000)
 
     def refuse_if_read_only(self) -> bool:
         ws = self.window.ws

@@ -3,7 +3,8 @@
 Every edit's unit of work returns a ChangeSet; `apply` re-reads only the rows it names
 and tells the views exactly what changed (`events_changed` with the new records and
 the removed ids, `lanes_changed`, `articles_changed`). Other windows and the CLI are
-followed the same way: a timer asks the change log what changed since our revision.
+followed the same way: the window's change watcher (ui/team.py) wakes `sync`, which asks
+the change log what changed since our revision (no timer of its own).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.services import library as lib
 from desktop.services import timeline_data as data
@@ -21,7 +22,6 @@ from desktop.store import Workspace
 from desktop.store.changes import ChangeSet, changes_since, workspace_revision
 from desktop.ui.tasks import Task, TaskRunner
 
-POLL_MS = 1000  # how often another process's edits are looked for
 SYNC_LIMIT = 300  # more changed rows than this are read on a worker thread
 
 
@@ -83,7 +83,7 @@ class WorkspaceModel(QObject):
     applied = Signal(object)  # the ChangeSet, after every view has it
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QObject | None = None,
-                 *, poll: bool = True) -> None:  # fmt: skip
+                 ) -> None:  # fmt: skip
         super().__init__(parent)
         self.ws, self.runner = ws, runner
         self.revision = -1
@@ -94,11 +94,7 @@ class WorkspaceModel(QObject):
         self.tag_counts: Counter[str] = Counter()
         self._queue: list[ChangeSet] = []
         self._reading: Task | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.sync)
-        if poll:
-            self.timer.start()
+        self._sync_wanted = False  # a wake-up came while a read was running
 
     @property
     def ready(self) -> bool:
@@ -151,19 +147,25 @@ class WorkspaceModel(QObject):
         if self._reading is None:
             self._next()
 
-    def sync(self) -> None:
-        """Look in the change log for what others committed (cheap: an index lookup)."""
+    def sync(self) -> bool:
+        """Look in the change log for what others committed (cheap: an index lookup);
+        True when something had changed."""
         if self._reading is not None or not self.ready:
-            return
+            self._sync_wanted = True  # looked at once the read in progress is taken
+            return False
+        self._sync_wanted = False
         changes = self._since()
         if changes:
             self.apply(changes)
+        return bool(changes)
 
     def _since(self) -> ChangeSet:
         with self.ws.session() as session:
             return changes_since(session, max(self.revision, 0))
 
     def _next(self) -> None:
+        if self._reading is None and not self._queue and self._sync_wanted and self.ready:
+            self.sync()
         if self._reading is not None or not self._queue:
             return
         changes = self._queue.pop(0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pgdatabases import ensure_role, grant_read_only
+from PySide6.QtCore import QTimer
 from sqlalchemy.engine import make_url
 
 from desktop.services import editing, review
@@ -32,6 +33,9 @@ def test_another_analysts_change_appears_without_reload(
         review.set_status(other, [victim], "accepted")
         qtbot.waitUntil(lambda: len(window.review.model.rows) == queued - 1, timeout=2500)
         assert window.event_by_id(victim).status == "accepted"
+        assert "another analyst" in window.statusBar().currentMessage()
+        # the change watcher is the one way of noticing: the model polls nothing itself
+        assert not window.model.findChildren(QTimer)
         window.select_event(victim)
         history = [window.editor.history.item(i).text()
                    for i in range(window.editor.history.count())]
