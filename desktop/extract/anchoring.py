@@ -200,6 +200,16 @@ def _continuation(state: Narrative, clause: Clause, paragraph: int, index: int,
     return Anchored(clause, fuzzy, fuzzy.to_timex(), CONTINUATION, confidence, None, True)
 
 
+def note_quotes(text: str, start: int, end: int, state: Narrative) -> None:
+    """A quotation left open in this sentence runs on to the next one."""
+    sentence = text[start:end]
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence:
+        return
+    opened, closed = sentence.count("“"), sentence.count("”")
+    if opened != closed or (opened + closed + sentence.count('"')) % 2:
+        state.quote_open = not state.quote_open
+
+
 def anchor_sentence(
     text: str,
     span: tuple[int, int],
@@ -216,9 +226,7 @@ def anchor_sentence(
     start, end = span
     paragraph, index, lead = where
     clauses = _clauses(text, start, end, lex, state)
-    marks = sum(text.count(q, start, end) for q in '"“”')
-    if text.count("“", start, end) != text.count("”", start, end) or marks % 2:
-        state.quote_open = not state.quote_open  # a quotation runs on to the next sentence
+    note_quotes(text, start, end, state)
 
     per_clause: dict[int, list] = {}
     for timex in timexes:

@@ -38,10 +38,11 @@ from desktop.extract.entities_lexicon import (
     WEAK_LOCATIVES,
 )
 from desktop.extract.model import Suggestion
-from desktop.extract.sentences import split_sentences
+from desktop.extract.sentences import first_ending_after, split_sentences
 
 ACTOR, PLACE = "actor", "place"
 SUBJECT, OBJECT = "subject", "object"
+_CAPITAL = re.compile(r"[A-Z]")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", "‐": " "})
 
@@ -490,6 +491,7 @@ def entities_for_spans(
     text: str,
     items: Sequence[tuple[tuple[int, int], int | None]],
     gazetteer: object | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[Found]:
     """Actors and places of each happening, given as (sentence span, offset of its verb
     or None), read with the whole article in order so "the group" finds the group named
@@ -498,21 +500,30 @@ def entities_for_spans(
         return []
     finder = EntityFinder(text, gazetteer)
     memory = EntityMemory()
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     pending = sorted(range(len(items)), key=lambda i: items[i][0][0])
     out: list[Found] = [((), ())] * len(items)
     cursor = 0
-    for start, end in sentences:
-        if cursor >= len(pending):
-            break
-        note_acronyms(finder, memory, start, end)
+    number = -1
+    while number + 1 < len(sentences) and cursor < len(pending):
+        number += 1
+        start, end = sentences[number]
+        capital = _CAPITAL.search(text, start)
+        quiet = min(capital.start() if capital else len(text), items[pending[cursor]][0][0])
+        if quiet >= end:  # no name to note up to `quiet`, and no happening: pass them over
+            number = first_ending_after(sentences, quiet, number) - 1
+            continue
+        named = capital is not None and capital.start() < end
+        if named:
+            note_acronyms(finder, memory, start, end)
         while cursor < len(pending) and items[pending[cursor]][0][0] < end:
             i = pending[cursor]
             span, verb = items[i]
             if span[0] >= start:
                 out[i] = happening_entities(finder, memory, span, verb)
             cursor += 1
-        read_sentence(finder, memory, start, end)
+        if named:
+            read_sentence(finder, memory, start, end)
     return out
 
 
@@ -521,10 +532,11 @@ def attach_entities(
     suggestions: Sequence[Suggestion],
     verbs: dict[int, int] | None = None,
     gazetteer: object | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[Suggestion]:
     """The suggestions with the actors and places of their happenings; `verbs` maps a
     suggestion's index to its verb's offset where the anchoring knows it."""
     verbs = verbs or {}
     items = [((s.start, s.end), verbs.get(i)) for i, s in enumerate(suggestions)]
-    found = entities_for_spans(text, items, gazetteer)
+    found = entities_for_spans(text, items, gazetteer, sentences)
     return [replace(s, actors=a, places=p) for s, (a, p) in zip(suggestions, found, strict=True)]

@@ -7,6 +7,8 @@ bylines and datelines stand on lines of their own).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import itemgetter
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen col lt sgt capt cpt maj prof sen rep gov pres jr sr inc ltd co corp
@@ -91,3 +93,8 @@ def _push(spans: list[tuple[int, int]], offset: int, body: str, start: int, end:
 def is_boilerplate(sentence: str) -> bool:
     """Site furniture (donation appeals, comment prompts) that never holds an event."""
     return bool(_BOILERPLATE.match(sentence.strip()))
+
+
+def first_ending_after(spans: list[tuple[int, int]], position: int, lo: int = 0) -> int:
+    """Index of the first span from `lo` on that ends after `position` (len if none)."""
+    return bisect_right(spans, position, lo=lo, key=itemgetter(1))

@@ -13,12 +13,12 @@ import re
 from datetime import date
 
 from desktop.extract.actors import ActorMemory, names_in, numbers_in
-from desktop.extract.anchoring import PHRASE, Anchored, Narrative, anchor_sentence
+from desktop.extract.anchoring import PHRASE, Anchored, Narrative, anchor_sentence, note_quotes
 from desktop.extract.clauses import Clause
 from desktop.extract.entities import attach_entities
 from desktop.extract.model import Suggestion, Timex
 from desktop.extract.roles import ANCHOR, placeable, role
-from desktop.extract.sentences import is_boilerplate, split_sentences
+from desktop.extract.sentences import first_ending_after, is_boilerplate, split_sentences
 from desktop.extract.tag import tag
 from desktop.extract.titles import fit, happening_title
 from desktop.extract.verbs import lexicon_for
@@ -26,11 +26,24 @@ from desktop.extract.verbs import lexicon_for
 _LEAD_SENTENCES = 2
 _END_MARK = re.compile(r"[.!?][\"'”’)\]]*$")
 _MIN_WORDS = 5
+_CAPITAL = re.compile(r"[A-Z]")
+_NOTABLE = re.compile(r"[A-Z.!?\"“”]")
 
 
 def _is_heading(sentence: str) -> bool:
     """A headline, crosshead or byline: a line with no closing full stop."""
     return not _END_MARK.search(sentence) or len(sentence.split()) < _MIN_WORDS
+
+
+def _quiet_until(text: str, start: int, next_date: int | None) -> int:
+    """Where the next capital, quote, sentence mark or date phrase is, from `start` on.
+
+    Sentences before it are headings with no name, date or quotation: nothing to suggest
+    or remember, so a run of them (9 million "a" lines) is passed over in one step.
+    """
+    found = _NOTABLE.search(text, start)
+    at = found.start() if found is not None else len(text)
+    return at if next_date is None else min(at, next_date)
 
 
 def _reference(timexes: list[Timex], reference: date | None) -> date | None:
@@ -63,13 +76,21 @@ def suggest(
     body = 0
     paragraph = 0
     line_cursor = 0
-    for number, (start, end) in enumerate(split_sentences(text)):
+    sentences = split_sentences(text)
+    number = -1
+    while number + 1 < len(sentences):
+        number += 1
+        start, end = sentences[number]
         if limit is not None and len(out) > limit:
             break
         paragraph += text.count("\n", line_cursor, start)
         line_cursor = start
         while index < len(timexes) and timexes[index].end <= start:
             index += 1
+        quiet = _quiet_until(text, start, timexes[index].start if index < len(timexes) else None)
+        if quiet >= end:  # this sentence and the next up to `quiet`: nothing to read
+            number = first_ending_after(sentences, quiet, number) - 1
+            continue
         inside = []
         k = index
         while k < len(timexes) and timexes[k].start < end:
@@ -83,6 +104,9 @@ def suggest(
             out.extend(_phrase_only(text, (start, end), inside, effective))
             continue
         heading = _is_heading(sentence)
+        if heading and not inside and not _CAPITAL.search(sentence):
+            note_quotes(text, start, end, state)  # no date, no name, not the lead: no use
+            continue
         lead = not heading and body < _LEAD_SENTENCES
         clauses, found = anchor_sentence(
             text, (start, end), inside, lex, state, effective, (paragraph, number, lead)
@@ -99,7 +123,7 @@ def suggest(
         for clause in clauses:
             if clause.has_verb:
                 memory.remember(names_in(text, clause.start, clause.verb_start, text))
-    return attach_entities(text, out, verbs)
+    return attach_entities(text, out, verbs, sentences=sentences)
 
 
 def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -> int:

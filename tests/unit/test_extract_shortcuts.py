@@ -1,0 +1,59 @@
+"""The extractor's shortcuts (runs of empty lines passed over, trigger-only word index)
+give exactly what the long way gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+from pathlib import Path
+
+from desktop.extract import patterns as P
+from desktop.extract import suggest
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_c642a9b2882cce44.txt"
+
+
+def _shift(items, by: int) -> list:
+    def at(v):
+        return None if v is None else v + by
+
+    return [dataclasses.replace(s, start=s.start + by, end=s.end + by,
+                                timex_start=at(s.timex_start), timex_end=at(s.timex_end))
+            for s in items]  # fmt: skip
+
+
+def test_lines_with_nothing_to_read_change_no_suggestion() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    alone = suggest(text, date(2018, 9, 14))
+    filler = "a\n" * 5000 + "b c d\n\n  x y\n"
+    padded = suggest(filler + text, date(2018, 9, 14))
+    assert alone and padded == _shift(alone, len(filler))
+
+
+def test_filler_between_paragraphs_keeps_their_suggestions() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    padded = "".join(line + "zz\n" * 3 for line in lines)
+    got = [(s.title, s.value, s.anchor, s.actors) for s in suggest(padded, date(2018, 9, 14))]
+    want = [(s.title, s.value, s.anchor, s.actors) for s in suggest(text, date(2018, 9, 14))]
+    assert got == want
+
+
+def _every_token(low: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for m in re.finditer(r"[a-z]+|\d+", low):
+        token = m.group()
+        key = f"#{min(len(token), 5)}" if token[0].isdigit() else token
+        out.setdefault(key, []).append(m.start())
+    return out
+
+
+def test_trigger_index_matches_a_full_word_index() -> None:
+    text = (SEED.read_text(encoding="utf-8") + " Lastly, the12 May2019 thesis 1999s todays "
+            "Today's 3-day weekends, x2021y, ２０２０ midnights mid-May afternoon")  # fmt: skip
+    low = P.lowered(text)
+    wanted = {k.lstrip("'") for keys in P.TRIGGERS.values() for k in keys}
+    full = {k: v for k, v in _every_token(str(low)).items() if k in wanted or k[0] == "#"}
+    assert low.positions == full
+    assert "lastly" not in low.positions and low.positions["the"]
