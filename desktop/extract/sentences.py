@@ -10,14 +10,20 @@ import re
 from bisect import bisect_right
 from operator import itemgetter
 
+from desktop.temporal.months import month_number
+
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen col lt sgt capt cpt maj prof sen rep gov pres jr sr inc ltd co corp
     vs etc no nos fig vol pp jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave rd
     blvd dept est approx a.m p.m u.s u.k u.n e.u u.s.a d.c i.e e.g al""".split()
 )
 _CONTENT = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")  # a line's content, trimmed
-_STOP = re.compile(r"[.!?]")
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_STOP = re.compile(r"[.!?؟]")
+# A sentence starts with a capital or a digit; Arabic has no capitals (any letter will do).
+_CAPITAL = (r"A-Z0-9\u00C0-\u00D6\u00D8-\u00DEŞĞİÇÖÜŁŒŠŽ\u0391-\u03A9\u0400-\u042F"
+            r"\u0621-\u064A\u0660-\u0669\u0671-\u06D3")
+_END = re.compile(rf"[.!?؟]+[\"'”’)\]»]*(?=\s+[\"'“‘«(\[¿¡]?[{_CAPITAL}])")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _BOILERPLATE = re.compile(
     r"^(?:your (?:support|donation)|join (?:our|the|\w+ for free)|sign up|subscribe|"
     r"(?:add|post) a comment|comments?$|share this|thank you for|please refresh|"
@@ -40,6 +46,9 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     word = match.group(1).lower().strip(".")
     if word in _ABBREVIATIONS:
         return True
+    if word.isdigit() and len(word) <= 2:  # a German day: "am 6. Februar"
+        after = _NEXT_WORD.match(line, dot + 1)
+        return after is not None and month_number(after.group(1)) is not None
     return len(word) == 1 and word.isalpha()
 
 

@@ -65,6 +65,14 @@ def suggest(
     """
     if not isinstance(text, str) or not text:
         return []
+    if not (language or "en").lower().startswith("en"):
+        from desktop.extract.lang import table_for  # languages with their own date tables
+
+        table = table_for(language)
+        if table is not None:
+            from desktop.extract.lang.suggest import suggest_language
+
+            return suggest_language(text, reference, table, limit)
     timexes = tag(text, reference, language, dayfirst)
     effective = _reference(timexes, reference)
     lex = lexicon_for(language)

@@ -12,7 +12,8 @@ def tag(
 ) -> list[Timex]:
     """Temporal expressions in `text`, resolved against `reference` (the publication date).
 
-    English gets the rule-based tagger; other languages fall back to dateparser. A
+    English gets the rule-based tagger; the languages in desktop.extract.lang their
+    tables; other languages fall back to dateparser. A
     datetime reference counts as its date; anything else as no reference. Odd input
     (any unicode, huge numbers, impossible dates) is tagged or skipped, never raised on:
     the property tests hold it to that.
@@ -29,6 +30,11 @@ def tag(
         from desktop.extract.document import tag_english
 
         return tag_english(text, reference, dayfirst)
+    from desktop.extract.lang import table_for, tag_language
+
+    table = table_for(lang)
+    if table is not None:
+        return tag_language(text, reference, table)
     from desktop.extract.foreign import tag_foreign
 
     return tag_foreign(text, reference, lang, dayfirst)

@@ -57,7 +57,7 @@ def test_dateline_sets_the_reference() -> None:
     assert (found[1].text, found[1].value) == ("Tuesday", "2018-09-04")
 
 
-def test_non_english_falls_back_to_dateparser() -> None:
+def test_french_is_read_with_its_own_table() -> None:
     text = "Le sommet a eu lieu le 7 septembre 2018 à Téhéran."
     (timex,) = tag(text, REF, language="fr")
     assert timex.value == "2018-09-07"
@@ -195,11 +195,19 @@ def test_foreign_fallback_always_names_the_language(monkeypatch) -> None:
 
     def fake_search_dates(text, languages=None, settings=None):
         calls.append({"languages": languages, "settings": settings})
-        return [("7 de septiembre de 2018", __import__("datetime").datetime(2018, 9, 7))]
+        return [("7 settembre 2018", __import__("datetime").datetime(2018, 9, 7))]
 
     monkeypatch.setattr(dateparser.search, "search_dates", fake_search_dates)
-    text = "La cumbre fue el 7 de septiembre de 2018 en Teherán."
-    (timex,) = tag(text, REF, language="es")
-    assert calls and calls[0]["languages"] == ["es"]
+    text = "Il vertice si è tenuto il 7 settembre 2018 a Teheran."  # Italian: no date table
+    (timex,) = tag(text, REF, language="it")
+    assert calls and calls[0]["languages"] == ["it"]
     assert calls[0]["settings"]["RETURN_AS_TIMEZONE_AWARE"] is False
+    assert timex.text == "7 settembre 2018" and timex.value == "2018-09-07"
+
+
+def test_languages_with_tables_never_call_dateparser(monkeypatch) -> None:
+    import dateparser.search
+
+    monkeypatch.setattr(dateparser.search, "search_dates", lambda *a, **k: 1 / 0)
+    (timex,) = tag("La cumbre fue el 7 de septiembre de 2018 en Teherán.", REF, language="es")
     assert timex.text == "7 de septiembre de 2018" and timex.value == "2018-09-07"

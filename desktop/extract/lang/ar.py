@@ -1,0 +1,65 @@
+"""Arabic: both month series (Syriac-derived أيلول, Latin-derived سبتمبر), the clitics
+و ب ل ف before a name, written-out day ordinals ("الخامس من آذار"), future سـ / سوف /
+المقبل."""
+
+from __future__ import annotations
+
+from desktop.extract.lang.engine import LangTable, W
+
+_MONTHS = {
+    1: "كانون الثاني|كانون الثانى|يناير|جانفي", 2: "شباط|فبراير|فيفري", 3: "آذار|اذار|مارس",
+    4: "نيسان|أبريل|ابريل|إبريل|أفريل", 5: "أيار|ايار|مايو", 6: "حزيران|يونيو|يونيه|جوان",
+    7: "تموز|يوليو|يوليه|جويلية", 8: "آب|أغسطس|اغسطس|أوت", 9: "أيلول|ايلول|سبتمبر",
+    10: "تشرين الأول|تشرين الاول|أكتوبر|اكتوبر", 11: "تشرين الثاني|تشرين الثانى|نوفمبر",
+    12: "كانون الأول|كانون الاول|ديسمبر",
+}  # fmt: skip
+_WEEKDAYS = {
+    0: "الإثنين|الاثنين|الأثنين", 1: "الثلاثاء", 2: "الأربعاء|الاربعاء", 3: "الخميس",
+    4: "الجمعة", 5: "السبت", 6: "الأحد|الاحد",
+}  # fmt: skip
+_UNITS = ("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع").split()
+_ORDINALS = {word: n for n, word in enumerate(_UNITS, start=1)}
+_ORDINALS |= {"الاول": 1, "العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30}
+_ORDINALS |= {f"{word} عشر": n + 10 for n, word in enumerate(_UNITS, start=1) if n > 1}
+_ORDINALS |= {f"{'الحادي' if n == 1 else word} والعشرين": n + 20
+              for n, word in enumerate(_UNITS, start=1)}  # fmt: skip
+_ORDINALS["الحادي والثلاثين"] = 31
+_NEXT = r"المقبل(?:ة)?|القادم(?:ة)?"
+_LAST = r"الماضي(?:ة)?|المنصرم(?:ة)?|الفائت(?:ة)?"
+_WEEK, _MONTH, _YEAR = r"(?:الأسبوع|الاسبوع)", r"الشهر", r"(?:العام|السنة)"
+# سـ before an imperfect verb ("سيعقد", "وستصل"), not nouns that start with س + ي/ت/ن.
+_NOUNS = r"سياس|سيار|سيطر|سيول|ستين|ستة|سنة|سنوا|سنوي|سيرة|سيناء|ستار|سترا|سيبر|سنغ|سيد"
+TABLE = LangTable(
+    code="ar",
+    months={form: n for n, forms in _MONTHS.items() for form in forms.split("|")},
+    weekdays={form: n for n, forms in _WEEKDAYS.items() for form in forms.split("|")},
+    deictics={"أمس": -1, "الأمس": -1, "البارحة": -1, "أول أمس": -2, "غداً": 1, "غدا": 1,
+              "غدًا": 1, "اليوم": 0},  # fmt: skip
+    future=rf"(?<!{W})[وف]?(?!{_NOUNS})س[يتنأ]{W}{{2,}}|سوف|{_NEXT}|من المقرر|من المتوقع"
+    r"|المزمع|غدا",
+    past=rf"{_LAST}|أمس|(?<!{W})[وف]?(?:كان|كانت)(?!{W})|(?<!{W})قد\s",
+    breaks=rf"[,;:،؛](?=\s)|(?<!{W})(?:أن|إن|أنه|أنها|بأن|لأن)(?!{W})",
+    ordinals=_ORDINALS,
+    prefix=r"وب|وف|ول|فب|فل|[وفبل]",
+    day_month=r"\s+(?:من\s+)?(?:شهر\s+)?",
+    year_lead=r",?\s+(?:عام\s+)?",
+    year_tail=rf"(?:\s?م(?!{W}))?",
+    weekday_lead=r"(?:[وفبل])?(?:يوم|صباح|مساء|فجر|ليلة|ظهر)\s+(?:يوم\s+)?",
+    next_after=_NEXT,
+    last_after=_LAST,
+    parts_before={r"(?:مطلع|أوائل|اوائل|بداية|بدايات)\s+(?:شهر\s+)?": "early",
+                  r"(?:منتصف|أواسط|اواسط)\s+(?:شهر\s+)?": "mid",
+                  r"(?:أواخر|اواخر|نهاية)\s+(?:شهر\s+)?": "late"},  # fmt: skip
+    month_before=r"(?:في|خلال|شهر)\s+(?:شهر\s+)?",
+    relunits=(
+        (rf"{_WEEK}\s+(?:{_LAST})", "week", -1), (rf"{_WEEK}\s+(?:{_NEXT})", "week", 1),
+        (rf"{_MONTH}\s+(?:{_LAST})", "month", -1), (rf"{_MONTH}\s+(?:{_NEXT})", "month", 1),
+        (rf"{_YEAR}\s+(?:{_LAST})", "year", -1), (rf"{_YEAR}\s+(?:{_NEXT})", "year", 1),
+        (rf"هذا\s+{_WEEK}|{_WEEK}\s+(?:الحالي|الجاري)", "week", 0),
+        (rf"هذا\s+{_MONTH}|{_MONTH}\s+(?:الحالي|الجاري)", "month", 0),
+        (rf"هذا\s+العام|هذه\s+السنة|{_YEAR}\s+(?:الحالي|الجاري|الحالية|الجارية)", "year", 0),
+    ),  # fmt: skip
+    years=(r"(?:عام|العام|سنة)\s+(?P<year>(?:19|20)\d\d)",),
+    deictic_block_before=r"في|من|ذلك|هذا|نفس",
+    deictic_block_after=r"ال(?!أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)",
+)

@@ -1,0 +1,72 @@
+"""Event suggestions for the languages with date tables.
+
+Without a verb lexicon for these languages a sentence yields one suggestion per date
+phrase that may date it (as extract.suggest does for any language it has no verbs
+for); the lead (the first sentence of the body, not a headline or a dateline line)
+reports the news of the day, so with no date of its own and no future marker it is
+dated "on or shortly before" the article's date, as English leads are.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.extract.actors import names_in, numbers_in
+from desktop.extract.anchoring import PUBLICATION
+from desktop.extract.entities import attach_entities
+from desktop.extract.lang import LangTable, compiled, tag_language
+from desktop.extract.model import Suggestion, Timex
+from desktop.extract.sentences import is_boilerplate, split_sentences
+from desktop.extract.suggest import _is_heading, _phrase_only, _reference
+from desktop.extract.titles import fit
+from desktop.temporal import FuzzyDate, Precision, Qualifier
+
+_LEAD_CONFIDENCE = 0.6
+
+
+def suggest_language(
+    text: str, reference: date | None, table: LangTable, limit: int | None = None
+) -> list[Suggestion]:
+    """Suggested events in `text` (in `table`'s language), dated against `reference`."""
+    timexes = tag_language(text, reference, table)
+    effective = _reference(timexes, reference)
+    future = compiled(table).future
+    out: list[Suggestion] = []
+    index = body = 0
+    for start, end in split_sentences(text):
+        if limit is not None and len(out) > limit:
+            break
+        while index < len(timexes) and timexes[index].end <= start:
+            index += 1
+        inside: list[Timex] = []
+        k = index
+        while k < len(timexes) and timexes[k].start < end:
+            if timexes[k].end <= end:
+                inside.append(timexes[k])
+            k += 1
+        sentence = text[start:end]
+        if is_boilerplate(sentence):
+            continue
+        found = _phrase_only(text, (start, end), inside, effective)
+        out.extend(found)
+        if _is_heading(sentence):
+            continue
+        body += 1
+        dated = any(not t.dateline for t in inside)
+        if body == 1 and not found and not dated and effective is not None:
+            if not future.search(sentence):
+                out.append(_lead(text, (start, end), effective))
+    return attach_entities(text, out, {})
+
+
+def _lead(text: str, span: tuple[int, int], reference: date) -> Suggestion:
+    start, end = span
+    sentence = text[start:end]
+    day = FuzzyDate.day(reference.year, reference.month, reference.day)
+    fuzzy = FuzzyDate.of(Precision.DAY, day.earliest, Qualifier.SHORTLY_BEFORE)
+    return Suggestion(
+        fit(sentence), sentence, start, end, sentence, "", None, None, fuzzy,
+        fuzzy.to_timex(), _LEAD_CONFIDENCE, True, anchor=PUBLICATION,
+        names=tuple(dict.fromkeys(names_in(text, start, end, text))),
+        numbers=tuple(sorted(numbers_in(sentence))),
+    )  # fmt: skip

@@ -1,0 +1,70 @@
+"""The date tables of desktop.extract.lang: each error class issue 20 names, one by one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.extract import suggest, tag
+
+THU = date(2022, 3, 3)  # a Thursday
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    ("ar", "سيعقد المجلس جلسة يوم الإثنين.", "يوم الإثنين", "2022-03-07"),  # future سـ
+    ("ar", "اجتمع المجلس يوم الإثنين.", "يوم الإثنين", "2022-02-28"),
+    ("de", "Der Rat wird am Montag tagen.", "Montag", "2022-03-07"),
+    ("fr", "Le conseil se réunira lundi.", "lundi", "2022-03-07"),
+    ("fr", "Le conseil s'est réuni lundi.", "lundi", "2022-02-28"),
+    ("tr", "Meclis pazartesi günü toplanacak.", "pazartesi günü", "2022-03-07"),
+    ("ru", "Совет проведёт заседание в понедельник.", "понедельник", "2022-03-07"),
+    ("es", "El consejo se reunirá el lunes.", "lunes", "2022-03-07"),
+    ("tr", "Toplantı 1 Mart'ta yapıldı.", "1 Mart'ta", "2022-03-01"),
+    ("tr", "Toplantı 5 Mart 2019'da yapıldı.", "5 Mart 2019'da", "2019-03-05"),
+    ("ar", "وقع الهجوم في ٢٨ شباط ٢٠٢٢.", "٢٨ شباط ٢٠٢٢", "2022-02-28"),  # Eastern digits
+    ("ar", "ستصل البعثة في الثاني والعشرين من أيلول/سبتمبر.", "الثاني والعشرين من أيلول/سبتمبر",
+     "2022-09-22"),
+    ("ar", "وبآذار الماضي توقفت المحادثات.", "وبآذار الماضي", "2021-03"),
+    ("ru", "Встреча прошла двадцать третьего февраля.", "двадцать третьего февраля",
+     "2022-02-23"),
+    ("ru", "Выборы пройдут в сентябре.", "сентябре", "2022-09"),
+    ("fr", "Les combats ont repris fin février.", "fin février", "2022-02"),
+    ("de", "Die Kämpfe begannen Anfang Februar.", "Anfang Februar", "2022-02"),
+])  # fmt: skip
+def test_one_error_class(language: str, text: str, phrase: str, value: str) -> None:
+    found = {t.text: t for t in tag(text, THU, language)}
+    assert phrase in found, sorted(found)
+    timex = found[phrase]
+    assert text[timex.start : timex.end] == phrase
+    assert timex.value == value
+
+
+def test_month_parts_keep_their_part() -> None:
+    (timex,) = tag("Les combats ont repris fin février.", THU, "fr")
+    assert timex.fuzzy.qualifier.value == "late"
+    (timex,) = tag("شهدت المدينة في مطلع آذار موجة برد.", THU, "ar")
+    assert timex.fuzzy.qualifier.value == "early"
+
+
+def test_a_dateline_dates_the_article_and_is_no_event() -> None:
+    text = "МОСКВА, 1 марта 2022 (ТАСС) - Делегации встретились вчера в Женеве."
+    timexes = tag(text, THU, "ru")
+    assert timexes[0].dateline and timexes[0].value == "2022-03-01"
+    assert timexes[1].value == "2022-02-28"  # "yesterday" of the dateline, not of THU
+    (only,) = suggest(text, THU, "ru")
+    assert only.value == "2022-02-28" and only.date_phrase == "вчера"
+
+
+def test_without_a_reference_only_full_dates_are_placed() -> None:
+    timexes = tag("Le conseil se réunira lundi, puis le 7 mars 2022.", None, "fr")
+    assert [(t.text, t.value) for t in timexes] == [("lundi", ""), ("7 mars 2022", "2022-03-07")]
+
+
+def test_an_undated_lead_is_dated_by_the_article() -> None:
+    text = ("Séisme en Turquie\nUn séisme de magnitude 6 a frappé la ville de Malatya. "
+            "Les secours sont arrivés.")
+    (lead,) = suggest(text, THU, "fr")
+    assert lead.anchor == "publication" and lead.value == "2022-03-03"
+    assert lead.quote.startswith("Un séisme") and lead.fuzzy.qualifier.value == "shortly before"
+    assert suggest("Le sommet se tiendra à Paris avec dix pays.", THU, "fr") == []  # future
