@@ -4,6 +4,7 @@ Packing runs at the band's scale (a power of two pixels per day at or below the 
 scale), so within a band zooming in only spreads boxes apart: labels never overlap and
 rows stay put. Events that find no free row are gathered into count badges on the
 lane's last row; badges span at most their own width, so they never overlap either.
+A badge never stands for one event: a lone event there is drawn as its marker (`bare`).
 Where a lane is too dense to pack, absolute-aligned buckets are counted by bisection
 and only sparse buckets contribute individual events: the work per frame is bounded
 by the screen, not by the number of events.
@@ -45,11 +46,14 @@ class Cluster:
 
 @dataclass
 class LanePack:
-    """Placed positions with their rows, and the cluster badges; `rows` rows in use."""
+    """Placed positions with their rows, the cluster badges and the lone events drawn as
+    bare markers (no label) on the badge row; `rows` rows in use."""
 
     rows: int
     placed: list[tuple[int, int]] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
+    bare: list[int] = field(default_factory=list)
+    badge_row: int = 0
 
 
 def pack_window(
@@ -80,6 +84,10 @@ def pack_window(
     if dense:
         pack.clusters = _merge_badges(pack.clusters + dense, band_ppd, style)
         pack.rows = max_rows
+    pack.badge_row = badge_row
+    pack.bare = [c.members[0] for c in pack.clusters if c.count == 1]
+    if pack.bare:
+        pack.clusters = [c for c in pack.clusters if c.count > 1]
     return pack
 
 
@@ -97,7 +105,7 @@ def _thin(index: LaneIndex, start: float, stop: float, band_ppd: float, keep: in
         n = len(positions)
         if n == 0:
             continue
-        if n <= keep:
+        if n <= max(keep, 1):  # a lone event is drawn as itself, never as a "1" badge
             singles.extend(positions)
             continue
         first_t = index.t0[positions.start]

@@ -98,6 +98,7 @@ class LaneInfo:
     color: str | None = None
     position: int = 0
     collapsed: bool = False
+    height: int | None = None  # px the user sized the lane to; None: shared by content
 
 
 def _fuzzy(e: datetime, lt: datetime, p: str | None, q: str | None) -> FuzzyDate:
@@ -217,10 +218,10 @@ def load_lanes(ws: Workspace | Session) -> list[LaneInfo]:
     """The workspace's lanes in their saved order."""
     with unit(ws) as session:
         rows = session.execute(
-            select(Lane.id, Lane.name, Lane.color, Lane.position, Lane.collapsed)
+            select(Lane.id, Lane.name, Lane.color, Lane.position, Lane.collapsed, Lane.height)
             .order_by(Lane.position, Lane.id)
         ).all()
-    return [LaneInfo(i, n, c, p or 0, bool(k)) for i, n, c, p, k in rows]
+    return [LaneInfo(i, n, c, p or 0, bool(k), h) for i, n, c, p, k, h in rows]
 
 
 def move_event(
@@ -263,8 +264,8 @@ def delete_lane(ws: Workspace | Session, lane_id: int) -> None:
 
 
 def update_lane(ws: Workspace | Session, lane_id: int, **changes: Any) -> None:
-    """Rename, recolour or collapse a lane (name, color, collapsed)."""
-    unknown = set(changes) - {"name", "color", "collapsed"}
+    """Rename, recolour, collapse or resize a lane (name, color, collapsed, height)."""
+    unknown = set(changes) - {"name", "color", "collapsed", "height"}
     if unknown:
         raise ValueError(f"not a lane field: {', '.join(sorted(unknown))}")
     with unit(ws) as session:

@@ -99,6 +99,7 @@ class Lane(Base):
     color: Mapped[str | None] = mapped_column(String(16))
     position: Mapped[int] = mapped_column(Integer, default=0)
     collapsed: Mapped[bool] = mapped_column(Boolean, default=False)
+    height: Mapped[int | None] = mapped_column(Integer)  # px on the timeline; NULL: automatic
 
 
 class Tag(Base):

@@ -273,7 +273,16 @@ def test_clicking_the_triangle_collapses_a_lane_and_saves_it(shown, qtbot, ws):
     assert view.canvas.rows()[0].rows == 1
     assert data.load_lanes(ws)[0].collapsed
     view.canvas.repaint()
-    assert all(h.lane != 0 or h.kind == "cluster" for h in view.canvas.hits)
+    row = view.canvas.rows()[0]
+    mine = [h for h in view.canvas.hits if h.lane == 0]
+    assert mine and all(row.y0 <= h.y0 and h.y1 <= row.y0 + row.height for h in mine)
+    # one row: badges for crowds, lone events as bare markers (no label beside them)
+    vp = view.canvas.vp
+    for h in mine:
+        if h.kind == "event":
+            t0, t1 = view.model.extents[h.key]
+            assert h.x1 - h.x0 <= max((t1 - t0) * vp.px_per_day, 10) + 1
+    assert all(view.canvas.painter.clusters[h.key].count > 1 for h in mine if h.kind == "cluster")
 
 
 def test_bce_events_and_ghosted_conflicting_ones_are_drawn(qtbot):

@@ -70,13 +70,28 @@ def test_every_visible_event_is_either_placed_or_counted_in_a_badge():
     index = random_index(400, seed=5)
     band = 2.0
     pack = pack_window(index, 500.0, 1300.0, band, 4, STYLE)
-    shown = {pos for pos, _ in pack.placed}
+    shown = {pos for pos, _ in pack.placed} | set(pack.bare)
     clustered = sum(c.count for c in pack.clusters)
     members = {m for c in pack.clusters for m in c.members}
     assert not shown & members
     assert len(shown) + clustered == len(shown | members)
     visible = set(index.visible(500.0, 1300.0))
     assert visible <= shown | members
+    assert pack.bare, "some overflowing event stands alone in this data"
+    assert all(c.count > 1 for c in pack.clusters), "a lone event is never a '1' badge"
+
+
+def test_a_lone_overflowing_event_is_a_bare_marker_clear_of_the_badges():
+    # ten events on one day, then one alone a month later: two event rows overflow
+    spans = [Span(100.0, 100.0, i, 120.0) for i in range(10)] + [Span(130.0, 130.0, 99, 120.0)]
+    spans += [Span(130.0 - 0.5 + k * 0.01, 130.0, 200 + k, 120.0) for k in range(2)]
+    index = LaneIndex.build(spans)
+    pack = pack_window(index, 90.0, 140.0, 32.0, 3, STYLE)
+    assert [c.count for c in pack.clusters] == [8]
+    assert len(pack.bare) == 1 and pack.badge_row == 2
+    lone = pack.bare[0]
+    gap = abs(index.t0[lone] - pack.clusters[0].anchor) * 32.0
+    assert gap >= (STYLE.badge_px + STYLE.marker_px) / 2
 
 
 def test_badges_never_overlap_and_zoom_targets_cover_their_members():
@@ -97,15 +112,16 @@ def test_dense_lanes_are_counted_by_buckets_with_the_exact_totals():
     vp = Viewport(-100.0, 1600 / 18500, 1600.0)
     pack = pack_window(index, vp.left, vp.right, vp.band_px_per_day, 4, STYLE)
     assert not pack.placed or len(pack.placed) < 200
-    total = sum(c.count for c in pack.clusters) + len(pack.placed)
+    total = sum(c.count for c in pack.clusters) + len(pack.placed) + len(pack.bare)
     assert total == n
 
 
-def test_a_one_row_lane_shows_only_badges():
+def test_a_one_row_lane_shows_badges_and_lone_events_as_themselves():
     index = random_index(50, seed=4, days=100)
     pack = pack_window(index, 0, 100, 16.0, 1, STYLE)
     assert pack.placed == []
-    assert sum(c.count for c in pack.clusters) == 50
+    assert sum(c.count for c in pack.clusters) + len(pack.bare) == 50
+    assert all(c.count > 1 for c in pack.clusters)
 
 
 def test_rows_stay_put_while_panning_within_a_tile():

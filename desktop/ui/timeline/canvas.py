@@ -4,8 +4,9 @@ Interaction map: wheel zooms about the cursor (Shift+wheel pans), +/- zoom about
 selection, arrows pan, F fits, Z zooms to the selection; click / Ctrl+click / Shift+click
 select, Shift+drag on empty space draws a selection band, a plain drag on empty space
 pans; dragging an event re-dates it (snapped to its precision) and moves it between
-lanes; dragging a lane name reorders lanes, its triangle collapses it; a badge click
-zooms into its events; double-click activates (edits) an event.
+lanes; dragging a lane name reorders lanes, its triangle collapses it; dragging the
+border under a lane resizes it (double-click on it: back to the automatic height); a
+badge or density-bar click zooms into its events; double-click activates an event.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.layout.hits import HitBox, hit_at, hits_in
+from desktop.layout.lane_heights import clamp_height
 from desktop.layout.snapping import moved_pair
 from desktop.layout.viewport import Viewport, fit
 from desktop.ui.timeline.model import TimelineModel
@@ -39,6 +41,7 @@ from desktop.ui.timeline.painter import (
 from desktop.ui.timeline.theme import theme_for
 
 DRAG_START_PX = 5
+RESIZE_GRAB_PX = 4
 FIT_LABEL_PX = 180.0  # room kept right of the last event for its label
 
 
@@ -56,6 +59,7 @@ class TimelineCanvas(QWidget):
     eventDropped = Signal(int, float, object)  # id, snapped shift in days, new lane key or None
     laneMoved = Signal(int, int)  # from position, to position
     laneToggled = Signal(int)
+    laneResized = Signal(int, object)  # lane position, height in px (None: automatic)
     contextRequested = Signal(object, object)  # global QPoint, HitBox or None
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
@@ -74,6 +78,7 @@ class TimelineCanvas(QWidget):
         # A drag of an event locks to the axis of its first few pixels: "time" re-dates,
         # "lane" moves between lanes, so a 1 px drift never does the other.
         self._drag_axis = ""
+        self._resize: tuple[int, float, float | None] | None = None  # lane, y0, size before
         self._moved = False
         self._last = QPointF()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -122,14 +127,26 @@ class TimelineCanvas(QWidget):
             self.fit_range(*ext)
 
     def max_scroll_y(self) -> float:
-        return max(content_height(self.model, self.height()) - self.height(), 0.0)
+        return max(content_height(self.model, self.height(), self.state.sizes)
+                   - self.height(), 0.0)  # fmt: skip
 
     def set_scroll_y(self, y: float) -> None:
         self.scroll_y = min(max(y, 0.0), self.max_scroll_y())
         self.update()
 
     def rows(self) -> list[LaneRow]:
-        return lane_rows(self.model, self.height(), self.scroll_y)
+        return lane_rows(self.model, self.height(), self.scroll_y, self.state.sizes)
+
+    def border_at(self, x: float, y: float) -> LaneRow | None:
+        """The lane whose bottom border is under (x, y): grabbing it resizes that lane."""
+        if y <= AXIS_H + 4:
+            return None
+        for lr in self.rows():
+            if abs(lr.y0 + lr.height - y) > RESIZE_GRAB_PX or self.model.lanes[lr.lane].collapsed:
+                continue
+            if x < GUTTER or hit_at(self.hits, x, y) is None:
+                return lr
+        return None
 
     def lane_at(self, y: float) -> int | None:
         for lr in self.rows():
@@ -200,6 +217,12 @@ class TimelineCanvas(QWidget):
             return
         if event.button() != Qt.MouseButton.LeftButton:
             return
+        border = self.border_at(pos.x(), pos.y())
+        if border is not None:
+            key = self.model.lanes[border.lane].key
+            self._mode = "resize"
+            self._resize = (border.lane, border.y0, self.state.sizes.get(key))
+            return
         if pos.x() < GUTTER and pos.y() > AXIS_H:
             lane = self.lane_at(pos.y())
             if lane is not None and pos.x() < 24:
@@ -245,7 +268,13 @@ class TimelineCanvas(QWidget):
                 self.state.drag_id = self._press_hit.key if self._press_hit else None
                 dx, dy = abs(pos.x() - self._press.x()), abs(pos.y() - self._press.y())
                 self._drag_axis = "time" if dx >= dy else "lane"
-        if self._mode == "pan":
+        if self._mode == "resize" and self._resize is not None:
+            lane, y0, _ = self._resize
+            self.state.sizes[self.model.lanes[lane].key] = clamp_height(pos.y() - y0)
+            self.scroll_y = min(self.scroll_y, self.max_scroll_y())
+            self.update()
+            self.viewportChanged.emit()
+        elif self._mode == "pan":
             dx, dy = pos.x() - self._last.x(), pos.y() - self._last.y()
             self.set_scroll_y(self.scroll_y - dy)
             self.set_viewport(self.vp.panned(dx))
@@ -288,6 +317,16 @@ class TimelineCanvas(QWidget):
         if self._press is None:
             return
         self._press = None
+        if mode == "resize" and self._resize is not None:
+            lane, _, before = self._resize
+            self._resize = None
+            key = self.model.lanes[lane].key
+            after = self.state.sizes.get(key)
+            if moved and after != before:
+                self.laneResized.emit(lane, after)
+            elif before is None:
+                self.state.sizes.pop(key, None)
+            return
         if mode == "band" and self.state.band_rect is not None:
             r = self.state.band_rect
             found = {h.key for h in hits_in(self.hits, r.left(), r.top(), r.right(), r.bottom())}
@@ -333,6 +372,11 @@ class TimelineCanvas(QWidget):
         self.eventDropped.emit(eid, shift, (new_lane, key) if new_lane is not None else None)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        border = self.border_at(event.position().x(), event.position().y())
+        if border is not None:
+            if self.model.lanes[border.lane].key in self.state.sizes:
+                self.laneResized.emit(border.lane, None)
+            return
         hit = hit_at(self.hits, event.position().x(), event.position().y())
         if hit is not None and hit.kind == "event":
             self.eventActivated.emit(hit.key)
@@ -344,6 +388,9 @@ class TimelineCanvas(QWidget):
             self.state.hover = hover
             self.update()
         shape = Qt.CursorShape
+        if hit is None and self.border_at(pos.x(), pos.y()) is not None:
+            self.setCursor(shape.SplitVCursor)
+            return
         self.setCursor(shape.PointingHandCursor if hit is not None else shape.ArrowCursor)
 
     def event(self, ev: QEvent) -> bool:
@@ -364,6 +411,10 @@ class TimelineCanvas(QWidget):
 
     def tooltip_for(self, hit: HitBox | None) -> str:
         """Date, title and quote of an event; count and span of a badge."""
+        labels = self.painter.cluster_labels
+        if hit is not None and hit.kind == "cluster" and hit.key < len(labels) and labels[hit.key]:
+            c = self.painter.clusters[hit.key]
+            return f"<b>{c.count:,} events</b> in {labels[hit.key]} — click to zoom in"
         return tooltip_text(self.model, self.painter.clusters, hit)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override

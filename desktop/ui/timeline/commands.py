@@ -1,5 +1,5 @@
 """Undoable timeline edits: a drag that re-dates and/or re-lanes an event is one command,
-and so is each lane edit (create, rename, recolour, reorder, collapse).
+and so is each lane edit (create, rename, recolour, reorder, collapse, resize).
 
 Built on the window's StoreCommand, so apply() runs the edit once before the push
 (a refused edit never enters the stack) and undo/redo report errors instead of raising.
@@ -107,6 +107,8 @@ class UpdateLaneCommand(LaneCommand):
                  on_error: ErrorSink | None = None) -> None:  # fmt: skip
         if set(changes) == {"collapsed"}:
             text = f"{'Collapse' if changes['collapsed'] else 'Expand'} lane {before.name}"
+        elif set(changes) == {"height"}:
+            text = f"Resize lane {before.name}"
         elif "name" in changes:
             text = f"Rename lane {before.name} to {changes['name']}"
         else:

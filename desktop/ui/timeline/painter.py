@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -23,16 +24,20 @@ from PySide6.QtGui import (
 )
 
 from desktop.layout.day_ticks import day_axis
+from desktop.layout.density import count_text
+from desktop.layout.event_index import LaneIndex
 from desktop.layout.hits import HitBox
+from desktop.layout.lane_heights import PAD_PX, ROW_PX, LaneNeed, rows_in, share_heights
 from desktop.layout.view_pack import Cluster, LanePack, PackStyle, pack_window
 from desktop.layout.viewport import Viewport
+from desktop.ui.timeline.density_paint import paint_density, too_many
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.theme import LIGHT, Theme
 
 AXIS_H = 44.0
 GUTTER = 128.0
-ROW_H = 20.0
-LANE_PAD = 6.0
+ROW_H = ROW_PX
+LANE_PAD = PAD_PX
 MAX_LABEL_PX = 220.0
 STYLE = PackStyle()
 
@@ -58,29 +63,30 @@ class FrameState:
     drag_lane: int | None = None
     band_rect: QRectF | None = None
     lane_drag: tuple[int, float] | None = None  # (lane, y of the pointer)
+    sizes: dict[Hashable, float] = field(default_factory=dict)  # user-set lane heights
 
 
-def lane_rows(model: TimelineModel, height: float, scroll_y: float) -> list[LaneRow]:
-    """Lanes stacked under the axis; spare height is shared, at least three rows each."""
-    n = len(model.lanes)
-    if n == 0:
+def lane_rows(model: TimelineModel, height: float, scroll_y: float,
+              sizes: Mapping[Hashable, float] | None = None) -> list[LaneRow]:  # fmt: skip
+    """Lanes stacked under the axis, sharing the height by content (layout.lane_heights);
+    `sizes` holds the heights the user gave lanes (by lane key)."""
+    if not model.lanes:
         return []
-    room = height - AXIS_H
-    open_lanes = [lane for lane in model.lanes if not lane.collapsed]
-    fixed = (n - len(open_lanes)) * (ROW_H + 2 * LANE_PAD)
-    share = (room - fixed) / max(len(open_lanes), 1)
-    rows_open = int(min(max((share - 2 * LANE_PAD) // ROW_H, 3), 12))
+    sizes = sizes or {}
+    needs = [LaneNeed(len(ix), spec.collapsed, sizes.get(spec.key))
+             for spec, ix in zip(model.lanes, model.indexes, strict=False)]  # fmt: skip
+    needs += [LaneNeed(0, spec.collapsed, sizes.get(spec.key))
+              for spec in model.lanes[len(needs):]]  # fmt: skip
     out, y = [], AXIS_H - scroll_y
-    for i, lane in enumerate(model.lanes):
-        rows = 1 if lane.collapsed else rows_open
-        h = rows * ROW_H + 2 * LANE_PAD
-        out.append(LaneRow(i, y, h, rows))
+    for i, h in enumerate(share_heights(needs, height - AXIS_H)):
+        out.append(LaneRow(i, y, h, 1 if needs[i].collapsed else rows_in(h)))
         y += h
     return out
 
 
-def content_height(model: TimelineModel, height: float) -> float:
-    rows = lane_rows(model, height, 0.0)
+def content_height(model: TimelineModel, height: float,
+                   sizes: Mapping[Hashable, float] | None = None) -> float:  # fmt: skip
+    rows = lane_rows(model, height, 0.0, sizes)
     return (rows[-1].y0 + rows[-1].height) if rows else height
 
 
@@ -102,6 +108,9 @@ class Painter:
         self.badge_texts: dict[str, QStaticText] = {}
         self.hits: list[HitBox] = []
         self.clusters: list[Cluster] = []
+        self.cluster_labels: list[str] = []  # the period of a density bar, "" for a badge
+        self.bin_unit = ""  # the density bars' period in this frame ("year", "3 months")
+        self.gutter, self.row_h = GUTTER, ROW_H
         self.data_version = -1
 
     def label_width(self, text: str) -> float:
@@ -146,8 +155,8 @@ class Painter:
         """Draw everything; returns the hit boxes (events and badges) of this frame."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.fillRect(0, 0, int(width), int(height), self.theme.bands[0])
-        self.hits, self.clusters = [], []
-        rows = lane_rows(model, height, scroll_y)
+        self.hits, self.clusters, self.cluster_labels, self.bin_unit = [], [], [], ""
+        rows = lane_rows(model, height, scroll_y, state.sizes)
         axis = day_axis(vp.left, vp.px_per_day, vp.width, measure=self.fm.horizontalAdvance)
         for lr in rows:
             if lr.y0 + lr.height < AXIS_H or lr.y0 > height:
@@ -179,8 +188,12 @@ class Painter:
         index = model.indexes[lr.lane]
         if not len(index):
             return
-        pack = self.pack(model, lr.lane, vp, lr.rows)
         color = QColor(model.lanes[lr.lane].color)
+        pack = None if too_many(index, vp, lr.rows) else self.pack(model, lr.lane, vp, lr.rows)
+        if pack is None or _mostly_badges(pack, index, vp):
+            unit = paint_density(self, p, index, vp, lr, color, model.events, state)
+            self.bin_unit = self.bin_unit or unit
+            return
         faded = QColor(color)
         faded.setAlpha(115 if self.theme.dark else 70)
         ppd, left, w = vp.px_per_day, vp.left, vp.width
@@ -223,24 +236,18 @@ class Painter:
                 right = max(x1, x0 + half * 2)
             self.hits.append(HitBox("event", eid, min(x0, (x0 + x1) / 2 - half) + GUTTER, y,
                                     right + GUTTER, y + ROW_H, lr.lane))  # fmt: skip
-        if not pack.placed and pack.clusters and lr.rows > 1:
-            self._histogram(p, pack, vp, top, lr.rows - 1, faded)
+        for pos in pack.bare:  # a lone event where the badges are: itself, unlabelled
+            t0, t1 = index.t0[pos], index.t1[pos]
+            x0, x1 = (t0 - left) * ppd, (t1 - left) * ppd
+            if x1 < -half - 2 or x0 > w + 2:
+                continue
+            eid = index.keys[pos]
+            y = top + pack.badge_row * ROW_H
+            self._event(p, events[eid], eid, x0, x1, y, color, faded, state)
+            self.hits.append(HitBox("event", eid, min(x0, (x0 + x1) / 2 - half) + GUTTER, y,
+                                    max(x1, (x0 + x1) / 2 + half) + GUTTER, y + ROW_H,
+                                    lr.lane))  # fmt: skip
         self._badges(p, pack, vp, top, lr.lane)
-
-    def _histogram(self, p: QPainter, pack: LanePack, vp: Viewport, top: float, rows: int,
-                   color: QColor) -> None:  # fmt: skip
-        """Where a lane is all badges, bars above them show the density at a glance."""
-        peak = math.log1p(max(c.count for c in pack.clusters))
-        room = rows * ROW_H - 4
-        w = int(STYLE.badge_px - 10)
-        base = int(top + room + 2)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # pixel-aligned: 10x faster
-        for c in pack.clusters:
-            x = vp.x(c.anchor)
-            if -w < x < vp.width + w:
-                h = int(max(room * math.log1p(c.count) / peak, 2.0))
-                p.fillRect(int(x - w / 2), base - h, w, h, color)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _inner_label(self, p: QPainter, text: str, a: float, b: float, y: float) -> float:
         """A bar running off the right edge carries its label inside, on a light plate."""
@@ -318,13 +325,14 @@ class Painter:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.theme.badge)
             p.drawRoundedRect(rect, 7, 7)
-            st = self._badge_text(_count_text(c.count))
+            st = self._badge_text(count_text(c.count))
             size = st.size()
             p.setPen(self.theme.badge_text)
             p.drawStaticText(QPointF(x - size.width() / 2, y + (ROW_H - 4 - size.height()) / 2), st)
             self.hits.append(HitBox("cluster", len(self.clusters), rect.left() + GUTTER, rect.top(),
                                     rect.right() + GUTTER, rect.bottom(), lane))  # fmt: skip
             self.clusters.append(c)
+            self.cluster_labels.append("")
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     def _badge_text(self, text: str) -> QStaticText:
@@ -401,12 +409,25 @@ class Painter:
         p.setPen(self.theme.muted)
         p.setFont(self.small)
         unit = axis.level.unit if axis.level.step == 1 else f"{axis.level.step} {axis.level.unit}s"
-        p.drawText(QRectF(8, 0, GUTTER - 12, AXIS_H), Qt.AlignmentFlag.AlignVCenter, f"per {unit}")
+        if not self.bin_unit:
+            p.drawText(QRectF(8, 0, GUTTER - 12, AXIS_H), Qt.AlignmentFlag.AlignVCenter,
+                       f"per {unit}")  # fmt: skip
+            return
+        p.drawText(QRectF(8, 4, GUTTER - 12, 18), Qt.AlignmentFlag.AlignVCenter,
+                   f"ticks per {unit}")  # fmt: skip
+        p.drawText(QRectF(8, 22, GUTTER - 12, 18), Qt.AlignmentFlag.AlignVCenter,
+                   f"bars per {self.bin_unit}")  # fmt: skip
 
 
-def _count_text(n: int) -> str:
-    if n < 1000:
-        return str(n)
-    if n < 10000:
-        return f"{n / 1000:.1f}k"
-    return f"{n // 1000}k"
+
+def _mostly_badges(pack: LanePack, index: LaneIndex, vp: Viewport) -> bool:
+    """In view, far more events hidden in badges than drawn: a histogram reads better.
+    (The pack spans whole tiles; only what is on screen counts.)"""
+    lo, hi = vp.left, vp.right
+    hidden = sum(c.count for c in pack.clusters if lo <= c.anchor <= hi)
+    if hidden == 0:
+        return False
+    t0 = index.t0
+    shown = sum(1 for pos, _ in pack.placed if lo <= t0[pos] <= hi)
+    shown += sum(1 for pos in pack.bare if lo <= t0[pos] <= hi)
+    return hidden > 2 * shown

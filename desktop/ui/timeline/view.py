@@ -17,7 +17,8 @@ Signals:
     eventDropped(Move)                both of the above as one edit, with the old values:
                                       connect this OR the two above, not both
     lanesReordered(list)              lane keys in their new order (grouping by lane)
-    laneChanged(key, dict)            a lane renamed / recoloured / (un)collapsed
+    laneChanged(key, dict)            a lane renamed / recoloured / (un)collapsed / resized
+                                      ({"height": px or None}: by dragging its border)
     laneCreated(str)                  the user asked for a new lane with this name
 Toolbar (controls.py): text, status, tag (tag_box), date range (dates_button popup),
 lane visibility (lanes_button menu, kept as hidden lane ids so new lanes show), grouping.
@@ -111,6 +112,9 @@ class TimelineView(QWidget):
         self.vbar = QScrollBar(Qt.Orientation.Vertical, self)
         self._bar = (0.0, 1.0)
         self._fitted = False
+        # heights given to lanes the store does not keep (other groupings, "Unassigned"),
+        # by (grouping, lane key); saved with a named view
+        self._local_sizes: dict[tuple[str, Hashable], float] = {}
         self._build()
         self._connect()
 
@@ -168,6 +172,7 @@ class TimelineView(QWidget):
         c.eventDropped.connect(self._dropped)
         c.laneMoved.connect(self._lane_moved)
         c.laneToggled.connect(self._lane_toggled)
+        c.laneResized.connect(self._lane_resized)
         c.contextRequested.connect(self._context_menu)
         self.minimap.centreRequested.connect(lambda d: c.set_viewport(c.vp.centred_on(d)))
         self.hbar.valueChanged.connect(self._hbar_moved)
@@ -186,6 +191,7 @@ class TimelineView(QWidget):
     def set_lanes(self, lanes: list[LaneInfo]) -> None:
         self.model.lane_infos = list(lanes)
         self.lanes_button.set_lanes([(info.id, info.name) for info in lanes] + [(None, NO_LANE)])
+        self._refresh_sizes()
         if self.model.events:
             self._rebuild()
 
@@ -228,6 +234,7 @@ class TimelineView(QWidget):
         self.group_box.blockSignals(True)
         self.group_box.setCurrentIndex(GROUPINGS.index(grouping))
         self.group_box.blockSignals(False)
+        self._refresh_sizes()
         self._rebuild()
 
     def set_filters(self, filters: Filters, hidden_lanes: frozenset | None = None) -> None:
@@ -332,11 +339,17 @@ class TimelineView(QWidget):
         """What a named timeline keeps: grouping, all filters, hidden lanes, visible range."""
         lo, hi = self.visible_days()
         hidden = sorted(self.lanes_button.hidden, key=lambda k: (k is None, str(k)))
+        heights = [[key, h] for (grouping, key), h in self._local_sizes.items()
+                   if grouping == self.model.grouping]  # fmt: skip
         return {"grouping": self.model.grouping, **self.model.filters.to_state(),
-                "hidden_lanes": hidden, "range_days": [lo, hi]}  # fmt: skip
+                "hidden_lanes": hidden, "range_days": [lo, hi],
+                "lane_heights": heights}  # fmt: skip
 
     def restore_view_state(self, state: dict[str, Any]) -> None:
         self.model.grouping = state.get("grouping", "lane")
+        for key, h in state.get("lane_heights") or []:
+            if not self._stored_lane(key):
+                self._local_sizes[(self.model.grouping, key)] = float(h)
         hidden = state.get("hidden_lanes")
         self.set_filters(Filters.from_state(state),
                          frozenset(hidden) if hidden is not None else None)  # fmt: skip
@@ -415,6 +428,33 @@ class TimelineView(QWidget):
         self.canvas.set_scroll_y(self.canvas.scroll_y)
         self._sync_bars()
         self.laneChanged.emit(spec.key, {"collapsed": not spec.collapsed})
+
+    def _stored_lane(self, key: Hashable) -> bool:
+        """Lanes of the workspace keep their height in the store (undoable, persisted)."""
+        return self.model.grouping == "lane" and isinstance(key, int)
+
+    def _refresh_sizes(self) -> None:
+        """The user-set heights that apply now: the store's lanes', then the local ones."""
+        sizes: dict[Hashable, float] = {}
+        if self.model.grouping == "lane":
+            sizes = {info.id: float(info.height) for info in self.model.lane_infos
+                     if getattr(info, "height", None)}  # fmt: skip
+        sizes.update({key: h for (g, key), h in self._local_sizes.items()
+                      if g == self.model.grouping})  # fmt: skip
+        self.canvas.state.sizes = sizes
+        self.canvas.set_scroll_y(self.canvas.scroll_y)
+
+    def _lane_resized(self, lane: int, height: float | None) -> None:
+        """A border drag ended: the store's lanes through an undoable edit, others here."""
+        key = self.model.lanes[lane].key
+        if self._stored_lane(key):
+            self.laneChanged.emit(key, {"height": None if height is None else int(height)})
+        elif height is None:
+            self._local_sizes.pop((self.model.grouping, key), None)
+        else:
+            self._local_sizes[(self.model.grouping, key)] = float(height)
+        self._refresh_sizes()
+        self._sync_bars()
 
     def _context_menu(self, pos: QPoint, hit: HitBox | None) -> None:
         self._menu = context_menu(self, hit)

@@ -1,0 +1,128 @@
+"""Drawing a dense lane as a histogram strip: one bar per calendar period, with its count.
+
+When a lane holds far more events in view than its rows can show, a row of equal
+"1.4k" badges says nothing; bars per year (or quarter, month, day ...) show where the
+events are, and the counts say how many. Bar heights are events per day relative to
+the lane's busiest bin in view; a bin holding one event draws that event itself
+(clickable, with its tooltip), never a bar of one. Each bar is a zoom target.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from desktop.layout.density import (
+    bin_edges,
+    bin_label,
+    bin_level,
+    count_text,
+    density_bins,
+    peak_density,
+)
+from desktop.layout.event_index import LaneIndex
+from desktop.layout.hits import HitBox
+from desktop.layout.view_pack import Cluster
+from desktop.layout.viewport import Viewport
+
+if TYPE_CHECKING:
+    from desktop.ui.timeline.painter import LaneRow, Painter
+
+LABEL_H = 13.0  # the band above the bars where counts go
+DENSE_FACTOR = 6  # a lane is dense when its visible events exceed this x what rows show
+
+
+def too_many(index: LaneIndex, vp: Viewport, rows: int, per_row_px: float = 60.0) -> bool:
+    """Far more events start in view than `rows` rows of labelled events could show."""
+    capacity = max(rows, 1) * vp.width / per_row_px
+    return index.count_starting(vp.left, vp.right) > DENSE_FACTOR * capacity
+
+
+def paint_density(painter: Painter, p: QPainter, index: LaneIndex, vp: Viewport, lr: LaneRow,
+                  color: QColor, events: dict, state) -> str:  # fmt: skip
+    """Bars for lane `lr`; hit boxes and zoom targets go to the painter's lists. Returns
+    the bins' unit ("year", "3 months" ...) for the axis legend."""
+    level = bin_level(vp.px_per_day)
+    bins = density_bins(index, bin_edges(level, vp.left, vp.right))
+    peak = peak_density(bins)
+    if peak <= 0:
+        return ""
+    theme = painter.theme
+    with_labels = lr.height >= 40
+    top = lr.y0 + 3 + (LABEL_H if with_labels else 0)
+    base = lr.y0 + lr.height - 3
+    room = max(base - top, 2.0)
+    fill = QColor(color)
+    fill.setAlpha(170 if theme.dark else 150)
+    edge = color.lighter(130) if theme.dark else color.darker(130)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    p.fillRect(QRectF(0, base, vp.width, 1), theme.line)
+    label_right = -1e9
+    p.setFont(painter.small)
+    lone: list[tuple[int, float]] = []
+    for b in bins:
+        if b.count == 0:
+            continue
+        x0, x1 = vp.x(b.lo), vp.x(b.hi)
+        if x1 < 0 or x0 > vp.width:
+            continue
+        if b.count == 1:
+            lone.append((b.first, base))
+            continue
+        h = max(room * (b.count / b.days) / peak, 2.0)
+        a, w = round(x0) + 1, max(round(x1) - round(x0) - 2, 1)
+        p.fillRect(QRectF(a, base - h, w, h), fill)
+        p.fillRect(QRectF(a, base - h, w, 1), edge)
+        painter.hits.append(HitBox("cluster", len(painter.clusters), a + painter.gutter,
+                                   lr.y0, a + w + painter.gutter, base, lr.lane))  # fmt: skip
+        painter.clusters.append(Cluster((b.lo + b.hi) / 2, b.lo, b.hi, b.count, 0))
+        painter.cluster_labels.append(bin_label(level, b))
+        if with_labels:
+            label_right = _count(painter, p, b.count, x0, x1, base - h, label_right,
+                                 vp.width)  # fmt: skip
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for pos, y in lone:
+        _lone_event(painter, p, index, pos, vp, y, lr, color, events, state)
+    step = "" if level.step == 1 else f"{level.step} "
+    return f"{step}{level.unit}{'s' if level.step > 1 else ''}"
+
+
+def _count(painter: Painter, p: QPainter, n: int, x0: float, x1: float, bar_top: float,
+           last_right: float, view_width: float) -> float:  # fmt: skip
+    """The count over a bar, full ("1,432") when it fits in the bar, short ("1.4k")
+    otherwise; over the bar's visible part only, and left out where it would touch the
+    previous count."""
+    st = painter._badge_text(f"{n:,}")
+    if st.size().width() > x1 - x0 - 2:
+        st = painter._badge_text(count_text(n))
+    tw = st.size().width()
+    a, b = max(x0, 0.0), min(x1, view_width)
+    if b - a < tw and (a > x0 or b < x1):  # a bar cut by the edge, too little of it shown
+        return last_right
+    x = min(max((x0 + x1) / 2 - tw / 2, a), b - tw)
+    if x < last_right + 4:
+        return last_right
+    p.setPen(painter.theme.ink)
+    p.drawStaticText(QPointF(x, bar_top - st.size().height() - 1), st)
+    return x + tw
+
+
+def _lone_event(painter: Painter, p: QPainter, index: LaneIndex, pos: int, vp: Viewport,
+                base: float, lr: LaneRow, color: QColor, events: dict, state) -> None:  # fmt: skip
+    """The one event of a bin, drawn as its marker sitting on the base line."""
+    eid = index.keys[pos]
+    e = events.get(eid)
+    if e is None:
+        return
+    x0, x1 = vp.x(index.t0[pos]), vp.x(index.t1[pos])
+    y = base - painter.row_h
+    faded = QColor(color)
+    faded.setAlpha(115 if painter.theme.dark else 70)
+    painter._event(p, e, eid, x0, x1, y, color, faded, state)
+    half = 5.0
+    left = min(x0, (x0 + x1) / 2 - half)
+    right = max(x1, left + 2 * half)
+    painter.hits.append(HitBox("event", eid, left + painter.gutter, y, right + painter.gutter,
+                               y + painter.row_h, lr.lane))  # fmt: skip
