@@ -55,14 +55,12 @@ _NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
-_BETWEEN_SPACES = re.compile(r"(?<= )[^ ]+(?= )")
-
-
 @lru_cache(maxsize=4)
 def _spaced_words(article: str) -> frozenset[str]:
     """The words written between two spaces in the article: `w in` this is
     `f" {w} " in article` without reading the whole article again for every name."""
-    return frozenset(m.group() for m in _BETWEEN_SPACES.finditer(article))
+    pieces = article.split(" ")  # in C: a regex with look-arounds cost 0.3 ms an article
+    return frozenset(pieces[1:-1]) - {""}
 
 
 def names_in(text: str, start: int, end: int, article: str) -> list[str]:

@@ -74,11 +74,9 @@ class Clause:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    out: list[Token] = []
-    for m in _TOKEN.finditer(text[start:end].lower()):
-        a, b = m.span()
-        out.append((start + a, start + b, text[start + a : start + b], m.group()))
-    return out
+    piece = text[start:end]
+    return [(start + a, start + b, piece[a:b], m.group())
+            for m in _TOKEN.finditer(piece.lower()) for a, b in (m.span(),)]  # fmt: skip
 
 
 def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool, bool]]:

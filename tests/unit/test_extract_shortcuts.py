@@ -57,3 +57,26 @@ def test_trigger_index_matches_a_full_word_index() -> None:
     full = {k: v for k, v in _every_token(str(low)).items() if k in wanted or k[0] == "#"}
     assert low.positions == full
     assert "lastly" not in low.positions and low.positions["the"]
+
+
+def test_word_before_reads_backwards_what_the_regex_found() -> None:
+    import random
+
+    from desktop.extract.entities import _word_before
+
+    pattern = re.compile(r"([A-Za-z][\w-]*)[\s,]*$")
+    rng = random.Random(7)
+    alphabet = "ab Z9_-, \n\té’'.()"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        start, floor = rng.randint(0, len(text)), rng.randint(0, 20)
+        m = pattern.search(text, max(floor, start - 40), start)
+        assert _word_before(text, start, floor) == (m.group(1).lower() if m else ""), text
+
+
+def test_spaced_words_are_the_runs_between_two_spaces() -> None:
+    from desktop.extract.actors import _spaced_words
+
+    for text in ("a b c", " a  b\nc d ", "", "one", "x  y", "  ", "Rebels shelled the\ttown , then"):
+        want = frozenset(m.group() for m in re.finditer(r"(?<= )[^ ]+(?= )", text))
+        assert _spaced_words(text) == want, text
