@@ -77,6 +77,7 @@ def test_word_before_reads_backwards_what_the_regex_found() -> None:
 def test_spaced_words_are_the_runs_between_two_spaces() -> None:
     from desktop.extract.actors import _spaced_words
 
-    for text in ("a b c", " a  b\nc d ", "", "one", "x  y", "  ", "Rebels shelled the\ttown , then"):
+    texts = ("a b c", " a  b\nc d ", "", "one", "x  y", "  ", "Rebels shelled the\ttown , then")
+    for text in texts:
         want = frozenset(m.group() for m in re.finditer(r"(?<= )[^ ]+(?= )", text))
         assert _spaced_words(text) == want, text
