@@ -31,6 +31,14 @@ THU = date(2022, 3, 3)  # a Thursday
     ("ru", "Выборы пройдут в сентябре.", "сентябре", "2022-09"),
     ("fr", "Les combats ont repris fin février.", "fin février", "2022-02"),
     ("de", "Die Kämpfe begannen Anfang Februar.", "Anfang Februar", "2022-02"),
+    ("fr", "L'accord a été signé il y a deux jours.", "il y a deux jours", "2022-03-01"),
+    ("es", "El acuerdo se firmó hace tres semanas.", "hace tres semanas", "2022-W06"),
+    ("de", "Das Abkommen wurde vor zwei Jahren unterzeichnet.", "vor zwei Jahren", "2020"),
+    ("ru", "Соглашение подписали два дня назад.", "два дня назад", "2022-03-01"),
+    ("tr", "Anlaşma iki gün önce imzalandı.", "iki gün önce", "2022-03-01"),
+    ("ar", "وقّع الاتفاق قبل يومين.", "قبل يومين", "2022-03-01"),
+    ("de", "Die Wahl fand am 05.02.2022 statt.", "05.02.2022", "2022-02-05"),
+    ("fr", "Mis à jour le 2022-02-05.", "2022-02-05", "2022-02-05"),
 ])  # fmt: skip
 def test_one_error_class(language: str, text: str, phrase: str, value: str) -> None:
     found = {t.text: t for t in tag(text, THU, language)}
@@ -68,3 +76,15 @@ def test_an_undated_lead_is_dated_by_the_article() -> None:
     assert lead.anchor == "publication" and lead.value == "2022-03-03"
     assert lead.quote.startswith("Un séisme") and lead.fuzzy.qualifier.value == "shortly before"
     assert suggest("Le sommet se tiendra à Paris avec dix pays.", THU, "fr") == []  # future
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "La ville est assiégée depuis mars."),
+    ("de", "Die Grenze bleibt bis zum 15. März geschlossen."),
+    ("ar", "وتخضع المدينة للحصار منذ آذار."),
+    ("tr", "Sınır 15 Mart'a kadar kapalı kalacak."),
+    ("es", "La frontera seguirá cerrada hasta el 15 de marzo."),
+])  # fmt: skip
+def test_a_bound_of_a_period_dates_no_happening(language: str, text: str) -> None:
+    assert [t for t in tag(text, THU, language) if t.fuzzy is not None]
+    assert suggest(text, THU, language) == []

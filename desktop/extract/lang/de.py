@@ -30,7 +30,7 @@ TABLE = LangTable(
     next_before=_NEXT,
     last_before=_LAST,
     parts_before={r"Anfang\s+": "early", r"Mitte\s+": "mid", r"Ende\s+": "late"},
-    month_before=r"im\s+(?:Monat\s+)?",
+    month_before=r"(?:im|seit|bis|ab)\s+(?:Monat\s+)?",
     relunits=(
         (rf"(?:in\s+der\s+)?{_LAST}\s+Woche", "week", -1),
         (rf"(?:in\s+der\s+)?{_NEXT}\s+Woche", "week", 1),
@@ -42,4 +42,11 @@ TABLE = LangTable(
     ),  # fmt: skip
     years=(r"(?:im\s+Jahre?)\s+(?P<year>(?:19|20)\d\d)",),
     deictic_block_before=r"am|heute|gestern|jeden|diesen|dem|den|des|guten|früh",
+    numbers=dict(zip("einem einer zwei drei vier fünf sechs sieben acht neun zehn".split(),
+                     (1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
+    units={"tag": ("day", 1), "tagen": ("day", 1), "woche": ("week", 1), "wochen": ("week", 1),
+           "monat": ("month", 1), "monaten": ("month", 1), "jahr": ("year", 1),
+           "jahren": ("year", 1)},
+    ago=((r"vor\s+{n}\s+{u}", -1), (r"in\s+{n}\s+{u}", 1)),
+    bound_before=r"(?:seit|bis|bis\s+zum|bis\s+zur|vor\s+dem|ab|ab\s+dem)\s+",
 )

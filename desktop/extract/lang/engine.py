@@ -63,6 +63,13 @@ class LangTable:
     years: tuple[str, ...] = ()  # regexes with a (?P<year>) group
     deictic_block_before: str = "(?!)"  # regex ending where a deictic is not one
     deictic_block_after: str = "(?!)"
+    numbers: dict[str, int] = field(default_factory=dict)  # "deux" -> 2
+    units: dict[str, tuple[str, int]] = field(default_factory=dict)  # "jours" -> (day, 1)
+    ago: tuple[tuple[str, int], ...] = ()  # ("il y a {n} {u}", -1): {n} number, {u} unit
+    # Where a date only bounds a period ("since March", "until Friday"): regex ending
+    # right before the phrase, or starting right after it. The phrase dates no happening.
+    bound_before: str = "(?!)"
+    bound_after: str = "(?!)"
 
 
 def _alternation(words) -> str:
@@ -82,6 +89,13 @@ class _Compiled:
     breaks: re.Pattern[str]
     block_before: re.Pattern[str]
     block_after: re.Pattern[str]
+    bound_before: re.Pattern[str]
+    bound_after: re.Pattern[str]
+
+    def bounds(self, text: str, timex: Timex) -> bool:
+        """Whether the phrase only bounds a period: "since March", "until Friday"."""
+        return bool(self.bound_before.search(text, max(0, timex.start - 24), timex.start)
+                    or self.bound_after.match(text, timex.end))  # fmt: skip
 
 
 @lru_cache(maxsize=16)
@@ -119,6 +133,13 @@ def compiled(table: LangTable) -> _Compiled:
         patterns.append((f"rel{i}", rf"{start}{pre}(?:{rx}){end}"))
     for rx in t.years:
         patterns.append(("year", rf"{start}(?:{rx}){end}"))
+    number = rf"(?P<n>\d{{1,3}}|{_alternation(t.numbers) or '(?!)'})"
+    unit = f"(?P<unit>{_alternation(t.units) or '(?!)'})"
+    for i, (rx, _sign) in enumerate(t.ago):
+        patterns.append((f"ago{i}", start + rx.format(n=number, u=unit) + end))
+    patterns.append(("numeric", r"(?<![\d./-])(?:(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./]"
+                                r"(?P<ny>(?:19|20)\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-"
+                                r"(?P<id>[0-3]\d))(?![\d./-]?\d)"))
     flags = re.IGNORECASE
     return _Compiled(
         t, tuple((kind, re.compile(rx, flags)) for kind, rx in patterns),
@@ -126,6 +147,8 @@ def compiled(table: LangTable) -> _Compiled:
         re.compile(rf"{t.breaks}", flags),
         re.compile(rf"(?:{t.deictic_block_before})\s*$", flags),
         re.compile(rf"^\s*(?:{t.deictic_block_after})", flags),
+        re.compile(rf"(?<!{W})(?:{t.bound_before})$", flags),
+        re.compile(rf"\s*(?:{t.bound_after})(?!{W})", flags),
     )  # fmt: skip
 
 
@@ -142,6 +165,11 @@ def _lookup(table: dict[str, int], word: str) -> int:
     return table.get(folded, table.get(word, 0)) or next(
         (v for k, v in table.items() if k.lower() == folded), 0
     )
+
+
+def _lookup_unit(table: dict[str, tuple[str, int]], word: str) -> tuple[str, int]:
+    folded = word.lower()
+    return table.get(folded) or next(v for k, v in table.items() if k.lower() == folded)
 
 
 def find_spans(text: str, c: _Compiled) -> list[_Found]:
@@ -221,6 +249,10 @@ def resolve(item: _Found, c: _Compiled, text: str, reference: date | None) -> Ti
     year = int(m["year"]) if m.groupdict().get("year") else None
     if item.kind == "year":
         return make(f"{year:04d}", FuzzyDate.year(year), False)
+    if item.kind == "numeric":
+        y, mo, d = (m["ny"], m["nm"], m["nd"]) if m["ny"] else (m["iy"], m["im"], m["id"])
+        found = safe_date(int(y), int(mo), int(d))  # day first in all these languages
+        return make(found.isoformat(), day_fuzzy(found), False) if found else None
     parts = {"partb": t.parts_before, "parta": t.parts_after}.get(item.kind)
     kind = "month" if parts is not None else item.kind
     if kind in ("date", "month"):
@@ -255,6 +287,17 @@ def resolve(item: _Found, c: _Compiled, text: str, reference: date | None) -> Ti
     if item.kind == "deictic":
         day = reference + timedelta(days=_lookup(t.deictics, m["dx"]))
         return make(day.isoformat(), day_fuzzy(day), True)
+    if item.kind.startswith("ago"):
+        unit, count = _lookup_unit(t.units, m["unit"])
+        n = m.groupdict().get("n")
+        if n:
+            count = int(n) if n.isdigit() else _lookup(t.numbers, n)
+        sign = t.ago[int(item.kind[3:])][1]
+        if unit == "day":
+            moved = reference + timedelta(days=sign * count)
+            return make(moved.isoformat(), day_fuzzy(moved), True)
+        value, fuzzy = unit_period(reference, unit, sign * count)
+        return make(value, fuzzy, True)
     _rx, unit, offset = t.relunits[int(item.kind[3:])]
     value, fuzzy = unit_period(reference, unit, offset)
     return make(value, fuzzy, True)

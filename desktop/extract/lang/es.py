@@ -14,7 +14,8 @@ TABLE = LangTable(
     months={m: n for n, m in enumerate(_MONTHS, start=1)} | {"setiembre": 9},
     weekdays=_WEEKDAYS,
     deictics={"ayer": -1, "anteayer": -2, "antier": -2, "hoy": 0, "mañana": 1,
-              "pasado mañana": 2},  # fmt: skip
+              "pasado mañana": 2, "esta mañana": 0, "esta tarde": 0,
+              "esta noche": 0, "anoche": -1},  # fmt: skip
     future=r"\b\w+(?:rá|rán|remos|réis)\b|\b(?:va|van|vamos)\s+a\s+\w+(?:ar|er|ir)\b"
     r"|\bpróxim\w+|\bprevist\w+",
     past=r"\b\w{2,}(?:ó|aron|ieron|yeron)\b|\b(?:ha|han|había|habían|hubo|fue|fueron)\b"
@@ -30,7 +31,7 @@ TABLE = LangTable(
     parts_before={r"(?:a\s+)?(?:principios|comienzos|inicios)\s+de\s+": "early",
                   r"(?:a\s+)?mediados\s+de\s+": "mid",
                   r"(?:a\s+)?(?:finales|fines)\s+de\s+": "late"},  # fmt: skip
-    month_before=r"(?:en|durante|el\s+mes\s+de)\s+",
+    month_before=r"(?:en|durante|desde|hasta|el\s+mes\s+de)\s+",
     relunits=(
         (r"la\s+semana\s+pasada|la\s+pasada\s+semana", "week", -1),
         (r"la\s+(?:próxima\s+semana|semana\s+próxima|semana\s+que\s+viene)", "week", 1),
@@ -42,4 +43,10 @@ TABLE = LangTable(
     ),  # fmt: skip
     years=(r"(?:en|durante)\s+(?:el\s+(?:año\s+)?)?(?P<year>(?:19|20)\d\d)",),
     deictic_block_before=r"la|esta|por\s+la|de\s+la|cada|una|toda\s+la|del",
+    numbers=dict(zip("un uno una dos tres cuatro cinco seis siete ocho nueve diez".split(),
+                     (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
+    units={"día": ("day", 1), "días": ("day", 1), "semana": ("week", 1), "semanas": ("week", 1),
+           "mes": ("month", 1), "meses": ("month", 1), "año": ("year", 1), "años": ("year", 1)},
+    ago=((r"hace\s+{n}\s+{u}", -1), (r"dentro\s+de\s+{n}\s+{u}", 1)),
+    bound_before=r"(?:desde|hasta|antes\s+de)\s+(?:el\s+|la\s+)?",
 )

@@ -30,7 +30,7 @@ def suggest_language(
     """Suggested events in `text` (in `table`'s language), dated against `reference`."""
     timexes = tag_language(text, reference, table)
     effective = _reference(timexes, reference)
-    future = compiled(table).future
+    rules = compiled(table)
     out: list[Suggestion] = []
     index = body = 0
     for start, end in split_sentences(text):
@@ -47,14 +47,15 @@ def suggest_language(
         sentence = text[start:end]
         if is_boilerplate(sentence):
             continue
-        found = _phrase_only(text, (start, end), inside, effective)
+        anchors = [t for t in inside if not rules.bounds(text, t)]
+        found = _phrase_only(text, (start, end), anchors, effective)
         out.extend(found)
         if _is_heading(sentence):
             continue
         body += 1
         dated = any(not t.dateline for t in inside)
         if body == 1 and not found and not dated and effective is not None:
-            if not future.search(sentence):
+            if not rules.future.search(sentence):
                 out.append(_lead(text, (start, end), effective))
     return attach_entities(text, out, {})
 
