@@ -9,12 +9,14 @@ dated "on or shortly before" the article's date, as English leads are.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from desktop.extract.actors import names_in, numbers_in
 from desktop.extract.anchoring import PUBLICATION
 from desktop.extract.entities import attach_entities
 from desktop.extract.lang import LangTable, compiled, tag_language
+from desktop.extract.lang.crossing import figures_of, names_of, verb_of
 from desktop.extract.model import Suggestion, Timex
 from desktop.extract.sentences import is_boilerplate, split_sentences
 from desktop.extract.suggest import _is_heading, _phrase_only, _reference
@@ -49,6 +51,8 @@ def suggest_language(
             continue
         anchors = [t for t in inside if not rules.bounds(text, t)]
         found = _phrase_only(text, (start, end), anchors, effective)
+        dates = [(t.start, t.end) for t in inside]
+        found = [_crossable(text, s, dates) for s in found]
         out.extend(found)
         if _is_heading(sentence):
             continue
@@ -56,8 +60,16 @@ def suggest_language(
         dated = any(not t.dateline for t in inside)
         if body == 1 and not found and not dated and effective is not None:
             if not rules.future.search(sentence):
-                out.append(_lead(text, (start, end), effective))
+                out.append(_crossable(text, _lead(text, (start, end), effective), dates))
     return attach_entities(text, out, {})
+
+
+def _crossable(text: str, item: Suggestion, dates: list[tuple[int, int]]) -> Suggestion:
+    """The names, figures and verb an English report of the same happening would have."""
+    sentence = item.quote
+    names = tuple(dict.fromkeys((*item.names, *names_of(sentence))))
+    figures = figures_of(text, item.start, item.end, dates)
+    return replace(item, names=names, numbers=figures, verb=verb_of(sentence))
 
 
 def _lead(text: str, span: tuple[int, int], reference: date) -> Suggestion:

@@ -1,0 +1,90 @@
+"""What lets an Arabic (French, Russian ...) report match an English one of the same
+happening: place and actor names in their English form, figures written alike, and the
+event verb as the English lemma (services.matching compares names, figures and verb).
+
+A small alias table, not a transliterator: the places and bodies Syria coverage names
+most, with their spellings and case forms in each language (clitics for Arabic).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.extract.lang.engine import W
+
+# English name -> forms (regexes; Russian and Turkish forms take their case endings).
+ALIASES: dict[str, str] = {
+    "Syria": r"سوريا|سورية|Syrie|Siria|Syrien\w*|Сири\w*|Suriye\w*",
+    "Turkey": r"تركيا|Turquie|Turquía|Türkei|Турци\w*|Türkiye\w*",
+    "Idlib": r"إدلب|ادلب|Idleb|Idlib|Идлиб\w*|İdlib\w*",
+    "Bab al-Hawa": r"باب الهوى|Bab al-Hawa|Bab el-Hawa|Баб-эль-Хава|Bab el-Heva\w*",
+    "Aleppo": r"حلب|Alep|Alepo|Aleppo|Алеппо|Halep\w*",
+    "Damascus": r"دمشق|Damas|Damasco|Damaskus|Дамаск\w*|Şam\w*",
+    "Beirut": r"بيروت|Beyrouth|Beirut|Бейрут\w*|Beyrut\w*",
+    "Ankara": r"أنقرة|انقرة|Ankara\w*|Анкар\w*",
+    "Moscow": r"موسكو|Moscou|Moscú|Moskau|Москв\w*|Moskova\w*",
+    "Geneva": r"جنيف|Genève|Ginebra|Genf|Женев\w*|Cenevre\w*",
+    "Cairo": r"القاهرة|Le Caire|El Cairo|Kairo|Каир\w*|Kahire\w*",
+    "Euphrates": r"الفرات|Euphrate|Éufrates|Euphrat|Евфрат\w*|Fırat\w*",
+    "Deir ez-Zor": r"دير الزور|Deir ez-Zor|Deir Ezzor|Дейр-эз-Зор\w*|Deir ez-Zor\w*",
+    "Kahramanmaras": r"كهرمان مرعش|Kahramanmaraş\w*|Кахраманмараш\w*",
+    "United Nations": r"الأمم المتحدة|Nations unies|Naciones Unidas|Vereinte\w* Nationen"
+    r"|ООН|Birleşmiş Milletler\w*|ONU",
+    "Security Council": r"مجلس الأمن|Conseil de sécurité|Consejo de Seguridad|Sicherheitsrat\w*"
+    r"|Совет\w* Безопасности|Güvenlik Konseyi\w*",
+    "International Monetary Fund": r"صندوق النقد الدولي|FMI|IWF|МВФ|Uluslararası Para Fonu\w*",
+}
+# English lemma -> the verb's forms in each language (stems as regexes).
+VERBS: dict[str, str] = {
+    "enter": r"دخل\w*|تدخل|يدخل|entr(?:é|ée|és|ées|ent)|entr(?:ó|aron)|вошл\w*|вошёл|girdi\w*",
+    "strike": r"ضرب|ضربت|هز|هزت|frapp\w+|sacud\w+|erschütter\w+|girdi(?!\w)",
+    "sign": r"وقّع\w*|وقعا|وقعوا|sign(?:é|ée|és|ées|ent|era|eront)|firm\w+|unterzeichn\w+"
+    r"|подписал\w*|подпишут|imzala\w*",
+    "kill": r"قتل|قُتل|مقتل|tu(?:é|ée|és|ées)|mat(?:ó|aron)|getötet|tötete\w*|убит\w*|öldürül\w*",
+    "meet": r"اجتمع\w*|التقى|يلتقي|سيلتقي|rencontr\w+|réuni\w*|reuni\w+|reún\w+|trafen|traf"
+    r"|встретил\w*|встретятся|görüş\w+",
+    "arrive": r"وصل\w*|يصل|ستصل|arriv\w+|lleg\w+|eingetroffen|angekommen|прибыл\w*|прибуд\w+"
+    r"|geldi\w*|ulaştı\w*",
+    "announce": r"أعلن\w*|annonc\w+|anunci\w+|angekündigt|kündigte\w*|объявил\w*|duyur\w+",
+}
+_FIGURE = re.compile(r"\d+(?:[.,٫]\d+)*")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "0123456789" * 2 + ".")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
+    clitic = r"(?:[وفبل]|وب|ول|ال)?"
+    def one(rx: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!{W}){clitic}(?:{rx})(?!{W})", re.IGNORECASE)
+    return ([(n, one(rx)) for n, rx in ALIASES.items()],
+            [(v, one(rx)) for v, rx in VERBS.items()])  # fmt: skip
+
+
+def names_of(sentence: str) -> tuple[str, ...]:
+    """The alias table's names in a sentence, in their English form."""
+    return tuple(name for name, rx in _compiled()[0] if rx.search(sentence))
+
+
+def verb_of(sentence: str) -> str:
+    """The English lemma of the first event verb the table knows in the sentence."""
+    hits = [(m.start(), lemma) for lemma, rx in _compiled()[1] if (m := rx.search(sentence))]
+    return min(hits)[1] if hits else ""
+
+
+def figures_of(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Figures as English writes them ("7,8" -> "7.8", "6.000" -> "6000", "٣٠٠" -> "300"),
+    leaving out the digits of date phrases and years."""
+    chars = list(text[start:end].translate(_DIGITS))
+    for a, b in dates:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    out = set()
+    for m in _FIGURE.finditer("".join(chars)):
+        figure = m.group()
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", figure):
+            figure = re.sub(r"[.,]", "", figure)  # thousands
+        figure = figure.replace(",", ".")
+        if not (len(figure) == 4 and figure[:2] in ("19", "20")):
+            out.add(figure)
+    return tuple(sorted(out))
