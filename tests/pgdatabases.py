@@ -1,7 +1,8 @@
 """Creating and dropping test databases on the throw-away server (see pgcluster.py).
 
 Migrating a new database takes a few hundred milliseconds, so it is done once into a
-template and every test's database is a copy of it (CREATE DATABASE ... TEMPLATE).
+template and every test's database is a copy of it (CREATE DATABASE ... TEMPLATE). Names
+carry the process id: parallel pytest workers share one server.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import os
 import psycopg
 from sqlalchemy.engine import make_url
 
-TEMPLATE = "chronologue_template"
-
 
 class Databases:
     def __init__(self, server_url: str) -> None:
@@ -21,6 +20,7 @@ class Databases:
         self.admin = psycopg.connect(self._conninfo("postgres"), autocommit=True)
         self._names = (f"chronologue_t{os.getpid()}_{n}" for n in itertools.count())
         self._template_ready = False
+        self.template = f"chronologue_template_{os.getpid()}"
 
     def _conninfo(self, database: str) -> str:
         url = self.server.set(database=database)
@@ -43,16 +43,16 @@ class Databases:
             return
         from desktop.store import open_workspace
 
-        self.admin.execute(f"DROP DATABASE IF EXISTS {TEMPLATE}")
-        self.admin.execute(f"CREATE DATABASE {TEMPLATE}")
-        open_workspace(self.url(TEMPLATE)).close()
+        self.admin.execute(f"DROP DATABASE IF EXISTS {self.template}")
+        self.admin.execute(f"CREATE DATABASE {self.template}")
+        open_workspace(self.url(self.template)).close()
         self._template_ready = True
 
     def create(self, *, template: bool) -> str:
         name = next(self._names)
         if template:
             self._template()
-            self.admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+            self.admin.execute(f"CREATE DATABASE {name} TEMPLATE {self.template}")
         else:
             self.admin.execute(f"CREATE DATABASE {name}")
         return self.url(name)
@@ -62,6 +62,8 @@ class Databases:
         self.admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def close(self) -> None:
+        if self._template_ready:
+            self.admin.execute(f"DROP DATABASE IF EXISTS {self.template} WITH (FORCE)")
         self.admin.close()
 
 
@@ -70,7 +72,10 @@ def ensure_role(databases: Databases, name: str, password: str | None = None) ->
     exists = databases.admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                                      (name,)).fetchone()
     if not exists:
-        databases.admin.execute(f"CREATE ROLE {name} LOGIN")
+        try:
+            databases.admin.execute(f"CREATE ROLE {name} LOGIN")
+        except psycopg.errors.DuplicateObject:
+            pass  # a parallel test process created it first
     if password is not None:
         databases.admin.execute(f"ALTER ROLE {name} PASSWORD '{password}'")
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.services.editing import EditConflict
 from desktop.store import Event, Workspace
 from desktop.store.changes import unit
 
@@ -18,14 +19,18 @@ def set_status(ws: Workspace | Session, event_ids: Iterable[int], status: str) -
     """Set the status of several events in one transaction; returns ids not found."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    missing = []
-    with unit(ws) as session:
-        for event_id in event_ids:
-            event = session.get(Event, event_id)
-            if event is None:
-                missing.append(event_id)
-            else:
-                event.status = status
+    missing: list[int] = []
+    try:
+        with unit(ws) as session:
+            for event_id in event_ids:
+                event = session.get(Event, event_id)
+                if event is None:
+                    missing.append(event_id)
+                else:
+                    event.status = status
+    except StaleDataError:  # another writer committed to one of these events first
+        raise EditConflict("an event changed elsewhere while its status was set; "
+                           "nothing was changed") from None
     return missing
 
 

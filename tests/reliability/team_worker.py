@@ -59,7 +59,11 @@ def main() -> int:
                     time.sleep(0.05)
                     continue
                 event_id = rng.choice(pending)
-                missing = review.set_status(ws, [event_id], "accepted")
+                try:
+                    missing = review.set_status(ws, [event_id], "accepted")
+                except editing.EditConflict:  # an editor or the importer got there first
+                    counts["conflicts"] += 1
+                    continue
                 if not missing:
                     note(accepted=event_id)
         elif role == "importer":

@@ -1,4 +1,4 @@
-"""Four analysts at once for 30 seconds (two editing the same events, one accepting
+"""Four analysts at once for 12 seconds (two editing the same events, one accepting
 suggestions, one importing): no committed edit is lost, no unhandled error, stale edits
 are refused naming the other analyst."""
 
@@ -19,7 +19,7 @@ from desktop.services.queries import article_rows, event_rows
 from desktop.store import Event, open_workspace
 from desktop.temporal import FuzzyDate
 
-SECONDS = float(os.environ.get("CHRONOLOGUE_TEAM_SECONDS", "30"))
+SECONDS = float(os.environ.get("CHRONOLOGUE_TEAM_SECONDS", "12"))
 ROLES = (("ana", "editor"), ("bruno", "editor"), ("carla", "acceptor"), ("dev", "importer"))
 
 
