@@ -18,14 +18,18 @@ from desktop.store import Article, Citation, Event, Lane, Tag, Workspace
 from desktop.store.models import Actor, Place, event_actors, event_places
 
 
-def library_rows(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+def library_rows(ws: Workspace, ids: Iterable[int] | None = None,
+                 counts: dict[int, dict[str, int]] | None = None) -> list[dict[str, Any]]:
     """Articles (all, or these ids) with their suggested/accepted event counts and an
-    undated flag; the window re-reads only the articles a change touched."""
+    undated flag; the window re-reads only the articles a change touched. `counts`
+    (article id -> status -> distinct events) spares the count query when the caller
+    has just read every event anyway."""
     wanted = sorted(set(ids)) if ids is not None else None
     if wanted is not None and not wanted:
         return []
     with ws.session() as session:
-        counts: dict[int, dict[str, int]] = {}
+        given = counts is not None
+        counts = counts if counts is not None else {}
         per_status = (
             select(Citation.article_id, Event.status, func.count(func.distinct(Event.id)))
             .join(Event, Event.id == Citation.event_id)
@@ -38,7 +42,7 @@ def library_rows(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict[s
         if wanted is not None:
             per_status = per_status.where(Citation.article_id.in_(wanted))
             query = query.where(Article.id.in_(wanted))
-        for article_id, status, n in session.execute(per_status):
+        for article_id, status, n in session.execute(per_status) if not given else ():
             counts.setdefault(article_id, {})[status] = n
         rows = session.execute(query)
         out = []

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 SortKey = Callable[[Any], Any]
+
+
+def everything(_record: Any) -> bool:
+    return True
 
 
 class SortedRecordsModel(QAbstractTableModel):
@@ -30,7 +35,7 @@ class SortedRecordsModel(QAbstractTableModel):
         self._keys: list[Any] = []
         self._key = key
         self.descending = False
-        self.accepts: Callable[[Any], bool] = lambda _r: True
+        self.accepts: Callable[[Any], bool] = everything
 
     # --- reading -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -75,18 +80,26 @@ class SortedRecordsModel(QAbstractTableModel):
         return n - 1 - p if self.descending else p
 
     # --- changing ------------------------------------------------------------------------
-    def set_records(self, records: Iterable[Any]) -> None:
+    def set_records(self, records: Iterable[Any],
+                    accepts: Callable[[Any], bool] | None = None) -> None:
+        """Everything anew; `accepts` (a new filter) is applied in the same single pass."""
         self.records = {r.id: r for r in records}
+        if accepts is not None:
+            self.accepts = accepts
         self.beginResetModel()
         self._rebuild()
         self.endResetModel()
 
     def _rebuild(self) -> None:
-        accepts = self.accepts
-        shown = [(self._full_key(r), r) for r in self.records.values() if accepts(r)]
-        shown.sort(key=lambda kr: kr[0])
-        self._keys = [k for k, _ in shown]
-        self.rows = [r for _, r in shown]
+        """One pass, one C-level sort: at 100,000 records every Python call per record
+        costs ~10 ms, so the key is called once and nothing else is."""
+        accepts, key = self.accepts, self._key
+        shown = ([r for r in self.records.values() if accepts(r)]
+                 if accepts is not everything else list(self.records.values()))
+        keyed = sorted(zip([(key(r), r.id) for r in shown], shown, strict=True),
+                       key=itemgetter(0))
+        self._keys = [k for k, _ in keyed]
+        self.rows = [r for _, r in keyed]
 
     def set_order(self, key: SortKey, descending: bool = False) -> None:
         self.layoutAboutToBeChanged.emit()

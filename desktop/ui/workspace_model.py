@@ -20,7 +20,7 @@ from desktop.services import timeline_data as data
 from desktop.services.timeline_data import LaneInfo, TimelineEvent
 from desktop.store import Workspace
 from desktop.store.changes import ChangeSet, changes_since, workspace_revision
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import Task, TaskRunner, bulk_objects
 
 SYNC_LIMIT = 300  # more changed rows than this are read on a worker thread
 
@@ -59,7 +59,22 @@ class Delta:
 def read_snapshot(ws: Workspace) -> Snapshot:
     with ws.session() as session:  # the revision first: a change racing the read is re-read
         revision = workspace_revision(session)
-    return Snapshot(revision, data.load_events(ws), data.load_lanes(ws), lib.library_rows(ws))
+    with bulk_objects():
+        events = data.load_events(ws)
+    return Snapshot(revision, events, data.load_lanes(ws),
+                    lib.library_rows(ws, counts=article_counts(events)))
+
+
+def article_counts(events: list[TimelineEvent]) -> dict[int, dict[str, int]]:
+    """article id -> status -> events citing it (what the library's columns count)."""
+    counts: dict[int, dict[str, int]] = {}
+    for e in events:
+        for a in e.article_ids:
+            per = counts.get(a)
+            if per is None:
+                per = counts[a] = {}
+            per[e.status] = per.get(e.status, 0) + 1
+    return counts
 
 
 def read_delta(ws: Workspace, changes: ChangeSet, articles_before: set[int]) -> Delta:
@@ -128,7 +143,8 @@ class WorkspaceModel(QObject):
         self.tag_counts = Counter(t for e in snap.events for t in e.tags)
         self.lanes = snap.lanes
         self.articles = {r["id"]: r for r in snap.articles}
-        self.loaded.emit()
+        with bulk_objects():  # the views' own indexes of 100,000 records
+            self.loaded.emit()
         self._next()
 
     def _failed(self, reason: str) -> None:
