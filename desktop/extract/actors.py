@@ -1,16 +1,15 @@
-"""Named actors and numbers in a sentence, and who "he", "they" or "the group" is.
+"""Named actors and numbers in a sentence, and how a title writes a person's name.
 
 Names are runs of capitalised words (with "al-", "bin", "de" inside); a capitalised word
 that opens a sentence counts only when the article never writes it in lower case
 ("Rebels shelled ..." is not a name, "Russia rejected ..." is). They serve titles
-(pronouns resolved to the last named actor) and matching (two reports of one happening
+(surnames, titles dropped) and matching (two reports of one happening
 share actors, places and figures).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 _NAME = re.compile(
@@ -38,14 +37,6 @@ _ORG_WORDS = frozenset(
     alliance organisation organization nations observatory helmets state states
     department navy corporation inc ltd university""".split()
 )
-_GROUP_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?:group|organi[sz]ation|company|firm|militia|movement|ministry|agency|"
-    r"alliance|coalition|party|government|bank|army|court|council|union|faction|"
-    r"committee|regime|administration|authorities)$",
-    re.IGNORECASE,
-)
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_OTHER_PRONOUNS = frozenset({"they", "it", "them"})
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NUMBER_WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -98,37 +89,6 @@ def numbers_in(text: str) -> frozenset[str]:
 
 def is_org(name: str) -> bool:
     return any(w.lower() in _ORG_WORDS for w in name.split())
-
-
-@dataclass
-class ActorMemory:
-    """The last named person and the last named actor of any kind, in text order."""
-
-    person: str | None = None
-    other: str | None = None
-    recent: list[str] = field(default_factory=list)
-
-    def remember(self, names: list[str]) -> None:
-        for name in names:
-            if is_org(name) or len(name.split()) == 1:
-                self.other = name
-            else:
-                self.person = name
-            self.recent.append(name)
-        del self.recent[:-12]
-
-    def resolve(self, subject: str) -> str:
-        """The name behind a pronoun or "the group"-style subject; else the subject."""
-        low = subject.strip().lower()
-        if low in _PERSON_PRONOUNS:
-            return surname(self.person) if self.person else subject
-        if low in _OTHER_PRONOUNS:
-            return self.other or self.person or subject
-        if _GROUP_SUBJECT.match(low):  # "the ministry": the last name that is a ministry
-            noun = low.split()[-1]
-            named = next((n for n in reversed(self.recent) if noun in n.lower()), None)
-            return named or subject
-        return subject
 
 
 def surname(name: str) -> str:

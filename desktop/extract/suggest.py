@@ -10,12 +10,15 @@ per placeable date phrase, as a date-phrase tagger would.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from desktop.extract.actors import ActorMemory, names_in, numbers_in
+from desktop.extract.actors import names_in, numbers_in
 from desktop.extract.anchoring import PHRASE, Anchored, Narrative, anchor_sentence, note_quotes
+from desktop.extract.antecedents import EntityMemory
 from desktop.extract.clauses import Clause
-from desktop.extract.entities import attach_entities
+from desktop.extract.entities import Found, happening_entities, note_acronyms, read_sentence
+from desktop.extract.mentions import EntityFinder
 from desktop.extract.model import Suggestion, Timex
 from desktop.extract.roles import ANCHOR, placeable, role
 from desktop.extract.sentences import first_ending_after, is_boilerplate, split_sentences
@@ -76,10 +79,10 @@ def suggest(
     timexes = tag(text, reference, language, dayfirst)
     effective = _reference(timexes, reference)
     lex = lexicon_for(language)
-    memory = ActorMemory()
+    finder = EntityFinder(text)
+    memory = EntityMemory()  # one memory of who is who, for actors and titles alike
     state = Narrative()
     out: list[Suggestion] = []
-    verbs: dict[int, int] = {}  # suggestion index -> its happening's verb offset
     index = 0
     body = 0
     paragraph = 0
@@ -106,32 +109,37 @@ def suggest(
                 inside.append(timexes[k])
             k += 1
         sentence = text[start:end]
+        named = _CAPITAL.search(sentence) is not None
+        if named:
+            note_acronyms(finder, memory, start, end)
+        subjects: list[tuple[int, int]] = []
         if is_boilerplate(sentence):
-            continue
-        if lex is None:
-            out.extend(_phrase_only(text, (start, end), inside, effective))
-            continue
-        heading = _is_heading(sentence)
-        if heading and not inside and not _CAPITAL.search(sentence):
+            pass
+        elif lex is None:
+            for item in _phrase_only(text, (start, end), inside, effective):
+                actors, places = happening_entities(finder, memory, (start, end))
+                out.append(replace(item, actors=actors, places=places))
+        elif _is_heading(sentence) and not inside and not named:
             note_quotes(text, start, end, state)  # no date, no name, not the lead: no use
-            continue
-        lead = not heading and body < _LEAD_SENTENCES
-        clauses, found = anchor_sentence(
-            text, (start, end), inside, lex, state, effective, (paragraph, number, lead)
-        )
-        if heading:
-            found = [a for a in found if a.method == PHRASE]
         else:
-            body += 1
-        spans = [(t.start, t.end) for t in inside]
-        for item in found:
-            if item.clause.has_verb:
-                verbs[len(out)] = item.clause.verb_start
-            out.append(_suggestion(text, (start, end), item, clauses, spans, memory))
-        for clause in clauses:
-            if clause.has_verb:
-                memory.remember(names_in(text, clause.start, clause.verb_start, text))
-    return attach_entities(text, out, verbs, sentences=sentences)
+            heading = _is_heading(sentence)
+            lead = not heading and body < _LEAD_SENTENCES
+            clauses, found = anchor_sentence(
+                text, (start, end), inside, lex, state, effective, (paragraph, number, lead)
+            )
+            if heading:
+                found = [a for a in found if a.method == PHRASE]
+            else:
+                body += 1
+            spans = [(t.start, t.end) for t in inside]
+            for item in found:
+                verb = item.clause.verb_start if item.clause.has_verb else None
+                who = happening_entities(finder, memory, (start, end), verb)
+                out.append(_suggestion(text, (start, end), item, clauses, spans, memory, who))
+            subjects = [(c.start, c.verb_start) for c in clauses if c.has_verb]
+        if named:  # what this sentence named is known to the ones after it
+            read_sentence(finder, memory, start, end, subjects)
+    return out
 
 
 def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -> int:
@@ -146,7 +154,7 @@ def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -
 
 
 def _antecedent(text: str, clause: Clause, clauses: list[Clause], sentence_start: int,
-                memory: ActorMemory) -> str:  # fmt: skip
+                memory: EntityMemory) -> str:  # fmt: skip
     """Who a subject-less clause ("which renounced ...", "and seized ...") is about."""
     if clause.embedded:
         head = re.split(r"[,;:]\s|\s(?:than|of|in|on|at|with|by|for|from|to|told|said)\s",
@@ -165,7 +173,7 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], sentence_start
         names = names_in(text, before[-1].start, before[-1].verb_start, text)
         if names:
             return names[-1]
-    return memory.other or memory.person or ""
+    return memory.last_subject()
 
 
 def _suggestion(
@@ -174,7 +182,8 @@ def _suggestion(
     item: Anchored,
     clauses: list[Clause],
     spans: list[tuple[int, int]],
-    memory: ActorMemory,
+    memory: EntityMemory,
+    who: Found = ((), ()),
 ) -> Suggestion:
     start, end = span
     clause = item.clause
@@ -204,6 +213,8 @@ def _suggestion(
         verb=clause.lemma,
         names=tuple(dict.fromkeys(names_in(text, start, end, text))),
         numbers=tuple(sorted(numbers_in(text[clause.start : clause.end]))),
+        actors=who[0],
+        places=who[1],
     )
 
 

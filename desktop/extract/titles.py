@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.extract.actors import TITLE_WORDS, ActorMemory, surname
+from desktop.extract.actors import TITLE_WORDS, surname
+from desktop.extract.antecedents import EntityMemory
 from desktop.extract.clauses import Clause
 
 MAX_TITLE = 70
@@ -74,7 +75,7 @@ def _without_dates(piece: str, spans: list[tuple[int, int]], offset: int) -> str
     return out
 
 
-def _subject(text: str, start: int, clause: Clause, memory: ActorMemory, antecedent: str) -> str:
+def _subject(text: str, start: int, clause: Clause, memory: EntityMemory, antecedent: str) -> str:
     raw = text[start : clause.verb_start]
     raw = _OPENER_WORD.sub("", raw.strip())
     if raw.count(" – ") == 1 and len(raw.split(" – ")[0].split()) <= 4:
@@ -90,7 +91,7 @@ def _subject(text: str, start: int, clause: Clause, memory: ActorMemory, anteced
     raw = _TRAILING_ADVERB.sub("", raw.strip(" ,"))
     if not raw:
         return antecedent
-    resolved = memory.resolve(raw)
+    resolved = memory.resolve_subject(raw)
     if resolved != raw:
         return resolved
     if len(raw) > 38:
@@ -131,7 +132,7 @@ def happening_title(
     clause: Clause,
     subject_from: int,
     date_spans: list[tuple[int, int]],
-    memory: ActorMemory,
+    memory: EntityMemory,
     antecedent: str = "",
 ) -> str:
     """Who did what in `clause`; `subject_from` is where its subject may start."""

@@ -62,7 +62,7 @@ def test_trigger_index_matches_a_full_word_index() -> None:
 def test_word_before_reads_backwards_what_the_regex_found() -> None:
     import random
 
-    from desktop.extract.entities import _word_before
+    from desktop.extract.mentions import _word_before
 
     pattern = re.compile(r"([A-Za-z][\w-]*)[\s,]*$")
     rng = random.Random(7)
