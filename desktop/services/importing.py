@@ -26,6 +26,7 @@ from desktop.ingest import (
     read_path,
 )
 from desktop.ingest.draft import ArticleDraft
+from desktop.services.matching import CandidateCache
 from desktop.services.suggesting import Extracted, extract, plan_matches, store_suggestions
 from desktop.store import Article, Workspace
 from desktop.store.workspace import write_error_message
@@ -220,6 +221,7 @@ def import_paths(
     if total > BACKUP_ABOVE:
         report.notices += _backup_first(ws)
     workers = choose_jobs(jobs, total)
+    nearby = CandidateCache()  # the stored events near the batch's dates, read once
     if workers > 1:
         prepared = prepare_in_pool(files, options, stored_digests(ws), workers)
     else:
@@ -231,7 +233,7 @@ def import_paths(
             if progress is not None and workers > 1:
                 progress(index, total, path)
             try:
-                result = (store_prepared(ws, item, options) if item is not None
+                result = (store_prepared(ws, item, options, nearby) if item is not None
                           else FileResult(path, "failed", failure))
             except OperationalError as exc:  # full disk, read-only: every next file fails too
                 report.results.append(FileResult(path, "failed", _stopped(exc)))
@@ -305,12 +307,16 @@ def import_draft(
 
 
 def store_prepared(
-    ws: Workspace, prepared: PreparedFile, options: ImportOptions = ImportOptions()
+    ws: Workspace,
+    prepared: PreparedFile,
+    options: ImportOptions = ImportOptions(),
+    nearby: CandidateCache | None = None,
 ) -> FileResult:
     """Store a prepared file in one short transaction: the article and its suggestions.
 
     Everything slow happened in prepare_file, so the write lock is held only for the
-    inserts (milliseconds for an ordinary article) and other writers barely wait.
+    inserts (milliseconds for an ordinary article) and other writers barely wait. An
+    import passes one ``nearby`` cache for all its files (see matching.CandidateCache).
     """
     path, draft = prepared.path, prepared.draft
     if draft is None:
@@ -328,7 +334,7 @@ def store_prepared(
         if prepared.duplicate:  # was stored when prepared, deleted since: extract now
             prepared = prepare_draft(draft, path, options)
         found = prepared.extracted
-        plan = plan_matches(session, found) if found is not None else None
+        plan = plan_matches(session, found, nearby) if found is not None else None
         article = Article(
             title=draft.title,
             outlet=draft.outlet,

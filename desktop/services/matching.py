@@ -8,20 +8,25 @@ the evidence a reader would use: named actors and places, figures ("killed 10" i
 their own, different date are never merged, however alike their words (a wire
 service's stock lede repeated on three days is three happenings); a conflict is a
 report dated only by its article that strongly matches one dated otherwise. Candidates
-share the suggestion's precision and lie near it in time, so a lookup touches a few rows
-through an index however large the workspace grows.
+share the suggestion's precision and lie near it in time, and share one of its names or
+figures (nothing else can score), so a lookup touches a few rows however large the
+workspace grows: an import keeps the events near its articles' dates in a
+`CandidateCache`, indexed by those keys and kept exact through the change log.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion
+from desktop.store.changes import changes_since, workspace_revision
 
 MERGE_SCORE = 0.5  # compatible dates: shared actors, figures, verb and words
 CONFLICT_SCORE = 0.9  # incompatible dates: the same actors, figures, verb and wording
@@ -101,60 +106,58 @@ def _sql_time(when: datetime) -> str:
     return when.isoformat(sep=" ", timespec="microseconds")
 
 
-_CANDIDATES = (
-    "SELECT id, signature, title, start_earliest, start_latest, start_qualifier FROM events "
-    "WHERE start_precision = ? AND start_earliest BETWEEN ? AND ? AND status != 'rejected'"
-)
-
-
 def _same(when: datetime) -> datetime:
     return when
 
 
-def find_same_happening(
-    session: Session,
-    item: Suggestion,
-    exclude: Collection[int] = (),
-    *,
-    article_id: int | None = None,
-    max_event_id: int | None = None,
-) -> int | None:
-    """Id of the event this suggestion reports again (possibly with a conflicting date).
-
-    ``article_id`` and ``max_event_id`` keep the article's own events (already cited by
-    it, or created after ``max_event_id`` while storing it) out of the SQL: scanning them
-    in Python made storing a 2,000-suggestion article quadratic.
-    """
-    when = item.fuzzy
-    mine = happening_signature(item)
-    low = when.earliest - CONFLICT_WINDOW - (when.latest - when.earliest)
-    high = when.latest + CONFLICT_WINDOW
-    # Plain SQL on the hot path (one query per suggestion during import): the ORM's
-    # per-statement overhead was a quarter of the import time.
-    sql = _CANDIDATES
-    conn = session.connection()
+def _as_stored(conn: Connection):  # noqa: ANN202 - datetime -> the driver's column value
     # SQLite hands back DateTime columns as text, PostgreSQL as datetimes: compare alike.
-    as_sql = _sql_time if conn.dialect.name == "sqlite" else _same
-    params: tuple = (str(when.precision), as_sql(low), as_sql(high))
-    if max_event_id is not None:
-        sql += " AND id <= ?"
-        params += (max_event_id,)
-    if article_id is not None:
-        sql += " AND id NOT IN (SELECT event_id FROM citations WHERE article_id = ?)"
-        params += (article_id,)
-    if conn.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")
-    rows = conn.exec_driver_sql(sql, params)
-    lo, hi = as_sql(when.earliest), as_sql(when.latest)
+    return _sql_time if conn.dialect.name == "sqlite" else _same
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What matching needs of one suggestion, computed without a database (in the import's
+    worker processes): its signature, the window candidates' starts must lie in, its own
+    bounds, and the names and figures a candidate must share to score at all."""
+
+    signature: str
+    precision: str
+    low: datetime
+    high: datetime
+    earliest: datetime
+    latest: datetime
+    shortly: bool
+    keys: frozenset[str]
+
+
+def probe(item: Suggestion) -> Probe:
+    when = item.fuzzy
+    sig = happening_signature(item)
+    keys = frozenset(t for t in sig.split() if t[0] in "@#")
+    try:
+        low = when.earliest - CONFLICT_WINDOW - (when.latest - when.earliest)
+        high = when.latest + CONFLICT_WINDOW
+    except OverflowError:  # a date at the calendar's edge: nothing is stored near it
+        low, high, keys = when.earliest, when.latest, frozenset()
+    return Probe(sig, str(when.precision), low, high, when.earliest, when.latest,
+                 str(when.qualifier) == "shortly before", keys)  # fmt: skip
+
+
+# (start_earliest, id, start_latest, start_qualifier, signature) as the driver returns them
+Row = tuple
+
+
+def _choose(mine: Probe, rows: Iterable[Row], exclude: Collection[int], lo, hi) -> int | None:  # noqa: ANN001
+    """The best-scoring candidate among ``rows`` (in start, id order: the first wins a tie)."""
     best: tuple[float, int] | None = None
-    shortly = str(when.qualifier) == "shortly before"
-    for event_id, sig, title, earliest, latest, qualifier in rows:
+    for earliest, event_id, latest, qualifier, sig in rows:
         if event_id in exclude:
             continue
-        score, strong, both_own = evidence(mine, sig if sig is not None else signature(title))
+        score, strong, both_own = evidence(mine.signature, sig)
         if score <= 0:
             continue
-        if shortly and qualifier == "shortly before":
+        if mine.shortly and qualifier == "shortly before":
             compatible = latest == hi  # two articles' own days: the same day or not at all
         else:
             compatible = earliest <= hi and latest >= lo
@@ -167,3 +170,200 @@ def find_same_happening(
         if score >= needed and (best is None or score > best[0]):
             best = (score, event_id)
     return best[1] if best else None
+
+
+_CANDIDATES = (
+    "SELECT start_earliest, id, start_latest, start_qualifier, signature, title FROM events "
+    "WHERE start_precision = ? AND start_earliest BETWEEN ? AND ? AND status != 'rejected'"
+)
+
+
+def _driver_sql(conn: Connection, sql: str, params: tuple):  # noqa: ANN202
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    return conn.exec_driver_sql(sql, params)
+
+
+def find_same_happening(
+    session: Session,
+    item: Suggestion,
+    exclude: Collection[int] = (),
+    *,
+    article_id: int | None = None,
+    max_event_id: int | None = None,
+) -> int | None:
+    """Id of the event this suggestion reports again (possibly with a conflicting date).
+
+    The plain form, one scan of the window per suggestion: what `CandidateCache` must
+    agree with (the tests compare them). ``article_id`` and ``max_event_id`` keep an
+    article's own events out (cited by it, or created after ``max_event_id``).
+    """
+    mine = probe(item)
+    conn = session.connection()
+    as_sql = _as_stored(conn)
+    sql = _CANDIDATES
+    params: tuple = (mine.precision, as_sql(mine.low), as_sql(mine.high))
+    if max_event_id is not None:
+        sql += " AND id <= ?"
+        params += (max_event_id,)
+    if article_id is not None:
+        sql += " AND id NOT IN (SELECT event_id FROM citations WHERE article_id = ?)"
+        params += (article_id,)
+    rows = _driver_sql(conn, sql + " ORDER BY start_earliest, id", params)
+    full = ((e, i, la, q, s if s is not None else signature(t)) for e, i, la, q, s, t in rows)
+    return _choose(mine, full, exclude, as_sql(mine.earliest), as_sql(mine.latest))
+
+
+_MONTHLY = frozenset({"day", "minute", "week"})  # fine dates: a bucket is a month
+_LOAD = _CANDIDATES.replace("BETWEEN ? AND ?", ">= ? AND start_earliest < ?")
+_BY_ID = ("SELECT start_earliest, id, start_latest, start_qualifier, signature, start_precision "
+          "FROM events WHERE status != 'rejected' AND id IN ({})")
+_CHUNK = 500  # ids per IN list: well under every driver's parameter limit
+
+
+def _bucket(precision: str, when: datetime | str) -> int:
+    """Month (fine precisions) or year number of a start, from a datetime or SQLite's text."""
+    if isinstance(when, str):
+        year, month = int(when[:4]), int(when[5:7])
+    else:
+        year, month = when.year, when.month
+    return year * 12 + month - 1 if precision in _MONTHLY else year
+
+
+def _bucket_start(precision: str, bucket: int) -> datetime:
+    year, month = divmod(bucket, 12) if precision in _MONTHLY else (bucket, 0)
+    if year > 9999:
+        return datetime.max
+    return datetime(max(year, 1), month + 1, 1)
+
+
+class CandidateCache:
+    """The stored events an import compares its suggestions with, in memory.
+
+    Loaded by precision and month (or year) as the articles' dates need them, indexed by
+    the names and figures a match must share, and brought up to date before every file
+    from the change log (what this import and every other writer changed), so a match is
+    the one the plain scan would find, at a fraction of the reads.
+    """
+
+    LIMIT = 200_000  # cached events; beyond that the cache starts again (bounded memory)
+
+    def __init__(self) -> None:
+        self.revision: int | None = None
+        # (precision, bucket) -> key -> event id -> row
+        self.buckets: dict[tuple[str, int], dict[str, dict[int, Row]]] = {}
+        self.where: dict[int, tuple[tuple[str, int], frozenset[str]]] = {}
+
+    def clear(self) -> None:
+        self.buckets.clear()
+        self.where.clear()
+
+    def sync(self, conn: Connection) -> None:
+        """Forget and re-read the events changed since the last sync."""
+        if self.revision is None or not self.buckets:
+            self.clear()
+            self.revision = workspace_revision(conn)
+            return
+        changes = changes_since(conn, self.revision)
+        self.revision = changes.revision
+        if changes.reset or len(self.where) > self.LIMIT:
+            self.clear()
+            return
+        touched = sorted(changes.events.touched)
+        for event_id in touched:
+            self._drop(event_id)
+        for at in range(0, len(touched), _CHUNK):
+            ids = touched[at:at + _CHUNK]
+            sql = _BY_ID.format(", ".join("?" * len(ids)))
+            for *row, precision in _driver_sql(conn, sql, tuple(ids)):
+                place = (precision, _bucket(precision, row[0]))
+                if place in self.buckets:
+                    self._add(place, tuple(row))
+
+    def load(self, conn: Connection, probes: Sequence[Probe]) -> None:
+        """Read the buckets these suggestions' windows need and are not cached yet."""
+        missing: dict[str, set[int]] = {}
+        for mine in probes:
+            if not mine.keys:
+                continue
+            for bucket in self._span(mine):
+                if (mine.precision, bucket) not in self.buckets:
+                    missing.setdefault(mine.precision, set()).add(bucket)
+        as_sql = _as_stored(conn)
+        for precision, buckets in missing.items():
+            for first, last in _runs(sorted(buckets)):
+                for bucket in range(first, last + 1):
+                    self.buckets[(precision, bucket)] = {}
+                params = (precision, as_sql(_bucket_start(precision, first)),
+                          as_sql(_bucket_start(precision, last + 1)))  # fmt: skip
+                for *row, _title in _driver_sql(conn, _LOAD, params):
+                    self._add((precision, _bucket(precision, row[0])), tuple(row))
+
+    def match(self, mine: Probe, exclude: Collection[int], as_sql) -> int | None:  # noqa: ANN001
+        """The event ``mine`` reports again, among the cached ones (load them first)."""
+        if not mine.keys:
+            return None
+        low, high = as_sql(mine.low), as_sql(mine.high)
+        found: dict[int, Row] = {}
+        for bucket in self._span(mine):
+            index = self.buckets.get((mine.precision, bucket), {})
+            for key in mine.keys:
+                found.update(index.get(key, {}))
+        rows = sorted(r for r in found.values() if low <= r[0] <= high)
+        return _choose(mine, rows, exclude, as_sql(mine.earliest), as_sql(mine.latest))
+
+    def _span(self, mine: Probe) -> range:
+        return range(_bucket(mine.precision, mine.low), _bucket(mine.precision, mine.high) + 1)
+
+    def _add(self, place: tuple[str, int], row: Row) -> None:
+        keys = frozenset(t for t in (row[4] or "").split() if t[0] in "@#")
+        if not keys:  # no names, no figures (an old signature, say): it can never match
+            return
+        index = self.buckets[place]
+        for key in keys:
+            index.setdefault(key, {})[row[1]] = row
+        self.where[row[1]] = (place, keys)
+
+    def _drop(self, event_id: int) -> None:
+        found = self.where.pop(event_id, None)
+        if found is None:
+            return
+        place, keys = found
+        index = self.buckets.get(place, {})
+        for key in keys:
+            index.get(key, {}).pop(event_id, None)
+
+
+def _runs(values: list[int]) -> Iterable[tuple[int, int]]:
+    """Consecutive runs of sorted integers as (first, last): one query per run."""
+    start = prev = values[0]
+    for value in values[1:]:
+        if value != prev + 1:
+            yield start, prev
+            start = value
+        prev = value
+    yield start, prev
+
+
+def match_all(
+    session: Session,
+    probes: Sequence[Probe],
+    exclude: Collection[int] = (),
+    cache: CandidateCache | None = None,
+) -> list[int | None]:
+    """The event each suggestion reports again, in order: a stored event matched by one
+    suggestion is no candidate for the next (two sentences of one article are two
+    statements). A few reads for the whole article; pass an import's cache to keep it."""
+    cache = cache if cache is not None else CandidateCache()
+    conn = session.connection()
+    cache.sync(conn)
+    cache.load(conn, probes)
+    as_sql = _as_stored(conn)
+    taken = set(exclude)
+    found: list[int | None] = []
+    for mine in probes:
+        match = cache.match(mine, taken, as_sql)
+        if match is not None:
+            taken.add(match)
+        found.append(match)
+    return found

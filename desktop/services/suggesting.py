@@ -11,13 +11,13 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import bindparam, case, delete, func, insert, select, update
+from sqlalchemy import bindparam, case, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
 from desktop.services.entities import drop_orphans, link_proposed
 from desktop.services.eventdates import values_conflict
-from desktop.services.matching import find_same_happening, happening_signature
+from desktop.services.matching import CandidateCache, Probe, match_all, probe
 from desktop.store import Article, Citation, Event, Workspace
 from desktop.store.changes import unit
 from desktop.store.models import utcnow
@@ -47,6 +47,12 @@ class Extracted:
 
     suggestions: tuple[Suggestion, ...] = ()
     error: str | None = None
+    probes: tuple[Probe, ...] = ()  # one per suggestion: what matching needs of it
+
+    def match_probes(self) -> tuple[Probe, ...]:
+        if len(self.probes) == len(self.suggestions):
+            return self.probes
+        return tuple(probe(item) for item in self.suggestions)
 
 
 def extract(
@@ -75,7 +81,7 @@ def extract(
             "more); select text and press Ctrl+E for the rest"
         )
         found = found[:MAX_SUGGESTIONS]
-    return Extracted(tuple(found), error)
+    return Extracted(tuple(found), error, tuple(probe(item) for item in found))
 
 
 CHUNK_CHARS = 256 * 1024
@@ -114,20 +120,13 @@ def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = 
 Plan = tuple[int | None, ...]
 
 
-def plan_matches(session: Session, found: Extracted) -> Plan:
+def plan_matches(session: Session, found: Extracted, cache: CandidateCache | None = None) -> Plan:
     """For a new article, the stored event each suggestion reports again (None: new).
 
-    Only reads, so it runs before the write transaction begins: matching against a
-    dense workspace can take seconds, and no other writer should wait for it.
+    Only reads, so it runs before the write transaction begins; an import passes one
+    ``cache`` for all its files, so the events near its dates are read once.
     """
-    own: set[int] = set()
-    plan: list[int | None] = []
-    for item in found.suggestions:
-        match = find_same_happening(session, item, own)
-        if match is not None:
-            own.add(match)
-        plan.append(match)
-    return tuple(plan)
+    return tuple(match_all(session, found.match_probes(), cache=cache))
 
 
 def store_suggestions(
@@ -136,7 +135,8 @@ def store_suggestions(
     """Write already extracted suggestions (the fast, in-transaction half of suggesting).
 
     With a ``plan`` from plan_matches, a planned match still stored and not rejected is
-    used as is; anything else is matched here.
+    used as is; anything else is matched here, against the events stored before (never
+    this article's own: the ones it cites, or the ones it is creating).
     """
     article.extraction_error = found.error
     session.flush()  # the article row must exist before its citations point at it
@@ -147,33 +147,44 @@ def store_suggestions(
     ).all()
     known = {_identity(article.id, r.start, r.end, r.phrase_start) for r in rows}
     own = {r.event_id for r in rows}
-    newest = session.scalar(select(func.max(Event.id))) or 0  # later ids are this article's
-    alive = _alive(session, {m for m in plan or () if m is not None})
-    added = 0
-    citations: list[dict] = []
-    proposed: list[tuple[int, tuple, tuple]] = []
+    probes = found.match_probes()
+    todo: list[int] = []
     for index, item in enumerate(found.suggestions):
         key = _identity(article.id, item.start, item.end, item.timex_start)
-        if key in known:
-            continue
-        known.add(key)
-        if plan is not None and plan[index] in alive and plan[index] not in own:
-            match = plan[index]
-        elif plan is not None and plan[index] is None:
-            match = None
-        else:
-            match = find_same_happening(
-                session, item, own, article_id=article.id, max_event_id=newest
-            )
-        event_id = _store(session, item, match)
-        own.add(event_id)
-        citations.append(_citation_row(article.id, event_id, item))
-        proposed.append((event_id, item.actors, item.places))
-        added += 1
-    if citations:
-        session.execute(_INSERT_CITATION, citations)
-    link_proposed(session, proposed)  # who and where, as the sentence says
-    return added
+        if key not in known:
+            known.add(key)
+            todo.append(index)
+    matches = _matches(session, [probes[i] for i in todo],
+                       [plan[i] for i in todo] if plan is not None else None, own)  # fmt: skip
+    items = [found.suggestions[i] for i in todo]
+    event_ids = _store_all(session, items, [probes[i] for i in todo], matches)
+    pairs = list(zip(event_ids, items, strict=True))
+    if pairs:
+        session.execute(_INSERT_CITATION, [_citation_row(article.id, e, s) for e, s in pairs])
+    link_proposed(session, [(e, s.actors, s.places) for e, s in pairs])  # who and where
+    return len(pairs)
+
+
+def _matches(session: Session, probes: list[Probe], plan: list[int | None] | None,
+             own: set[int]) -> list[int | None]:  # fmt: skip
+    """Each suggestion's match: its planned one while still alive, else matched now (in
+    order, each match excluded from the next, as plan_matches does)."""
+    if plan is None:
+        return match_all(session, probes, own)
+    alive = _alive(session, {m for m in plan if m is not None})
+    taken = set(own)
+    cache: CandidateCache | None = None
+    found: list[int | None] = []
+    for mine, planned in zip(probes, plan, strict=True):
+        if planned is None or (planned in alive and planned not in taken):
+            match = planned
+        else:  # deleted or rejected since it was planned (or already cited): look again
+            cache = cache or CandidateCache()
+            match = match_all(session, [mine], taken, cache)[0]
+        if match is not None:
+            taken.add(match)
+        found.append(match)
+    return found
 
 
 def _alive(session: Session, ids: set[int]) -> set[int]:
@@ -186,7 +197,8 @@ def _alive(session: Session, ids: set[int]) -> set[int]:
 # Prepared Core statements on the hot path: an article brings a dozen suggestions, and
 # building ORM objects (or even fresh statements) for each cost more than the tagger.
 _EVENTS = Event.__table__
-_INSERT_EVENT = insert(_EVENTS)
+# insertmanyvalues: one INSERT .. RETURNING per batch, ids in the rows' order
+_INSERT_EVENTS = insert(_EVENTS).returning(_EVENTS.c.id, sort_by_parameter_order=True)
 _INSERT_CITATION = insert(Citation.__table__)
 _MERGED = (
     update(_EVENTS)
@@ -212,37 +224,50 @@ def _citation_row(article_id: int, event_id: int, item: Suggestion) -> dict:
     }
 
 
-def _store(session: Session, item: Suggestion, match: int | None) -> int:
-    """The id of a new event for this suggestion, or of ``match``, which gains a source."""
+def _store_all(session: Session, items: list[Suggestion], probes: list[Probe],
+               matches: list[int | None]) -> list[int]:  # fmt: skip
+    """Each suggestion's event: a new one (one batched insert) or its match, which gains
+    a source that may corroborate or contradict the first (one batched update)."""
     now = utcnow()
-    if match is None:
-        when = item.fuzzy
-        return session.execute(
-            _INSERT_EVENT,
-            {
-                "title": item.title, "description": item.description, "notes": "",
-                "signature": happening_signature(item), "status": "suggested",
-                "confidence": item.confidence, "conflict": False, "version": 1,
-                "start_earliest": when.earliest, "start_latest": when.latest,
-                "start_precision": str(when.precision),
-                "start_qualifier": str(when.qualifier) if when.qualifier else None,
-                "created": now, "modified": now,
-            },
-        ).inserted_primary_key[0]
-    # A second source: it may corroborate or contradict the first.
-    cited = session.execute(
-        select(Citation.value, Citation.anchor).where(Citation.event_id == match)
-    ).all()
-    values = [*(r.value for r in cited), item.value]
-    loose = {r.value for r in cited if r.anchor == "publication"}
-    if item.anchor == "publication":
-        loose.add(item.value)
-    session.execute(
-        _MERGED,
-        {"event_id": match, "conflict": values_conflict(values, loose),
-         "confidence": item.confidence, "now": now},
-    )
-    return match
+    new = [i for i, match in enumerate(matches) if match is None]
+    ids: list[int | None] = list(matches)
+    if new:
+        created = session.execute(_INSERT_EVENTS, [_event_row(items[i], probes[i], now)
+                                                   for i in new]).scalars().all()
+        for i, event_id in zip(new, created, strict=True):
+            ids[i] = event_id
+    merged = {match: items[i] for i, match in enumerate(matches) if match is not None}
+    if merged:
+        cited: dict[int, list] = {m: [] for m in merged}
+        wanted = sorted(merged)
+        for at in range(0, len(wanted), 500):
+            query = select(Citation.event_id, Citation.value, Citation.anchor).where(
+                Citation.event_id.in_(wanted[at:at + 500]))
+            for row in session.execute(query):
+                cited[row.event_id].append(row)
+        updates = []
+        for match, item in merged.items():
+            values = [*(r.value for r in cited[match]), item.value]
+            loose = {r.value for r in cited[match] if r.anchor == "publication"}
+            if item.anchor == "publication":
+                loose.add(item.value)
+            updates.append({"event_id": match, "conflict": values_conflict(values, loose),
+                            "confidence": item.confidence, "now": now})
+        session.execute(_MERGED, updates)
+    return [int(i) for i in ids if i is not None]
+
+
+def _event_row(item: Suggestion, mine: Probe, now: object) -> dict:
+    when = item.fuzzy
+    return {
+        "title": item.title, "description": item.description, "notes": "",
+        "signature": mine.signature, "status": "suggested",
+        "confidence": item.confidence, "conflict": False, "version": 1,
+        "start_earliest": when.earliest, "start_latest": when.latest,
+        "start_precision": str(when.precision),
+        "start_qualifier": str(when.qualifier) if when.qualifier else None,
+        "created": now, "modified": now,
+    }
 
 
 def resuggest(ws: Workspace, article_id: int | None = None) -> SuggestReport:
