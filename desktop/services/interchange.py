@@ -121,7 +121,7 @@ def document(ws: Workspace, event_ids: Iterable[int] | None = None) -> dict[str,
                 for a in articles
             ],  # fmt: skip
             "lanes": [{"name": x.name, "color": x.color, "position": x.position,
-                       "collapsed": x.collapsed} for x in lanes],  # fmt: skip
+                       "collapsed": x.collapsed, "height": x.height} for x in lanes],  # fmt: skip
             "timelines": [{"name": t.name, "settings": t.settings or {}} for t in timelines],
             **entity_docs(session, None if wanted is None else [e.id for e in chosen]),
             "events": [{**_event_doc(e), **named[e.id]} for e in chosen],
@@ -231,7 +231,7 @@ def _lanes(session: Session, rows: list[dict]) -> dict[str, Lane]:
         if row["name"] not in lanes:
             lane = Lane(name=row["name"], color=row.get("color"),
                         position=row.get("position", len(lanes)),
-                        collapsed=bool(row.get("collapsed")))  # fmt: skip
+                        collapsed=bool(row.get("collapsed")), height=row.get("height"))  # fmt: skip
             session.add(lane)
             lanes[lane.name] = lane
     return lanes

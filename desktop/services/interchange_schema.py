@@ -121,6 +121,7 @@ class LaneDoc(Struct):
     color: Colour | None = None
     position: Annotated[int, Meta(ge=-(2**31), le=2**31)] = 0
     collapsed: bool = False
+    height: Annotated[int, Meta(ge=0, le=100_000)] | None = None  # px on the timeline
 
 
 class TimelineDoc(Struct):

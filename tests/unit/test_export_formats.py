@@ -123,6 +123,9 @@ def test_json_round_trip_is_lossless(ref_ws, empty_ws, tmp_path):
     eid = create_event(ref_ws, "Talks expected", FuzzyDate.year(2022, Qualifier.AFTER),
                        end=None, description="hand-made")  # fmt: skip
     update_event(ref_ws, eid, lane_id=lane, color="#123456", tags=["talks", "forecast"])
+    from desktop.services.timeline_data import update_lane
+
+    update_lane(ref_ws, lane, height=240)  # resized on the timeline
     first = tmp_path / "first.json"
     export_file(ref_ws, first, "json", ExportOptions(statuses=None))
     import_document(empty_ws, json.loads(first.read_text(encoding="utf-8")))
@@ -132,6 +135,7 @@ def test_json_round_trip_is_lossless(ref_ws, empty_ws, tmp_path):
     doc = json.loads(first.read_text(encoding="utf-8"))
     assert len(doc["articles"]) == 5 and all(a["text"] for a in doc["articles"])
     assert len(doc["events"]) == 31
+    assert [x["height"] for x in doc["lanes"] if x["name"] == "Extra lane"] == [240]
     assert {c["article_id"] for e in doc["events"] for c in e["citations"]} == {
         a["id"] for a in doc["articles"]
     }
