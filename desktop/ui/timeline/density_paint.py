@@ -95,7 +95,7 @@ def _count(painter: Painter, p: QPainter, n: int, x0: float, x1: float, bar_top:
     otherwise; over the bar's visible part only, and left out where it would touch the
     previous count."""
     st = painter._badge_text(f"{n:,}")
-    if st.size().width() > x1 - x0 - 2:
+    if st.size().width() > x1 - x0 - 6:  # room left for the neighbours' counts
         st = painter._badge_text(count_text(n))
     tw = st.size().width()
     a, b = max(x0, 0.0), min(x1, view_width)
