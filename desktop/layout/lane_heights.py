@@ -55,16 +55,18 @@ def share_heights(needs: list[LaneNeed], room: float) -> list[float]:
             auto.append(i)
     free = room - sum(h for h in out if h is not None)
     weights = {i: math.sqrt(needs[i].count) for i in auto}
+    # short of room, lanes give up their count line before the view has to scroll
+    least = MIN_PX if len(auto) * MIN_PX <= free else max(COLLAPSED_PX, free // max(len(auto), 1))
     # water-filling: lanes whose share falls below the minimum get it and leave the pool
     pool = set(auto)
     while pool:
         total = sum(weights[i] for i in pool)
-        small = [i for i in pool if free * weights[i] / total < MIN_PX]
+        small = [i for i in pool if free * weights[i] / total < least]
         if not small:
             break
         for i in small:
-            out[i] = MIN_PX
-            free -= MIN_PX
+            out[i] = least
+            free -= least
             pool.discard(i)
     # a lane cannot use more rows than it has events (plus its count line)
     while pool:
@@ -79,7 +81,7 @@ def share_heights(needs: list[LaneNeed], room: float) -> list[float]:
     if pool:
         total = sum(weights[i] for i in pool)
         for i in pool:
-            out[i] = float(max(math.floor(free * weights[i] / total), MIN_PX))
+            out[i] = float(max(math.floor(free * weights[i] / total), least))
     return [float(h) for h in out]  # type: ignore[arg-type]
 
 

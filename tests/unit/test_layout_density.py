@@ -99,8 +99,10 @@ def test_lane_heights_follow_content_between_a_minimum_and_the_room():
 def test_equal_content_gets_equal_height_and_scrolls_when_there_is_no_room():
     even = share_heights([LaneNeed(10_000)] * 4, 800)
     assert len(set(even)) == 1
+    tight = share_heights([LaneNeed(10_000)] * 11 + [LaneNeed(50)], 500)
+    assert sum(tight) <= 500 and min(tight) >= COLLAPSED_PX  # all on screen, names shown
     crowded = share_heights([LaneNeed(10_000)] * 40, 800)
-    assert all(h == MIN_PX for h in crowded)  # at their minimum: the view scrolls
+    assert all(h == COLLAPSED_PX for h in crowded)  # at their minimum: the view scrolls
 
 
 def test_user_sizes_and_collapsed_lanes_are_kept_and_the_rest_share():

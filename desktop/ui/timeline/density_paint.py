@@ -102,7 +102,7 @@ def _count(painter: Painter, p: QPainter, n: int, x0: float, x1: float, bar_top:
     if b - a < tw and (a > x0 or b < x1):  # a bar cut by the edge, too little of it shown
         return last_right
     x = min(max((x0 + x1) / 2 - tw / 2, a), b - tw)
-    if x < last_right + 4:
+    if x < last_right + 3:
         return last_right
     p.setPen(painter.theme.ink)
     p.drawStaticText(QPointF(x, bar_top - st.size().height() - 1), st)
