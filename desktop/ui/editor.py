@@ -334,6 +334,8 @@ class EventEditor(QWidget):
             widget.setCurrentText(text)
         else:
             widget.setText(text)  # type: ignore[attr-defined]
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(0)  # show the start: a long Arabic title's right end
 
     def _fill_citations(self, citations: list[dict[str, Any]]) -> None:
         row = self.citations.currentRow()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.bidi import alignment, isolated
 from desktop.ui.rows_model import size_columns
 from desktop.ui.sorted_model import SortedRecordsModel, everything
 
@@ -63,7 +64,7 @@ class EventsModel(SortedRecordsModel):
                 return row.start.human() if row.start is not None else ""
             if col == 1:
                 return row.end.human() if row.end is not None else ""
-            return (None, None, row.title, row.status, self.lane_names.get(row.lane, ""),
+            return (None, None, isolated(row.title), row.status, self.lane_names.get(row.lane, ""),
                     ", ".join(row.tags), str(row.sources), "⚠" if row.conflict else "")[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QBrush(QColor(STATUS_FG.get(row.status, "#000000")))
@@ -73,6 +74,8 @@ class EventsModel(SortedRecordsModel):
             return f"{row.date_text()}: {row.title}\n\n{row.description or row.quote}"
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
+            return alignment(row.title)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -30,6 +30,7 @@ from desktop.services.timeline_data import TimelineEvent
 from desktop.store import Workspace
 from desktop.ui import commands as cmd
 from desktop.ui.autobackup import SessionBackups
+from desktop.ui.bidi import select_from_start
 from desktop.ui.central import CentralArea
 from desktop.ui.chrome import install_chrome
 from desktop.ui.editor import EventEditor
@@ -384,7 +385,7 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
             self.statusBar().showMessage(f"New event on {note.start.human()}: {note.reason}. "
                                          "Type a better title, or Esc.", 10000)
             self.editor.title.setFocus()
-            self.editor.title.selectAll()
+            select_from_start(self.editor.title)  # a long Arabic quote: its start in view
 
     def new_event(self) -> None:
         """Ctrl+N: an event dated near the selection or the timeline's visible range."""

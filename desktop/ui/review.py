@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.eventdates import ANCHOR_LABELS
+from desktop.ui.bidi import isolated
 from desktop.ui.empty_state import EmptyHint
 from desktop.ui.rows_model import size_columns
 from desktop.ui.sorted_model import SortedRecordsModel
@@ -75,7 +76,7 @@ class ReviewModel(SortedRecordsModel):
             if col == 2:
                 return ANCHOR_LABELS.get(row.anchor or "", "")
             if col == 3:
-                return row.title
+                return isolated(row.title)
             if col == 4:
                 return " ".join(row.quote.split())
             return f"{row.confidence:.2f}"

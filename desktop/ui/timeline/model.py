@@ -17,6 +17,7 @@ from desktop.layout.calendar import to_days
 from desktop.layout.event_index import LaneIndex, Span
 from desktop.services.timeline_data import NO_LANE, LaneInfo, TimelineEvent
 from desktop.temporal import FuzzyDate
+from desktop.ui.bidi import isolated
 
 PALETTE = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948",
            "#9C755F", "#FF9DA7", "#BAB0AC")  # fmt: skip
@@ -123,7 +124,7 @@ def group_key(e: TimelineEvent, grouping: str) -> Hashable:
 def label_of(e: TimelineEvent) -> str:
     """The label: the title, led by the hedged date when the date is qualified."""
     if e.qualifier and e.start is not None:
-        return f"{e.date_text()} · {e.title}"
+        return f"{e.date_text()} · {isolated(e.title)}"
     return e.title
 
 
