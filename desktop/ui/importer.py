@@ -33,6 +33,8 @@ class ImportController(QObject):
         self.last_report: Any = None
         self.finished_at = 0.0  # monotonic time the summary was shown (benchmarks)
         self.summary: QMessageBox | None = None
+        self.model: Any = None  # the window's WorkspaceModel: the summary waits for it
+        self._summing = False
         self.suggest = True
         self.dayfirst, self.language = False, "en"  # set from the preferences
         self.bar = QProgressBar()
@@ -53,7 +55,9 @@ class ImportController(QObject):
 
     @property
     def running(self) -> bool:
-        return self.worker is not None
+        """Files are being read or stored, or the last ones are still on their way to the
+        views (the summary follows them)."""
+        return self.worker is not None or self._summing
 
     def import_paths(self, ws: Workspace, paths: list[Path]) -> bool:
         return self._start(import_job(ws, [Path(p) for p in paths], suggest=self.suggest,
@@ -118,15 +122,24 @@ class ImportController(QObject):
                    f"The import stopped: {reason}\nWhat was stored before stays stored.", "")
 
     def _finished(self, report: Any) -> None:
+        """Take in the last files' rows (read off the UI thread), then sum up."""
         self._end()
         self.last_report = report
+        self.changed.emit()
+        self._summing = True
+        if self.model is not None:
+            self.model.when_shown(lambda: self._sum_up(report))
+        else:
+            self._sum_up(report)
+
+    def _sum_up(self, report: Any) -> None:
+        self._summing = False
         counts = {s: report.count(s) for s in ("imported", "duplicate", "failed")}
         suggestions = sum(r.suggestions for r in report.results)
         text = (f"{counts['imported']} imported ({suggestions} suggestions), "
                 f"{counts['duplicate']} already there, {counts['failed']} failed"
                 + (" — cancelled" if report.cancelled else ""))
         self.status.showMessage(text, 15000)
-        self.changed.emit()
         self.done.emit(report)
         notes = [r for r in report.results if r.status == "failed"
                  or (r.status == "imported" and r.message)]

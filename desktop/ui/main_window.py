@@ -89,6 +89,7 @@ class MainWindow(WorkspaceActions, LibraryActions, EntityActions, QMainWindow):
         self.summary.setAccessibleName("Workspace summary")
         self.statusBar().addPermanentWidget(self.summary)
         self.importer = ImportController(self, self.statusBar(), self.runner)
+        self.importer.model = self.model
         self.importer.changed.connect(self.refresh)
         self.importer.done.connect(lambda _report: self._select_something())
         self.session_backups = SessionBackups(lambda: self.ws, self.runner, self.statusBar())

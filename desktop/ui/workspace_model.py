@@ -10,10 +10,11 @@ the change log what changed since our revision (no timer of its own).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.services import library as lib
 from desktop.services import timeline_data as data
@@ -23,6 +24,7 @@ from desktop.store.changes import ChangeSet, changes_since, workspace_revision
 from desktop.ui.tasks import Task, TaskRunner, bulk_objects
 
 SYNC_LIMIT = 300  # more changed rows than this are read on a worker thread
+SLICE = 400  # events handed to the views per event-loop turn (a few ms of view updates)
 
 
 @dataclass
@@ -110,6 +112,11 @@ class WorkspaceModel(QObject):
         self._queue: list[ChangeSet] = []
         self._reading: Task | None = None
         self._sync_wanted = False  # a wake-up came while a read was running
+        self._background_wanted = False  # a queued change set should be read off-thread
+        self._slices: list[list[TimelineEvent]] = []  # a large delta still being applied
+        self._sliced: Delta | None = None
+        self._slice_no = 0
+        self._when_shown: list[Callable[[], None]] = []
 
     @property
     def ready(self) -> bool:
@@ -119,6 +126,7 @@ class WorkspaceModel(QObject):
     def load(self, *, background: bool = True) -> None:
         """Read everything (opening, switching workspaces, a restored file)."""
         self._queue.clear()
+        self._slices, self._sliced = [], None
         ws = self.ws
         if not background:
             self._loaded(read_snapshot(ws))
@@ -152,41 +160,66 @@ class WorkspaceModel(QObject):
         print(f"chronologue: could not read the workspace: {reason}")
 
     # --- following changes ----------------------------------------------------------------
-    def apply(self, changes: ChangeSet) -> None:
-        """Bring the views up to date with a committed change set (ours or anyone's)."""
+    def apply(self, changes: ChangeSet, *, background: bool = False) -> None:
+        """Bring the views up to date with a committed change set (ours or anyone's).
+
+        Our own small edits are read at once (the views show them before the key press
+        returns); `background` (others' changes, an import's) reads on the task runner."""
         if not changes or not self.ready and self._reading is None:
             return
         if changes.since > self.revision >= 0:  # someone else wrote in between: take all
             self._queue.append(self._since())
+            background = True
         else:
             self._queue.append(changes)
-        if self._reading is None:
+        self._background_wanted |= background
+        if not self._busy:
             self._next()
 
     def sync(self) -> bool:
         """Look in the change log for what others committed (cheap: an index lookup);
-        True when something had changed."""
-        if self._reading is not None or not self.ready:
+        True when something had changed. The changed rows are read off the UI thread."""
+        if self._busy or not self.ready:
             self._sync_wanted = True  # looked at once the read in progress is taken
             return False
         self._sync_wanted = False
         changes = self._since()
         if changes:
-            self.apply(changes)
+            self.apply(changes, background=True)
         return bool(changes)
+
+    @property
+    def _busy(self) -> bool:
+        """A read is running or a large change set is still being handed out."""
+        return self._reading is not None or bool(self._slices)
 
     def _since(self) -> ChangeSet:
         with self.ws.session() as session:
             return changes_since(session, max(self.revision, 0))
 
+    def when_shown(self, callback: Callable[[], None]) -> None:
+        """Call back once every change looked for so far is in the views (at once when
+        nothing is being read): an import's summary waits for its last rows."""
+        self._when_shown.append(callback)
+        self._settle()
+
+    def _settle(self) -> None:
+        if self._busy or self._queue or self._sync_wanted or not self.ready:
+            return
+        callbacks, self._when_shown = self._when_shown, []
+        for callback in callbacks:
+            callback()
+
     def _next(self) -> None:
-        if self._reading is None and not self._queue and self._sync_wanted and self.ready:
+        if not self._busy and not self._queue and self._sync_wanted and self.ready:
             self.sync()
-        if self._reading is not None or not self._queue:
+        if self._busy or not self._queue:
+            self._settle()
             return
         changes = self._queue.pop(0)
         while self._queue:
             changes = changes.then(self._queue.pop(0))
+        background, self._background_wanted = self._background_wanted, False
         if changes.revision <= self.revision and not changes.reset:  # already applied
             self._next()
             return
@@ -195,8 +228,9 @@ class WorkspaceModel(QObject):
             return
         before = self._articles_of(changes.events.updated | changes.events.deleted)
         ws = self.ws
-        if len(changes.events.created | changes.events.updated) <= SYNC_LIMIT:
+        if not background and len(changes.events.created | changes.events.updated) <= SYNC_LIMIT:
             self._take(read_delta(ws, changes, before))
+            self._settle()
             return
         self._reading = self.runner.start(
             "changes", lambda _task: read_delta(ws, changes, before),
@@ -212,18 +246,42 @@ class WorkspaceModel(QObject):
         return out
 
     def _took(self, delta: Delta) -> None:
+        """A background read is back: hand it to the views in slices of SLICE events, one
+        per event-loop turn, so an import's thousands of rows never freeze the window."""
         self._reading = None
-        self._take(delta)
-        self._next()
+        if len(delta.events) <= SLICE:
+            self._take(delta)
+            self._next()
+            return
+        events = delta.events
+        self._slices = [events[i:i + SLICE] for i in range(0, len(events), SLICE)]
+        self._sliced, self._slice_no = delta, 0
+        self._take_slice()
 
-    def _take(self, delta: Delta) -> None:
+    def _take_slice(self) -> None:
+        delta = self._sliced
+        if delta is None or not self._slices:
+            return
+        part = self._slices.pop(0)
+        last = not self._slices
+        self._take(delta, part, first=self._slice_no == 0, last=last)
+        self._slice_no += 1
+        if last:
+            self._sliced = None
+            self._next()
+        else:
+            QTimer.singleShot(0, self._take_slice)
+
+    def _take(self, delta: Delta, part: list[TimelineEvent] | None = None, *,
+              first: bool = True, last: bool = True) -> None:  # fmt: skip
+        """Apply (a slice of) a delta: lanes with the first slice; deletions, articles and
+        `applied` with the last."""
         changes = delta.changes
-        self.revision = max(self.revision, changes.revision)
-        if delta.lanes is not None:
+        if first and delta.lanes is not None:
             self.lanes = delta.lanes
             self.lanes_changed.emit()
         ev = EventDelta()
-        for e in delta.events:
+        for e in delta.events if part is None else part:
             old = self.events.get(e.id)
             if old is not None:
                 ev.before[e.id] = old
@@ -233,17 +291,22 @@ class WorkspaceModel(QObject):
             ev.records[e.id] = e
             self.events[e.id] = e
             self._count(e, 1)
-        # an id said updated that we cannot read any more was deleted meanwhile
-        gone = (changes.events.deleted
-                | ((changes.events.created | changes.events.updated) - ev.records.keys()))
-        for i in gone:
-            old = self.events.pop(i, None)
-            if old is not None:
-                ev.before[i] = old
-                ev.removed.add(i)
-                self._count(old, -1)
+        if last:
+            self.revision = max(self.revision, changes.revision)
+            # an id said updated that we cannot read any more was deleted meanwhile
+            read = {e.id for e in delta.events}
+            gone = (changes.events.deleted
+                    | ((changes.events.created | changes.events.updated) - read))
+            for i in gone:
+                old = self.events.pop(i, None)
+                if old is not None:
+                    ev.before[i] = old
+                    ev.removed.add(i)
+                    self._count(old, -1)
         if ev:
             self.events_changed.emit(ev)
+        if not last:
+            return
         removed_articles = {a for a in changes.articles.deleted if a in self.articles}
         for a in removed_articles:
             del self.articles[a]

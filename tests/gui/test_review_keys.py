@@ -84,7 +84,8 @@ def test_conflicts_are_visible(queued, qtbot, window):
     target = queued(window)[0]
     add_citation(window.ws, target["id"], CitationSpec(
         target["citations"][0]["article_id"], 0, 10, "x", value="1999-01-01"))
-    window.refresh()
+    window.refresh()  # the change set is read on the task runner
+    qtbot.waitUntil(lambda: window.model.events[target["id"]].conflict, timeout=5000)
     row = next(i for i, r in enumerate(queued(window)) if r["id"] == target["id"])
     assert window.review.model.index(row, 0).data() == "⚠"
     assert "Conflict" in window.review.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)

@@ -1,0 +1,100 @@
+"""Another process's commits reach the window through the change log: only the rows
+they touched are read (never the whole workspace again), large ones in slices."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.services import editing
+from desktop.services import timeline_data as data
+from desktop.store import open_workspace
+from desktop.ui import workspace_model
+
+ARTICLE = """Aleppo, 14 March 2019 (Wire) - Relief convoys reached the eastern districts on
+Thursday, the United Nations said. On 12 March, shelling hit the northern crossing,
+residents reported. Talks on a local ceasefire resumed in Geneva on Wednesday.
+"""
+
+
+@pytest.fixture
+def full_reads(monkeypatch) -> list[str]:
+    """Every whole-workspace read the window makes from now on."""
+    reads: list[str] = []
+    real_snapshot, real_load = workspace_model.read_snapshot, data.load_events
+
+    def snapshot(ws):
+        reads.append("snapshot")
+        return real_snapshot(ws)
+
+    def load_events(ws, statuses=None, ids=None):
+        if ids is None:
+            reads.append("load_events")
+        return real_load(ws, statuses, ids)
+
+    monkeypatch.setattr(workspace_model, "read_snapshot", snapshot)
+    monkeypatch.setattr(data, "load_events", load_events)
+    return reads
+
+
+def test_a_title_edited_by_another_workspace_shows_without_a_full_read(
+        qtbot, window, full_reads) -> None:
+    target = next(e for e in window.model.events.values() if e.status == "suggested")
+    other = open_workspace(window.ws.path)
+    try:
+        editing.update_event(other, target.id, title="Renamed elsewhere")
+    finally:
+        other.close()
+
+    def shown() -> bool:
+        row = window.table.model.row_of(target.id)
+        queue_row = window.review.model.row_of(target.id)
+        return (row is not None and window.table.model.record(row).title == "Renamed elsewhere"
+                and queue_row is not None
+                and window.review.model.rows[queue_row].title == "Renamed elsewhere"
+                and window.central.timeline.model.events[target.id].title
+                == "Renamed elsewhere")
+
+    qtbot.waitUntil(shown, timeout=5000)
+    assert full_reads == []
+
+
+def test_an_import_by_the_cli_arrives_in_slices_without_a_full_read(
+        qtbot, window, full_reads, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(workspace_model, "SLICE", 2)  # the seed-sized import, sliced
+    slices: list[int] = []
+    window.model.events_changed.connect(lambda delta: slices.append(len(delta.records)))
+    articles_before = set(window.model.articles)
+    events_before = set(window.model.events)
+    source = tmp_path / "convoy.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "import", "-w", str(window.ws.path), str(source)],
+        capture_output=True, text=True, timeout=120, env=dict(os.environ), check=False)
+    assert done.returncode == 0, done.stderr
+
+    new_article = [None]
+
+    def arrived() -> bool:
+        added = set(window.model.articles) - articles_before
+        new_article[0] = next(iter(added), None)
+        return bool(added) and window.library.row_for(new_article[0]) is not None
+
+    qtbot.waitUntil(arrived, timeout=10_000)
+    other = open_workspace(window.ws.path)
+    try:
+        stored = {e.id for e in data.load_events(other)} - events_before
+    finally:
+        other.close()
+    full_reads.clear()  # our own check above was one, not the window's
+    assert stored, "the CLI import made suggestions"
+    qtbot.waitUntil(lambda: stored <= set(window.model.events), timeout=10_000)
+    for event_id in stored:
+        assert window.table.model.row_of(event_id) is not None
+        assert window.review.model.row_of(event_id) is not None
+    assert len(stored) > 2 and max(slices) <= 2 and sum(slices) >= len(stored)
+    assert full_reads == []
