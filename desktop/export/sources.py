@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath
 
 from desktop.export.qtkit import INK, MUTED, WARN, Fonts
 from desktop.export.selection import ExportData, ExportEvent, SourceRef
+from desktop.layout.bidi import isolated
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere)
@@ -22,12 +23,12 @@ ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere)
 
 def citation_line(s: SourceRef) -> str:
     """Article title — outlet, publication date. Date from "phrase" (value)."""
-    parts = [s.article_title]
+    parts = [isolated(s.article_title)]
     where = ", ".join(x for x in (s.outlet, s.published.strftime("%-d %b %Y") if s.published
                                   else "undated") if x)  # fmt: skip
     line = f"{parts[0]} — {where}."
     if s.date_phrase:
-        line += f" Date from “{s.date_phrase}”" + (f" ({s.value})." if s.value else ".")
+        line += f" Date from “{isolated(s.date_phrase)}”" + (f" ({s.value})." if s.value else ".")
     return line
 
 
@@ -64,7 +65,7 @@ class SourcesFlow:
         f, k, w = self.f, self.k, self.text_width
         out = []
         for e in self.data.events:
-            head = f"{e.when} — {e.title}"
+            head = f"{e.when} — {isolated(e.title)}"
             parts = [(head, f.wrapped_height(f.entry, head, w))]
             if e.conflict:
                 note = "Sources disagree on the date."
@@ -86,7 +87,7 @@ class SourcesFlow:
                 out[-1].height += nh + 6 * k
                 continue
             for i, s in enumerate(e.sources):
-                quote = f"“{s.quote.strip()}”"
+                quote = f"“{isolated(s.quote.strip())}”"
                 cite = citation_line(s)
                 parts = [(quote, f.wrapped_height(f.quote, quote, w)),
                          (cite, f.wrapped_height(f.cite, cite, w))]  # fmt: skip
