@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from desktop.services import importing, suggesting
 from desktop.services.matching import CandidateCache, find_same_happening
