@@ -69,13 +69,13 @@ def test_dense_lanes_show_density_bars_whose_counts_add_up_to_the_events_in_view
     lo, hi = to_days(datetime(1988, 1, 1)), to_days(datetime(2020, 1, 1))
     for lane in (0, 1):  # Busy and Middling
         bars = [h for h in c.hits if h.kind == "cluster" and h.lane == lane]
-        assert bars and all(painter.cluster_labels[h.key] for h in bars), "density bars"
+        assert bars and all(painter.cluster_label(h.key) for h in bars), "density bars"
         lone = [h for h in c.hits if h.kind == "event" and h.lane == lane]
         counted = sum(painter.clusters[h.key].count for h in bars) + len(lone)
         assert counted == view.model.indexes[lane].count_starting(lo, hi)
     # the shape: the busy decade's bars are taller than the 1990s'
     busy = [h for h in c.hits if h.kind == "cluster" and h.lane == 0]
-    height = {painter.cluster_labels[h.key]: h.y1 - h.y0 for h in busy}
+    height = {painter.cluster_label(h.key): h.y1 - h.y0 for h in busy}
     assert painter.bin_unit
     tall = [painter.clusters[h.key] for h in busy if painter.clusters[h.key].t_lo > lo + 8000]
     short = [painter.clusters[h.key] for h in busy if painter.clusters[h.key].t_hi < lo + 7000]

@@ -411,10 +411,10 @@ class TimelineCanvas(QWidget):
 
     def tooltip_for(self, hit: HitBox | None) -> str:
         """Date, title and quote of an event; count and span of a badge."""
-        labels = self.painter.cluster_labels
-        if hit is not None and hit.kind == "cluster" and hit.key < len(labels) and labels[hit.key]:
+        period = self.painter.cluster_label(hit.key) if hit and hit.kind == "cluster" else ""
+        if period:
             c = self.painter.clusters[hit.key]
-            return f"<b>{c.count:,} events</b> in {labels[hit.key]} — click to zoom in"
+            return f"<b>{c.count:,} events</b> in {period} — click to zoom in"
         return tooltip_text(self.model, self.painter.clusters, hit)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override

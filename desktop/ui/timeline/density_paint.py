@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QStaticText
 
 from desktop.layout.density import (
+    Bin,
     bin_edges,
-    bin_label,
     bin_level,
     count_text,
     density_bins,
@@ -59,9 +59,8 @@ def paint_density(painter: Painter, p: QPainter, index: LaneIndex, vp: Viewport,
     edge = color.lighter(130) if theme.dark else color.darker(130)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.fillRect(QRectF(0, base, vp.width, 1), theme.line)
-    label_right = -1e9
-    p.setFont(painter.small)
     lone: list[tuple[int, float]] = []
+    bars: list[tuple[QRectF, Bin]] = []
     for b in bins:
         if b.count == 0:
             continue
@@ -71,17 +70,28 @@ def paint_density(painter: Painter, p: QPainter, index: LaneIndex, vp: Viewport,
         if b.count == 1:
             lone.append((b.first, base))
             continue
-        h = max(room * (b.count / b.days) / peak, 2.0)
+        h = round(max(room * (b.count / b.days) / peak, 2.0))
         a, w = round(x0) + 1, max(round(x1) - round(x0) - 2, 1)
-        p.fillRect(QRectF(a, base - h, w, h), fill)
-        p.fillRect(QRectF(a, base - h, w, 1), edge)
-        painter.hits.append(HitBox("cluster", len(painter.clusters), a + painter.gutter,
-                                   lr.y0, a + w + painter.gutter, base, lr.lane))  # fmt: skip
-        painter.clusters.append(Cluster((b.lo + b.hi) / 2, b.lo, b.hi, b.count, 0))
-        painter.cluster_labels.append(bin_label(level, b))
-        if with_labels:
-            label_right = _count(painter, p, b.count, x0, x1, base - h, label_right,
-                                 vp.width)  # fmt: skip
+        bars.append((QRectF(a, base - h, w, h), b))
+    # one call per lane for the bars and one for their top edges: 10 lanes x 60 bars
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(fill)
+    p.drawRects([r for r, _ in bars])
+    p.setBrush(edge)
+    p.drawRects([QRectF(r.left(), r.top(), r.width(), 1) for r, _ in bars])
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    gutter, first = painter.gutter, len(painter.clusters)
+    painter.hits.extend(HitBox("cluster", first + k, r.left() + gutter, lr.y0, r.right() + gutter,
+                               base, lr.lane) for k, (r, _) in enumerate(bars))  # fmt: skip
+    painter.clusters.extend(Cluster((b.lo + b.hi) / 2, b.lo, b.hi, b.count, 0) for _, b in bars)
+    painter.cluster_levels.extend([level] * len(bars))
+    if with_labels:
+        p.setFont(painter.small)
+        p.setPen(theme.ink)
+        label_right = -1e9
+        for r, b in bars:
+            label_right = _count(painter, p, b.count, vp.x(b.lo), vp.x(b.hi), r.top(),
+                                 label_right, vp.width)  # fmt: skip
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for pos, y in lone:
         _lone_event(painter, p, index, pos, vp, y, lr, color, events, state)
@@ -94,19 +104,27 @@ def _count(painter: Painter, p: QPainter, n: int, x0: float, x1: float, bar_top:
     """The count over a bar, full ("1,432") when it fits in the bar, short ("1.4k")
     otherwise; over the bar's visible part only, and left out where it would touch the
     previous count."""
-    st = painter._badge_text(f"{n:,}")
-    if st.size().width() > x1 - x0 - 6:  # room left for the neighbours' counts
-        st = painter._badge_text(count_text(n))
-    tw = st.size().width()
+    st, tw, th = _sized(painter, f"{n:,}")
+    if tw > x1 - x0 - 6:  # room left for the neighbours' counts
+        st, tw, th = _sized(painter, count_text(n))
     a, b = max(x0, 0.0), min(x1, view_width)
     if b - a < tw and (a > x0 or b < x1):  # a bar cut by the edge, too little of it shown
         return last_right
     x = min(max((x0 + x1) / 2 - tw / 2, a), b - tw)
     if x < last_right + 3:
         return last_right
-    p.setPen(painter.theme.ink)
-    p.drawStaticText(QPointF(x, bar_top - st.size().height() - 1), st)
+    p.drawStaticText(QPointF(x, bar_top - th - 1), st)
     return x + tw
+
+
+def _sized(painter: Painter, text: str) -> tuple[QStaticText, float, float]:
+    """A prepared count and its size (asking a QStaticText its size is not free)."""
+    found = painter.count_texts.get(text)
+    if found is None:
+        st = painter._badge_text(text)
+        size = st.size()
+        found = painter.count_texts[text] = (st, size.width(), size.height())
+    return found
 
 
 def _lone_event(painter: Painter, p: QPainter, index: LaneIndex, pos: int, vp: Viewport,

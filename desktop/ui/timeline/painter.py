@@ -24,10 +24,11 @@ from PySide6.QtGui import (
 )
 
 from desktop.layout.day_ticks import day_axis
-from desktop.layout.density import count_text
+from desktop.layout.density import Bin, bin_label, count_text
 from desktop.layout.event_index import LaneIndex
 from desktop.layout.hits import HitBox
 from desktop.layout.lane_heights import PAD_PX, ROW_PX, LaneNeed, rows_in, share_heights
+from desktop.layout.ticks import TickLevel
 from desktop.layout.view_pack import Cluster, LanePack, PackStyle, pack_window
 from desktop.layout.viewport import Viewport
 from desktop.ui.timeline.density_paint import paint_density, too_many
@@ -106,12 +107,22 @@ class Painter:
         self.packs: OrderedDict[tuple, LanePack] = OrderedDict()
         self.texts: dict[tuple[int, int], QStaticText] = {}
         self.badge_texts: dict[str, QStaticText] = {}
+        self.count_texts: dict[str, tuple[QStaticText, float, float]] = {}  # with sizes
         self.hits: list[HitBox] = []
         self.clusters: list[Cluster] = []
-        self.cluster_labels: list[str] = []  # the period of a density bar, "" for a badge
+        # the calendar step of each density bar (None for a badge), for its tooltip
+        self.cluster_levels: list[TickLevel | None] = []
         self.bin_unit = ""  # the density bars' period in this frame ("year", "3 months")
         self.gutter, self.row_h = GUTTER, ROW_H
         self.data_version = -1
+
+    def cluster_label(self, i: int) -> str:
+        """The period density bar `i` counts ("1995", "Mar 1995"); "" for a badge."""
+        level = self.cluster_levels[i] if i < len(self.cluster_levels) else None
+        if level is None:
+            return ""
+        c = self.clusters[i]
+        return bin_label(level, Bin(c.t_lo, c.t_hi, c.count, 0))
 
     def label_width(self, text: str) -> float:
         """Room reserved for a label: a font-based estimate, capped (drawing elides to it)."""
@@ -155,14 +166,14 @@ class Painter:
         """Draw everything; returns the hit boxes (events and badges) of this frame."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.fillRect(0, 0, int(width), int(height), self.theme.bands[0])
-        self.hits, self.clusters, self.cluster_labels, self.bin_unit = [], [], [], ""
+        self.hits, self.clusters, self.cluster_levels, self.bin_unit = [], [], [], ""
         rows = lane_rows(model, height, scroll_y, state.sizes)
         axis = day_axis(vp.left, vp.px_per_day, vp.width, measure=self.fm.horizontalAdvance)
-        for lr in rows:
-            if lr.y0 + lr.height < AXIS_H or lr.y0 > height:
+        for lr in rows:  # odd lanes on the other band colour (even ones already are)
+            if lr.y0 + lr.height < AXIS_H or lr.y0 > height or lr.lane % 2 == 0:
                 continue
             p.fillRect(int(GUTTER), int(lr.y0), int(width - GUTTER), int(lr.height),
-                       self.theme.bands[lr.lane % 2])  # fmt: skip
+                       self.theme.bands[1])  # fmt: skip
         for t in axis.major:
             p.fillRect(QRectF(round(GUTTER + t.x), AXIS_H, 1, height - AXIS_H), self.theme.grid)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -332,7 +343,7 @@ class Painter:
             self.hits.append(HitBox("cluster", len(self.clusters), rect.left() + GUTTER, rect.top(),
                                     rect.right() + GUTTER, rect.bottom(), lane))  # fmt: skip
             self.clusters.append(c)
-            self.cluster_labels.append("")
+            self.cluster_levels.append(None)
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     def _badge_text(self, text: str) -> QStaticText:
