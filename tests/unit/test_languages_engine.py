@@ -39,6 +39,13 @@ THU = date(2022, 3, 3)  # a Thursday
     ("ar", "وقّع الاتفاق قبل يومين.", "قبل يومين", "2022-03-01"),
     ("de", "Die Wahl fand am 05.02.2022 statt.", "05.02.2022", "2022-02-05"),
     ("fr", "Mis à jour le 2022-02-05.", "2022-02-05", "2022-02-05"),
+    ("fr", "Dans la nuit de samedi à dimanche, des frappes ont visé la ville.",
+     "samedi à dimanche", "2022-02-27"),  # one night, dated by its morning
+    ("ar", "قصفت الطائرات المدينة ليل السبت الأحد.", "السبت الأحد", "2022-02-27"),
+    ("ar", "قصفت الطائرات المدينة يوم السبت.", "يوم السبت", "2022-02-26"),  # unmarked: past
+    # Turkish: the verb after the date decides, not the future inside what was said
+    ("tr", "Bakan çarşamba günü yaptığı açıklamada sınırın açık kalacağını söyledi.",
+     "çarşamba günü", "2022-03-02"),
 ])  # fmt: skip
 def test_one_error_class(language: str, text: str, phrase: str, value: str) -> None:
     found = {t.text: t for t in tag(text, THU, language)}

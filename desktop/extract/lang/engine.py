@@ -70,6 +70,9 @@ class LangTable:
     # right before the phrase, or starting right after it. The phrase dates no happening.
     bound_before: str = "(?!)"
     bound_after: str = "(?!)"
+    weekday_unmarked: str | None = None  # a weekday's direction when no marker says one
+    verb_final: bool = False  # the clause's verb follows the date (Turkish): read after it
+    night: str = r"\s*(?:à|au|al|a|zum|auf|-|–|/)?\s*"  # "samedi à dimanche": one night
 
 
 def _alternation(words) -> str:
@@ -91,6 +94,7 @@ class _Compiled:
     block_after: re.Pattern[str]
     bound_before: re.Pattern[str]
     bound_after: re.Pattern[str]
+    night: re.Pattern[str]
 
     def bounds(self, text: str, timex: Timex) -> bool:
         """Whether the phrase only bounds a period: "since March", "until Friday"."""
@@ -149,6 +153,7 @@ def compiled(table: LangTable) -> _Compiled:
         re.compile(rf"^\s*(?:{t.deictic_block_after})", flags),
         re.compile(rf"(?<!{W})(?:{t.bound_before})$", flags),
         re.compile(rf"\s*(?:{t.bound_after})(?!{W})", flags),
+        re.compile(t.night, flags),
     )  # fmt: skip
 
 
@@ -192,8 +197,22 @@ def find_spans(text: str, c: _Compiled) -> list[_Found]:
             if item.end - item.start > out[-1].end - out[-1].start:
                 out[-1] = item
             continue
+        if out and _one_night(c, norm, out[-1], item):
+            out[-1] = _Found(out[-1].start, item.end, item.kind, item.match)
+            continue
         out.append(item)
     return out
+
+
+def _one_night(c: _Compiled, text: str, first: _Found, second: _Found) -> bool:
+    """ "dans la nuit de samedi à dimanche", "ليل السبت الأحد": the night before the
+    second day, one span dated by it."""
+    if first.kind != "weekday" or second.kind != "weekday":
+        return False
+    if not c.night.fullmatch(text, first.end, second.start):
+        return False
+    days = c.table.weekdays
+    return (_lookup(days, first.match["wd"]) + 1) % 7 == _lookup(days, second.match["wd"])
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -205,6 +224,11 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def direction(c: _Compiled, text: str, start: int, end: int) -> str | None:
     """Future or past from the markers of the clause around a span, else the sentence's."""
     left, right = _sentence(text, start, end)
+    if c.table.verb_final:  # the first verb after the date is the one it modifies
+        marks = [(m.start(), tense) for tense, rx in (("future", c.future), ("past", c.past))
+                 if (m := rx.search(text, end, right))]  # fmt: skip
+        if marks:
+            return min(marks)[1]
     cut_left, cut_right = left, right
     for m in c.breaks.finditer(text, left, right):
         if m.end() <= start:
@@ -282,7 +306,7 @@ def resolve(item: _Found, c: _Compiled, text: str, reference: date | None) -> Ti
     if item.kind == "weekday":
         wd = _lookup(t.weekdays, m["wd"])
         rel = _rel(m)
-        day = weekday_date(reference, wd, None if rel else tense, rel)
+        day = weekday_date(reference, wd, None if rel else tense or t.weekday_unmarked, rel)
         return make(day.isoformat(), day_fuzzy(day), True)
     if item.kind == "deictic":
         day = reference + timedelta(days=_lookup(t.deictics, m["dx"]))

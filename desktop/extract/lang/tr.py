@@ -18,7 +18,9 @@ TABLE = LangTable(
               "bu akşam": 0, "dün gece": -1, "dün akşam": -1},
     future=r"\w+(?:ecek|acak|eceğ|acağ)\w*|\bönümüzdeki\b|\byarın\b|\bplanlan\w+",
     past=r"\w{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:k|lar|ler|r|m|n)?\b|\w+(?:mış|miş|muş|müş)\w*"
+    r"|\w{2,}(?:dığ|diğ|duğ|düğ|tığ|tiğ|tuğ|tüğ)\w*"
     r"|\bdün\b|\bgeçen\b|\bgeçtiğimiz\b",
+    verb_final=True,
     name_suffix=_SUFFIX,
     year_tail=rf"(?:{_SUFFIX}|\s+yılında)?",
     weekday_tail=rf"(?:\s+günü|{_SUFFIX})?",
