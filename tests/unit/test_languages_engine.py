@@ -43,6 +43,9 @@ THU = date(2022, 3, 3)  # a Thursday
      "samedi à dimanche", "2022-02-27"),  # one night, dated by its morning
     ("ar", "قصفت الطائرات المدينة ليل السبت الأحد.", "السبت الأحد", "2022-02-27"),
     ("ar", "قصفت الطائرات المدينة يوم السبت.", "يوم السبت", "2022-02-26"),  # unmarked: past
+    ("de", "Am Montag treffen sich die Minister in Brüssel.", "Montag", "2022-03-07"),  # plan
+    ("de", "Am Montag trafen sich die Minister in Brüssel.", "Montag", "2022-02-28"),
+    ("ar", "يزور الوزير أنقرة يوم الأحد.", "يوم الأحد", "2022-03-06"),  # imperfect: nearest
     # Turkish: the verb after the date decides, not the future inside what was said
     ("tr", "Bakan çarşamba günü yaptığı açıklamada sınırın açık kalacağını söyledi.",
      "çarşamba günü", "2022-03-02"),

@@ -61,7 +61,10 @@ TABLE = LangTable(
     ),  # fmt: skip
     years=(r"(?:عام|العام|سنة)\s+(?P<year>(?:19|20)\d\d)",),
     deictic_block_before=r"في|من|ذلك|هذا|نفس",
-    weekday_unmarked="past",  # the future is marked (سـ, سوف, المقبل); news narrates the past
+    # An imperfect verb ("يزور الوزير أنقرة الخميس") is the present or a plan: the nearest
+    # day; with no verb marked at all, a weekday is the past one (news narrates the past).
+    present=rf"(?<!{W})[وف]?ي(?!وم|ونيو|ناير|وليو|ونيه|وليه){W}{{3,}}",
+    weekday_unmarked="past",
     night=r"\s*(?:-|–|/|و)?\s*",
     numbers={"ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6,
              "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "عشرة": 10, "عشر": 10},

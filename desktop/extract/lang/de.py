@@ -15,6 +15,16 @@ _LAST = r"(?:vergangen|letzt|vorig)(?:e|en|er|es)?"
 # Weak past forms end in -te(n); these words only look like them.
 _NOT_PAST = (r"nächst|erst|letzt|zweit|dritt|viert|mitt|recht|kräft|gäst|leut|heut|beamt"
              r"|expert|hälft|gesamt|weit|breit|stätt|acht|produkt|geschäft|konflikt|objekt")
+_STRONG_PAST = (r"traf|trafen|kam|kamen|fand|fanden|gab|gaben|nahm|nahmen|sprach|sprachen"
+                r"|hielt|hielten|fiel|fielen|ging|gingen|stand|standen|schlug|schlugen|rief"
+                r"|riefen|wies|zog|zogen|stieg|stiegen|brach|brachen|warf|lief|liefen|starb"
+                r"|starben|flog|flogen|floh|flohen|verlor|verloren|gewann|gewannen|begann"
+                r"|begannen|entschied|unterschrieb|beschloss|trat|traten|bat|lag|lagen|blieb"
+                r"|blieben|schrieb|sank|sanken|griff|griffen|erschien|verließ|verließen")
+_NOT_PARTICIPLE = (r"gen|nau|nug|rade|samt|setz|biet|fahr|spräch|richt|halt|schäft|stern"
+                   r"|plant|meinsam|wiss|walt|schicht|sellschaft|werkschaft|bäude|fangen")
+# Present tense with a weekday is a plan ("Am Donnerstag treffen sich die Minister"): the
+# past is marked (Präteritum, Perfekt), so an unmarked weekday is the coming one.
 TABLE = LangTable(
     code="de",
     months=_MONTHS,
@@ -23,8 +33,10 @@ TABLE = LangTable(
     future=r"\b(?:wird|werden|wirst|werde|soll|sollen|will|wollen|plant|planen)\b"
     r"|\b(?:kommend|nächst|bevorstehend|künftig)\w*|\bmorgen\b|\bgeplant\b",
     past=r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|gestern)\b"
+    rf"|\b(?:{_STRONG_PAST})\b|\bge(?!(?:{_NOT_PARTICIPLE})\w*\b)\w{{3,}}(?:t|en)\b"
     rf"|\b(?:vergangen|letzt)\w*|\b(?!(?:{_NOT_PAST})\w*\b)\w{{3,}}(?:te|ten|tet)\b",
     breaks=r"[,;:](?=\s)|\bdass\b",
+    weekday_unmarked="future",
     day_suffix=r"\.?",
     weekday_tail=r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?",
     next_before=_NEXT,

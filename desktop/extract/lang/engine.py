@@ -70,6 +70,7 @@ class LangTable:
     # right before the phrase, or starting right after it. The phrase dates no happening.
     bound_before: str = "(?!)"
     bound_after: str = "(?!)"
+    present: str = "(?!)"  # regex: a present-tense verb (the nearest day, the coming on a tie)
     weekday_unmarked: str | None = None  # a weekday's direction when no marker says one
     verb_final: bool = False  # the clause's verb follows the date (Turkish): read after it
     night: str = r"\s*(?:à|au|al|a|zum|auf|-|–|/)?\s*"  # "samedi à dimanche": one night
@@ -95,6 +96,7 @@ class _Compiled:
     bound_before: re.Pattern[str]
     bound_after: re.Pattern[str]
     night: re.Pattern[str]
+    present: re.Pattern[str]
 
     def bounds(self, text: str, timex: Timex) -> bool:
         """Whether the phrase only bounds a period: "since March", "until Friday"."""
@@ -154,6 +156,7 @@ def compiled(table: LangTable) -> _Compiled:
         re.compile(rf"(?<!{W})(?:{t.bound_before})$", flags),
         re.compile(rf"\s*(?:{t.bound_after})(?!{W})", flags),
         re.compile(t.night, flags),
+        re.compile(t.present, flags),
     )  # fmt: skip
 
 
@@ -242,6 +245,8 @@ def direction(c: _Compiled, text: str, start: int, end: int) -> str | None:
             return "future"
         if c.past.search(clause):
             return "past"
+        if c.present.search(clause):
+            return "present"
     return None
 
 
