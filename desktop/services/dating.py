@@ -7,6 +7,7 @@ never today: a wrong "today" silently misplaces every relative date in the artic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
@@ -50,10 +51,20 @@ def proposals(
         ]  # fmt: skip
 
 
-def set_dates(target: Workspace | Session, dates: dict[int, date | None]) -> list[ArticleEdit]:
-    """Set several publication dates (suggestions recomputed) as one unit of work."""
+def set_dates(target: Workspace | Session, dates: dict[int, date | None],
+              step: Callable[[int, int], None] | None = None) -> list[ArticleEdit]:
+    """Set several publication dates (suggestions recomputed) as one unit of work.
+
+    `step(done, total)` runs before each article: a progress bar's hook; if it raises
+    (the user cancelled), the unit rolls back and nothing is left behind."""
+    edits = []
     with unit(target) as session:
-        return [edit_article(session, aid, published=when) for aid, when in sorted(dates.items())]
+        todo = sorted(dates.items())
+        for done, (aid, when) in enumerate(todo):
+            if step is not None:
+                step(done, len(todo))
+            edits.append(edit_article(session, aid, published=when))
+    return edits
 
 
 def restore_dates(target: Workspace | Session, edits: list[ArticleEdit], *, undo: bool) -> None:

@@ -147,7 +147,7 @@ def run(argv: list[str]) -> int:
     for notice in ws.notices:  # e.g. the daily backup could not be written
         window.statusBar().showMessage(notice, 20_000)
     if first_run:
-        QTimer.singleShot(0, window.offer_first_run)
+        QTimer.singleShot(0, window.files.offer_first_run)
     shot = os.environ.get(SCREENSHOT_ENV)
     if shot:  # demo and end-to-end runs: a grab once idle, then quit unless asked to stay
         stay = os.environ.get(SCREENSHOT_ENV + "_STAY") == "1"

@@ -7,6 +7,7 @@ sees why before anything is written); applying them is one EditArticleCommand.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -34,7 +35,7 @@ from desktop.ui.article_commands import EditArticleCommand
 from desktop.ui.preferences import LANGUAGES
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import WindowContext
 
 TEXT_FIELDS = ("title", "outlet", "url", "author")
 _CODE = re.compile(r"\(([^()]+)\)\s*$")
@@ -192,39 +193,39 @@ class ArticleDialog(QDialog):
                 return
 
 
-def open_article_dialog(window: MainWindow, article_id: int | None = None) -> None:
-    """Library double-click, context menu and Event > Article details… all land here."""
-    article_id = article_id or window.current_article or window.library.current_id()
-    detail = article_detail(window.ws, article_id) if article_id else None
+def open_article_dialog(ctx: WindowContext, article_id: int | None,
+                        article_changed: Callable[[int], None]) -> ArticleDialog | None:
+    """Library double-click, context menu and Event > Article details… all land here;
+    returns the open dialog (None and a status line if there is no such article)."""
+    detail = article_detail(ctx.ws, article_id) if article_id else None
     if detail is None:
-        window.statusBar().showMessage("Select an article first.", 5000)
-        return
-    dialog = ArticleDialog(detail, window)
+        ctx.status("Select an article first.", 5000)
+        return None
+    dialog = ArticleDialog(detail, ctx.host)
     dialog.setObjectName("article-dialog")
-    dialog.accepted.connect(lambda: apply_article_changes(window, detail["id"], dialog.changes()))
-    window.article_dialog = dialog  # type: ignore[attr-defined]  # kept alive, and for tests
+    dialog.accepted.connect(lambda: apply_article_changes(ctx, detail["id"], dialog.changes(),
+                                                          article_changed))
     dialog.open()
+    return dialog
 
 
-def apply_article_changes(window: MainWindow, article_id: int, changes: dict[str, Any]) -> bool:
-    """One undoable command for all the changes; False if there were none or it failed."""
+def apply_article_changes(ctx: WindowContext, article_id: int, changes: dict[str, Any],
+                          article_changed: Callable[[int], None]) -> bool:
+    """One undoable command for all the changes; False if there were none or it failed.
+    `article_changed` forgets the reader's date marks (they depend on language and date)."""
     if not changes:
         return False
-
-    def forget(aid: int) -> None:  # the reader's date marks depend on language and date
-        for key in [k for k in window.mentions if k[0] == aid]:
-            del window.mentions[key]
-
-    command = EditArticleCommand(window.ws, article_id, changes, window.report_error, forget)
+    command = EditArticleCommand(ctx.ws, article_id, changes, ctx.report_error,
+                                 article_changed)
     slow = any(k in RECOMPUTE for k in changes)
     if slow:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        ok = window.run(command)
+        ok = ctx.run(command)
     finally:
         if slow:
             QGuiApplication.restoreOverrideCursor()
     if ok:
         extra = f"; {command.added} suggestions recomputed" if slow else ""
-        window.statusBar().showMessage(f"Article details saved{extra}.", 10000)
+        ctx.status(f"Article details saved{extra}.", 10000)
     return ok

@@ -6,24 +6,24 @@ in the editor undo in the order they were made.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
 
-from PySide6.QtWidgets import QTabWidget
-
+from desktop.ui.actions import WindowActions, on
+from desktop.ui.context import WindowContext
 from desktop.ui.timeline.binding import WorkspaceTimeline
 from desktop.ui.timeline.view import TimelineView
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.workspace_model import WorkspaceModel
+from desktop.ui.workspace_model import WorkspaceModel
 
 
 class CentralArea(QTabWidget):
     """Timeline first (what analysts think with), the sortable table second."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    event_selected = Signal(int)  # the timeline's last selected event
+    event_activated = Signal(int)  # double-click / Enter on a timeline event
+
+    def __init__(self, ctx: WindowContext, table: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("central")
         self.setDocumentMode(True)
         # The timeline's toolbar would otherwise set a wide minimum for the whole window.
@@ -31,20 +31,24 @@ class CentralArea(QTabWidget):
         self.timeline = TimelineView()
         self.timeline.setAccessibleName("Timeline")
         self.addTab(self.timeline, "Timeline")
-        self.addTab(window.table, "Events table")
+        self.addTab(table, "Events table")
         # Fed from the window's workspace model: drags go through commands whose change
         # sets come back to the model like every other edit's.
-        self.binding = WorkspaceTimeline(self.timeline, window.ws, window.undo_stack,
-                                         on_changes=window.model.apply)
-        self.binding.written = window.written_versions
-        self.binding.error.connect(window.report_error)
-        self.timeline.selectionChanged.connect(self._selected)
-        self.timeline.eventActivated.connect(window.edit_event)
+        self.binding = WorkspaceTimeline(self.timeline, ctx.ws, ctx.undo_stack,
+                                         on_changes=ctx.model.apply)
+        self.binding.written = ctx.written_versions
+        self.binding.error.connect(ctx.report_error)
+        self.timeline.selectionChanged.connect(
+            lambda ids: self.event_selected.emit(ids[-1]) if ids else None)
+        self.timeline.eventActivated.connect(self.event_activated)
         self._fitted = False
 
-    def _selected(self, ids: list[int]) -> None:
-        if ids:
-            self.window_.select_event(ids[-1])
+    def connect(self, acts: WindowActions) -> None:
+        """View > Fit all, Zoom to selection, Group lanes by."""
+        on(acts.fit_all, self.timeline.fit_all)
+        on(acts.zoom_selection, self.timeline.zoom_to_selection)
+        for name, action in acts.groupings.items():
+            on(action, lambda g=name: self.timeline.set_grouping(g))
 
     def fill(self, model: WorkspaceModel) -> None:
         """Everything from the model (opening or switching workspaces)."""

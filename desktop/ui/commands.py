@@ -11,7 +11,7 @@ report failures through `on_error` instead of raising into Qt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
@@ -30,6 +30,19 @@ def _ignore(_message: object) -> None:
     pass
 
 
+class EditCancelled(Exception):
+    """The user stopped a long edit (its unit of work rolls back: nothing changed)."""
+
+
+class Progress(Protocol):
+    """A long edit's progress hook and cancel flag (the task runner's Task fits)."""
+
+    @property
+    def cancelled(self) -> bool: ...
+
+    def progress(self, done: int, total: int, text: str = "") -> None: ...
+
+
 class StoreCommand(QUndoCommand):
     """Base: skips the redo that QUndoStack.push makes, since apply() already did it."""
 
@@ -45,6 +58,7 @@ class StoreCommand(QUndoCommand):
         self._applied = False
         self._session: Session | None = None
         self.focus_event: int | None = None  # what the window should select afterwards
+        self.task: Progress | None = None  # set while applied on the task runner
 
     @property
     def db(self) -> Session:

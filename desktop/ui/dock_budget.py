@@ -8,12 +8,8 @@ area would get less than `CENTRAL_SHARE` of the width, both side areas are narro
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 CENTRAL_SHARE = 0.48
 MIN_DOCK = 230
@@ -22,7 +18,7 @@ MIN_DOCK = 230
 class DockBudget(QObject):
     """Event filter on the window: re-balances the dock widths after a resize."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window_ = window
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -39,7 +35,7 @@ class DockBudget(QObject):
         width = w.width()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         sides: dict[Qt.DockWidgetArea, list] = {left: [], right: []}
-        for dock in w.findChildren(type(w.docks[0])):
+        for dock in w.findChildren(QDockWidget):
             area = w.dockWidgetArea(dock)
             if area in sides and dock.isVisible() and not dock.isFloating():
                 sides[area].append(dock)

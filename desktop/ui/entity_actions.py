@@ -1,71 +1,101 @@
-"""The window's actor and place actions: the Entities panel's timeline, export, merge and
-rename requests turned into views and undoable edits."""
+"""The Entities panel's requests (timeline of, export, merge, rename) turned into views
+and undoable edits; the panel and the editor's name lists follow change sets."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.services import entities
+from desktop.services.timeline_data import TimelineEvent
+from desktop.store.changes import ChangeSet
+from desktop.ui.context import WindowContext
+from desktop.ui.editor import EventEditor
+from desktop.ui.entities_panel import EntitiesPanel
 from desktop.ui.entity_commands import MergeEntitiesCommand, RenameEntityCommand
+from desktop.ui.timeline.view import TimelineView
 
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+ENTITY_KINDS = ("actor", "place")
+
+
+def touches_entities(changes: ChangeSet) -> bool:
+    """Whether a change set can change the Entities panel's rows (names or counts)."""
+    return bool(changes.of("actor") or changes.of("place"))
 
 
 class EntityActions:
-    def connect_entities(self: MainWindow) -> None:
-        panel = self.entities_panel
+    """One per window; the export dialog is opened by the window's `export` callback."""
+
+    def __init__(self, ctx: WindowContext, panel: EntitiesPanel, editor: EventEditor,
+                 timeline: TimelineView,
+                 export: Callable[[tuple[str, str]], None]) -> None:  # fmt: skip
+        self.ctx = ctx
+        self.panel = panel
+        self.editor = editor
+        self.timeline = timeline
+        self.export = export  # opens File > Export for one actor's or place's timeline
+        self.stale = False  # an event's actors or places moved: re-read once applied
         panel.timeline_requested.connect(self.show_entity_timeline)
-        panel.export_requested.connect(self.export_entity_timeline)
+        panel.export_requested.connect(lambda kind, name: self.export((kind, name)))
         panel.merge_requested.connect(self.ask_merge_entities)
         panel.rename_requested.connect(self.ask_rename_entity)
 
-    def refresh_entities(self: MainWindow) -> None:
-        actors = entities.entity_rows(self.ws, "actor")
-        places = entities.entity_rows(self.ws, "place")
-        self.entities_panel.set_rows(actors, places)
+    def refresh_entities(self) -> None:
+        """The panel's rows and the editor's completions (one grouped query per kind)."""
+        actors = entities.entity_rows(self.ctx.ws, "actor")
+        places = entities.entity_rows(self.ctx.ws, "place")
+        self.panel.set_rows(actors, places)
         self.editor.set_entity_names([r.name for r in actors], [r.name for r in places])
 
-    def show_entity_timeline(self: MainWindow, kind: str, name: str) -> None:
+    def events_changed(self, records: list[TimelineEvent],
+                       before: list[TimelineEvent]) -> None:  # fmt: skip
+        """Note whether an event's actors or places moved (their counts change)."""
+        names = lambda e: (tuple(e.actors), tuple(e.places))  # noqa: E731
+        old = {e.id: names(e) for e in before}
+        now = {e.id: names(e) for e in records}
+        if any(old.get(i, ((), ())) != n for i, n in now.items()) or any(
+                n != ((), ()) for i, n in old.items() if i not in now):
+            self.stale = True
+
+    def applied(self, changes: ChangeSet) -> None:
+        """After each change set: the panel re-reads only if it touched actors or places."""
+        if self.stale or touches_entities(changes):
+            self.stale = False
+            self.refresh_entities()
+
+    def show_entity_timeline(self, kind: str, name: str) -> None:
         """ "Timeline of X": the timeline shows only its events, fitted, in date order."""
-        self.central.timeline.show_entity(kind, name)
-        self.statusBar().showMessage(
-            f"Timeline of {name}: {len(self.central.timeline.model.lane_of)} events "
+        self.timeline.show_entity(kind, name)
+        self.ctx.status(
+            f"Timeline of {name}: {len(self.timeline.model.lane_of)} events "
             "(choose “Anyone, anywhere” above the timeline to see all)", 8000)
 
-    def export_entity_timeline(self: MainWindow, kind: str, name: str) -> None:
-        from desktop.ui.export_dialog import open_export_dialog
-
-        open_export_dialog(self, visible_range=self.central.timeline.visible_range(),
-                           entity=(kind, name))  # fmt: skip
-
-    def ask_merge_entities(self: MainWindow, kind: str, ids: list[int]) -> None:
-        rows = {r.id: r for r in entities.entity_rows(self.ws, kind, ids)}
+    def ask_merge_entities(self, kind: str, ids: list[int]) -> None:
+        rows = {r.id: r for r in entities.entity_rows(self.ctx.ws, kind, ids)}
         ordered = sorted(rows.values(), key=lambda r: (-r.events, r.name.casefold()))
         if len(ordered) < 2:
             return
         names = [r.name for r in ordered]
         noun = "actor" if kind == "actor" else "place"
         keep, ok = QInputDialog.getItem(
-            self, f"Merge {len(names)} {noun}s",
+            self.ctx.host, f"Merge {len(names)} {noun}s",
             "These are one. Keep the name (the others become its aliases):", names, 0, False)
         if ok and keep:
             self.merge_entities(kind, [r.id for r in ordered], keep)
 
-    def merge_entities(self: MainWindow, kind: str, ids: list[int], keep: str) -> bool:
-        target = entities.find_entity(self.ws, kind, keep)
+    def merge_entities(self, kind: str, ids: list[int], keep: str) -> bool:
+        target = entities.find_entity(self.ctx.ws, kind, keep)
         if target is None:
             return False
         sources = [i for i in ids if i != target]
-        return self.run(MergeEntitiesCommand(self.ws, kind, sources, target, keep,
-                                             self.report_error))  # fmt: skip
+        return self.ctx.run(MergeEntitiesCommand(self.ctx.ws, kind, sources, target, keep,
+                                                 self.ctx.report_error))  # fmt: skip
 
-    def ask_rename_entity(self: MainWindow, kind: str, entity_id: int) -> None:
-        old = self.entities_panel.name_of(entity_id)
-        name, ok = QInputDialog.getText(self, f"Rename {kind}", "New name (the old one "
-                                        "stays as an alias):", text=old)  # fmt: skip
+    def ask_rename_entity(self, kind: str, entity_id: int) -> None:
+        old = self.panel.name_of(entity_id)
+        name, ok = QInputDialog.getText(self.ctx.host, f"Rename {kind}", "New name (the old "
+                                        "one stays as an alias):", text=old)  # fmt: skip
         if ok and name.strip() and name.strip() != old:
-            self.run(RenameEntityCommand(self.ws, kind, entity_id, name.strip(),
-                                         self.report_error))  # fmt: skip
+            self.ctx.run(RenameEntityCommand(self.ctx.ws, kind, entity_id, name.strip(),
+                                             self.ctx.report_error))  # fmt: skip

@@ -16,7 +16,7 @@ from desktop.store import Workspace
 from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import WindowContext
 
 FILTER = "Events (*.json *.csv);;All files (*)"
 
@@ -35,24 +35,24 @@ def events_job(ws: Workspace, path: Path):
 class EventImporter(QObject):
     """Owns the running events import (results come back to the UI thread)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
         self.worker: Task | None = None
         self.last_report: Any = None
 
     def ask(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Import events", "", FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.ctx.host, "Import events", "", FILTER)
         if name:
             self.start(Path(name))
 
     def start(self, path: Path) -> bool:
         if self.worker is not None:
-            self.window.statusBar().showMessage("An events import is already running.", 5000)
+            self.ctx.status("An events import is already running.", 5000)
             return False
-        job = events_job(self.window.ws, path)
-        self.window.statusBar().showMessage(f"Importing events from {path.name}…")
-        self.worker = self.window.runner.start("import-events", lambda _t: job(None, None),
+        job = events_job(self.ctx.ws, path)
+        self.ctx.status(f"Importing events from {path.name}…", 0)
+        self.worker = self.ctx.runner.start("import-events", lambda _t: job(None, None),
                                                on_done=self._finished, on_error=self._failed)
         return True
 
@@ -64,15 +64,15 @@ class EventImporter(QObject):
         path, report = result
         self.last_report = report
         skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
-        self.window.refresh()
-        self.window.statusBar().showMessage(
+        self.ctx.model.sync()
+        self.ctx.status(
             f"{path.name}: {report.events} events and {report.articles} articles "
             f"imported{skipped}.", 15000)
         if report.skipped:
             shown = "\n".join(report.skipped[:12])
-            self.window.report_error(f"Some entries of {path.name} were skipped:\n{shown}")
+            self.ctx.report_error(f"Some entries of {path.name} were skipped:\n{shown}")
 
     def _failed(self, reason: str) -> None:
         self._end()
-        self.window.refresh()
-        self.window.report_error(f"Could not import the events file: {reason}")
+        self.ctx.model.sync()
+        self.ctx.report_error(f"Could not import the events file: {reason}")

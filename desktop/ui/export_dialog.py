@@ -34,7 +34,7 @@ from desktop.ui.export_jobs import Outcome, check_target, export_job, preview_jo
 from desktop.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import WindowContext
 
 PREVIEW_DELAY_MS = 350
 
@@ -337,17 +337,17 @@ def _file_stem(name: str) -> str:
     return "".join(c for c in name if c not in '/\\:*?"<>|').strip() or "timeline"
 
 
-def open_export_dialog(window: MainWindow,
+def open_export_dialog(ctx: WindowContext,
                        visible_range: tuple[date, date] | None = None,
                        entity: tuple[str, str] | None = None) -> ExportDialog:
-    """File > Export, pre-filled from the window's workspace and preferences.
+    """File > Export, pre-filled from the window's workspace model and preferences.
 
     `visible_range` (the timeline view's visible_range()) enables "Visible range".
     """
     from desktop.export.selection import UNASSIGNED
 
-    lanes = window.model.lane_names()
-    events = window.model.events.values()
+    lanes = ctx.model.lane_names()
+    events = ctx.model.events.values()
     if any(e.lane is None for e in events):
         lanes.append(UNASSIGNED)
     shown = [e for e in events if e.status != "rejected" and e.start is not None]
@@ -355,10 +355,9 @@ def open_export_dialog(window: MainWindow,
     if shown:
         extent = (min(e.start.earliest for e in shown).date(),
                   max(e.start.latest for e in shown).date())
-    dialog = ExportDialog(window.ws, window.settings, window.runner,
-                          page=window.preferences.page, lanes=lanes,
-                          tags=window.model.tag_names(), extent=extent,
-                          visible_range=visible_range, entity=entity, parent=window)
-    window.export_dialog = dialog
+    dialog = ExportDialog(ctx.ws, ctx.settings, ctx.runner,
+                          page=ctx.preferences.page if ctx.preferences else "A4", lanes=lanes,
+                          tags=ctx.model.tag_names(), extent=extent,
+                          visible_range=visible_range, entity=entity, parent=ctx.host)
     dialog.open()
     return dialog

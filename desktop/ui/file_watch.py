@@ -9,15 +9,13 @@ so and reopens the file now at that path. A stat is a few microseconds: the UI n
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from desktop.store import WorkspaceError, open_workspace
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.store import Workspace, WorkspaceError, open_workspace
+from desktop.ui.context import WindowContext
 
 CHECK_MS = 2000
 
@@ -33,10 +31,12 @@ def _identity(path: Path | None) -> tuple[int, int] | None:
 
 
 class ReplacementWatch(QObject):
-    def __init__(self, window: MainWindow, interval_ms: int = CHECK_MS) -> None:
-        super().__init__(window)
-        self.window = window
-        self.path = window.ws.path
+    def __init__(self, ctx: WindowContext, switch: Callable[[Workspace], None],
+                 interval_ms: int = CHECK_MS) -> None:  # fmt: skip
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.switch = switch  # the window takes the reopened workspace
+        self.path = ctx.ws.path
         self.identity = _identity(self.path)
         self.reopened = 0
         self.timer = QTimer(self)
@@ -45,7 +45,7 @@ class ReplacementWatch(QObject):
         self.timer.start()
 
     def check(self) -> None:
-        path = self.window.ws.path
+        path = self.ctx.ws.path
         now = _identity(path)
         if path != self.path:  # the window switched workspaces itself
             self.path, self.identity = path, now
@@ -56,18 +56,18 @@ class ReplacementWatch(QObject):
         self.reopen()
 
     def reopen(self) -> None:
-        old = self.window.ws
+        old = self.ctx.ws
         try:
             new = open_workspace(self.path)
         except WorkspaceError as exc:
-            self.window.report_error(f"The workspace file was replaced by another program "
+            self.ctx.report_error(f"The workspace file was replaced by another program "
                                      f"and could not be reopened: {exc}")  # fmt: skip
             return
-        self.window.set_workspace(new)
+        self.switch(new)
         if new is not old:
             old.close()
         self.reopened += 1
-        self.window.statusBar().showMessage(
+        self.ctx.status(
             f"{self.path.name} was replaced by another program (a restore); reopened it. "
             "Edits made here in the last seconds are in the replaced file kept beside it.",
             30_000)

@@ -12,7 +12,7 @@ from desktop.services.articles import ArticleEdit
 from desktop.services.dating import restore_dates, set_dates
 from desktop.services.deletion import ArticleDeletion, delete_articles, restore_deletion
 from desktop.store import Workspace
-from desktop.ui.commands import ErrorSink, StoreCommand
+from desktop.ui.commands import EditCancelled, ErrorSink, StoreCommand
 
 
 def _plural(n: int, word: str) -> str:
@@ -50,9 +50,17 @@ class SetDatesCommand(StoreCommand):
     def added(self) -> int:
         return sum(edit.added for edit in self.edits or [])
 
+    def _step(self, done: int, total: int) -> None:
+        """Before each article: report progress, stop (rolling back) if cancelled."""
+        if self.task is None:
+            return
+        if self.task.cancelled:
+            raise EditCancelled(self.text())
+        self.task.progress(done, total, f"Recomputing suggestions: {done} of {total} articles")
+
     def _redo(self) -> None:
         if self.edits is None:
-            self.edits = set_dates(self.db, self.dates)
+            self.edits = set_dates(self.db, self.dates, self._step)
         else:
             restore_dates(self.db, self.edits, undo=False)
 

@@ -27,7 +27,7 @@ from desktop.store.history import MAX_AUTHOR, clean_author, default_author
 from desktop.ui.theme import THEME_LABELS, THEMES, apply_theme
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.context import WindowContext
 
 GROUP = "preferences"
 DATE_ORDERS = {"DMY": "Day first: 05/09/2018 is 5 September 2018",
@@ -144,35 +144,28 @@ class PreferencesDialog(QDialog):
                            author=" ".join(self.author.text().split()))
 
 
-def apply_preferences(window: MainWindow, prefs: Preferences) -> None:
-    """Make `prefs` current: the theme now, the import options for the next import."""
-    from desktop.ui.icons import set_action_icons
-
-    window.preferences = prefs
-    window.ws.author = clean_author(prefs.author) if prefs.author else default_author()
-    # Read by the import jobs (see ui/importer.py): they apply to the next import.
-    window.importer.dayfirst = prefs.dayfirst
-    window.importer.language = prefs.language
-    window.editor.set_dayfirst(prefs.dayfirst)
-    window.central.timeline.dates_button.popup.dayfirst = prefs.dayfirst
+def apply_preferences(ctx: WindowContext, prefs: Preferences) -> None:
+    """Make `prefs` current: the theme now, the import options for the next import (the
+    window hands them on to its importer, editor and timeline on `preferences_changed`)."""
+    ctx.preferences = prefs
+    ctx.ws.author = clean_author(prefs.author) if prefs.author else default_author()
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_theme(app, prefs.theme)
-        set_action_icons(window.actions_by_name, app.palette())
+    ctx.preferences_changed.emit(prefs)
 
 
-def open_preferences(window: MainWindow) -> PreferencesDialog:
+def open_preferences(ctx: WindowContext) -> PreferencesDialog:
     """Show the dialog (non-blocking); OK saves to the window's settings and applies."""
-    dialog = PreferencesDialog(window.preferences, window)
+    dialog = PreferencesDialog(ctx.preferences or Preferences(), ctx.host)
 
     def accepted() -> None:
         prefs = dialog.value()
-        prefs.save(window.settings)
-        apply_preferences(window, prefs)
-        window.statusBar().showMessage("Preferences saved.", 4000)
+        prefs.save(ctx.settings)
+        apply_preferences(ctx, prefs)
+        ctx.status("Preferences saved.", 4000)
 
     dialog.accepted.connect(accepted)
-    window.preferences_dialog = dialog
     dialog.open()
     return dialog
 
@@ -180,14 +173,15 @@ def open_preferences(window: MainWindow) -> PreferencesDialog:
 class SchemeFollower(QObject):
     """Re-applies the "system" theme when the desktop switches between light and dark."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
         app = QApplication.instance()
         signal = getattr(app.styleHints(), "colorSchemeChanged", None) if app else None
         if signal is not None:
             signal.connect(self.changed)
 
     def changed(self, _scheme: object = None) -> None:
-        if self.window.preferences.theme == "system":
-            apply_preferences(self.window, self.window.preferences)
+        prefs = self.ctx.preferences
+        if prefs is not None and prefs.theme == "system":
+            apply_preferences(self.ctx, prefs)

@@ -82,7 +82,7 @@ def test_offsets_survive_crlf_and_emoji(qtbot, make_window, workspace_path: Path
     start = text.index(quote)
     window.reader.select_span(start, start + len(quote))
     assert window.reader.selection_span() == (start, start + len(quote))
-    window.annotate_selection()
+    window.event_actions.annotate_selection()
     event = event_detail(window.ws, window.current_event)
     assert event["citations"][0]["quote"] == quote
     assert event["start"].to_timex() == "2018-09-07"

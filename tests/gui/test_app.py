@@ -53,8 +53,8 @@ def test_choose_workspace(tmp_path: Path, settings, monkeypatch):
 def test_first_run_offers_the_sample_workspace(qtbot, make_window, workspace_path, tmp_path,
                                                wait_import):
     window = make_window(workspace_path)
-    window.offer_first_run()
-    dialog = window.welcome_dialog
+    window.files.offer_first_run()
+    dialog = window.files.welcome_dialog
     assert dialog.isVisible()
     from PySide6.QtWidgets import QPushButton
 
@@ -62,7 +62,8 @@ def test_first_run_offers_the_sample_workspace(qtbot, make_window, workspace_pat
     assert "Open the sample workspace" in labels
     sample = tmp_path / "sample.chronologue"
     # the button runs open_sample_workspace(); point it at a temp file for the test
-    window.open_sample_workspace = lambda: type(window).open_sample_workspace(window, sample)
+    files = window.files
+    files.open_sample_workspace = lambda: type(files).open_sample_workspace(files, sample)
     dialog._choose(WelcomeDialog.SAMPLE)
     wait_import(window)
     assert window.ws.path == sample
@@ -74,13 +75,11 @@ def test_first_run_offers_the_sample_workspace(qtbot, make_window, workspace_pat
 
 def test_open_recent_and_switching_workspaces(qtbot, make_window, seeded_path, tmp_path):
     window = make_window(tmp_path / "empty.chronologue")
-    assert window.open_workspace_path(seeded_path)
+    assert window.files.open_workspace_path(seeded_path)
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 5)  # read off the UI thread
     assert window.undo_stack.count() == 0
-    from desktop.ui.menus import fill_recent
-
-    fill_recent(window)
-    texts = [a.text() for a in window.recent_menu.actions()]
+    window.files.fill_recent()  # what File > Open recent does as it opens
+    texts = [a.text() for a in window.files.recent_menu.actions()]
     assert any(seeded_path.stem in t for t in texts)
 
 
@@ -96,10 +95,10 @@ def test_help_about_and_shortcuts(qtbot, window, monkeypatch):
     window.actions_by_name["shortcuts"].trigger()
     from PySide6.QtWidgets import QTableWidget
 
-    (table,) = window.shortcuts_dialog.findChildren(QTableWidget)
-    assert window.shortcuts_dialog.isVisible() and table.rowCount() > 10
+    (table,) = window.dialogs.shortcuts_dialog.findChildren(QTableWidget)
+    assert window.dialogs.shortcuts_dialog.isVisible() and table.rowCount() > 10
     assert "Ctrl+E" in [table.item(r, 0).text() for r in range(table.rowCount())]
-    window.shortcuts_dialog.close()
+    window.dialogs.shortcuts_dialog.close()
 
 
 def test_widgets_have_accessible_names(window):

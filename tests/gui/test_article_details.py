@@ -33,10 +33,10 @@ def open_by_double_click(qtbot, window):
     # A real double-click starts with a press: Qt's views only emit doubleClicked then.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.waitUntil(lambda: getattr(window, "article_dialog", None) is not None
-                    and window.article_dialog.isVisible())
-    assert window.article_dialog.detail["id"] == article_id
-    return window.article_dialog, article_id
+    qtbot.waitUntil(lambda: window.library_actions.article_dialog is not None
+                    and window.library_actions.article_dialog.isVisible())
+    assert window.library_actions.article_dialog.detail["id"] == article_id
+    return window.library_actions.article_dialog, article_id
 
 
 def test_edit_details_from_the_library_then_undo_and_redo_exactly(qtbot, window):
@@ -73,12 +73,12 @@ def test_context_menu_and_event_menu_open_it_and_undated_clears_the_date(qtbot, 
     menu = window.library.context_actions(aid)
     assert [a.text() for a in menu.actions()][0] == "Article &details…"
     menu.actions()[0].trigger()
-    dialog = window.article_dialog
+    dialog = window.library_actions.article_dialog
     assert dialog.isVisible() and dialog.detail["id"] == aid
     dialog.reject()
     window.library.select(aid)
     window.actions_by_name["article_details"].trigger()
-    dialog = window.article_dialog
+    dialog = window.library_actions.article_dialog
     assert dialog.detail["id"] == aid and not dialog.undated.isChecked()
     dialog.undated.setChecked(True)
     assert not dialog.date.isEnabled()

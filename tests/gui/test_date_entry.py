@@ -27,7 +27,7 @@ def _bounds(when) -> tuple[str, str]:
 
 @pytest.fixture(params=["DMY", "MDY"])
 def order(request, window) -> str:
-    apply_preferences(window, Preferences(date_order=request.param))
+    apply_preferences(window.ctx, Preferences(date_order=request.param))
     return request.param
 
 

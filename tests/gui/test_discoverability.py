@@ -20,14 +20,14 @@ def test_every_shortcut_of_the_window_is_in_the_f1_table(qtbot, window):
     for key in ("F (timeline)", "Z (timeline)", "Ctrl+Shift+E", "Ctrl+,"):
         assert key in listed
     window.actions_by_name["shortcuts"].trigger()
-    table = window.shortcuts_dialog.table
+    table = window.dialogs.shortcuts_dialog.table
     assert table.rowCount() == len(SHORTCUTS)
-    window.shortcuts_dialog.close()
+    window.dialogs.shortcuts_dialog.close()
 
 
 def test_help_getting_started_is_offline_and_covers_the_tour(qtbot, window):
     window.actions_by_name["getting_started"].trigger()
-    dialog = window.help_dialog
+    dialog = window.dialogs.help_dialog
     qtbot.waitUntil(dialog.isVisible)
     text = dialog.browser.toPlainText()
     for words in ("Getting started", "Review queue", "Ctrl+E", "3-5 March 2020", "Export",
@@ -117,7 +117,7 @@ def test_empty_tables_say_what_to_do(qtbot, window):
     qtbot.waitUntil(lambda: not lib.empty_hint.label.isVisible(), timeout=5000)
     panel = window.review
     assert not panel.empty_hint.label.isVisible()
-    window.set_status([r.id for r in panel.model.rows], "accepted")
+    window.event_actions.set_status([r.id for r in panel.model.rows], "accepted")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
     assert panel.empty_hint.label.isVisible()
     assert "Nothing left to review" in panel.empty_hint.label.text()

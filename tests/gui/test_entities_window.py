@@ -39,7 +39,7 @@ def test_merging_aliases_is_one_undo_step_that_restores_everything(window) -> No
     before = store_dump(window.ws)
     keep = hts[0].name
     total = sum(r.events for r in hts)
-    assert window.merge_entities("actor", [r.id for r in hts], keep)
+    assert window.entity_actions.merge_entities("actor", [r.id for r in hts], keep)
     merged = _row(window, "actor", keep)
     assert merged.events <= total and set(merged.aliases) >= {r.name for r in hts[1:]}
     assert [r.name for r in window.entities_panel.rows["actor"] if r in hts[1:]] == []
@@ -86,7 +86,7 @@ def test_the_editor_edits_actors_with_completion_and_undo_drops_a_new_one(window
 
 def test_exporting_an_actors_timeline_presets_the_dialog(window) -> None:
     window.entities_panel.export_requested.emit("actor", "Turkey")
-    dialog = window.export_dialog
+    dialog = window.dialogs.export_dialog
     try:
         options = dialog.options()
         assert options.actor == "Turkey" and options.place is None

@@ -30,7 +30,7 @@ def test_a_crowded_pdf_is_flagged_with_remedies(qtbot, make_window, workspace_pa
     _crowded(workspace_path)
     window = make_window(workspace_path)
     window.actions_by_name["export"].trigger()
-    dialog = window.export_dialog
+    dialog = window.dialogs.export_dialog
     qtbot.waitUntil(dialog.isVisible)
     bar = dialog.crowded
     qtbot.waitUntil(bar.isVisible, timeout=60_000)

@@ -16,7 +16,7 @@ from desktop.ui.export_jobs import check_target
 
 def open_dialog(qtbot, window) -> ExportDialog:
     window.actions_by_name["export"].trigger()
-    dialog = window.export_dialog
+    dialog = window.dialogs.export_dialog
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 
@@ -94,7 +94,7 @@ def test_options_follow_the_widgets(qtbot, window):
 
 
 def test_visible_range_comes_from_the_window(qtbot, window):
-    dialog = open_export_dialog(window, visible_range=(date(2018, 9, 7), date(2018, 9, 8)))
+    dialog = open_export_dialog(window.ctx, visible_range=(date(2018, 9, 7), date(2018, 9, 8)))
     form = dialog.form
     index = form.range.findData("visible")
     assert form.range.model().item(index).isEnabled()

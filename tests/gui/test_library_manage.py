@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.services.library import store_dump
 
@@ -33,7 +33,7 @@ def test_delete_key_deletes_the_selected_articles_after_asking_and_undo_brings_t
     assert len(ids) == 2
     window.library.view.setFocus()
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
-    box = window.delete_dialog
+    box = window.library_actions.delete_dialog
     assert box is not None and box.isVisible() and "2 articles" in box.text()
     assert len(store_dump(window.ws)["articles"]) == 5  # nothing happens before the answer
     delete = next(b for b in box.buttons()
@@ -57,7 +57,7 @@ def test_cancel_deletes_nothing(qtbot, window) -> None:
     before = store_dump(window.ws)
     select_rows(window, [0])
     window.library.request_delete()
-    box = window.delete_dialog
+    box = window.library_actions.delete_dialog
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert store_dump(window.ws) == before and window.undo_stack.count() == 0
 
@@ -84,8 +84,10 @@ def test_set_dates_on_several_articles_proposes_dates_from_their_text(qtbot, win
     ids = select_rows(window, [0, 1, 2])
     before = store_dump(window.ws)
     qtbot.mouseClick(window.library.date_button, Qt.MouseButton.LeftButton)
-    dialog = window.dates_dialog
-    assert dialog is not None and dialog.isVisible() and dialog.table.rowCount() == 3
+    # the proposals are read from the texts off the UI thread; the dialog opens after
+    qtbot.waitUntil(lambda: window.library_actions.dates_dialog is not None, timeout=10_000)
+    dialog = window.library_actions.dates_dialog
+    assert dialog.isVisible() and dialog.table.rowCount() == 3
     proposed = [dialog.table.item(r, 2).text() for r in range(3)]
     assert all(proposed)  # the seeds carry datelines: every row is pre-filled
     assert date.today().isoformat() not in proposed
@@ -93,12 +95,48 @@ def test_set_dates_on_several_articles_proposes_dates_from_their_text(qtbot, win
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     dialog.table.item(0, 2).setText("2020-01-02")
     dialog.table.item(1, 2).setText("")  # leave this one undated
-    dialog.accept()
+    dialog.accept()  # applied on the task runner: the window stays usable meanwhile
+    qtbot.waitUntil(lambda: window.library_actions.dating is None, timeout=20_000)
+    changed = len(dialog.values())  # only the rows whose date changes are edited
+    assert f"Dates set on {changed} articles" in window.statusBar().currentMessage()
     got = {a["id"]: a["published"] for a in store_dump(window.ws)["articles"]}
     by_row = dict(zip([r["id"] for r in dialog.rows], range(3), strict=True))
     first = next(i for i in ids if by_row[i] == 0)
     second = next(i for i in ids if by_row[i] == 1)
     assert got[first] == date(2020, 1, 2) and got[second] is None
     assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert store_dump(window.ws) == before
+
+
+def test_setting_several_dates_can_be_cancelled_and_leaves_nothing_behind(qtbot, window) -> None:
+    """Cancel in the progress dialog stops the dating between articles; the unit of work
+    rolls back: the store is as before and nothing is on the undo stack."""
+    ids = [r["id"] for r in window.library.model.rows]
+    before = store_dump(window.ws)
+    actions = window.library_actions
+    task = actions.set_articles_dates({i: date(2019, 3, 4) for i in ids})
+    assert task is not None and actions.progress is not None
+    cancel = actions.progress.findChild(QPushButton)
+    assert cancel.text() == "Cancel"
+    cancel.click()
+    assert task.cancelled
+    qtbot.waitUntil(lambda: actions.dating is None, timeout=20_000)
+    assert store_dump(window.ws) == before
+    assert window.undo_stack.count() == 0
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_setting_several_dates_reports_progress_as_one_undo_step(qtbot, window) -> None:
+    ids = [r["id"] for r in window.library.model.rows]
+    before = store_dump(window.ws)
+    seen: list[tuple[int, int]] = []
+    actions = window.library_actions
+    task = actions.set_articles_dates({i: date(2019, 3, 4) for i in ids})
+    task.on_progress = lambda done, total, _text: seen.append((done, total))
+    qtbot.waitUntil(lambda: actions.dating is None, timeout=20_000)
+    assert window.undo_stack.count() == 1
+    assert all(a["published"] == date(2019, 3, 4) for a in store_dump(window.ws)["articles"])
+    assert all(total == len(ids) for _done, total in seen)
     window.undo_stack.undo()
     assert store_dump(window.ws) == before

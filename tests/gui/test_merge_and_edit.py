@@ -14,7 +14,7 @@ def test_m_merges_a_suggestion_into_another_event(queued, qtbot, window):
     before = store_dump(window.ws)
     window.review.view.setFocus()
     qtbot.keyClick(window.review.view, Qt.Key.Key_M)
-    dialog = window.merge_dialog
+    dialog = window.event_actions.merge_dialog
     assert dialog.isVisible()
     assert source["id"] not in [dialog.list.item(i).data(Qt.ItemDataRole.UserRole)
                                 for i in range(dialog.list.count())]
@@ -34,8 +34,8 @@ def test_m_merges_a_suggestion_into_another_event(queued, qtbot, window):
 
 def test_cancelled_merge_changes_nothing(queued, qtbot, window):
     before = store_dump(window.ws)
-    window.ask_merge([queued(window)[0]["id"]])
-    window.merge_dialog.reject()
+    window.event_actions.ask_merge([queued(window)[0]["id"]])
+    window.event_actions.merge_dialog.reject()
     assert store_dump(window.ws) == before and window.undo_stack.count() == 0
 
 
@@ -145,7 +145,7 @@ def test_table_sorts_by_date_and_filters_by_status_and_text(queued, qtbot, windo
     panel.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     dates = [panel.model.record(r).earliest for r in range(proxy.rowCount())]
     assert dates == sorted(dates, reverse=True)
-    window.set_status([queued(window)[0]["id"]], "accepted")
+    window.event_actions.set_status([queued(window)[0]["id"]], "accepted")
     panel.status.setCurrentText("accepted")
     assert proxy.rowCount() == 1
     panel.status.setCurrentIndex(0)

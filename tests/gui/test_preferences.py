@@ -38,7 +38,7 @@ def test_preferences_dialog_saves_and_applies(qtbot, window):
     standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
     assert action.shortcut() == (standard[0] if standard else QKeySequence("Ctrl+,"))
     action.trigger()
-    dialog = window.preferences_dialog
+    dialog = window.dialogs.preferences_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.date_order.setCurrentIndex(dialog.date_order.findData("DMY"))
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
@@ -53,26 +53,26 @@ def test_preferences_dialog_saves_and_applies(qtbot, window):
     assert theme.is_dark(QApplication.instance().palette())
     # the default page size pre-fills the export dialog
     window.actions_by_name["export"].trigger()
-    assert window.export_dialog.form.page.currentText() == "Letter"
-    window.export_dialog.close()
+    assert window.dialogs.export_dialog.form.page.currentText() == "Letter"
+    window.dialogs.export_dialog.close()
 
 
 def test_themes_set_the_palette(qtbot, window):
     app = QApplication.instance()
-    apply_preferences(window, Preferences(theme="dark"))
+    apply_preferences(window.ctx, Preferences(theme="dark"))
     assert theme.is_dark(app.palette())
-    apply_preferences(window, Preferences(theme="light"))
+    apply_preferences(window.ctx, Preferences(theme="light"))
     assert not theme.is_dark(app.palette())
     assert theme.resolve("system", app) in ("light", "dark")
-    apply_preferences(window, Preferences(theme="system"))
+    apply_preferences(window.ctx, Preferences(theme="system"))
     assert theme.is_dark(app.palette()) == theme.system_is_dark(app)
 
 
 def test_icons_follow_the_theme(qtbot, window):
     app = QApplication.instance()
-    apply_preferences(window, Preferences(theme="dark"))
+    apply_preferences(window.ctx, Preferences(theme="dark"))
     dark = window.actions_by_name["export"].icon().pixmap(24, 24).toImage()
-    apply_preferences(window, Preferences(theme="light"))
+    apply_preferences(window.ctx, Preferences(theme="light"))
     light = window.actions_by_name["export"].icon().pixmap(24, 24).toImage()
 
     def ink(image):
@@ -138,7 +138,7 @@ def test_date_order_and_language_reach_the_import(make_window, workspace_path, t
     page.write_text("<html><body><p>Le convoi est arrivé le 5 septembre 2018.</p></body></html>",
                     encoding="utf-8")  # fmt: skip
     window = make_window(workspace_path)
-    apply_preferences(window, Preferences(date_order="DMY", language="fr"))
+    apply_preferences(window.ctx, Preferences(date_order="DMY", language="fr"))
     window.import_paths([note, page])
     wait_import(window)
     assert [e["value"] for e in event_rows(window.ws)] == ["2018-09-05", "2018-09-05"]

@@ -44,14 +44,14 @@ def test_a_long_article_is_shown_in_parts(qtbot, make_window, tmp_path: Path) ->
     assert not reader.previous_button.isEnabled() and reader.next_button.isEnabled()
 
     start = text.index(LAST)
-    window.jump_to(article_id, start, start + len(LAST))  # as selecting its event does
+    window.feed.jump_to(article_id, start, start + len(LAST))  # as selecting its event does
     assert reader.page == len(reader.starts) - 1
     shown = reader.text.toPlainText()
     assert LAST in shown and reader.next_button.isEnabled() is False
     reader.select_span(start, start + len(LAST))
     assert reader.selection_span() == (start, start + len(LAST))
     assert reader.text.textCursor().selectedText() == LAST
-    window.annotate_selection()  # Ctrl+E: an event citing exactly that span
+    window.event_actions.annotate_selection()  # Ctrl+E: an event citing exactly that span
     new = [m for m in lib.article_marks(window.ws, article_id) if m["start"] == start]
     assert new and new[0]["end"] == start + len(LAST)
     reader.previous_button.click()

@@ -75,7 +75,7 @@ def test_the_window_backs_up_an_hour_of_edits_on_its_pool(qtbot, window) -> None
     con = sqlite3.connect(made.as_uri() + "?mode=ro", uri=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     con.close()
-    window.set_status([window.events[0].id], "accepted")  # an edit, minutes later
+    window.event_actions.set_status([window.events[0].id], "accepted")  # an edit, minutes later
     check()
     assert backups.last == made and len(list_backups(path)) == 2  # not an hour yet
 
@@ -105,7 +105,7 @@ def test_a_forced_restore_is_noticed_by_the_window(qtbot, make_window, tmp_path:
     assert watch.reopened == 1 and window.ws is not first
     assert "was replaced by another program" in window.statusBar().currentMessage()
     event_id = window.events[0].id
-    window.set_status([event_id], "rejected")  # an edit after the restore
+    window.event_actions.set_status([event_id], "rejected")  # an edit after the restore
     con = sqlite3.connect(path)
     assert con.execute("SELECT status FROM events WHERE id = ?", (event_id,)).fetchone() == (
         "rejected",)  # it reached the restored file, not the replaced one

@@ -49,7 +49,7 @@ def test_stale_edit_in_the_window_names_the_other_analyst(
     _seeded(str(workspace_path), seeds_dir)
     window = make_window(workspace_path)
     shown: list[str] = []
-    monkeypatch.setattr(window, "report_error", shown.append)
+    monkeypatch.setattr(window.ctx, "report_error", shown.append)
     event = window.review.model.rows[0]
     other = open_workspace(workspace_path)
     other.author = "Bruno"
@@ -57,8 +57,8 @@ def test_stale_edit_in_the_window_names_the_other_analyst(
     other.close()
     window.team.stop()  # the edit races the live update: the window still shows version 1
     before = {"title": event.title}
-    window.run(cmd.UpdateEventCommand(window.ws, event.id, before, {"title": "Mine"},
-                                    event.version, window.report_error))
+    window.ctx.run(cmd.UpdateEventCommand(window.ws, event.id, before, {"title": "Mine"},
+                                    event.version, window.ctx.report_error))
     assert shown and "changed by Bruno at" in shown[-1]
 
 
@@ -79,9 +79,9 @@ def test_read_only_role_opens_with_a_banner_and_no_editing(
     window.select_event(window.review.model.rows[0].id)
     assert not window.editor.title.isEnabled() and window.editor.citations.isEnabled()
     shown: list[str] = []
-    monkeypatch.setattr(window, "report_error", shown.append)
+    monkeypatch.setattr(window.ctx, "report_error", shown.append)
     event = window.events[0]
-    assert not window.run(cmd.UpdateEventCommand(window.ws, event.id, {"title": event.title},
+    assert not window.ctx.run(cmd.UpdateEventCommand(window.ws, event.id, {"title": event.title},
                                                {"title": "x"}, event.version, shown.append))
     assert shown and "read-only" in shown[-1]
 
@@ -119,9 +119,9 @@ def test_the_name_in_preferences_is_recorded_with_edits(
     window = make_window(workspace_path)
     prefs = window.preferences
     prefs.author = "Ana Lima"
-    apply_preferences(window, prefs)
+    apply_preferences(window.ctx, prefs)
     event = window.review.model.rows[0]
-    window.set_status([event.id], "accepted")
+    window.event_actions.set_status([event.id], "accepted")
     window.select_event(event.id)
     assert window.editor.history.item(0).text().split(" · ", 1)[1].startswith("Ana Lima:")
     other = open_workspace(workspace_path)

@@ -14,21 +14,21 @@ from desktop.services.queries import article_detail
 def a_session_of_edits(queued, qtbot, window) -> None:
     """Accept, reject, edit a date, merge, annotate, create, delete: one of each."""
     rows = queued(window)
-    window.set_status([rows[0]["id"]], "accepted")
-    window.set_status([rows[1]["id"], rows[2]["id"]], "rejected")
+    window.event_actions.set_status([rows[0]["id"]], "accepted")
+    window.event_actions.set_status([rows[1]["id"], rows[2]["id"]], "rejected")
     window.select_event(rows[3]["id"])
-    window.edit_fields(rows[3]["id"], {"start": rows[3]["start"]},
+    window.event_actions.edit_fields(rows[3]["id"], {"start": rows[3]["start"]},
                        {"start": window.editor.current["start"].shifted(1)},
                        window.editor.current["version"])
-    window.merge([rows[4]["id"]], rows[0]["id"])
+    window.event_actions.merge([rows[4]["id"]], rows[0]["id"])
     article = article_detail(window.ws, rows[5]["citations"][0]["article_id"])
     window.show_article(article["id"])
     window.reader.select_span(0, 60)
-    window.annotate_selection()
-    window.new_event()
-    window.edit_fields(window.current_event, {"title": "New event", "tags": []},
+    window.event_actions.annotate_selection()
+    window.event_actions.new_event()
+    window.event_actions.edit_fields(window.current_event, {"title": "New event", "tags": []},
                        {"title": "Something", "tags": ["x"]}, 1)
-    window.delete_current_event()
+    window.event_actions.delete_focused()
 
 
 def test_undo_all_then_redo_all_round_trips_the_store(queued, qtbot, window):
@@ -56,7 +56,7 @@ def test_undo_and_redo_use_the_standard_shortcuts(queued, qtbot, window):
     assert window.actions_by_name["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert window.actions_by_name["redo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
     first = queued(window)[0]["id"]
-    window.set_status([first], "accepted")
+    window.event_actions.set_status([first], "accepted")
     window.activateWindow()
     window.review.view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.review.view)
@@ -95,7 +95,7 @@ def test_set_the_date_of_an_undated_article(qtbot, make_window, workspace_path: 
     assert window.reader.date_button.isVisible()
     suggested = row["suggested"]
     window.reader.date_button.click()
-    dialog = window.date_dialog
+    dialog = window.library_actions.date_dialog
     from PySide6.QtCore import QDate
 
     dialog.edit.setDate(QDate(2018, 9, 14))
