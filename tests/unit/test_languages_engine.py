@@ -98,3 +98,10 @@ def test_an_undated_lead_is_dated_by_the_article() -> None:
 def test_a_bound_of_a_period_dates_no_happening(language: str, text: str) -> None:
     assert [t for t in tag(text, THU, language) if t.fuzzy is not None]
     assert suggest(text, THU, language) == []
+
+
+def test_a_year_beside_a_day_is_background() -> None:
+    text = "La guerre, qui a commencé en 2011, a repris le 1er mars à Idleb."
+    assert {t.text for t in tag(text, THU, "fr")} == {"2011", "1er mars"}
+    (only,) = suggest(text, THU, "fr")
+    assert only.value == "2022-03-01"

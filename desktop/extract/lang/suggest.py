@@ -49,7 +49,7 @@ def suggest_language(
         sentence = text[start:end]
         if is_boilerplate(sentence):
             continue
-        anchors = [t for t in inside if not rules.bounds(text, t)]
+        anchors = _background_years_dropped([t for t in inside if not rules.bounds(text, t)])
         found = _phrase_only(text, (start, end), anchors, effective)
         dates = [(t.start, t.end) for t in inside]
         found = [_crossable(text, s, dates) for s in found]
@@ -62,6 +62,17 @@ def suggest_language(
             if not rules.future.search(sentence):
                 out.append(_crossable(text, _lead(text, (start, end), effective), dates))
     return attach_entities(text, out, {})
+
+
+def _background_years_dropped(timexes: list[Timex]) -> list[Timex]:
+    """ "La guerre, qui a commencé en 2011, ... le 5 mars": beside a day or a month, a
+    year alone is background (the same year is the same period and merges anyway)."""
+    finer = any(t.fuzzy is not None and t.fuzzy.precision in (Precision.DAY, Precision.MONTH,
+                                                              Precision.WEEK, Precision.MINUTE)
+                and not t.dateline for t in timexes)  # fmt: skip
+    if not finer:
+        return timexes
+    return [t for t in timexes if t.fuzzy is None or t.fuzzy.precision is not Precision.YEAR]
 
 
 def _crossable(text: str, item: Suggestion, dates: list[tuple[int, int]]) -> Suggestion:
