@@ -9,6 +9,7 @@ dated "on or shortly before" the article's date, as English leads are.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -34,18 +35,13 @@ def suggest_language(
     effective = _reference(timexes, reference)
     rules = compiled(table)
     out: list[Suggestion] = []
-    index = body = 0
+    starts = [t.start for t in timexes]  # in text order
+    body = 0
     for start, end in split_sentences(text):
         if limit is not None and len(out) > limit:
             break
-        while index < len(timexes) and timexes[index].end <= start:
-            index += 1
-        inside: list[Timex] = []
-        k = index
-        while k < len(timexes) and timexes[k].start < end:
-            if timexes[k].end <= end:
-                inside.append(timexes[k])
-            k += 1
+        window = timexes[bisect_left(starts, start) : bisect_left(starts, end)]
+        inside = [t for t in window if t.end <= end]
         sentence = text[start:end]
         if is_boilerplate(sentence):
             continue
