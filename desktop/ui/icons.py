@@ -7,6 +7,7 @@ missing file falls back to the desktop's icon theme (QIcon.fromTheme).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -46,18 +47,31 @@ def _pixmap(svg: bytes, size: int, color: QColor) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
+MODES = ((QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+         (QIcon.Mode.Active, QPalette.ColorGroup.Active),
+         (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled))
+
+
 def svg_icon(path: Path, palette: QPalette | None = None) -> QIcon:
     """An icon drawn from an SVG in the palette's text colour (greyed when disabled)."""
     palette = palette or QPalette()
-    svg = path.read_bytes()
-    icon = QIcon()
-    modes = ((QIcon.Mode.Normal, QPalette.ColorGroup.Active),
-             (QIcon.Mode.Active, QPalette.ColorGroup.Active),
-             (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled))
-    for mode, group in modes:
+    colors = []
+    for mode, group in MODES:
         color = palette.color(group, QPalette.ColorRole.ButtonText)
         if mode is QIcon.Mode.Disabled:
             color.setAlphaF(0.45)
+        colors.append(color.rgba())
+    return QIcon(_drawn(str(path), tuple(colors)))
+
+
+@lru_cache(maxsize=256)
+def _drawn(path: str, colors: tuple[int, ...]) -> QIcon:
+    """21 renders per icon: drawn once per file and palette, not once per window (every
+    window and every theme switch asks again; the GUI tests open hundreds of windows)."""
+    svg = Path(path).read_bytes()
+    icon = QIcon()
+    for (mode, _group), rgba in zip(MODES, colors, strict=True):
+        color = QColor.fromRgba(rgba)
         for size in SIZES:
             icon.addPixmap(_pixmap(svg, size, color), mode)
     return icon

@@ -13,6 +13,7 @@ THEMES = ("system", "light", "dark")
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 BASE_SHEET = "chronologueBaseSheet"
+SHEET_MODE = "chronologueSheetTheme"  # theme and palette the sheet last polished with
 # Fusion outlines an unchecked box in the window colour darkened: invisible on a dark
 # base. Only the unchecked state is styled, so checked boxes keep the style's tick.
 DARK_SHEET = """
@@ -90,8 +91,12 @@ def apply_theme(app: QGuiApplication, theme: str) -> str:
             base = app.styleSheet()
             app.setProperty(BASE_SHEET, base)
         sheet = base + (DARK_SHEET if mode == "dark" else "")
-        if sheet:  # widgets polished by the style sheet keep their old palette otherwise
+        # widgets polished by the style sheet keep their old palette otherwise; the
+        # same sheet again is not re-parsed (each new window applies the theme)
+        polished = f"{theme}:{app.palette().color(Role.Window).rgba()}"
+        if sheet and (sheet != app.styleSheet() or app.property(SHEET_MODE) != polished):
             app.setStyleSheet(sheet)
+            app.setProperty(SHEET_MODE, polished)
     return mode
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,13 +25,24 @@ def settings(tmp_path: Path) -> QSettings:
     return make_settings(tmp_path / "settings.ini")
 
 
-@pytest.fixture
-def seeded_path(workspace_path: Path, seeds_dir: Path) -> Path:
-    """A workspace with the five seed articles (dated by the manifest) and suggestions."""
-    ws = open_workspace(workspace_path)
-    report = import_paths(ws, [seeds_dir])
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds imported once per session (extraction is most of a GUI test's setup);
+    every test gets its own copy of the closed file."""
+    path = tmp_path_factory.mktemp("seeded") / "template.chronologue"
+    ws = open_workspace(path)
+    report = import_paths(ws, [Path(__file__).resolve().parents[2] / "seeds"])
     assert report.count("imported") == 5
     ws.close()
+    return path
+
+
+@pytest.fixture
+def seeded_path(workspace_path: Path, seeded_template: Path) -> Path:
+    """A workspace with the five seed articles (dated by the manifest) and suggestions."""
+    for part in seeded_template.parent.glob(seeded_template.name + "*"):  # -wal if any
+        shutil.copy2(part, workspace_path.parent / part.name.replace(
+            seeded_template.name, workspace_path.name))
     return workspace_path
 
 
