@@ -119,7 +119,7 @@ def _as_stored(conn: Connection):  # noqa: ANN202 - datetime -> the driver's col
 class Probe:
     """What matching needs of one suggestion, computed without a database (in the import's
     worker processes): its signature, the window candidates' starts must lie in, its own
-    bounds, and the names and figures a candidate must share to score at all."""
+    bounds, and the index keys of the candidates that can score at all (see `_lookup`)."""
 
     signature: str
     precision: str
@@ -134,7 +134,7 @@ class Probe:
 def probe(item: Suggestion) -> Probe:
     when = item.fuzzy
     sig = happening_signature(item)
-    keys = frozenset(t for t in sig.split() if t[0] in "@#")
+    keys = _lookup(sig)
     try:
         low = when.earliest - CONFLICT_WINDOW - (when.latest - when.earliest)
         high = when.latest + CONFLICT_WINDOW
@@ -142,6 +142,26 @@ def probe(item: Suggestion) -> Probe:
         low, high, keys = when.earliest, when.latest, frozenset()
     return Probe(sig, str(when.precision), low, high, when.earliest, when.latest,
                  str(when.qualifier) == "shortly before", keys)  # fmt: skip
+
+
+def _lookup(sig: str) -> frozenset[str]:
+    """Where a suggestion looks in the index. Evidence needs a shared name or figure, and
+    two sets of figures that do not meet rule a match out: with figures, only candidates
+    sharing one, or naming a shared name and carrying no figures ("=@name"), can score."""
+    names = [t for t in sig.split() if t[0] == "@"]
+    figures = [t for t in sig.split() if t[0] == "#"]
+    if figures:
+        return frozenset(figures + ["=" + n for n in names])
+    return frozenset(names)
+
+
+def _filed(sig: str) -> frozenset[str]:
+    """Where a stored event is filed in the index: its names and figures, and its names
+    again as "=@name" when it carries no figures (the counterpart of `_lookup`)."""
+    keys = [t for t in sig.split() if t[0] in "@#"]
+    if not any(k[0] == "#" for k in keys):
+        keys += ["=" + k for k in keys]
+    return frozenset(keys)
 
 
 # (start_earliest, id, start_latest, start_qualifier, signature) as the driver returns them
@@ -316,7 +336,7 @@ class CandidateCache:
         return range(_bucket(mine.precision, mine.low), _bucket(mine.precision, mine.high) + 1)
 
     def _add(self, place: tuple[str, int], row: Row) -> None:
-        keys = frozenset(t for t in (row[4] or "").split() if t[0] in "@#")
+        keys = _filed(row[4] or "")
         if not keys:  # no names, no figures (an old signature, say): it can never match
             return
         index = self.buckets[place]
