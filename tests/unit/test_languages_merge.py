@@ -4,6 +4,7 @@ from articles.csv)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from desktop.services.importing import import_paths
@@ -42,3 +43,31 @@ def test_an_arabic_and_an_english_report_make_one_event(tmp_path: Path) -> None:
     assert second["id"] != convoy["id"] and len(second["citations"]) == 1
     ceasefire = cited_by("ar-05.txt", "2023-09-17")
     assert ceasefire["id"] not in (convoy["id"], quake["id"])
+
+
+def test_a_wrong_language_fixed_in_article_details_redates_the_suggestions(tmp_path: Path) -> None:
+    from desktop.ingest import draft_from_text
+    from desktop.services import articles
+    from desktop.services.importing import import_draft
+    from desktop.services.queries import article_detail
+
+    text = (DATA / "tr" / "tr-05.txt").read_text(encoding="utf-8")
+    ws = open_workspace(tmp_path / "fix.chronologue")
+    try:
+        draft = draft_from_text(text, source_file="tr-05.txt")
+        assert draft.language == "tr"  # detected
+        draft.language, draft.published = "en", date(2022, 6, 2)  # as a wrong manifest says
+        import_draft(ws, draft)
+        aid = next(iter(article_ids(ws)))
+        assert {e["value"] for e in event_rows(ws)} == set()  # English rules find nothing
+        articles.edit_article(ws, aid, language="tr")
+        assert article_detail(ws, aid)["language"] == "tr"
+        assert {e["value"] for e in event_rows(ws)} == {"2022-06-01", "2022-06-06"}
+    finally:
+        ws.close()
+
+
+def article_ids(ws) -> list[int]:
+    from desktop.services.queries import article_rows
+
+    return [row["id"] for row in article_rows(ws)]
