@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# What the app and every export set before Qt starts (export/qtkit.prefer_outline_emoji):
+# whichever test makes the process's QApplication first, emoji come from the font list.
+os.environ.setdefault("QT_DISABLE_EMOJI_SEGMENTER", "1")
 # Logs of the app (and of every CLI the tests start) go to a throw-away folder.
 os.environ.setdefault("CHRONOLOGUE_LOG_DIR", tempfile.mkdtemp(prefix="chronologue-test-logs-"))
 

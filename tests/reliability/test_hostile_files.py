@@ -153,9 +153,11 @@ suggest(draft.text, None, "en")
 
 
 def test_prose_on_one_line_is_tagged_in_bounded_time() -> None:
+    # A hang detector, not a speed target: the quadratic splitter took minutes here; the
+    # linear one takes well under a second plus the interpreter's start-up.
     try:
-        child = run([sys.executable, "-c", ONE_LINE], timeout=4)
+        child = run([sys.executable, "-c", ONE_LINE], timeout=30)
     except subprocess.TimeoutExpired:
-        pytest.fail("66 KB of prose on one line took more than 4 s to tag")
+        pytest.fail("66 KB of prose on one line took more than 30 s to tag")
     assert child.returncode == 0, child.stderr
 
