@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.layout.calendar import to_days
 from desktop.services import timeline_data as data
+from desktop.services.editing import update_event
 from desktop.services.timeline_data import LaneInfo, TimelineEvent
 from desktop.temporal import FuzzyDate, Precision
 from desktop.ui.timeline import TimelineView, load_from_workspace
@@ -142,8 +143,6 @@ def test_a_lane_of_another_grouping_resized_by_its_border_is_kept_in_the_saved_v
 def bound(qtbot, ws):
     lanes = [data.create_lane(ws, name) for name in ("Protests", "Military")]
     for i, e in enumerate(data.load_events(ws)):
-        from desktop.services.editing import update_event
-
         update_event(ws, e.id, lane_id=lanes[i % 2])
     view = TimelineView()
     qtbot.addWidget(view)
