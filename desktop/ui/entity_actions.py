@@ -50,12 +50,17 @@ class EntityActions:
 
     def events_changed(self, records: list[TimelineEvent],
                        before: list[TimelineEvent]) -> None:  # fmt: skip
-        """Note whether an event's actors or places moved (their counts change)."""
-        names = lambda e: (tuple(e.actors), tuple(e.places))  # noqa: E731
-        old = {e.id: names(e) for e in before}
-        now = {e.id: names(e) for e in records}
-        if any(old.get(i, ((), ())) != n for i, n in now.items()) or any(
-                n != ((), ()) for i, n in old.items() if i not in now):
+        """Note whether the panel's rows moved: an event's actors or places, or whether it
+        counts (rejected events do not), for an event that names any."""
+        def counted(e: TimelineEvent) -> tuple | None:
+            if not e.actors and not e.places:
+                return None
+            return tuple(e.actors), tuple(e.places), e.status != "rejected"
+
+        old = {e.id: counted(e) for e in before}
+        now = {e.id: counted(e) for e in records}
+        if any(old.get(i) != c for i, c in now.items()) or any(
+                c is not None for i, c in old.items() if i not in now):
             self.stale = True
 
     def applied(self, changes: ChangeSet) -> None:

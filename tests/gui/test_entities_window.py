@@ -94,3 +94,24 @@ def test_exporting_an_actors_timeline_presets_the_dialog(window) -> None:
         assert "Turkey" in dialog.windowTitle()
     finally:
         dialog.reject()
+
+
+def test_the_panel_follows_change_sets_and_rereads_only_when_they_touch_it(
+        qtbot, window, monkeypatch) -> None:
+    """A title edit leaves the panel alone (no entity query); rejecting an event that
+    names Turkey lowers Turkey's count; undo puts it back."""
+    reads: list[str] = []
+    real = entities.entity_rows
+    monkeypatch.setattr(entities, "entity_rows",
+                        lambda ws, kind, *a, **k: reads.append(kind) or real(ws, kind, *a, **k))
+    turkey = _row(window, "actor", "Turkey").events
+    named = next(e for e in window.events if "Turkey" in e.actors and e.status != "rejected")
+    plain = next(e for e in window.events if not e.actors and not e.places)
+    window.event_actions.edit_fields(plain.id, {"title": plain.title}, {"title": "Renamed"},
+                                     plain.version)
+    assert window.event_by_id(plain.id).title == "Renamed"
+    assert reads == []
+    window.event_actions.set_status([named.id], "rejected")
+    assert reads and _row(window, "actor", "Turkey").events == turkey - 1
+    window.undo_stack.undo()
+    assert _row(window, "actor", "Turkey").events == turkey
