@@ -57,6 +57,14 @@ def run(out: TextIO | None = None) -> int:
         return 1
     step("dates parse")
 
+    from desktop.extract.gazetteer import default_gazetteer
+
+    place = default_gazetteer().locate("Saraqeb")  # the bundled table (package data)
+    if place is None or place.best is None or place.best.country != "SY":
+        step("FAILED: the gazetteer table (desktop/extract/data) is missing or wrong")
+        return 1
+    step("gazetteer reads")
+
     from desktop.export import export_file
     from desktop.services.demo import default_seeds_dir
     from desktop.services.importing import import_paths

@@ -33,6 +33,7 @@ def test_bundle_builds_and_passes_self_test(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip().endswith("OK")
     assert "exported a" in done.stdout
+    assert "gazetteer reads" in done.stdout  # the bundled place table came along
     # the bundle carries the sample articles and the schema migrations
     internal = exe.parent / "_internal"
     assert len(list((internal / "seeds").glob("*.txt"))) == 5
