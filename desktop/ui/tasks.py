@@ -11,6 +11,7 @@ here, so a fast loop cannot flood the event queue) and should poll
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 import traceback
@@ -22,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 PROGRESS_EVERY_S = 0.05
+SWITCH_INTERVAL_S = 0.001
 _gc_lock = threading.Lock()
 _gc_pauses = 0
 
@@ -91,6 +93,10 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
         super().__init__(parent)
+        # Workers and the UI thread share the GIL: a worker in pure Python keeps it for
+        # the switch interval (5 ms by default) each time the UI thread asks, and a paint
+        # asks many times. 1 ms keeps an import's matching from stretching every frame.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chronologue")
         self.tasks: set[Task] = set()
         self.closed = False

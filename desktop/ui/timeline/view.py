@@ -305,7 +305,8 @@ class TimelineView(QWidget):
     # --- selection and navigation ---------------------------------------------------
     def select(self, ids: list[int] | set[int]) -> None:
         """Select events (from the editor, reader or tables); does not emit."""
-        self.canvas.set_selection(set(ids) & set(self.model.lane_of), notify=False)
+        shown = self.model.lane_of  # a dict of 100,000: look up, do not copy it
+        self.canvas.set_selection({i for i in ids if i in shown}, notify=False)
         ext = self.model.extent_of_ids(list(self.canvas.state.selected))
         if ext is not None:
             self.canvas.set_viewport(self.canvas.vp.containing(*ext))
