@@ -166,8 +166,7 @@ class TimelineModel:
                 continue
             key = e.lane if by_lane else group_key(e, grouping)
             eid = e.id
-            text = f"{e.date_text()} · {e.title}" if e.qualifier and e.start is not None \
-                else e.title  # label_of, inlined
+            text = label_of(e) if e.qualifier else e.title  # label_of's usual case, inlined
             labels[eid] = text
             t0, t1 = extents[eid]
             group = groups.get(key)
