@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -211,8 +211,11 @@ class MainWindow(QMainWindow):
             self.ws.close()
         self.ctx.ws = ws
         self.undo_stack.clear()  # commands hold the old workspace; they cannot apply here
+        self.ctx.written_versions.clear()  # versions of the old workspace's events
         self.current_event = None
         self.feed.clear()
+        for view in (self.review.view, self.table.view):  # the new queue starts at its top
+            view.setCurrentIndex(QModelIndex())
         remember_workspace(self.settings, ws.location)
         self._set_title()
         self.team.attach(ws)

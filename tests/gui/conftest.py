@@ -40,10 +40,7 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def seeded_path(workspace_path: Path, seeded_template: Path) -> Path:
     """A workspace with the five seed articles (dated by the manifest) and suggestions."""
-    for part in seeded_template.parent.glob(seeded_template.name + "*"):  # -wal if any
-        shutil.copy2(part, workspace_path.parent / part.name.replace(
-            seeded_template.name, workspace_path.name))
-    return workspace_path
+    return _copy_template(seeded_template, workspace_path)
 
 
 @pytest.fixture
@@ -71,6 +68,46 @@ def make_window(qtbot, settings: QSettings) -> Iterator:
 @pytest.fixture
 def window(make_window, seeded_path: Path) -> MainWindow:
     return make_window(seeded_path)
+
+
+def _copy_template(template: Path, path: Path) -> Path:
+    for part in template.parent.glob(template.name + "*"):  # -wal if any
+        shutil.copy2(part, path.parent / part.name.replace(template.name, path.name))
+    return path
+
+
+@pytest.fixture(scope="module")
+def module_window(tmp_path_factory: pytest.TempPathFactory,
+                  seeded_template: Path) -> Iterator[MainWindow]:
+    """One window for a whole module (building one is most of a short test's time);
+    `reused_window` opens a fresh seeded copy in it for each test."""
+    from PySide6.QtWidgets import QApplication
+
+    app = create_app()
+    folder = tmp_path_factory.mktemp("module-window")
+    path = _copy_template(seeded_template, folder / "first.chronologue")
+    window = MainWindow(open_workspace(path), make_settings(folder / "settings.ini"))
+    window.show()
+    while not window.model.ready:
+        app.processEvents()
+    yield window
+    window.close()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def reused_window(qtbot, module_window: MainWindow, seeded_template: Path,
+                  tmp_path: Path) -> MainWindow:
+    """The module's window on a fresh copy of the seeded workspace: File > Open resets
+    the undo stack, what is current and every view (read anew from the copy)."""
+    window = module_window
+    path = _copy_template(seeded_template, tmp_path / "ws.chronologue")
+    window.set_workspace(open_workspace(path))
+    qtbot.waitUntil(lambda: window.model.ready and window.review.model.rowCount() > 0,
+                    timeout=30_000)
+    window.statusBar().clearMessage()
+    window.central.setCurrentIndex(0)
+    return window
 
 
 @pytest.fixture

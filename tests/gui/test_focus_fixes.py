@@ -3,12 +3,19 @@ presses (QTest) and mouse events on the whole window, each with the status line.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.queries import event_rows
 from desktop.ui.timeline import lane_menu
+
+
+@pytest.fixture
+def window(reused_window):
+    """These tests only need the seeded workspace: one window for the module."""
+    return reused_window
 
 
 def focus(qtbot, window, widget):
