@@ -13,7 +13,6 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -212,20 +211,21 @@ def open_article_dialog(ctx: WindowContext, article_id: int | None,
 def apply_article_changes(ctx: WindowContext, article_id: int, changes: dict[str, Any],
                           article_changed: Callable[[int], None]) -> bool:
     """One undoable command for all the changes; False if there were none or it failed.
-    `article_changed` forgets the reader's date marks (they depend on language and date)."""
+    A new date or language recomputes the article's suggestions: on the task runner (the
+    window stays usable; the step is stacked when it is done). `article_changed` forgets
+    the reader's date marks (they depend on language and date)."""
     if not changes:
         return False
     command = EditArticleCommand(ctx.ws, article_id, changes, ctx.report_error,
                                  article_changed)
-    slow = any(k in RECOMPUTE for k in changes)
-    if slow:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        ok = ctx.run(command)
-    finally:
-        if slow:
-            QGuiApplication.restoreOverrideCursor()
-    if ok:
-        extra = f"; {command.added} suggestions recomputed" if slow else ""
-        ctx.status(f"Article details saved{extra}.", 10000)
-    return ok
+    if not any(k in RECOMPUTE for k in changes):
+        if ctx.run(command):
+            ctx.status("Article details saved.", 10000)
+            return True
+        return False
+    ctx.status("Recomputing this article's suggestions…", 0)
+
+    def then() -> None:
+        ctx.status(f"Article details saved; {command.added} suggestions recomputed.", 10000)
+
+    return ctx.run_in_background(command, then) is not None

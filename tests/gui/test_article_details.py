@@ -51,6 +51,9 @@ def test_edit_details_from_the_library_then_undo_and_redo_exactly(qtbot, window)
     dialog.date.setDate(QDate(2019, 2, 3))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    # a new date and language recompute suggestions on the task runner, then stack
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=20_000)
+    assert "suggestions recomputed" in window.statusBar().currentMessage()
     detail = article_detail(window.ws, aid)
     assert (detail["title"], detail["outlet"], detail["url"], detail["author"],
             detail["language"], detail["published"]) == (
@@ -83,6 +86,7 @@ def test_context_menu_and_event_menu_open_it_and_undated_clears_the_date(qtbot, 
     dialog.undated.setChecked(True)
     assert not dialog.date.isEnabled()
     dialog.accept()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=20_000)
     assert article_detail(window.ws, aid)["published"] is None
     assert library_cells(window, aid)[2] == "undated"
     window.undo_stack.undo()
@@ -116,6 +120,7 @@ def test_reopening_the_workspace_shows_the_edits(qtbot, make_window, seeded_path
     dialog.edits["author"].setText("Someone")
     dialog.language.setEditText("de")
     dialog.accept()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=20_000)
     expected = everything(window.ws)
     window.close()
     again = make_window(seeded_path)
