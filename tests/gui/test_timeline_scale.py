@@ -179,6 +179,16 @@ def test_dragging_a_lane_border_resizes_it_persists_and_undo_restores(bound, qtb
     assert [r.height for r in view.canvas.rows()] == before
     stack.redo()
     assert view.canvas.rows()[0].height == after
+    # the lane's menu offers the automatic height back (one more undoable edit)
+    from desktop.layout.hits import HitBox
+
+    view._context_menu(QPoint(100, 100), HitBox("lane", 0, 0, 0, 0, 0, 0))
+    action = next(a for a in view._menu.actions() if a.text() == "Automatic height")
+    view._menu.close()
+    action.trigger()
+    assert data.load_lanes(ws)[0].height is None and stack.count() == 2
+    assert [r.height for r in view.canvas.rows()] == before
+    stack.undo()
     # a new view of the same workspace opens with the lane at its size
     again = TimelineView()
     qtbot.addWidget(again)

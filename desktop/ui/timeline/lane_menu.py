@@ -57,6 +57,8 @@ def context_menu(view: TimelineView, hit: HitBox | None) -> QMenu:
         spec = view.model.lanes[lane]
         menu.addAction("Expand" if spec.collapsed else "Collapse",
                        lambda: view._lane_toggled(lane))  # fmt: skip
+        if spec.key in view.canvas.state.sizes:  # sized by dragging its border
+            menu.addAction("Automatic height", lambda: view._lane_resized(lane, None))
         if lane_grouping and spec.key is not None:
             menu.addAction("Rename…", lambda: rename_lane(view, lane))
             menu.addAction("Colour…", lambda: recolour_lane(view, lane))
