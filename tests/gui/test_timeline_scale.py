@@ -110,6 +110,21 @@ def test_clicking_a_density_bar_zooms_into_its_period(dense, qtbot):
     assert c.vp.left <= target.t_lo and target.t_hi <= c.vp.right
 
 
+def test_dragging_across_density_bars_pans(dense, qtbot):
+    view = dense
+    at_years(view, 1988, 2020)
+    c = view.canvas
+    bar = next(h for h in c.hits if h.kind == "cluster" and h.lane == 0)
+    start = QPoint(round((bar.x0 + bar.x1) / 2), round(bar.y1 - 3))
+    span, left = c.vp.span, c.vp.left
+    qtbot.mousePress(c, Qt.MouseButton.LeftButton, pos=start)
+    for dx in (10, 40, 120):
+        qtbot.mouseMove(c, start + QPoint(dx, 0))
+    qtbot.mouseRelease(c, Qt.MouseButton.LeftButton, pos=start + QPoint(120, 0))
+    assert c.vp.span == pytest.approx(span)
+    assert c.vp.left == pytest.approx(left - 120 / c.vp.px_per_day, rel=1e-6)
+
+
 def test_lane_heights_follow_content(dense):
     rows = {r.lane: r for r in dense.canvas.rows()}
     busy, middling, quiet = rows[0].height, rows[1].height, rows[2].height

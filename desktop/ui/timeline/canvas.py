@@ -240,7 +240,8 @@ class TimelineCanvas(QWidget):
         if hit is None:
             self._mode = "band-pending" if (ctrl or shift) else "pan"
             return
-        if hit.kind == "cluster":
+        if hit.kind == "cluster":  # a click zooms into it, a drag pans (bars fill dense lanes)
+            self._mode = "pan"
             return
         eid = hit.key
         selected = set(self.state.selected)
