@@ -145,7 +145,8 @@ class LibraryActions:
 
     def set_articles_dates(self, dates: dict[int, date | None]) -> Task | None:
         """One undoable command, applied on the task runner: progress, Cancel (nothing
-        changes then), and the window stays usable meanwhile."""
+        changes then); the window keeps painting and answering (its progress dialog is
+        window-modal: no edit can race the dating)."""
         if not dates:
             self.ctx.status("No date changed.", 5000)
             return None

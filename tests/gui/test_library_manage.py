@@ -95,7 +95,7 @@ def test_set_dates_on_several_articles_proposes_dates_from_their_text(qtbot, win
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     dialog.table.item(0, 2).setText("2020-01-02")
     dialog.table.item(1, 2).setText("")  # leave this one undated
-    dialog.accept()  # applied on the task runner: the window stays usable meanwhile
+    dialog.accept()  # applied on the task runner, not on the UI thread
     qtbot.waitUntil(lambda: window.library_actions.dating is None, timeout=20_000)
     changed = len(dialog.values())  # only the rows whose date changes are edited
     assert f"Dates set on {changed} articles" in window.statusBar().currentMessage()
