@@ -152,6 +152,9 @@ def test_a_lane_of_another_grouping_resized_by_its_border_is_kept_in_the_saved_v
     other.set_events(list(view.model.events.values()))
     other.restore_view_state(state)
     assert other.canvas.rows()[0].height == view.canvas.rows()[0].height
+    # a view saved without sizes opens with automatic heights
+    view.restore_view_state({**state, "lane_heights": []})
+    assert view.canvas.rows()[0].height == row.height
 
 
 @pytest.fixture

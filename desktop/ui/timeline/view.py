@@ -348,6 +348,8 @@ class TimelineView(QWidget):
 
     def restore_view_state(self, state: dict[str, Any]) -> None:
         self.model.grouping = state.get("grouping", "lane")
+        grouping = self.model.grouping  # the view's heights replace those shown before
+        self._local_sizes = {k: h for k, h in self._local_sizes.items() if k[0] != grouping}
         for key, h in state.get("lane_heights") or []:
             if not self._stored_lane(key):
                 self._local_sizes[(self.model.grouping, key)] = float(h)
