@@ -98,6 +98,18 @@ def test_a_lone_event_is_drawn_as_itself_never_as_a_one_badge(dense):
     assert "Event" in view.canvas.tooltip_for(box)
 
 
+def test_a_selected_event_stays_visible_over_the_density_bars(dense):
+    view = dense
+    at_years(view, 1988, 2020)
+    hidden = next(i for i, lane in view.model.lane_of.items() if lane == 0 and i != LONE_IN_CROWD)
+    assert hidden not in {h.key for h in view.canvas.hits if h.kind == "event"}
+    view.select([hidden])
+    view.canvas.repaint()
+    box = next(h for h in view.canvas.hits if h.kind == "event" and h.key == hidden)
+    t0, t1 = view.model.extents[hidden]
+    assert box.x0 - 1 <= view.canvas.vp.x((t0 + t1) / 2) + GUTTER <= box.x1 + 1
+
+
 def test_clicking_a_density_bar_zooms_into_its_period(dense, qtbot):
     view = dense
     at_years(view, 1988, 2020)

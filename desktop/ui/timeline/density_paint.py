@@ -41,9 +41,11 @@ def too_many(index: LaneIndex, vp: Viewport, rows: int, per_row_px: float = 60.0
 
 
 def paint_density(painter: Painter, p: QPainter, index: LaneIndex, vp: Viewport, lr: LaneRow,
-                  color: QColor, events: dict, state) -> str:  # fmt: skip
-    """Bars for lane `lr`; hit boxes and zoom targets go to the painter's lists. Returns
-    the bins' unit ("year", "3 months" ...) for the axis legend."""
+                  color: QColor, events: dict, state,
+                  selected: list[tuple[int, float, float]] = ()) -> str:  # fmt: skip
+    """Bars for lane `lr`, and over them the `selected` events (id, t0, t1) of this lane,
+    so a selection stays visible at any scale; hit boxes and zoom targets go to the
+    painter's lists. Returns the bins' unit ("year", "3 months" ...) for the legend."""
     level = bin_level(vp.px_per_day)
     bins = density_bins(index, bin_edges(level, vp.left, vp.right))
     peak = peak_density(bins)
@@ -93,8 +95,15 @@ def paint_density(painter: Painter, p: QPainter, index: LaneIndex, vp: Viewport,
             label_right = _count(painter, p, b.count, vp.x(b.lo), vp.x(b.hi), r.top(),
                                  label_right, vp.width)  # fmt: skip
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    shown = set()
     for pos, y in lone:
-        _lone_event(painter, p, index, pos, vp, y, lr, color, events, state)
+        eid = index.keys[pos]
+        shown.add(eid)
+        _lone_event(painter, p, eid, index.t0[pos], index.t1[pos], vp, y, lr, color, events,
+                    state)  # fmt: skip
+    for eid, t0, t1 in selected:
+        if eid not in shown:
+            _lone_event(painter, p, eid, t0, t1, vp, base, lr, color, events, state)
     step = "" if level.step == 1 else f"{level.step} "
     return f"{step}{level.unit}{'s' if level.step > 1 else ''}"
 
@@ -127,14 +136,13 @@ def _sized(painter: Painter, text: str) -> tuple[QStaticText, float, float]:
     return found
 
 
-def _lone_event(painter: Painter, p: QPainter, index: LaneIndex, pos: int, vp: Viewport,
+def _lone_event(painter: Painter, p: QPainter, eid: int, t0: float, t1: float, vp: Viewport,
                 base: float, lr: LaneRow, color: QColor, events: dict, state) -> None:  # fmt: skip
-    """The one event of a bin, drawn as its marker sitting on the base line."""
-    eid = index.keys[pos]
+    """An event drawn as itself, its marker sitting on the base line."""
     e = events.get(eid)
-    if e is None:
+    x0, x1 = vp.x(t0), vp.x(t1)
+    if e is None or x1 < -10 or x0 > vp.width + 10:
         return
-    x0, x1 = vp.x(index.t0[pos]), vp.x(index.t1[pos])
     y = base - painter.row_h
     faded = QColor(color)
     faded.setAlpha(115 if painter.theme.dark else 70)

@@ -40,6 +40,7 @@ GUTTER = 128.0
 ROW_H = ROW_PX
 LANE_PAD = PAD_PX
 MAX_LABEL_PX = 220.0
+MAX_SHOWN_SELECTED = 500  # selected events drawn over a lane's density bars
 STYLE = PackStyle()
 
 
@@ -202,7 +203,9 @@ class Painter:
         color = QColor(model.lanes[lr.lane].color)
         pack = None if too_many(index, vp, lr.rows) else self.pack(model, lr.lane, vp, lr.rows)
         if pack is None or _mostly_badges(pack, index, vp):
-            unit = paint_density(self, p, index, vp, lr, color, model.events, state)
+            chosen = [(i, *model.extents[i]) for i in list(state.selected)[:MAX_SHOWN_SELECTED]
+                      if model.lane_of.get(i) == lr.lane and i in model.extents]  # fmt: skip
+            unit = paint_density(self, p, index, vp, lr, color, model.events, state, chosen)
             self.bin_unit = self.bin_unit or unit
             return
         faded = QColor(color)
