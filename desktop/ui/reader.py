@@ -138,6 +138,7 @@ class ReaderPanel(QWidget):
         super().__init__(parent)
         self.article: dict[str, Any] | None = None
         self.marks: list[dict[str, Any]] = []
+        self._marks_drawn: list[Any] | None = None  # the marks' highlights, while valid
         self.mentions: list[tuple[int, int]] = []
         self.current_span: tuple[int, int] | None = None
         self.offsets = PagedOffsets("")
@@ -191,6 +192,7 @@ class ReaderPanel(QWidget):
         same = (self.article is not None and detail is not None
                 and self.article["id"] == detail["id"] and self.article["text"] == detail["text"])
         self.article, self.marks = detail, marks
+        self._marks_drawn = None
         if detail is None:
             self.text.clear()
             self.header.setText("No article selected.")
@@ -219,6 +221,7 @@ class ReaderPanel(QWidget):
         end = self.starts[page + 1] if page + 1 < len(self.starts) else len(text)
         part = text if len(self.starts) == 1 else text[start:end]
         self.offsets = PagedOffsets(part, start)
+        self._marks_drawn = None
         self.text.setPlainText(part)
         self._space_paragraphs()
         many = len(self.starts) > 1
@@ -276,22 +279,39 @@ class ReaderPanel(QWidget):
         sel.format = fmt  # type: ignore[misc]
         return sel
 
+    @staticmethod
+    def _mark_format(status: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if status in ("accepted", "manual"):
+            fmt.setForeground(INK)
+            fmt.setBackground(ACCEPTED_BG)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor("#2e7d32"))
+        elif status == "suggested":
+            fmt.setForeground(INK)
+            fmt.setBackground(SUGGESTED_BG)
+        else:
+            fmt.setForeground(REJECTED_FG)
+        return fmt
+
+    def _mark_selections(self) -> list[QTextEdit.ExtraSelection | None]:
+        """The source spans' highlights, built once per article part and marks: the
+        reader repaints on every reveal and tagger result, an article may cite hundreds."""
+        if self._marks_drawn is not None:  # dropped when the marks or the part change
+            return self._marks_drawn
+        formats: dict[str, QTextCharFormat] = {}
+        out = []
+        for mark in self.marks:
+            fmt = formats.get(mark["status"])
+            if fmt is None:
+                fmt = formats[mark["status"]] = self._mark_format(mark["status"])
+            out.append(self._selection(mark["start"], mark["end"], fmt))
+        self._marks_drawn = out
+        return out
+
     def _paint(self) -> None:
         """Source spans first, then the current span, then date phrases on top."""
-        selections = []
-        for mark in self.marks:
-            fmt = QTextCharFormat()
-            if mark["status"] in ("accepted", "manual"):
-                fmt.setForeground(INK)
-                fmt.setBackground(ACCEPTED_BG)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor("#2e7d32"))
-            elif mark["status"] == "suggested":
-                fmt.setForeground(INK)
-                fmt.setBackground(SUGGESTED_BG)
-            else:
-                fmt.setForeground(REJECTED_FG)
-            selections.append(self._selection(mark["start"], mark["end"], fmt))
+        selections = list(self._mark_selections())
         if self.current_span is not None:
             current = QTextCharFormat()
             current.setBackground(CURRENT_BG)
