@@ -43,6 +43,9 @@ def test_an_arabic_and_an_english_report_make_one_event(tmp_path: Path) -> None:
     assert second["id"] != convoy["id"] and len(second["citations"]) == 1
     ceasefire = cited_by("ar-05.txt", "2023-09-17")
     assert ceasefire["id"] not in (convoy["id"], quake["id"])
+    # Two leads dated by their articles, an IMF delegation in Beirut and one in Ankara:
+    beirut, ankara = cited_by("ar-10.txt", "2022-12-05"), cited_by("tr-10.txt", "2022-12-05")
+    assert beirut["id"] != ankara["id"]
 
 
 def test_a_wrong_language_fixed_in_article_details_redates_the_suggestions(tmp_path: Path) -> None:

@@ -76,7 +76,10 @@ def _crossable(text: str, item: Suggestion, dates: list[tuple[int, int]]) -> Sug
     sentence = item.quote
     names = tuple(dict.fromkeys((*item.names, *names_of(sentence))))
     figures = figures_of(text, item.start, item.end, dates)
-    return replace(item, names=names, numbers=figures, verb=verb_of(sentence))
+    # A lead dated only by its article is weak evidence: two such reports of "a delegation
+    # arrived" in two capitals on one day must not merge on the verb and a body's name.
+    verb = verb_of(sentence) if item.anchor != PUBLICATION else ""
+    return replace(item, names=names, numbers=figures, verb=verb)
 
 
 def _lead(text: str, span: tuple[int, int], reference: date) -> Suggestion:
