@@ -16,7 +16,7 @@ APT_PKGS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
 # cluster tests/pgcluster.py starts (and always stops) around the test run.
 TEST_APT_PKGS := postgresql
 
-.PHONY: run test venv sysdeps testdeps lint bench bundle clean
+.PHONY: run test bundle-test venv sysdeps testdeps lint bench bundle clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -63,9 +63,13 @@ lint: venv
 # The store, services and CLI tests run on SQLite and on PostgreSQL: pgcluster.py starts
 # a throw-away server (initdb + pg_ctl as user postgres in a temporary folder, loopback
 # port, its own socket folder), runs pytest, and stops it even when tests fail.
+# The bundle build (~1-2 minutes) is its own target, `make bundle-test`; CI runs both.
 test: sysdeps testdeps venv
 	$(VENV)/bin/ruff check .
-	$(PY) tests/pgcluster.py run -- $(VENV)/bin/pytest
+	$(PY) tests/pgcluster.py run -- $(VENV)/bin/pytest -m "not slow"
+
+bundle-test: sysdeps venv
+	$(VENV)/bin/pytest -m slow tests/e2e/test_bundle.py
 
 # One-folder PyInstaller bundle in dist/chronologue; checks itself after building.
 bundle: sysdeps venv
