@@ -54,7 +54,7 @@ class WorkspaceTimeline(QObject):
         self.views_menu = QMenu(self.views_button)
         self.views_menu.aboutToShow.connect(self._fill_views_menu)
         self.views_button.setMenu(self.views_menu)
-        view.toolbar.addWidget(self.views_button)
+        view.toolbar.addWidget(self.views_button, label="Views")
 
     # --- named timelines --------------------------------------------------------------
     def save_view(self, name: str) -> None:

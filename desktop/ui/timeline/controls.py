@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QHideEvent, QMouseEvent
+from PySide6.QtGui import QCursor, QHideEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -270,7 +270,9 @@ class DateRangeButton(QToolButton):
         lo, hi = self.visible_range()
         self.popup.suggest(lo.date(), hi.date())
         self.popup.adjustSize()
-        self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        # from the toolbar's "»" menu the button is hidden: open where the menu was
+        at = self.mapToGlobal(QPoint(0, self.height())) if self.isVisible() else QCursor.pos()
+        self.popup.move(at)
         self.popup.show()
         self.popup.from_edit.setFocus()
 

@@ -38,7 +38,6 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QScrollBar,
     QToolButton,
@@ -62,6 +61,7 @@ from desktop.ui.timeline.controls import (
 from desktop.ui.timeline.lane_menu import ask_lane_name, context_menu
 from desktop.ui.timeline.minimap import Minimap
 from desktop.ui.timeline.model import Filters, Move, TimelineModel
+from desktop.ui.timeline.overflow import OverflowBar
 
 STATUS_CHOICES = (  # sorted, so a restored set finds its entry
     ("All but rejected", None),
@@ -120,9 +120,7 @@ class TimelineView(QWidget):
 
     # --- construction ---------------------------------------------------------------
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
-        bar.setSpacing(3)
+        bar = OverflowBar(self)  # what does not fit goes into its "»" menu
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Filter…")
         self.search.setMinimumWidth(40)  # gives way first in a narrow window
@@ -141,16 +139,19 @@ class TimelineView(QWidget):
         self.lanes_button = LanesButton(self)
         self.toolbar = bar  # the binding adds its "Views" button here
         bar.addWidget(self.search, 1)
-        for w in (self.status_box, self.tag_box, self.entity_box, self.dates_button,
-                  self.lanes_button, self.group_box):  # fmt: skip
-            bar.addWidget(w)
-        for text, tip, slot in (("Fit", "Fit all events (F)", self.fit_all),
-                                ("Zoom", "Zoom to the selection (Z)", self.zoom_to_selection)):
+        for w, label in ((self.status_box, "Statuses"), (self.tag_box, "Tag"),
+                         (self.entity_box, "Actor or place"), (self.dates_button, "Dates…"),
+                         (self.lanes_button, "Lanes"), (self.group_box, "Group lanes by")):
+            bar.addWidget(w, label=label)
+        for text, label, tip, slot in (
+            ("Fit", "Fit all events", "Fit all events (F)", self.fit_all),
+            ("Zoom", "Zoom to selection", "Zoom to the selection (Z)", self.zoom_to_selection),
+        ):  # fmt: skip
             b = QToolButton(self)
             b.setText(text)
             b.setToolTip(tip)
             b.clicked.connect(slot)
-            bar.addWidget(b)
+            bar.addWidget(b, label=label)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(0)
@@ -161,7 +162,7 @@ class TimelineView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        outer.addLayout(bar)
+        outer.addWidget(bar)
         outer.addLayout(grid, 1)
 
     def _connect(self) -> None:
