@@ -100,7 +100,13 @@ def prepare_in_pool(
                 item = next(queue, None)
                 if item is None:
                     break
-                pending.append((*item, pool.submit(_prepare, item[0], item[1], options)))
+                try:
+                    future = pool.submit(_prepare, item[0], item[1], options)
+                except BrokenProcessPool as exc:  # it broke since the last result came back
+                    future = Future()
+                    future.set_exception(exc)
+                    broken = True
+                pending.append((*item, future))
             if not pending:
                 break
             path, row, future = pending.popleft()
