@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton
 
 from desktop.services import timeline_data as data
 from desktop.store import Workspace
@@ -28,6 +28,7 @@ from desktop.ui.timeline.commands import (
 from desktop.ui.timeline.controls import plain_menu_button
 from desktop.ui.timeline.model import Move
 from desktop.ui.timeline.view import TimelineView
+from desktop.ui.timeline.view_commands import DeleteViewCommand, RenameViewCommand
 
 
 class WorkspaceTimeline(QObject):
@@ -68,16 +69,47 @@ class WorkspaceTimeline(QObject):
         return True
 
     def _fill_views_menu(self) -> None:
-        self.views_menu.clear()
-        for name in data.view_names(self.ws):
-            self.views_menu.addAction(name, lambda n=name: self.open_view(n))
-        self.views_menu.addSeparator()
-        self.views_menu.addAction("Save current view as…", self._ask_save)
+        menu = self.views_menu
+        menu.clear()
+        names = data.view_names(self.ws)
+        for name in names:
+            menu.addAction(name, lambda n=name: self.open_view(n))
+        if not names:
+            menu.addAction("No saved views yet").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Save current view as…", self._ask_save)
+        for title, slot in (("Rename view", self._ask_rename), ("Delete view", self._ask_delete)):
+            sub = menu.addMenu(title)
+            sub.setEnabled(bool(names))
+            for name in names:
+                sub.addAction(f"{name}…", lambda n=name, slot=slot: slot(n))
 
     def _ask_save(self) -> None:
         name, ok = QInputDialog.getText(self.view, "Save view", "Name of this timeline view:")
         if ok and name.strip():
             self.save_view(name.strip())
+
+    def rename_view(self, old: str, new: str) -> bool:
+        """One undoable edit; a refused name (empty, taken) is reported."""
+        return self._push(RenameViewCommand(self.ws, old, new, self.error.emit))
+
+    def delete_view(self, name: str) -> bool:
+        return self._push(DeleteViewCommand(self.ws, name, self.error.emit))
+
+    def _ask_rename(self, old: str) -> None:
+        new, ok = QInputDialog.getText(self.view, "Rename view", f"New name for '{old}':",
+                                       text=old)  # fmt: skip
+        if ok and new.strip() and new.strip() != old:
+            self.rename_view(old, new)
+
+    def _ask_delete(self, name: str) -> None:
+        answer = QMessageBox.question(
+            self.view, "Delete view",
+            f"Delete the saved view '{name}'? Its events are not touched; Undo brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_view(name)
 
     def reload(self) -> None:
         """Re-read lanes and events; the visible range and selection are kept."""
@@ -95,7 +127,7 @@ class WorkspaceTimeline(QObject):
         refresh = None if self.on_changes else self.reload
         self._push(MoveEventCommand(self.ws, move, refresh, self.error.emit))
 
-    def _push(self, command: StoreCommand) -> None:
+    def _push(self, command: StoreCommand) -> bool:
         """Apply once, then stack it; a refused edit is reported and nothing is written."""
         if self.on_changes is not None:
             command.on_changes = self.on_changes
@@ -105,8 +137,9 @@ class WorkspaceTimeline(QObject):
         except Exception as exc:  # noqa: BLE001 - a refused edit is reported, not raised
             self.error.emit(str(exc))
             self.view.canvas.update()  # the drag's preview goes back to the stored place
-            return
+            return False
         self.undo_stack.push(command)
+        return True
 
     def _reordered(self, keys: list[Hashable]) -> None:
         if self.view.model.grouping != "lane":
