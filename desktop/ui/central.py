@@ -6,9 +6,10 @@ in the editor undo in the order they were made.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop.ui import timeline_memory
 from desktop.ui.actions import WindowActions, on
 from desktop.ui.context import WindowContext
 from desktop.ui.timeline.binding import WorkspaceTimeline
@@ -42,6 +43,15 @@ class CentralArea(QTabWidget):
             lambda ids: self.event_selected.emit(ids[-1]) if ids else None)
         self.timeline.eventActivated.connect(self.event_activated)
         self._fitted = False
+        self.ctx = ctx
+        # set while opening restores the range the workspace was left at: the selection
+        # the window makes in the same refresh (the queue's first row) must not pan away
+        self._keep_range = False
+
+    def remember_view(self) -> None:
+        """Keep the grouping and visible range for the next opening of this workspace."""
+        if self._fitted:
+            timeline_memory.remember(self.ctx.settings, self.binding.ws.location, self.timeline)
 
     def connect(self, acts: WindowActions) -> None:
         """View > Fit all, Zoom to selection, Group lanes by."""
@@ -53,6 +63,7 @@ class CentralArea(QTabWidget):
     def fill(self, model: WorkspaceModel) -> None:
         """Everything from the model (opening or switching workspaces)."""
         if self.binding.ws is not model.ws:
+            self.remember_view()  # the workspace being left
             self.binding.ws = model.ws
             self.binding.on_changes = model.apply
             self._fitted = False
@@ -60,8 +71,16 @@ class CentralArea(QTabWidget):
         self.timeline.set_lanes(model.lanes)
         self.timeline.set_events(list(model.events.values()))
         if not self._fitted and self.timeline.isVisible():
-            self.timeline.fit_all()
+            if timeline_memory.restore(self.ctx.settings, model.ws.location, self.timeline):
+                self._keep_range = True
+                QTimer.singleShot(0, self._stop_keeping_range)
+            else:
+                self.timeline.fit_all()
             self._fitted = True
 
+    def _stop_keeping_range(self) -> None:
+        self._keep_range = False
+
     def show_event(self, event_id: int | None) -> None:
-        self.timeline.select([event_id] if event_id is not None else [])
+        self.timeline.select([event_id] if event_id is not None else [],
+                             reveal=not self._keep_range)  # fmt: skip

@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
         self.runner.shutdown(5.0)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.central.remember_view()
         self.settings.sync()
         self.ws.close()
         super().closeEvent(event)

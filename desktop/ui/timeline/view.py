@@ -304,10 +304,14 @@ class TimelineView(QWidget):
         self._sync_bars()
 
     # --- selection and navigation ---------------------------------------------------
-    def select(self, ids: list[int] | set[int]) -> None:
-        """Select events (from the editor, reader or tables); does not emit."""
+    def select(self, ids: list[int] | set[int], reveal: bool = True) -> None:
+        """Select events (from the editor, reader or tables) and scroll them into view
+        unless `reveal` is False; does not emit."""
         shown = self.model.lane_of  # a dict of 100,000: look up, do not copy it
         self.canvas.set_selection({i for i in ids if i in shown}, notify=False)
+        if not reveal:
+            self.canvas.update()
+            return
         ext = self.model.extent_of_ids(list(self.canvas.state.selected))
         if ext is not None:
             self.canvas.set_viewport(self.canvas.vp.containing(*ext))
