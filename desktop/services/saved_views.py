@@ -1,6 +1,6 @@
-"""Renaming and deleting named timeline views (saving and opening them is in
-timeline_data). Both take a workspace or the caller's session, so an undoable
-command runs each as one unit of work."""
+"""Saving over, renaming and deleting named timeline views (opening them is in
+timeline_data). Each takes a workspace or the caller's session, so an undoable
+command runs it as one unit of work."""
 
 from __future__ import annotations
 
@@ -55,3 +55,20 @@ def restore_view(ws: Workspace | Session, name: str, settings: dict[str, Any]) -
         if session.scalar(select(Timeline.id).where(Timeline.name == name)):
             raise ValueError(f"a view named '{name}' already exists")
         session.add(Timeline(name=name, settings=dict(settings)))
+
+
+def put_view(ws: Workspace | Session, name: str, settings: dict[str, Any]) -> None:
+    """Store exactly these settings under `name`, creating the view if needed."""
+    name = clean_view_name(name)
+    with unit(ws) as session:
+        tl = session.scalar(select(Timeline).where(Timeline.name == name))
+        if tl is None:
+            session.add(Timeline(name=name, settings=dict(settings)))
+        else:
+            tl.settings = dict(settings)
+
+
+def view_settings(ws: Workspace | Session, name: str) -> dict[str, Any] | None:
+    with unit(ws) as session:
+        tl = session.scalar(select(Timeline).where(Timeline.name == name))
+        return dict(tl.settings or {}) if tl is not None else None

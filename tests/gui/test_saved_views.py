@@ -1,4 +1,5 @@
-"""Views… menu: saved views can be renamed and deleted (after a confirmation), undoably."""
+"""Views… menu: saving, renaming and deleting views, each undoable; replacing or deleting
+one asks first."""
 
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def test_a_taken_or_empty_name_is_refused_with_a_message(views, seeded_path):
     _, binding, stack, errors = views
     assert not binding.rename_view("Tags", "Articles")
     assert not binding.rename_view("Tags", "   ")
-    assert stored_names(seeded_path) == ["Articles", "Tags"] and stack.count() == 0
+    assert stored_names(seeded_path) == ["Articles", "Tags"] and stack.count() == 2  # the saves
     assert "already exists" in errors[0] and "needs a name" in errors[1]
 
 
@@ -117,3 +118,21 @@ def test_in_the_window_edits_go_on_its_undo_stack(window):
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert data.view_names(window.ws) == ["Mine"] and errors == []
+
+
+def test_saving_over_a_view_asks_and_undo_gives_the_old_one_back(views, monkeypatch,
+                                                                 seeded_path):
+    view, binding, stack, errors = views
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (" Tags ", True))
+    replies = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: replies.pop(0))
+    view.set_grouping("outlet")
+    saves = stack.count()
+    menu_entries(binding.views_menu)["Save current view as…"].trigger()  # cancelled
+    assert stack.count() == saves and data.load_view(binding.ws, "Tags")["grouping"] == "tag"
+    menu_entries(binding.views_menu)["Save current view as…"].trigger()  # replaced
+    assert data.load_view(binding.ws, "Tags")["grouping"] == "outlet" and not replies
+    stack.undo()
+    assert data.load_view(binding.ws, "Tags")["grouping"] == "tag"
+    stack.undo()  # the fixture's save of "Articles": the view goes
+    assert stored_names(seeded_path) == ["Tags"] and errors == []

@@ -28,7 +28,11 @@ from desktop.ui.timeline.commands import (
 from desktop.ui.timeline.controls import plain_menu_button
 from desktop.ui.timeline.model import Move
 from desktop.ui.timeline.view import TimelineView
-from desktop.ui.timeline.view_commands import DeleteViewCommand, RenameViewCommand
+from desktop.ui.timeline.view_commands import (
+    DeleteViewCommand,
+    RenameViewCommand,
+    SaveViewCommand,
+)
 
 
 class WorkspaceTimeline(QObject):
@@ -58,8 +62,10 @@ class WorkspaceTimeline(QObject):
         view.toolbar.addWidget(self.views_button, label="Views")
 
     # --- named timelines --------------------------------------------------------------
-    def save_view(self, name: str) -> None:
-        data.save_view(self.ws, name, self.view.view_state())
+    def save_view(self, name: str) -> bool:
+        """Save what is on screen under `name`: one undoable edit."""
+        return self._push(SaveViewCommand(self.ws, name, self.view.view_state(),
+                                          self.error.emit))  # fmt: skip
 
     def open_view(self, name: str) -> bool:
         state = data.load_view(self.ws, name)
@@ -86,8 +92,16 @@ class WorkspaceTimeline(QObject):
 
     def _ask_save(self) -> None:
         name, ok = QInputDialog.getText(self.view, "Save view", "Name of this timeline view:")
-        if ok and name.strip():
-            self.save_view(name.strip())
+        name = " ".join(name.split())
+        if not ok or not name:
+            return
+        if name in data.view_names(self.ws) and QMessageBox.question(
+                self.view, "Save view", f"A view named '{name}' exists. Replace it with the "
+                "view on screen?", QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:  # fmt: skip
+            return
+        self.save_view(name)
 
     def rename_view(self, old: str, new: str) -> bool:
         """One undoable edit; a refused name (empty, taken) is reported."""

@@ -1,10 +1,42 @@
-"""Undoable edits of named timeline views: rename and delete (one unit of work each)."""
+"""Undoable edits of named timeline views: save, rename, delete (one unit of work each)."""
 
 from __future__ import annotations
 
-from desktop.services.saved_views import delete_view, rename_view, restore_view
+from typing import Any
+
+from desktop.services.saved_views import (
+    delete_view,
+    put_view,
+    rename_view,
+    restore_view,
+    view_settings,
+)
 from desktop.store import Workspace
 from desktop.ui.commands import ErrorSink, StoreCommand
+
+
+class SaveViewCommand(StoreCommand):
+    """Save the view on screen under a name (over an existing one: its other keys stay);
+    undo puts back what the name held, or removes a new view."""
+
+    def __init__(self, ws: Workspace, name: str, state: dict[str, Any],
+                 on_error: ErrorSink | None = None) -> None:  # fmt: skip
+        super().__init__(ws, f"Save view {name}", on_error)
+        self.name, self.state = name, dict(state)
+        self.before: dict[str, Any] | None = None
+
+    def _first(self) -> None:
+        self.before = view_settings(self.db, self.name)
+        self._redo()
+
+    def _redo(self) -> None:
+        put_view(self.db, self.name, {**(self.before or {}), **self.state})
+
+    def _undo(self) -> None:
+        if self.before is None:
+            delete_view(self.db, self.name)
+        else:
+            put_view(self.db, self.name, self.before)
 
 
 class RenameViewCommand(StoreCommand):
