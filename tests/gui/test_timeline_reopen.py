@@ -54,3 +54,27 @@ def test_an_unreadable_remembered_state_is_ignored(make_window, seeded_path, set
         assert timeline_memory.recall(settings, window.ws.location) is None
     window = make_window(seeded_path)
     assert window.central.timeline.model.grouping == "lane"
+
+
+def test_switching_workspaces_keeps_each_ones_timeline(qtbot, make_window, seeded_path,
+                                                       tmp_path):
+    other_path = tmp_path / "other.chronologue"
+    shutil.copy2(seeded_path, other_path)
+    window = make_window(seeded_path)
+    view = window.central.timeline
+    view.set_grouping("tag")
+    view.set_visible_range(datetime(2018, 9, 3), datetime(2018, 9, 17))
+    left = view.visible_days()
+    assert window.files.open_workspace_path(other_path)
+    qtbot.waitUntil(lambda: window.model.ready and window.central.binding.ws is window.ws,
+                    timeout=10_000)  # fmt: skip
+    assert view.model.grouping == "tag"  # nothing remembered for it: the grouping stays
+    lo, hi = view.visible_days()
+    assert hi - lo > 365  # but it is fitted to its own events
+    view.set_grouping("outlet")
+    assert window.files.open_workspace_path(seeded_path)
+    qtbot.waitUntil(lambda: window.model.ready and window.central.binding.ws is window.ws,
+                    timeout=10_000)  # fmt: skip
+    assert view.model.grouping == "tag"
+    lo, hi = view.visible_days()
+    assert abs(lo - left[0]) < 0.5 and abs(hi - left[1]) < 0.5, (lo, hi, left)
