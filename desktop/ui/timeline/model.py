@@ -195,6 +195,18 @@ class TimelineModel:
                 if p is None:  # a group no lane shows yet
                     return False
                 placed.append((p, e))
+        # an event that stays in its lane with the same span and label (a status change, a
+        # note) needs no index patch: only its record is replaced
+        same = set()
+        for p, e in placed:
+            if (e.id not in removed and self.lane_of.get(e.id) == p
+                    and self.extents.get(e.id) == e.span_days()
+                    and self.labels.get(e.id) == label_of(e)):
+                same.add(e.id)
+                self.events[e.id] = e
+        if same:
+            records = [e for e in records if e.id not in same]
+            placed = [(p, e) for p, e in placed if e.id not in same]
         drop: dict[int, set[int]] = {}
         add: dict[int, list[Span]] = {}
         for event_id in removed | {e.id for e in records}:
