@@ -12,7 +12,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 
@@ -95,16 +96,18 @@ class LaneIndex:
         """The index over arrays already in (t0, t1) order; spans longer than `cut`
         are the long ones."""
         n = len(keys)
-        long = [i for i in range(n) if t1[i] - t0[i] > cut]
-        is_long = set(long)
-        short = [i for i in range(n) if i not in is_long] if long else list(range(n))
-        reach, top = array("d"), float("-inf")
-        for i in short:
-            end = t1[i]
-            if end > top:
-                top = end
-            reach.append(top)
-        short_t0 = array("d", [t0[i] for i in short])
+        # C-level passes (map/compress/accumulate): this runs per patch of a lane that
+        # may hold 40,000 events, so no Python loop over the lane in the usual case
+        long = list(compress(range(n), map(cut.__lt__, map(sub, t1, t0))))
+        if long:
+            is_long = set(long)
+            short = [i for i in range(n) if i not in is_long]
+            reach = array("d", accumulate((t1[i] for i in short), max))
+            short_t0 = array("d", [t0[i] for i in short])
+        else:
+            short = list(range(n))
+            reach = array("d", accumulate(t1, max))
+            short_t0 = array("d", t0)
         return cls(keys, t0, t1, label_w, reach, long, short, short_t0, cut=cut)
 
     def visible(self, lo: float, hi: float) -> list[int]:
