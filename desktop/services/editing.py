@@ -31,6 +31,9 @@ from desktop.temporal import FuzzyDate
 EDITABLE = ("title", "description", "notes", "color", "status", "lane_id", "confidence")
 
 
+RETRIES = 4  # unversioned writes retried after a concurrent commit, before giving up
+
+
 class EditConflict(Exception):
     """The event changed (or vanished) since the user loaded it."""
 
@@ -127,8 +130,16 @@ def update_event(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    entities = {ACTOR: actors, PLACE: places}
+    if expected_version is None and not isinstance(ws, Session):
+        # no version claimed: a commit by another writer between this transaction's read
+        # and its write (an import merging a citation) is no conflict; read again
+        for _ in range(RETRIES):
+            try:
+                return _update(ws, event_id, None, start, end, tags, entities, changes)
+            except StaleDataError:
+                continue
     try:
-        entities = {ACTOR: actors, PLACE: places}
         return _update(ws, event_id, expected_version, start, end, tags, entities, changes)
     except StaleDataError:  # the other window committed between our check and our write
         if isinstance(ws, Session):  # the caller's unit of work failed: it cannot ask

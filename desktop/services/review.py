@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.services.editing import EditConflict
+from desktop.services.editing import RETRIES, EditConflict
 from desktop.store import Event, Workspace
 from desktop.store.changes import unit
 
@@ -19,18 +19,30 @@ def set_status(ws: Workspace | Session, event_ids: Iterable[int], status: str) -
     """Set the status of several events in one transaction; returns ids not found."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    missing: list[int] = []
+    ids = list(event_ids)
+    if isinstance(ws, Session):  # the caller's unit of work: it decides what a race means
+        return _set_status(ws, ids, status)
+    for _ in range(RETRIES):  # another writer committed to one of them between read and write
+        try:
+            return _set_status(ws, ids, status)
+        except StaleDataError:
+            continue
     try:
-        with unit(ws) as session:
-            for event_id in event_ids:
-                event = session.get(Event, event_id)
-                if event is None:
-                    missing.append(event_id)
-                else:
-                    event.status = status
-    except StaleDataError:  # another writer committed to one of these events first
-        raise EditConflict("an event changed elsewhere while its status was set; "
-                           "nothing was changed") from None
+        return _set_status(ws, ids, status)
+    except StaleDataError:
+        raise EditConflict("these events kept changing elsewhere while their status was "
+                           "set; nothing was changed") from None
+
+
+def _set_status(ws: Workspace | Session, ids: list[int], status: str) -> list[int]:
+    missing: list[int] = []
+    with unit(ws) as session:
+        for event_id in ids:
+            event = session.get(Event, event_id)
+            if event is None:
+                missing.append(event_id)
+            else:
+                event.status = status
     return missing
 
 
