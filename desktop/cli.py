@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop import __version__, cli_export, cli_maintenance
 from desktop.cli_text import shown
+from desktop.services.conflicts import EditConflict
 from desktop.store import Workspace, WorkspaceError, open_workspace
 from desktop.store.damage import READ_ERRORS, diagnose
 from desktop.store.location import Location, LocationError, parse_location
@@ -157,7 +158,7 @@ def main(
     except LookupError as exc:
         print(f"chronologue: {exc.args[0] if exc.args else exc}", file=err)
         return 1
-    except StaleDataError:  # another writer kept winning the same rows
+    except (StaleDataError, EditConflict):  # another writer kept winning the same rows
         print(f"chronologue: {ws}: another window or process kept changing the same events; "
               "nothing was changed by this command. Run it again.", file=err)
         return 1

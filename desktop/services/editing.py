@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.services.conflicts import RETRIES, EditConflict
 from desktop.services.entities import ACTOR, PLACE, absorb_links, event_entities, link_entities
 from desktop.services.eventdates import (
     citations_conflict,
@@ -29,13 +30,6 @@ from desktop.store.models import utcnow
 from desktop.temporal import FuzzyDate
 
 EDITABLE = ("title", "description", "notes", "color", "status", "lane_id", "confidence")
-
-
-RETRIES = 4  # unversioned writes retried after a concurrent commit, before giving up
-
-
-class EditConflict(Exception):
-    """The event changed (or vanished) since the user loaded it."""
 
 
 @dataclass
