@@ -4,8 +4,11 @@ Why: the atomic rename replaces whatever is at the path. Pointed at the workspac
 WAL, a hard link to it, a symlink to it, its backups) an export would destroy the analyst's
 data; pointed at a FIFO or a device node it would replace that node with a file; through a
 symlink it would turn the link into a plain file. So a target must be a regular file or
-absent, must not be any of the workspace's own files under any name, and a symlink is
-written through (to the file it names) only when the caller asks for that.
+absent, must not be any of the workspace's own files under any name (path, symlink, or a
+hard link: the same st_dev/st_ino as the workspace, its WAL/SHM or a file in its backup
+folder), and a symlink is written through (to the file it names) only when the caller asks
+for that. Any other file with several hard links may be replaced: the rename gives this
+name the new export and the other names keep the old bytes, as with any editor's save.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 MIN_WIDTH, MAX_WIDTH = 400, 8000  # PNG pixels (SVG: half as many points)
 _WORKSPACE_SIDES = ("-wal", "-shm", "-journal", ".restoring", ".restore-journal")
+_FOLDER_FILES = 10_000  # files of a backup folder compared by identity (bounded time)
 
 
 class TargetRefused(ValueError):
@@ -36,6 +40,22 @@ def _protected(workspace: Path) -> tuple[list[Path], list[Path]]:
     files += sorted(workspace.parent.glob(f"{workspace.name}.replaced-*"))
     folders = [workspace.with_name(workspace.name + s) for s in (".backups", ".users")]
     return files, folders
+
+
+def _folder_identities(folder: Path) -> dict[tuple[int, int], Path]:
+    """st_dev/st_ino of the regular files in `folder` (recursively, bounded), by identity."""
+    found: dict[tuple[int, int], Path] = {}
+    try:
+        for root, _dirs, names in os.walk(folder):
+            for name in names:
+                ident = _identity(Path(root) / name)
+                if ident is not None:
+                    found[ident] = Path(root) / name
+                if len(found) >= _FOLDER_FILES:
+                    return found
+    except OSError:
+        pass
+    return found
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -61,6 +81,12 @@ def _refuse_workspace_files(target: Path, workspace: Path) -> None:
         if _inside(real, Path(os.path.realpath(folder))):
             raise TargetRefused(f"{target} is inside the workspace's backup folder {folder}; "
                                 "choose a file elsewhere.")
+        if ident is not None and folder.is_dir():
+            linked = _folder_identities(folder).get(ident)
+            if linked is not None:
+                raise TargetRefused(f"{target} is another name (a hard link) for {linked} in "
+                                    "the workspace's backup folder; exporting there would "
+                                    "destroy it. Choose another file.")
 
 
 def check_target(path: Path | str, workspace: Path | str | None = None, *,
@@ -99,9 +125,6 @@ def check_target(path: Path | str, workspace: Path | str | None = None, *,
         raise TargetRefused(f"the folder {target.parent} does not exist")
     if workspace is not None:
         _refuse_workspace_files(target, Path(workspace))
-    if info is not None and info.st_nlink > 1:
-        raise TargetRefused(f"{target} has {info.st_nlink} names (hard links); replacing it "
-                            "would leave the others stale. Choose another file.")
     return target
 
 

@@ -109,11 +109,40 @@ def test_the_check_itself(ws_path: Path, tmp_path: Path):
     assert check_target(tmp_path / "new.pdf", ws_path) == tmp_path / "new.pdf"
     with pytest.raises(TargetRefused, match="does not exist"):
         check_target(tmp_path / "nowhere" / "x.pdf", ws_path)
+
+
+def test_a_hard_link_to_a_backup_or_the_wal_is_refused(ws_path: Path, tmp_path: Path):
+    backups = [p for p in backup_folder(ws_path).rglob("*") if p.is_file()]
+    assert backups, "the fixture makes a backup"
+    hard = tmp_path / "looks-harmless.csv"
+    os.link(backups[0], hard)
+    before = backups[0].read_bytes()
+    _refused(_export(ws_path, hard), "hard link", backups[0].name, "backup folder")
+    assert backups[0].read_bytes() == before and hard.stat().st_ino == backups[0].stat().st_ino
+    ws = open_workspace(ws_path, backups=False)  # an open workspace has its WAL and SHM
+    try:
+        for side in ("-wal", "-shm"):
+            real = ws_path.with_name(ws_path.name + side)
+            assert real.exists()
+            alias = tmp_path / f"alias{side}.csv"
+            os.link(real, alias)
+            with pytest.raises(TargetRefused, match=f"own file w.chronologue{side}"):
+                check_target(alias, ws_path)
+    finally:
+        ws.close()
+    assert integrity(ws_path) == []
+
+
+def test_any_other_file_with_several_names_is_exported_to(ws_path: Path, tmp_path: Path):
     twice = tmp_path / "twice.csv"
-    twice.write_text("x")
-    os.link(twice, tmp_path / "again.csv")
-    with pytest.raises(TargetRefused, match="2 names"):
-        check_target(twice, ws_path)
+    twice.write_text("old")
+    again = tmp_path / "again.csv"
+    os.link(twice, again)
+    assert check_target(twice, ws_path) == twice
+    done = _export(ws_path, twice)
+    assert done.returncode == 0, done.stderr
+    assert twice.read_text().startswith("number,id,title")
+    assert again.read_text() == "old"  # the other name keeps what it held (a rename, no truncation)
 
 
 def test_an_svg_wider_than_the_cap_is_drawn_at_the_cap(ws_path: Path, tmp_path: Path, qapp):
