@@ -21,7 +21,10 @@ import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -142,7 +145,59 @@ def title_edits(app: QApplication, window: MainWindow, n: int, rng: random.Rando
     return out
 
 
-def import_run(app: QApplication, window: MainWindow, folder: Path) -> dict[str, float]:
+class StallSampler(threading.Thread):
+    """Where the UI thread is when the 10 ms timer is late: every 5 ms, once the last tick
+    is more than `late_ms` old, the main thread's stack is taken (sys._current_frames),
+    so the stalls are found by measuring, not by reading the code."""
+
+    def __init__(self, late_ms: float = 30.0) -> None:
+        super().__init__(daemon=True)
+        self.late_s = late_ms / 1000
+        self.main_id = threading.main_thread().ident
+        self.last_tick = time.perf_counter()
+        self.stopped = threading.Event()
+        self.samples: Counter[tuple[str, ...]] = Counter()  # stack -> 5 ms samples seen late
+        self.stalls: list[tuple[float, tuple[str, ...]]] = []  # (ms late, first stack)
+        self._current: tuple[float, tuple[str, ...]] | None = None
+
+    def tick(self) -> None:
+        if self._current is not None:
+            self.stalls.append(((time.perf_counter() - self._current[0]) * 1000,
+                                self._current[1]))
+            self._current = None
+        self.last_tick = time.perf_counter()
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.005):
+            late = time.perf_counter() - self.last_tick
+            if late < self.late_s:
+                continue
+            frame = sys._current_frames().get(self.main_id)
+            if frame is None:
+                continue
+            stack = tuple(f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                          for f in traceback.extract_stack(frame)[-14:])
+            self.samples[stack] += 1
+            if self._current is None:
+                self._current = (self.last_tick, stack)
+
+    def report(self, out=sys.stderr, top: int = 8) -> None:
+        """The longest stalls with the stack seen first in each, and the stacks most often
+        seen late (each sample is ~5 ms of lateness)."""
+        print(f"-- {len(self.stalls)} stalls over {self.late_s * 1000:.0f} ms", file=out)
+        for ms, stack in sorted(self.stalls, reverse=True)[:top]:
+            print(f"stall {ms:.0f} ms:", file=out)
+            for line in stack:
+                print(f"    {line}", file=out)
+        print("-- stacks most often seen late:", file=out)
+        for stack, n in self.samples.most_common(top):
+            print(f"{n} samples:", file=out)
+            for line in stack:
+                print(f"    {line}", file=out)
+
+
+def import_run(app: QApplication, window: MainWindow, folder: Path,
+               sampler: StallSampler | None = None) -> dict[str, float]:  # fmt: skip
     stored_at: list[float] = []
     real_store = importing.store_prepared
 
@@ -160,10 +215,14 @@ def import_run(app: QApplication, window: MainWindow, folder: Path) -> dict[str,
     def tick() -> None:
         nonlocal longest
         longest = max(longest, clock.restart() - 10)
+        if sampler is not None:
+            sampler.tick()
 
     timer.timeout.connect(tick)
     clock.start()
     timer.start()
+    if sampler is not None:
+        sampler.start()
     started = time.monotonic()
     window.import_paths([folder])
     try:
@@ -172,6 +231,9 @@ def import_run(app: QApplication, window: MainWindow, folder: Path) -> dict[str,
     finally:
         timer.stop()
         importing.store_prepared = real_store
+        if sampler is not None:
+            sampler.stopped.set()
+            sampler.report()
     summary_after = window.importer.finished_at - stored_at[-1] if stored_at else float("nan")
     report = window.importer.last_report
     return {"files": len(report.results), "imported": report.count("imported"),
@@ -188,6 +250,8 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2_000)
     parser.add_argument("--keep", type=Path, help="reuse (or keep) this workspace file")
     parser.add_argument("--screenshot", type=Path, help="save the timeline at year scale")
+    parser.add_argument("--stacks", action="store_true",
+                        help="print where the UI thread was during the import's stalls (stderr)")
     args = parser.parse_args()
     rng = random.Random(5)
     tmp = Path(tempfile.mkdtemp(prefix="chronologue-window-"))
@@ -230,7 +294,7 @@ def main() -> None:
     folder.mkdir()
     for i in range(args.files):
         (folder / f"a{i:05d}.txt").write_text(_articles.article(i, rng, 2500), encoding="utf-8")
-    imported = import_run(app, window, folder)
+    imported = import_run(app, window, folder, StallSampler() if args.stacks else None)
     result = {
         "events": args.events, "pending": args.pending, "open_s": round(open_s, 2),
         "open_cpu": open_cpu,
