@@ -72,6 +72,8 @@ class TeamSupport(QObject):
         self._timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._timer.timeout.connect(self._apply)
         self.remote.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
+        ctx.model.arrived.connect(self._arrived)
+        ctx.model.sync_failed.connect(self._unreachable)
         editor.history_source = self.history
         acts.open_shared.triggered.connect(lambda _c=False: self.open_shared_dialog())
 
@@ -102,15 +104,16 @@ class TeamSupport(QObject):
             self.watcher = None
 
     def _apply(self) -> None:
-        """Someone may have committed: the model reads what changed since its revision
-        (our own commits wake the watcher too; they find nothing new)."""
-        try:
-            arrived = self.ctx.model.sync()
-        except Exception as exc:  # noqa: BLE001 - the server went away, say so and go on
-            self.ctx.status(f"Cannot reach the workspace: {exc}", 10_000)
-            return
-        if arrived and not self.importer.running:
+        """Someone may have committed: the model reads what changed since its revision,
+        on the task runner (our own commits wake the watcher too; they find nothing new)."""
+        self.ctx.model.sync()
+
+    def _arrived(self, _changes: object) -> None:
+        if not self.importer.running:
             self.ctx.status("Changes from another analyst arrived.", 5_000)
+
+    def _unreachable(self, reason: str) -> None:
+        self.ctx.status(f"Cannot reach the workspace: {reason}", 10_000)
 
     # -- the editor's history ---------------------------------------------------------------
     def history(self, event_id: int) -> list[Any]:

@@ -4,7 +4,9 @@ Every edit's unit of work returns a ChangeSet; `apply` re-reads only the rows it
 and tells the views exactly what changed (`events_changed` with the new records and
 the removed ids, `lanes_changed`, `articles_changed`). Other windows and the CLI are
 followed the same way: the window's change watcher (ui/team.py) wakes `sync`, which asks
-the change log what changed since our revision (no timer of its own).
+the change log what changed since our revision (no timer of its own) on the task runner:
+one look at a time, and one more after it if wake-ups came meanwhile (at 100,000 events an
+import's change log is read several times a second; on the UI thread it stalled the window).
 """
 
 from __future__ import annotations
@@ -79,6 +81,12 @@ def article_counts(events: list[TimelineEvent]) -> dict[int, dict[str, int]]:
     return counts
 
 
+def read_since(ws: Workspace, revision: int) -> ChangeSet:
+    """What the change log holds after `revision` (on the task runner)."""
+    with ws.session() as session:
+        return changes_since(session, revision)
+
+
 def read_delta(ws: Workspace, changes: ChangeSet, articles_before: set[int]) -> Delta:
     ids = changes.events.created | changes.events.updated
     events = data.load_events(ws, ids=ids) if ids else []
@@ -98,6 +106,8 @@ class WorkspaceModel(QObject):
     lanes_changed = Signal()
     articles_changed = Signal(list, set)  # new/updated article rows, deleted ids
     applied = Signal(object)  # the ChangeSet, after every view has it
+    arrived = Signal(object)  # a ChangeSet others committed, found by `sync`
+    sync_failed = Signal(str)  # the change log could not be read (a server went away)
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QObject | None = None,
                  ) -> None:  # fmt: skip
@@ -111,6 +121,7 @@ class WorkspaceModel(QObject):
         self.tag_counts: Counter[str] = Counter()
         self._queue: list[ChangeSet] = []
         self._reading: Task | None = None
+        self._looking: Task | None = None  # the change log being read by `sync`
         self._sync_wanted = False  # a wake-up came while a read was running
         self._background_wanted = False  # a queued change set should be read off-thread
         self._slices: list[list[TimelineEvent]] = []  # a large delta still being applied
@@ -127,6 +138,7 @@ class WorkspaceModel(QObject):
         """Read everything (opening, switching workspaces, a restored file)."""
         self._queue.clear()
         self._slices, self._sliced = [], None
+        self._looking = None  # what a look in progress finds is older than this read
         ws = self.ws
         if not background:
             self._loaded(read_snapshot(ws))
@@ -168,34 +180,51 @@ class WorkspaceModel(QObject):
         if not changes or not self.ready and self._reading is None:
             return
         if changes.since > self.revision >= 0:  # someone else wrote in between: take all
-            self._queue.append(self._since())
-            background = True
-        else:
-            self._queue.append(changes)
+            self._sync_wanted = True  # (this change set too) from the log, off this thread
+            if not self._busy:
+                self._next()
+            return
+        self._queue.append(changes)
         self._background_wanted |= background
         if not self._busy:
             self._next()
 
-    def sync(self) -> bool:
-        """Look in the change log for what others committed (cheap: an index lookup);
-        True when something had changed. The changed rows are read off the UI thread."""
-        if self._busy or not self.ready:
-            self._sync_wanted = True  # looked at once the read in progress is taken
-            return False
+    def sync(self) -> None:
+        """Look in the change log for what others committed, on the task runner; what it
+        finds is applied (its rows read off the UI thread too) and announced by `arrived`.
+        A wake-up while a look or a read is running is taken by one more look after it."""
+        if self._busy or self._looking is not None or not self.ready:
+            self._sync_wanted = True
+            return
         self._sync_wanted = False
-        changes = self._since()
-        if changes:
-            self.apply(changes, background=True)
-        return bool(changes)
+        ws, revision = self.ws, max(self.revision, 0)
+
+        def done(changes: ChangeSet) -> None:
+            if task is self._looking:  # not a look from before a reload or a switch
+                self._found(changes)
+
+        def failed(reason: str) -> None:
+            if task is self._looking:
+                self._looking = None
+                self.sync_failed.emit(reason)
+                self._next()
+
+        task = self._looking = self.runner.start(
+            "changes-since", lambda _task: read_since(ws, revision), on_done=done,
+            on_error=failed)
+
+    def _found(self, changes: ChangeSet) -> None:
+        self._looking = None
+        if changes and (changes.revision > self.revision or changes.reset):
+            self.arrived.emit(changes)
+            self._queue.append(changes)
+            self._background_wanted = True
+        self._next()
 
     @property
     def _busy(self) -> bool:
         """A read is running or a large change set is still being handed out."""
         return self._reading is not None or bool(self._slices)
-
-    def _since(self) -> ChangeSet:
-        with self.ws.session() as session:
-            return changes_since(session, max(self.revision, 0))
 
     def when_shown(self, callback: Callable[[], None]) -> None:
         """Call back once every change looked for so far is in the views (at once when
@@ -204,7 +233,8 @@ class WorkspaceModel(QObject):
         self._settle()
 
     def _settle(self) -> None:
-        if self._busy or self._queue or self._sync_wanted or not self.ready:
+        if (self._busy or self._looking is not None or self._queue or self._sync_wanted
+                or not self.ready):
             return
         callbacks, self._when_shown = self._when_shown, []
         for callback in callbacks:

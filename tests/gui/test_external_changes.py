@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,83 @@ def test_an_import_by_the_cli_arrives_in_slices_without_a_full_read(
         assert window.review.model.row_of(event_id) is not None
     assert len(stored) > 2 and max(slices) <= 2 and sum(slices) >= len(stored)
     assert full_reads == []
+
+
+@pytest.fixture
+def log_reads(monkeypatch) -> list[tuple[str, int]]:
+    """Every read of the change log the window makes: (thread name, revision asked for)."""
+    reads: list[tuple[str, int]] = []
+    real = workspace_model.changes_since
+
+    def since(session, revision):
+        reads.append((threading.current_thread().name, revision))
+        return real(session, revision)
+
+    monkeypatch.setattr(workspace_model, "changes_since", since)
+    return reads
+
+
+def test_the_change_log_is_read_on_the_task_runner_and_its_changes_shown(
+        qtbot, window, log_reads) -> None:
+    target = next(e for e in window.model.events.values() if e.status == "suggested")
+    arrived: list[object] = []
+    window.model.arrived.connect(arrived.append)
+    other = open_workspace(window.ws.path)
+    try:
+        editing.update_event(other, target.id, title="Read off the UI thread")
+    finally:
+        other.close()
+    window.refresh()  # what an import's progress and the change watcher call
+    qtbot.waitUntil(lambda: window.model.events[target.id].title == "Read off the UI thread",
+                    timeout=5000)
+    row = window.table.model.row_of(target.id)
+    assert window.table.model.record(row).title == "Read off the UI thread"
+    assert log_reads and all(name != "MainThread" for name, _ in log_reads)
+    assert [target.id] == [i for c in arrived for i in c.events.updated]
+
+
+def test_wake_ups_during_a_look_make_one_more_look_not_one_each(
+        qtbot, window, monkeypatch) -> None:
+    gate, looks = threading.Event(), []
+    real = workspace_model.changes_since
+
+    def slow_since(session, revision):
+        looks.append(revision)
+        gate.wait(5)
+        return real(session, revision)
+
+    monkeypatch.setattr(workspace_model, "changes_since", slow_since)
+    target = next(e for e in window.model.events.values() if e.status == "suggested")
+    window.refresh()
+    qtbot.waitUntil(lambda: len(looks) == 1, timeout=5000)
+    other = open_workspace(window.ws.path)
+    try:  # committed while the first look runs: the look after it must find it
+        editing.update_event(other, target.id, title="Found by the second look")
+    finally:
+        other.close()
+    for _ in range(5):
+        window.refresh()
+    shown: list[bool] = []
+    window.model.when_shown(lambda: shown.append(True))
+    assert not shown  # the summary of an import would wait for both looks
+    gate.set()
+    qtbot.waitUntil(lambda: shown == [True], timeout=5000)
+    assert len(looks) == 2
+    assert window.model.events[target.id].title == "Found by the second look"
+
+
+def test_an_edit_after_someone_elses_commit_takes_both_from_the_log_off_the_ui_thread(
+        qtbot, window, log_reads) -> None:
+    events = [e for e in window.model.events.values() if e.status == "suggested"][:2]
+    other = open_workspace(window.ws.path)
+    try:
+        editing.update_event(other, events[0].id, title="Theirs")
+    finally:
+        other.close()
+    _, changes = window.ws.transact(
+        lambda session: editing.update_event(session, events[1].id, title="Ours"))
+    assert changes.since > window.model.revision  # theirs came between our read and write
+    window.model.apply(changes)
+    qtbot.waitUntil(lambda: window.model.events[events[1].id].title == "Ours"
+                    and window.model.events[events[0].id].title == "Theirs", timeout=5000)
+    assert log_reads and all(name != "MainThread" for name, _ in log_reads)
