@@ -303,6 +303,24 @@ def delete_lane(ws: Workspace | Session, lane_id: int) -> None:
         session.execute(delete(Lane).where(Lane.id == lane_id))
 
 
+def lane_event_ids(ws: Workspace | Session, lane_id: int) -> list[int]:
+    """The events in a lane (what deleting it would leave unassigned)."""
+    with unit(ws) as session:
+        return list(session.scalars(select(Event.id).where(Event.lane_id == lane_id)))
+
+
+def restore_lane(ws: Workspace | Session, info: LaneInfo, event_ids: list[int]) -> None:
+    """Bring back a deleted lane exactly (id, name, colour, position, collapse, height)
+    with the events it held: the undo of deleting it."""
+    with unit(ws) as session:
+        session.add(Lane(id=info.id, name=info.name, color=info.color, position=info.position,
+                         collapsed=info.collapsed, height=info.height))
+        session.flush()
+        if event_ids:
+            session.execute(update(Event).where(Event.id.in_(event_ids))
+                            .values(lane_id=info.id))
+
+
 def update_lane(ws: Workspace | Session, lane_id: int, **changes: Any) -> None:
     """Rename, recolour, collapse or resize a lane (name, color, collapsed, height)."""
     unknown = set(changes) - {"name", "color", "collapsed", "height"}

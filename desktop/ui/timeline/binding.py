@@ -20,6 +20,7 @@ from desktop.store.changes import ChangeSet
 from desktop.ui.commands import StoreCommand
 from desktop.ui.timeline.commands import (
     CreateLaneCommand,
+    DeleteLaneCommand,
     MoveEventCommand,
     ReorderLanesCommand,
     UpdateLaneCommand,
@@ -53,6 +54,7 @@ class WorkspaceTimeline(QObject):
         view.lanesReordered.connect(self._reordered)
         view.laneChanged.connect(self._lane_changed)
         view.laneCreated.connect(self._lane_created)
+        view.laneDeleted.connect(self._lane_deleted)
         self.views_button = QToolButton(view)
         plain_menu_button(self.views_button, "Views…")
         self.views_button.setToolTip("Named timelines: their grouping, filters and range")
@@ -166,6 +168,15 @@ class WorkspaceTimeline(QObject):
     def _lane_created(self, name: str) -> None:
         if name not in {lane.name for lane in data.load_lanes(self.ws)}:
             self._push(CreateLaneCommand(self.ws, name, None, *self._lane_hooks()))
+
+    def _lane_deleted(self, key: Hashable) -> None:
+        if self.view.model.grouping != "lane" or not isinstance(key, int):
+            return
+        before = next((lane for lane in data.load_lanes(self.ws) if lane.id == key), None)
+        if before is None:
+            self.error.emit(f"no lane {key}")
+            return
+        self._push(DeleteLaneCommand(self.ws, before, *self._lane_hooks()))
 
     def _lane_changed(self, key: Hashable, changes: dict[str, Any]) -> None:
         if self.view.model.grouping != "lane" or not isinstance(key, int):

@@ -1,5 +1,5 @@
 """Undoable timeline edits: a drag that re-dates and/or re-lanes an event is one command,
-and so is each lane edit (create, rename, recolour, reorder, collapse, resize).
+and so is each lane edit (create, rename, recolour, reorder, collapse, resize, delete).
 
 Built on the window's StoreCommand, so apply() runs the edit once before the push
 (a refused edit never enters the stack) and undo/redo report errors instead of raising.
@@ -16,9 +16,11 @@ from desktop.services.timeline_data import (
     LaneInfo,
     create_lane,
     delete_lane,
+    lane_event_ids,
     load_lanes,
     move_event,
     reorder_lanes,
+    restore_lane,
     set_lane_positions,
     update_lane,
 )
@@ -163,6 +165,26 @@ class CreateLaneCommand(LaneCommand):
     def _revert(self) -> None:
         if self.lane_id is not None:
             delete_lane(self.db, self.lane_id)
+
+
+class DeleteLaneCommand(LaneCommand):
+    """Delete a lane; its events become unassigned. Undo brings the lane back as it was
+    (same id, position, colour, height) with exactly the events it held."""
+
+    def __init__(self, ws: Workspace, before: LaneInfo,
+                 refresh: Callable[[], None] | None = None,
+                 on_error: ErrorSink | None = None) -> None:  # fmt: skip
+        super().__init__(ws, f"Delete lane {before.name}", refresh, on_error)
+        self.before = before
+        self.event_ids: list[int] = []
+
+    def _do(self) -> None:
+        assert self.before.id is not None
+        self.event_ids = lane_event_ids(self.db, self.before.id)
+        delete_lane(self.db, self.before.id)
+
+    def _revert(self) -> None:
+        restore_lane(self.db, self.before, self.event_ids)
 
 
 def merged_order(stored: list[LaneInfo], shown: list[int]) -> list[int]:

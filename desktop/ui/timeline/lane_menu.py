@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.layout.hits import HitBox
 
@@ -38,6 +38,27 @@ def recolour_lane(view: TimelineView, lane: int) -> None:
         view.laneChanged.emit(spec.key, {"color": color.name()})
 
 
+def delete_lane(view: TimelineView, lane: int) -> None:
+    """Ask only when the lane holds events (they become unassigned); undoable either way."""
+    spec = view.model.lanes[lane]
+    count = sum(1 for e in view.model.events.values() if e.lane == spec.key)
+    if count:
+        answer = QMessageBox.question(
+            view, "Delete lane",
+            f"Delete the lane '{spec.name}'? Its {count:,} event{'s' if count != 1 else ''} "
+            "stay in the workspace, unassigned. Ctrl+Z brings the lane back.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+    view.laneDeleted.emit(spec.key)
+
+
+def move_lane(view: TimelineView, lane: int, step: int) -> None:
+    """Move a lane one place up (-1) or down (+1): one undoable reorder."""
+    target = lane + step
+    if 0 <= target < len(view.model.lanes):
+        view._lane_moved(lane, target)
+
+
 def context_menu(view: TimelineView, hit: HitBox | None) -> QMenu:
     """Event actions on an event, lane actions on a lane header, navigation everywhere."""
     menu = QMenu(view)
@@ -63,6 +84,13 @@ def context_menu(view: TimelineView, hit: HitBox | None) -> QMenu:
             menu.addAction("Rename…", lambda: rename_lane(view, lane))
             menu.addAction("Colour…", lambda: recolour_lane(view, lane))
             menu.addAction("Hide lane", lambda: view.lanes_button.set_lane_shown(spec.key, False))
+        if lane_grouping:
+            up = menu.addAction("Move up", lambda: move_lane(view, lane, -1))
+            up.setEnabled(lane > 0)
+            down = menu.addAction("Move down", lambda: move_lane(view, lane, 1))
+            down.setEnabled(lane < len(view.model.lanes) - 1)
+        if lane_grouping and spec.key is not None:
+            menu.addAction("Delete lane…", lambda: delete_lane(view, lane))
         if lane_grouping:
             menu.addAction("New lane…", view._new_lane)
     menu.addAction("Fit all (F)", view.fit_all)

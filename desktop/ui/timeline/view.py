@@ -20,6 +20,8 @@ Signals:
     laneChanged(key, dict)            a lane renamed / recoloured / (un)collapsed / resized
                                       ({"height": px or None}: by dragging its border)
     laneCreated(str)                  the user asked for a new lane with this name
+    laneDeleted(key)                  the user asked to delete this lane (grouping by lane)
+    groupingChanged(str)              the lanes are now grouped by this (toolbar, menu, code)
 Toolbar (controls.py): text, status, tag (tag_box), date range (dates_button popup),
 lane visibility (lanes_button menu, kept as hidden lane ids so new lanes show), grouping.
 `desktop.ui.timeline.binding.load_from_workspace(view, ws, undo_stack)` wires all of it
@@ -102,6 +104,8 @@ class TimelineView(QWidget):
     lanesReordered = Signal(list)
     laneChanged = Signal(object, dict)
     laneCreated = Signal(str)
+    laneDeleted = Signal(object)
+    groupingChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +241,7 @@ class TimelineView(QWidget):
         self.group_box.blockSignals(False)
         self._refresh_sizes()
         self._rebuild()
+        self.groupingChanged.emit(grouping)
 
     def set_filters(self, filters: Filters, hidden_lanes: frozenset | None = None) -> None:
         """Show `filters` and set the toolbar to match (no signals echo back).
