@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 
 from desktop.services.timeline_data import GROUPINGS
 from desktop.ui.theme import THEME_LABELS
@@ -93,11 +93,24 @@ class WindowActions:
                           for name in GROUPINGS}
         self.themes = {key: a(label, None, f"{label} theme")
                        for key, label in THEME_LABELS.items()}
+        # one checked entry each, kept in step with the timeline's combo and Preferences
+        self.grouping_group, self.theme_group = QActionGroup(parent), QActionGroup(parent)
+        for group, entries in ((self.grouping_group, self.groupings),
+                               (self.theme_group, self.themes)):
+            for action in entries.values():
+                action.setCheckable(True)
+                group.addAction(action)
+        self.groupings[GROUPINGS[0]].setChecked(True)
         # Help
         self.getting_started = a("&Getting started", None,
                                  "A short tour of the app (works offline)")
         self.shortcuts = a("&Keyboard shortcuts", Key.HelpContents)
         self.about = a("&About Chronologue", None)
+
+    def show_checked(self, entries: dict[str, QAction], key: str) -> None:
+        """Check the entry for `key` (the grouping or theme now in force)."""
+        if key in entries:
+            entries[key].setChecked(True)
 
     def by_name(self) -> dict[str, QAction]:
         """Every action by its short name ("import", "group_tag", "theme_dark", …)."""

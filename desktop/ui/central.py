@@ -59,6 +59,9 @@ class CentralArea(QTabWidget):
         on(acts.zoom_selection, self.timeline.zoom_to_selection)
         for name, action in acts.groupings.items():
             on(action, lambda g=name: self.timeline.set_grouping(g))
+        self.timeline.groupingChanged.connect(
+            lambda g: acts.show_checked(acts.groupings, g))
+        acts.show_checked(acts.groupings, self.timeline.model.grouping)
 
     def fill(self, model: WorkspaceModel) -> None:
         """Everything from the model (opening or switching workspaces)."""

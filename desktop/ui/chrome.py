@@ -90,6 +90,10 @@ class WindowDialogs:
         on(acts.preferences, self.open_preferences)
         for key, action in acts.themes.items():
             on(action, lambda k=key: self.choose_theme(k))
+        self.ctx.preferences_changed.connect(
+            lambda prefs: acts.show_checked(acts.themes, prefs.theme))
+        if self.ctx.preferences is not None:
+            acts.show_checked(acts.themes, self.ctx.preferences.theme)
         on(acts.getting_started, self.show_help)
         on(acts.shortcuts, self.show_shortcuts)
         on(acts.about, self.show_about)

@@ -54,6 +54,25 @@ def test_view_menu_has_the_timeline_commands(qtbot, window):
     assert window.preferences.theme == "light"
 
 
+def test_view_menu_grouping_and_theme_entries_show_what_is_in_force(qtbot, window):
+    acts = window.actions
+    view = window.central.timeline
+    checked = lambda entries: [k for k, a in entries.items() if a.isChecked()]  # noqa: E731
+    assert checked(acts.groupings) == ["lane"]
+    view.group_box.setCurrentIndex(view.group_box.findData("outlet"))  # the toolbar combo
+    assert view.model.grouping == "outlet"
+    assert checked(acts.groupings) == ["outlet"]
+    acts.groupings["tag"].trigger()  # the menu moves the combo
+    assert view.group_box.currentData() == "tag" and checked(acts.groupings) == ["tag"]
+    view.set_grouping("article")  # a saved view or the reopened state
+    assert checked(acts.groupings) == ["article"]
+    assert checked(acts.themes) == [window.preferences.theme]
+    acts.themes["dark"].trigger()
+    assert checked(acts.themes) == ["dark"]
+    acts.themes["light"].trigger()
+    assert checked(acts.themes) == ["light"]
+
+
 def test_an_empty_workspace_shows_a_hint_not_a_1970_axis(qtbot, make_window, workspace_path):
     from desktop.store import open_workspace
 
