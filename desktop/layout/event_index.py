@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from operator import itemgetter, sub
+from operator import itemgetter, not_, sub
 from typing import NamedTuple
 
 
@@ -73,11 +73,10 @@ class LaneIndex:
             return LaneIndex.build(kept + list(added))
         keys, t0, t1, label_w = list(self.keys), array("d", self.t0), array("d", self.t1), \
             array("d", self.label_w)
-        if gone:
-            at = sorted((i for i, k in enumerate(keys) if k in gone), reverse=True) \
-                if len(gone) > 4 else sorted((keys.index(k) for k in gone if k in keys),
-                                             reverse=True)
-            for i in at:
+        if gone:  # positions found by a C-level pass (no Python loop over the lane)
+            at = list(compress(range(len(keys)), map(gone.__contains__, keys))) \
+                if len(gone) > 4 else sorted(keys.index(k) for k in gone if k in keys)
+            for i in reversed(at):
                 del keys[i], t0[i], t1[i], label_w[i]
         for a, b, key, w in added:
             b = b if b > a else a
@@ -97,13 +96,14 @@ class LaneIndex:
         are the long ones."""
         n = len(keys)
         # C-level passes (map/compress/accumulate): this runs per patch of a lane that
-        # may hold 40,000 events, so no Python loop over the lane in the usual case
-        long = list(compress(range(n), map(cut.__lt__, map(sub, t1, t0))))
+        # may hold 40,000 events (per slice of an import), so no Python loop over the lane
+        is_long = list(map(cut.__lt__, map(sub, t1, t0)))
+        long = list(compress(range(n), is_long))
         if long:
-            is_long = set(long)
-            short = [i for i in range(n) if i not in is_long]
-            reach = array("d", accumulate((t1[i] for i in short), max))
-            short_t0 = array("d", [t0[i] for i in short])
+            is_short = list(map(not_, is_long))
+            short = list(compress(range(n), is_short))
+            reach = array("d", accumulate(compress(t1, is_short), max))
+            short_t0 = array("d", compress(t0, is_short))
         else:
             short = list(range(n))
             reach = array("d", accumulate(t1, max))
