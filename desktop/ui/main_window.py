@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.summary = QLabel()
         self.summary.setAccessibleName("Workspace summary")
         self.statusBar().addPermanentWidget(self.summary)
+        # a narrow window clips the message: its tooltip is the whole of it
+        self.statusBar().messageChanged.connect(self.statusBar().setToolTip)
         # -- helpers, each given the context and what it acts on
         self.importer = ImportController(self, self.statusBar(), self.runner)
         self.importer.model = self.model  # its summary waits until the views show the rows
@@ -293,6 +295,10 @@ class MainWindow(QMainWindow):
         self.summary.setText(f"{len(self.model.articles)} articles · "
                              f"{counts['suggested']} to review · "
                              f"{counts['accepted'] + counts['manual']} accepted  ")
+        self.summary.setToolTip(
+            f"{len(self.model.articles)} articles in this workspace; {counts['suggested']} "
+            f"suggested events wait for review; {counts['accepted']} accepted and "
+            f"{counts['manual']} made by hand; {counts['rejected']} rejected")
 
     def _load_editor(self) -> None:
         """The editor shows the current event in full (one small read)."""

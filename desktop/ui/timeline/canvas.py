@@ -399,6 +399,8 @@ class TimelineCanvas(QWidget):
             pos = QPointF(ev.pos())
             hit = hit_at(self.hits, pos.x(), pos.y())
             text = self.tooltip_for(hit)
+            if not text and hit is None and pos.x() < GUTTER:
+                text = self.lane_tooltip(self.lane_at(pos.y()))
             if text:
                 QToolTip.showText(ev.globalPos(), text, self)
             else:
@@ -409,6 +411,15 @@ class TimelineCanvas(QWidget):
                 self.zoom(1.0 + ev.value(), ev.position().x() - GUTTER)
                 return True
         return super().event(ev)
+
+    def lane_tooltip(self, lane: int | None) -> str:
+        """A lane's full name (the gutter elides long ones), its count and what it offers."""
+        if lane is None or lane >= len(self.model.lanes):
+            return ""
+        name = self.model.lanes[lane].name.replace("&", "&amp;").replace("<", "&lt;")
+        count = len(self.model.indexes[lane])
+        return (f"<b>{name}</b><br>{count:,} event{'s' if count != 1 else ''}"
+                "<br><small>Right-click for the lane's menu</small>")
 
     def tooltip_for(self, hit: HitBox | None) -> str:
         """Date, title and quote of an event; count and span of a badge."""
