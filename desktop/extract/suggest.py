@@ -10,7 +10,7 @@ per placeable date phrase, as a date-phrase tagger would.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from desktop.extract.actors import names_in, numbers_in
@@ -54,6 +54,91 @@ def _reference(timexes: list[Timex], reference: date | None) -> date | None:
     return dateline.fuzzy.earliest.date() if dateline is not None else reference
 
 
+@dataclass
+class Sentence:
+    """One sentence the anchoring read: what the titles and entities pass needs of it."""
+
+    start: int
+    end: int
+    named: bool  # holds a capital: may name an actor or place
+    clauses: list[Clause] = field(default_factory=list)
+    found: list[Anchored] = field(default_factory=list)
+    phrases: list[Suggestion] = field(default_factory=list)  # no verb lexicon: per phrase
+    spans: list[tuple[int, int]] = field(default_factory=list)  # its date phrases
+
+
+def anchor_text(
+    text: str,
+    reference: date | None,
+    language: str = "en",
+    dayfirst: bool = False,
+    limit: int | None = None,
+) -> list[Sentence]:
+    """The tagger with anchoring: the happenings of a text with their dates (languages
+    without a verb lexicon: one per placeable date phrase), sentence by sentence, before
+    titles and entities are written.
+
+    One pass over the sentences; `suggest` then reads the same sentences once more for
+    who did what. With `limit`, reading stops once more than `limit` are found.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    timexes = tag(text, reference, language, dayfirst)
+    effective = _reference(timexes, reference)
+    lex = lexicon_for(language)
+    state = Narrative()
+    out: list[Sentence] = []
+    count = 0
+    index = 0
+    body = 0
+    paragraph = 0
+    line_cursor = 0
+    sentences = split_sentences(text)
+    number = -1
+    while number + 1 < len(sentences):
+        number += 1
+        start, end = sentences[number]
+        if limit is not None and count > limit:
+            break
+        paragraph += text.count("\n", line_cursor, start)
+        line_cursor = start
+        while index < len(timexes) and timexes[index].end <= start:
+            index += 1
+        quiet = _quiet_until(text, start, timexes[index].start if index < len(timexes) else None)
+        if quiet >= end:  # this sentence and the next up to `quiet`: nothing to read
+            number = first_ending_after(sentences, quiet, number) - 1
+            continue
+        inside = []
+        k = index
+        while k < len(timexes) and timexes[k].start < end:
+            if timexes[k].end <= end:
+                inside.append(timexes[k])
+            k += 1
+        sentence = text[start:end]
+        item = Sentence(start, end, _CAPITAL.search(sentence) is not None)
+        out.append(item)
+        if is_boilerplate(sentence):
+            pass
+        elif lex is None:
+            item.phrases = _phrase_only(text, (start, end), inside, effective)
+        elif _is_heading(sentence) and not inside and not item.named:
+            note_quotes(text, start, end, state)  # no date, no name, not the lead: no use
+        else:
+            heading = _is_heading(sentence)
+            lead = not heading and body < _LEAD_SENTENCES
+            clauses, found = anchor_sentence(
+                text, (start, end), inside, lex, state, effective, (paragraph, number, lead)
+            )
+            if heading:
+                found = [a for a in found if a.method == PHRASE]
+            else:
+                body += 1
+            item.clauses, item.found = clauses, found
+            item.spans = [(t.start, t.end) for t in inside]
+        count += len(item.found) + len(item.phrases)
+    return out
+
+
 def suggest(
     text: str,
     reference: date | None,
@@ -76,68 +161,23 @@ def suggest(
             from desktop.extract.lang.suggest import suggest_language
 
             return suggest_language(text, reference, table, limit)
-    timexes = tag(text, reference, language, dayfirst)
-    effective = _reference(timexes, reference)
-    lex = lexicon_for(language)
     finder = EntityFinder(text)
     memory = EntityMemory()  # one memory of who is who, for actors and titles alike
-    state = Narrative()
     out: list[Suggestion] = []
-    index = 0
-    body = 0
-    paragraph = 0
-    line_cursor = 0
-    sentences = split_sentences(text)
-    number = -1
-    while number + 1 < len(sentences):
-        number += 1
-        start, end = sentences[number]
-        if limit is not None and len(out) > limit:
-            break
-        paragraph += text.count("\n", line_cursor, start)
-        line_cursor = start
-        while index < len(timexes) and timexes[index].end <= start:
-            index += 1
-        quiet = _quiet_until(text, start, timexes[index].start if index < len(timexes) else None)
-        if quiet >= end:  # this sentence and the next up to `quiet`: nothing to read
-            number = first_ending_after(sentences, quiet, number) - 1
-            continue
-        inside = []
-        k = index
-        while k < len(timexes) and timexes[k].start < end:
-            if timexes[k].end <= end:
-                inside.append(timexes[k])
-            k += 1
-        sentence = text[start:end]
-        named = _CAPITAL.search(sentence) is not None
-        if named:
+    for item in anchor_text(text, reference, language, dayfirst, limit):
+        start, end = item.start, item.end
+        if item.named:
             note_acronyms(finder, memory, start, end)
-        subjects: list[tuple[int, int]] = []
-        if is_boilerplate(sentence):
-            pass
-        elif lex is None:
-            for item in _phrase_only(text, (start, end), inside, effective):
-                actors, places = happening_entities(finder, memory, (start, end))
-                out.append(replace(item, actors=actors, places=places))
-        elif _is_heading(sentence) and not inside and not named:
-            note_quotes(text, start, end, state)  # no date, no name, not the lead: no use
-        else:
-            heading = _is_heading(sentence)
-            lead = not heading and body < _LEAD_SENTENCES
-            clauses, found = anchor_sentence(
-                text, (start, end), inside, lex, state, effective, (paragraph, number, lead)
-            )
-            if heading:
-                found = [a for a in found if a.method == PHRASE]
-            else:
-                body += 1
-            spans = [(t.start, t.end) for t in inside]
-            for item in found:
-                verb = item.clause.verb_start if item.clause.has_verb else None
-                who = happening_entities(finder, memory, (start, end), verb)
-                out.append(_suggestion(text, (start, end), item, clauses, spans, memory, who))
-            subjects = [(c.start, c.verb_start) for c in clauses if c.has_verb]
-        if named:  # what this sentence named is known to the ones after it
+        for phrase in item.phrases:
+            actors, places = happening_entities(finder, memory, (start, end))
+            out.append(replace(phrase, actors=actors, places=places))
+        for found in item.found:
+            verb = found.clause.verb_start if found.clause.has_verb else None
+            who = happening_entities(finder, memory, (start, end), verb)
+            out.append(_suggestion(text, (start, end), found, item.clauses, item.spans,
+                                   memory, who))  # fmt: skip
+        if item.named:  # what this sentence named is known to the ones after it
+            subjects = [(c.start, c.verb_start) for c in item.clauses if c.has_verb]
             read_sentence(finder, memory, start, end, subjects)
     return out
 

@@ -148,3 +148,23 @@ def test_undated_article_inferred_anchors_wait_for_the_date() -> None:
     assert [s.anchor for s in undated] == ["phrase"]  # only the absolute date is placed
     dated = suggest(text, REF)
     assert [s.anchor for s in dated] == ["publication", "phrase"]
+
+
+def test_anchoring_alone_finds_the_happenings_suggest_titles() -> None:
+    """anchor_text (what extract_bench times as "the tagger with anchoring") dates the same
+    happenings, in the same sentences, as suggest, which only adds titles and entities."""
+    from desktop.extract.suggest import anchor_text
+
+    text = ("Rebels shelled the town, killing six.\n\nOn Tuesday the army entered Saraqeb. "
+            "Troops then seized the bridge. Prices hit their highest level since March 2003.\n"
+            "The mall, which opened in 2016, was closed on Friday.")  # fmt: skip
+    anchored = [(s.start, s.end, a.value, a.method) for s in anchor_text(text, REF)
+                for a in s.found]  # fmt: skip
+    suggested = [(s.start, s.end, s.value, s.anchor) for s in suggest(text, REF)]
+    assert anchored == suggested
+    assert [(v, m) for *_, v, m in anchored] == [
+        ("2019-05-09", "publication"), ("2019-05-07", "phrase"), ("2019-05-07", "continuation"),
+        ("2019-05-07", "continuation"),  # "since March 2003" is a reference point, no date
+        ("2016", "phrase"), ("2019-05-03", "phrase"),
+    ]  # fmt: skip
+    assert all(s.found == [] for s in anchor_text("Menu\nHome\nAbout us", REF))
