@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QColorDialog,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.services.eventdates import ANCHOR_LABELS
 from desktop.temporal import FuzzyDate, parse_span
 from desktop.ui.entity_fields import ListCompleter, format_actors, parse_actors, parse_places
+from desktop.ui.theme import pick_colour
 
 DATE_TIP = ("Free text: '14 Sep 2018', 'early Sep 2018', 'c. 2016', '2019?', 'circa spring "
             "1944', 'Q3 2019', '2018-09-14 13:05', {numeric}, or a range: '3-5 Mar 2020', "
@@ -459,7 +459,7 @@ class EventEditor(QWidget):
         if self.current is None:
             return
         start = QColor(self.current["color"] or "#4a90d9")
-        color = QColorDialog.getColor(start, self, "Event colour")
+        color = pick_colour(self, start, "Event colour")
         if color.isValid():
             self._set_color(color.name())
 

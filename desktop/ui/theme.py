@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QColorDialog, QWidget
 
 THEMES = ("system", "light", "dark")
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -102,3 +103,10 @@ def apply_theme(app: QGuiApplication, theme: str) -> str:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Window).lightness() < 128
+
+
+def pick_colour(parent: QWidget | None, initial: QColor, title: str) -> QColor:
+    """Qt's own colour dialog, never the platform's: a native (GTK) one ignores the app's
+    palette and stays light in the dark theme. An invalid colour means cancelled."""
+    return QColorDialog.getColor(initial, parent, title,
+                                 QColorDialog.ColorDialogOption.DontUseNativeDialog)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.layout.hits import HitBox
+from desktop.ui.theme import pick_colour
 
 if TYPE_CHECKING:
     from desktop.ui.timeline.view import TimelineView
@@ -33,7 +34,7 @@ def rename_lane(view: TimelineView, lane: int) -> None:
 
 def recolour_lane(view: TimelineView, lane: int) -> None:
     spec = view.model.lanes[lane]
-    color = QColorDialog.getColor(QColor(spec.color), view, "Lane colour")
+    color = pick_colour(view, QColor(spec.color), "Lane colour")
     if color.isValid():
         view.laneChanged.emit(spec.key, {"color": color.name()})
 
