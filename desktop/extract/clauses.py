@@ -75,8 +75,9 @@ class Clause:
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     piece = text[start:end]
-    return [(start + a, start + b, piece[a:b], m.group())
-            for m in _TOKEN.finditer(piece.lower()) for a, b in (m.span(),)]  # fmt: skip
+    low = piece.lower()
+    spans = [m.span() for m in _TOKEN.finditer(low)]  # then one tuple a token, no generator
+    return [(start + a, start + b, piece[a:b], low[a:b]) for a, b in spans]
 
 
 def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool, bool]]:
@@ -144,7 +145,11 @@ def _skip(toks: list[Token], j: int, lex: VerbLexicon) -> tuple[int, bool]:
 
 
 def _read_verb(clause: Clause, toks: list[Token], lex: VerbLexicon) -> None:
+    starts = lex.verb_starts
     for i, tok in enumerate(toks):
+        word = tok[3]
+        if word not in starts and not word.endswith("ed"):
+            continue  # _verb_at's own first test, without the call for every word
         found = _verb_at(toks, i, lex)
         if found is None:
             continue

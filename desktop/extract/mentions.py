@@ -149,6 +149,11 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+_ORG_NOT_GROUP = ORG_WORDS - GROUP_WORDS
+_ORG_OR_GROUP = ORG_WORDS | GROUP_WORDS
+
+
+@lru_cache(maxsize=8192)  # a name and its type, whatever the sentence: an article repeats it
 def _actor_type(name: str, titled: bool) -> str:
     words = name.split()
     low = {w.lower().strip(".,") for w in name.replace("-", " ").split()}
@@ -158,7 +163,7 @@ def _actor_type(name: str, titled: bool) -> str:
         return "organisation"
     if low & GROUP_NAME_WORDS:
         return "group"
-    if low & GROUP_WORDS and not low & ORG_WORDS - GROUP_WORDS:
+    if low & GROUP_WORDS and not low & _ORG_NOT_GROUP:
         return "group"
     if low & ORG_WORDS:
         return "organisation"
@@ -288,7 +293,7 @@ class EntityFinder:
               possessive: bool) -> tuple[str | None, str, str]:  # fmt: skip
         """(kind, type, name as stored): a capital acting is its state."""
         type_ = _actor_type(name, titled)
-        if not titled and after.lower() in ORG_WORDS | GROUP_WORDS and type_ in ("", "person"):
+        if not titled and after.lower() in _ORG_OR_GROUP and type_ in ("", "person"):
             type_ = "group" if after.lower() in GROUP_WORDS else "organisation"
         if titled or type_ in ("organisation", "group"):
             return ACTOR, type_, name

@@ -227,6 +227,7 @@ class Lowered(str):
     """The ASCII-lower-cased text plus where each trigger word starts, for dispatch."""
 
     positions: dict[str, list[int]]
+    starts: dict[tuple[str, ...], list[int]]  # scan's start offsets by trigger words
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -260,15 +261,27 @@ def lowered(text: str) -> Lowered:
     every word cost more than the patterns (9 million one-letter lines: 14 s).
     """
     low = Lowered(text.translate(LOWER))
-    words = frozenset(k.lstrip("'") for keys in TRIGGERS.values() for k in keys
-                      if not k.lstrip("'").startswith("#"))  # fmt: skip
     positions: dict[str, list[int]] = {}
-    for match in _token_regex(words).finditer(low):
+    for match in _token_regex(_trigger_words()).finditer(low):
         token = match.group()
-        key = f"#{min(len(token), 5)}" if token[0].isdigit() else token
-        positions.setdefault(key, []).append(match.start())
+        key = _DIGIT_KEYS[min(len(token), 5)] if token[0].isdigit() else token
+        if key in positions:
+            positions[key].append(match.start())
+        else:
+            positions[key] = [match.start()]
     low.positions = positions
+    low.starts = {}
     return low
+
+
+_DIGIT_KEYS = ("#0", "#1", "#2", "#3", "#4", "#5")
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every word some pattern triggers on (TRIGGERS is fixed once the module is read)."""
+    return frozenset(k.lstrip("'") for keys in TRIGGERS.values() for k in keys
+                     if not k.lstrip("'").startswith("#"))  # fmt: skip
 
 
 def scan(
@@ -282,21 +295,29 @@ def scan(
     """
     keys = TRIGGERS.get(pattern)
     if keys is None or not isinstance(low, Lowered):
-        candidates = (m.start() for m in pattern.finditer(low))
-        starts: list[int] | set[int] = list(candidates)
+        starts: list[int] = [m.start() for m in pattern.finditer(low)]
     else:
-        starts = set()
-        for key in keys:
-            shift = -1 if key.startswith("'") else 0
-            for position in low.positions.get(key.lstrip("'"), ()):
-                starts.add(position + shift)
-        starts = sorted(starts)
+        starts = low.starts.get(keys)  # patterns sharing trigger words share their starts
+        if starts is None:
+            starts = low.starts[keys] = _starts(low.positions, keys)
     for start in starts:
         if start < 0 or (start and low[start - 1] in bad_left):
             continue
         match = pattern.match(low, start)
         if match:
             yield match
+
+
+def _starts(positions: dict[str, list[int]], keys: tuple[str, ...]) -> list[int]:
+    """Where any of `keys` starts, in order ("'" before a key: one character earlier)."""
+    if len(keys) == 1 and not keys[0].startswith("'"):
+        return positions.get(keys[0], [])  # already in text order
+    starts: set[int] = set()
+    for key in keys:
+        shift = -1 if key.startswith("'") else 0
+        for position in positions.get(key.lstrip("'"), ()):
+            starts.add(position + shift)
+    return sorted(starts)
 
 
 def _words(*groups: str) -> tuple[str, ...]:

@@ -171,11 +171,14 @@ def suggest(
         for phrase in item.phrases:
             actors, places = happening_entities(finder, memory, (start, end))
             out.append(replace(phrase, actors=actors, places=places))
+        names: tuple[str, ...] | None = None  # the sentence's names, for all its happenings
         for found in item.found:
             verb = found.clause.verb_start if found.clause.has_verb else None
             who = happening_entities(finder, memory, (start, end), verb)
+            if names is None:
+                names = tuple(dict.fromkeys(names_in(text, start, end, text)))
             out.append(_suggestion(text, (start, end), found, item.clauses, item.spans,
-                                   memory, who))  # fmt: skip
+                                   memory, who, names))  # fmt: skip
         if item.named:  # what this sentence named is known to the ones after it
             subjects = [(c.start, c.verb_start) for c in item.clauses if c.has_verb]
             read_sentence(finder, memory, start, end, subjects)
@@ -224,6 +227,7 @@ def _suggestion(
     spans: list[tuple[int, int]],
     memory: EntityMemory,
     who: Found = ((), ()),
+    names: tuple[str, ...] | None = None,
 ) -> Suggestion:
     start, end = span
     clause = item.clause
@@ -251,7 +255,8 @@ def _suggestion(
         needs_reference=item.needs_reference,
         anchor=item.method,
         verb=clause.lemma,
-        names=tuple(dict.fromkeys(names_in(text, start, end, text))),
+        names=names if names is not None else tuple(dict.fromkeys(names_in(text, start, end,
+                                                                             text))),
         numbers=tuple(sorted(numbers_in(text[clause.start : clause.end]))),
         actors=who[0],
         places=who[1],
