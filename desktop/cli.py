@@ -208,7 +208,8 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
         _dump(
             [
                 {"file": shown(r.path), "status": r.status, "message": shown(r.message),
-                 "article_id": r.article_id, "suggestions": r.suggestions}
+                 "article_id": r.article_id, "suggestions": r.suggestions,
+                 "merged": r.merged}
                 for r in report.results
             ],
             out,
@@ -216,7 +217,9 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     else:
         for r in report.results:
             if r.status == "imported":
-                note = f" ({r.suggestions} suggestions)" + (f": {r.message}" if r.message else "")
+                merged = f", {r.merged} merged into stored events" if r.merged else ""
+                note = f" ({r.suggestions} suggestions{merged})" + (
+                    f": {r.message}" if r.message else "")
                 print(f"imported   {shown(r.path)}  -> article {r.article_id}{shown(note)}",
                       file=out)
             elif r.status == "duplicate":

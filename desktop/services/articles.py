@@ -176,7 +176,8 @@ def _recompute(session: Session, edit: ArticleEdit, found: Extracted) -> None:
     try:
         drop_open_suggestions(session, edit.article_id)
         session.flush()
-        edit.added = store_suggestions(session, session.get(Article, edit.article_id), found)
+        edit.added = store_suggestions(session, session.get(Article, edit.article_id),
+                                       found).total
         drop_orphans(session)  # names only the old suggestions had go with them
         session.flush()
         touched |= set(_article_event_ids(session, edit.article_id))

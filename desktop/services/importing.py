@@ -27,7 +27,13 @@ from desktop.ingest import (
 )
 from desktop.ingest.draft import ArticleDraft
 from desktop.services.matching import CandidateCache
-from desktop.services.suggesting import Extracted, extract, plan_matches, store_suggestions
+from desktop.services.suggesting import (
+    Extracted,
+    Stored,
+    extract,
+    plan_matches,
+    store_suggestions,
+)
 from desktop.store import Article, Workspace
 from desktop.store.workspace import write_error_message
 
@@ -45,7 +51,8 @@ class FileResult:
     status: Status
     message: str = ""
     article_id: int | None = None
-    suggestions: int = 0
+    suggestions: int = 0  # citations stored: new events plus those merged into stored ones
+    merged: int = 0  # of them, merged into events already there (not new in the queue)
 
 
 @dataclass
@@ -353,8 +360,10 @@ def store_prepared(
         except IntegrityError:  # another window stored the same text a moment ago
             session.rollback()
             return FileResult(path, "duplicate", "same text as an article already stored")
-        count = store_suggestions(session, article, found, plan) if found is not None else 0
-        result = FileResult(path, "imported", article_id=article.id, suggestions=count)
+        stored = store_suggestions(session, article, found, plan) if found is not None \
+            else Stored()
+        result = FileResult(path, "imported", article_id=article.id, suggestions=stored.total,
+                            merged=stored.merged)
         notes = [*draft.notes, article.extraction_error or ""]
         result.message = "; ".join(note for note in notes if note)
         return result

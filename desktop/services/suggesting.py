@@ -10,6 +10,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, case, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -111,10 +112,22 @@ def _shifted(item: Suggestion, offset: int) -> Suggestion:
                                timex_start=at(item.timex_start), timex_end=at(item.timex_end))
 
 
+class Stored(NamedTuple):
+    """What storing an article's suggestions did: `new` events made (what the review
+    queue gains) and `merged` citations added to events already stored (corroboration)."""
+
+    new: int = 0
+    merged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.merged
+
+
 def suggest_for_article(session: Session, article: Article, *, dayfirst: bool = False) -> int:
     """Add this article's new suggestions; returns how many citations were added."""
     found = extract(article.text, article.published, article.language or "en", dayfirst=dayfirst)
-    return store_suggestions(session, article, found)
+    return store_suggestions(session, article, found).total
 
 
 Plan = tuple[int | None, ...]
@@ -131,8 +144,9 @@ def plan_matches(session: Session, found: Extracted, cache: CandidateCache | Non
 
 def store_suggestions(
     session: Session, article: Article, found: Extracted, plan: Plan | None = None
-) -> int:
-    """Write already extracted suggestions (the fast, in-transaction half of suggesting).
+) -> Stored:
+    """Write already extracted suggestions (the fast, in-transaction half of suggesting);
+    says how many became new events and how many merged into stored ones.
 
     With a ``plan`` from plan_matches, a planned match still stored and not rejected is
     used as is; anything else is matched here, against the events stored before (never
@@ -162,7 +176,8 @@ def store_suggestions(
     if pairs:
         session.execute(_INSERT_CITATION, [_citation_row(article.id, e, s) for e, s in pairs])
     link_proposed(session, [(e, s.actors, s.places) for e, s in pairs])  # who and where
-    return len(pairs)
+    merged = sum(1 for m in matches if m is not None)
+    return Stored(new=len(pairs) - merged, merged=merged)
 
 
 def _matches(session: Session, probes: list[Probe], plan: list[int | None] | None,
@@ -314,6 +329,6 @@ def set_published(ws: Workspace | Session, article_id: int, published: date | No
         drop_open_suggestions(session, article_id)
         session.flush()
         article = session.get(Article, article_id)
-        added = store_suggestions(session, article, found)
+        added = store_suggestions(session, article, found).total
         drop_orphans(session)
         return added

@@ -20,6 +20,19 @@ from desktop.ui.workers import import_job, paste_job
 REFRESH_MS = 400  # take in the stored articles at most this often while files arrive
 
 
+def suggestion_counts(report: Any) -> str:
+    """What the queue gained, after merging: a suggestion that reports an event already
+    stored adds a source to it, not a row to review (so both numbers are said)."""
+    total = sum(r.suggestions for r in report.results)
+    merged = sum(getattr(r, "merged", 0) for r in report.results)
+    new = total - merged
+    text = f"{new:,} new suggested event{'s' if new != 1 else ''}"
+    if merged:
+        text += f", {merged:,} more suggestion{'s' if merged != 1 else ''} merged into " \
+                "events already there"
+    return text
+
+
 class ImportController(QObject):
     """Owns at most one running import; the window listens to `changed` and `done`."""
 
@@ -135,8 +148,7 @@ class ImportController(QObject):
     def _sum_up(self, report: Any) -> None:
         self._summing = False
         counts = {s: report.count(s) for s in ("imported", "duplicate", "failed")}
-        suggestions = sum(r.suggestions for r in report.results)
-        text = (f"{counts['imported']} imported ({suggestions} suggestions), "
+        text = (f"{counts['imported']} imported ({suggestion_counts(report)}), "
                 f"{counts['duplicate']} already there, {counts['failed']} failed"
                 + (" — cancelled" if report.cancelled else ""))
         self.status.showMessage(text, 15000)

@@ -123,3 +123,18 @@ def test_the_window_stays_responsive_while_500_articles_import(qtbot, make_windo
     # the event loop kept turning: ticks every ~20 ms for the whole import
     assert during >= 10, f"only {during} timer ticks during the import"
     assert window.library.model.rowCount() == 500
+
+
+def test_the_import_summary_counts_suggestions_after_merging(qtbot, make_window,
+                                                              workspace_path, tmp_path,
+                                                              wait_import):
+    from tests.unit.test_import_merge_counts import write_pair
+
+    window = make_window(workspace_path)
+    window.import_paths(write_pair(tmp_path))
+    wait_import(window)
+    qtbot.waitUntil(lambda: window.importer.summary is not None)
+    text = window.importer.summary.text()
+    window.importer.summary.close()
+    assert "3 new suggested events, 1 more suggestion merged into events already there" in text
+    qtbot.waitUntil(lambda: window.review.model.rowCount() == 3)  # the queue agrees
