@@ -80,19 +80,25 @@ class KeyedRowsModel(RowsModel):
         self.pos = {r["id"]: i for i, r in enumerate(self.rows)}
 
     def upsert(self, rows: list[dict[str, Any]]) -> None:
+        """Changed rows in place; new ones appended as one block (one insert for an
+        import's slice, not one per article for the sorting proxy to take in)."""
         last = self.columnCount() - 1
+        new: dict[Any, dict[str, Any]] = {}
         for row in rows:
             at = self.pos.get(row["id"])
-            if at is not None:
-                if self.rows[at] != row:
-                    self.rows[at] = row
-                    self.dataChanged.emit(self.index(at, 0), self.index(at, last))
-                continue
-            n = len(self.rows)
-            self.beginInsertRows(QModelIndex(), n, n)
+            if at is None:
+                new[row["id"]] = row
+            elif self.rows[at] != row:
+                self.rows[at] = row
+                self.dataChanged.emit(self.index(at, 0), self.index(at, last))
+        if not new:
+            return
+        n = len(self.rows)
+        self.beginInsertRows(QModelIndex(), n, n + len(new) - 1)
+        for k, (rid, row) in enumerate(new.items()):
             self.rows.append(row)
-            self.pos[row["id"]] = n
-            self.endInsertRows()
+            self.pos[rid] = n + k
+        self.endInsertRows()
 
     def remove(self, ids: set[Any]) -> None:
         for at in sorted((self.pos[i] for i in ids if i in self.pos), reverse=True):
