@@ -8,7 +8,13 @@ from desktop.store import Citation, Event
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
 
+def _storable(when: FuzzyDate) -> None:
+    if when.cycles:  # the columns hold datetimes only; a shifted one would be a wrong date
+        raise ValueError(f"{when.human()} is before year 1: dates BCE cannot be stored yet")
+
+
 def set_start(event: Event, when: FuzzyDate) -> None:
+    _storable(when)
     event.start_earliest = when.earliest
     event.start_latest = when.latest
     event.start_precision = str(when.precision)
@@ -16,6 +22,8 @@ def set_start(event: Event, when: FuzzyDate) -> None:
 
 
 def set_end(event: Event, when: FuzzyDate | None) -> None:
+    if when is not None:
+        _storable(when)
     event.end_earliest = when.earliest if when else None
     event.end_latest = when.latest if when else None
     event.end_precision = str(when.precision) if when else None

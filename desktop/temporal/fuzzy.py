@@ -2,17 +2,32 @@
 
 Analysts rarely know the minute of an event; an event "in early September 2018" must be
 drawn as a range, compared as a range and written back the way a person wrote it.
+
+Deep time: `datetime` stops at year 1, historians do not. A date before year 1 (or one
+whose period reaches before it, "c. 1 CE") keeps its bounds as datetimes on the calendar
+`cycles` × 400 years later: the proleptic Gregorian calendar repeats exactly every 400
+years (146,097 days, a whole number of weeks), so every period, leap day, ISO week and
+qualifier computed there is right once moved back. Years are astronomical (0 is 1 BCE,
+-43 is 44 BCE, -9999 is 10,000 BCE); `days()` gives the true bounds on a day axis.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 MINUTE = timedelta(minutes=1)
-MIN_YEAR, MAX_YEAR = 1, 9999  # the years a FuzzyDate can hold
+MIN_YEAR, MAX_YEAR = 1, 9999  # the years every store path can hold today
+DEEP_MIN_YEAR = -9999  # astronomical: 10,000 BCE, the earliest year a FuzzyDate can hold
+CYCLE_YEARS, CYCLE_DAYS = 400, 146097  # one Gregorian cycle
+_SHIFTED_FROM = 801  # a shifted year is at least this: room for circa/early/late arithmetic
+_EPOCH_ORDINAL = 719163  # datetime(1970, 1, 1).toordinal()
+_DEEP_TIMEX = re.compile(r"(-\d{4,5}|0000)(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])"
+                         r"|(SP|SU|FA|WI)))?")
 SHORTLY_BEFORE_UNITS = 2  # "on or shortly before 14 Sep": 12 to 14 Sep
 OPEN_START = datetime(1, 1, 1)
 OPEN_END = datetime(9999, 12, 31, 23, 59)
@@ -119,28 +134,59 @@ def _timex_of(precision: Precision, when: datetime) -> str:
     return f"{y // 100:02d}"
 
 
-def _human_of(precision: Precision, when: datetime) -> str:
+def year_text(year: int) -> str:
+    """An astronomical year as people write it: "2018", "44 BCE" (-43), "1 BCE" (0)."""
+    return f"{1 - year} BCE" if year <= 0 else str(year)
+
+
+def cycles_for(year: int) -> int:
+    """The 400-year cycles a period of astronomical `year` is computed that many years on."""
+    return max(0, -((year - _SHIFTED_FROM) // CYCLE_YEARS))
+
+
+_DEEP_START_DAYS = float(datetime(DEEP_MIN_YEAR + cycles_for(DEEP_MIN_YEAR) * CYCLE_YEARS, 1, 1)
+                         .toordinal() - _EPOCH_ORDINAL - cycles_for(DEEP_MIN_YEAR) * CYCLE_DAYS)
+
+
+def _human_of(precision: Precision, when: datetime, cycles: int = 0) -> str:
     y = when.year
+    shift = cycles * CYCLE_YEARS
+    ys = year_text(y - shift) if cycles else str(y)
     if precision is Precision.MINUTE:
-        return f"{when.day} {MONTH_ABBR[when.month - 1]} {y} {when:%H:%M}"
+        return f"{when.day} {MONTH_ABBR[when.month - 1]} {ys} {when:%H:%M}"
     if precision is Precision.DAY:
-        return f"{when.day} {MONTH_ABBR[when.month - 1]} {y}"
+        return f"{when.day} {MONTH_ABBR[when.month - 1]} {ys}"
     if precision is Precision.WEEK:
         iso = when.isocalendar()
-        return f"week {iso.week}, {iso.year}"
+        return f"week {iso.week}, {year_text(iso.year - shift) if cycles else iso.year}"
     if precision is Precision.MONTH:
-        return f"{MONTH_ABBR[when.month - 1]} {y}"
+        return f"{MONTH_ABBR[when.month - 1]} {ys}"
     if precision in (Precision.QUARTER, Precision.SEASON):
-        value = _timex_of(precision, when)
-        head, code = value.split("-")
-        return f"{code} {int(head)}" if code.startswith("Q") else f"{SEASON_NAMES[code]} {head}"
+        head, code = _timex_of(precision, when).split("-")
+        if code.startswith("Q"):
+            return f"{code} {year_text(int(head) - shift) if cycles else int(head)}"
+        return f"{SEASON_NAMES[code]} {year_text(int(head) - shift) if cycles else head}"
     if precision is Precision.YEAR:
-        return str(y)
+        return ys
+    if cycles:
+        raise ValueError("a decade or century BCE cannot be written yet; give a year")
     if precision is Precision.DECADE:
         return f"{y // 10 * 10}s"
     n = y // 100 + 1
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix} century"
+
+
+def _timex_deep(precision: Precision, when: datetime, cycles: int) -> str:
+    """ISO 8601 expanded years for a shifted date: "-0043", "-0043-03-15"."""
+    if not cycles:
+        return _timex_of(precision, when)
+    if precision in (Precision.DECADE, Precision.CENTURY):
+        raise ValueError("a decade or century BCE has no TIMEX3 value yet; give a year")
+    value = _timex_of(precision, when)
+    head, sep, rest = value.partition("-")
+    year = int(head) - cycles * CYCLE_YEARS
+    return (f"-{-year:04d}" if year < 0 else f"{year:04d}") + sep + rest
 
 
 def _shift(precision: Precision, when: datetime, units: int) -> datetime:
@@ -167,23 +213,55 @@ class FuzzyDate:
     latest: datetime
     precision: Precision
     qualifier: Qualifier | None = None
+    cycles: int = 0  # earliest/latest are on the calendar this many 400 years later
 
     # --- constructors -------------------------------------------------------------
     @classmethod
     def of(
-        cls, precision: Precision, when: datetime, qualifier: Qualifier | None = None
+        cls, precision: Precision, when: datetime, qualifier: Qualifier | None = None,
+        cycles: int = 0,
     ) -> FuzzyDate:
         """The period of `precision` containing `when`, narrowed or widened by `qualifier`.
 
-        A period that would reach past the years FuzzyDate holds ("after 9999", "c. 1")
-        raises ValueError, like any other impossible date.
+        `when` is on the calendar `cycles` × 400 years later than the date meant (see the
+        module's note). A period that would reach past the years FuzzyDate holds ("after
+        9999", "c. 1" without cycles) raises ValueError, like any other impossible date.
         """
         try:
-            return cls._of(Precision(precision), when, qualifier)
+            found = cls._of(Precision(precision), when, qualifier)
         except OverflowError:
             raise ValueError(
                 f"the date is outside the years {MIN_YEAR} to {MAX_YEAR} that can be stored"
             ) from None
+        if not cycles:
+            return found
+        first = found.earliest.year - cycles * CYCLE_YEARS
+        if first < DEEP_MIN_YEAR and found.qualifier is not Qualifier.BEFORE:
+            raise ValueError(f"the date is before {year_text(DEEP_MIN_YEAR)}, the earliest "
+                             "year that can be stored")
+        return cls(found.earliest, found.latest, found.precision, found.qualifier, cycles)
+
+    @classmethod
+    def at_year(cls, precision: Precision, year: int, month: int = 1, day: int = 1,
+                hour: int = 0, minute: int = 0, qualifier: Qualifier | None = None,
+                ) -> FuzzyDate:  # fmt: skip
+        """The date of `precision` at an astronomical `year` (-43 is 44 BCE), any era.
+
+        CE dates whose period fits in datetime are computed as they always were; an
+        earlier one (or "c. 1 CE") on the calendar shifted by whole 400-year cycles.
+        """
+        if not DEEP_MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(f"the year {year_text(year)} is outside {year_text(DEEP_MIN_YEAR)}"
+                             f" to {MAX_YEAR}, the years that can be stored")
+        if year >= 1:
+            try:
+                return cls.of(precision, datetime(year, month, day, hour, minute), qualifier)
+            except ValueError as exc:
+                if "outside the years" not in str(exc):
+                    raise
+        cycles = max(cycles_for(year), 1)
+        when = datetime(year + cycles * CYCLE_YEARS, month, day, hour, minute)
+        return cls.of(precision, when, qualifier, cycles)
 
     @classmethod
     def _of(cls, precision: Precision, when: datetime, qualifier: Qualifier | None) -> FuzzyDate:
@@ -262,14 +340,49 @@ class FuzzyDate:
         return self.earliest
 
     def to_timex(self) -> str:
-        """The TIMEX3 value of the period, without the qualifier ("2018-09", "2018-W37")."""
-        return _timex_of(self.precision, self.anchor())
+        """The TIMEX3 value of the period, without the qualifier ("2018-09", "2018-W37";
+        before year 1 an ISO 8601 expanded year, "-0043" for 44 BCE)."""
+        return _timex_deep(self.precision, self.anchor(), self.cycles)
+
+    def astro_year(self) -> int:
+        """The astronomical year the period was derived from (-43 for 44 BCE)."""
+        return self.anchor().year - self.cycles * CYCLE_YEARS
+
+    def days(self) -> tuple[float, float]:
+        """True [earliest, latest + 1 minute) as days since 1970, any era (the axis unit)."""
+        offset = self.cycles * CYCLE_DAYS
+
+        def at(when: datetime) -> float:
+            return when.toordinal() - _EPOCH_ORDINAL - offset + (
+                when.hour * 60 + when.minute) / 1440  # fmt: skip
+
+        lo, hi = at(self.earliest), at(self.latest) + 1 / 1440
+        if self.cycles and self.qualifier is Qualifier.BEFORE:  # open: back to the first year
+            lo = _DEEP_START_DAYS
+        elif self.cycles and self.qualifier is Qualifier.AFTER:
+            hi = OPEN_END.toordinal() - _EPOCH_ORDINAL + 1.0
+        return lo, hi
+
+    def sort_key(self) -> tuple[float, float]:
+        """Orders dates of every era by their true bounds."""
+        return self.days()
 
     @classmethod
     def from_timex(cls, value: str) -> FuzzyDate:
         """Parse a placeable TIMEX3 value; PRESENT_REF, durations and garbage raise ValueError."""
         from desktop.temporal.timex import parse_timex
 
+        deep = _DEEP_TIMEX.fullmatch(value.strip()) if isinstance(value, str) else None
+        if deep:  # "-0043", "-0043-03-15", "-0043-Q1": ISO 8601 expanded, astronomical
+            year, month, day, quarter, season = deep.groups()
+            precision = (Precision.DAY if day else Precision.MONTH if month else
+                         Precision.QUARTER if quarter else Precision.SEASON if season else
+                         Precision.YEAR)  # fmt: skip
+            if quarter:
+                month = str(int(quarter) * 3 - 2)
+            elif season:
+                month = str({"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season])
+            return cls.at_year(precision, int(year), int(month or 1), int(day or 1))
         precision, when = parse_timex(value)
         return cls.of(precision, when)
 
@@ -282,7 +395,7 @@ class FuzzyDate:
 
     def human(self) -> str:
         """How a person writes it: "14 Sep 2018", "early Sep 2018", "c. 2016", "before 2016"."""
-        core = _human_of(self.precision, self.anchor())
+        core = _human_of(self.precision, self.anchor(), self.cycles)
         if self.qualifier is None:
             return core
         if self.qualifier is Qualifier.CIRCA:
@@ -293,20 +406,57 @@ class FuzzyDate:
 
     def overlaps(self, other: FuzzyDate) -> bool:
         """True when both could be the same moment (their ranges intersect)."""
+        if self.cycles or other.cycles:
+            (a0, a1), (b0, b1) = self.days(), other.days()
+            return a0 < b1 and b0 < a1
         return self.earliest <= other.latest and other.earliest <= self.latest
 
     def iso_bounds(self) -> tuple[str, str]:
-        """Earliest and latest as ISO strings to the minute, for exports and logs."""
-        return self.earliest.isoformat(timespec="minutes"), self.latest.isoformat(
-            timespec="minutes"
-        )
+        """Earliest and latest as ISO strings to the minute, for exports and logs (before
+        year 1 with an ISO 8601 expanded year: "-0043-01-01T00:00")."""
+        if not self.cycles:
+            return _iso_deep(self.earliest, 0), _iso_deep(self.latest, 0)
+        lo, hi = self.days()
+        return _iso_of_days(lo), _iso_of_days(hi - 1 / 1440)
 
     def shifted(self, units: int) -> FuzzyDate:
-        """The same kind of period `units` steps later (negative: earlier), unqualified."""
-        return FuzzyDate.of(self.precision, _shift(self.precision, self.anchor(), units))
+        """The same kind of period `units` steps later (negative: earlier), unqualified;
+        across the era line too (a year before 1 CE is 1 BCE), down to 10,000 BCE."""
+        real = self.astro_year()
+        reach = {Precision.CENTURY: 100, Precision.DECADE: 10}.get(self.precision, 1)
+        lowest = real - abs(units) * reach - abs(units) // 365 - 1
+        frame = max(self.cycles, cycles_for(max(lowest, DEEP_MIN_YEAR)))
+        if self.precision in (Precision.DECADE, Precision.CENTURY) or lowest < DEEP_MIN_YEAR:
+            frame = self.cycles  # no BCE decades or centuries yet; the old clamp at year 1
+        anchor = self.anchor()
+        if frame != self.cycles:
+            anchor = anchor.replace(year=anchor.year + (frame - self.cycles) * CYCLE_YEARS)
+        moved = _shift(self.precision, anchor, units)
+        if not frame:
+            return FuzzyDate.of(self.precision, moved)
+        return FuzzyDate.at_year(self.precision, max(moved.year - frame * CYCLE_YEARS,
+                                                     DEEP_MIN_YEAR),
+                                 moved.month, moved.day, moved.hour, moved.minute)  # fmt: skip
 
     def __str__(self) -> str:
         return self.human()
+
+
+def _iso_of_days(days: float) -> str:
+    """ISO text to the minute of a day number of any era ("-0043-03-15T00:00")."""
+    whole = math.floor(days)
+    cycles = cycles_for(1970 + whole // 365 - 1)  # a year at or before it: a safe shift
+    when = datetime.fromordinal(whole + _EPOCH_ORDINAL + cycles * CYCLE_DAYS)
+    minutes = min(int(round((days - whole) * 1440)), 1439)
+    return _iso_deep(when.replace(hour=minutes // 60, minute=minutes % 60), cycles)
+
+
+def _iso_deep(when: datetime, cycles: int) -> str:
+    text = when.isoformat(timespec="minutes")
+    if not cycles:
+        return text
+    year = when.year - cycles * CYCLE_YEARS
+    return (f"-{-year:04d}" if year < 0 else f"{year:04d}") + text[4:]
 
 
 def _third(

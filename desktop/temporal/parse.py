@@ -51,6 +51,8 @@ _FORMS: tuple[tuple[Precision, re.Pattern[str]], ...] = tuple(
     )
 )
 _BCE = re.compile(r"\d\s*(?:b\.?\s?c\.?(?:\s?e\.?)?)\s*$", re.IGNORECASE)
+_BCE_MARK = re.compile(r"(?<=\d)\s*b\.?\s?c(?:\.?\s?e)?\.?$")  # on lowered text
+_ISO_DEEP = re.compile(r"-(\d{4,5})(?:-(\d{2})(?:-(\d{2}))?)?")
 _HINT = ("write it like '14 Sep 2018', 'Sep 2018', 'early 2017', 'c. 2016', '2019?', "
          "'2018-09-14' or a range '3-5 Mar 2020'")
 _NUMERIC = re.compile(
@@ -146,18 +148,61 @@ def _core(text: str, dayfirst: bool = False) -> tuple[Precision, datetime]:
     raise ValueError(f"cannot read {text!r} as a date: {_HINT}")
 
 
-def parse_human(text: str, *, dayfirst: bool = False) -> FuzzyDate:
+def _core_bce(text: str, qualifier: Qualifier | None, dayfirst: bool) -> FuzzyDate:
+    """A date written with BC/BCE ("15 Mar 44", "c. 3000", "10000"): the last number is
+    the year, counted back (44 BCE is astronomical -43); the rest is read as usual."""
+    years = list(re.finditer(r"\d{1,5}", text))
+    if not years:
+        raise ValueError("cannot read")
+    number = int(years[-1].group())
+    if number < 1:
+        raise ValueError("there is no year 0 BCE (1 BCE is followed by 1 CE)")
+    # a leap year of the same 400-year cycle stands in, so 29 Feb reaches the real check
+    precision, when = _core(text[: years[-1].start()] + "2000" + text[years[-1].end() :],
+                            dayfirst)  # fmt: skip
+    if precision in (Precision.WEEK, Precision.DECADE, Precision.CENTURY):
+        raise ValueError(f"a {precision.value} BCE cannot be stored yet; give a year, a "
+                         "month or a day")
+    return FuzzyDate.at_year(precision, 1 - number, when.month, when.day, when.hour,
+                             when.minute, qualifier)  # fmt: skip
+
+
+def _core_iso_deep(text: str, qualifier: Qualifier | None) -> FuzzyDate | None:
+    """An ISO 8601 expanded year before 1 ("-0043-03-15": astronomical, 44 BCE)."""
+    match = _ISO_DEEP.fullmatch(text)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
+    return FuzzyDate.at_year(precision, -int(year), int(month or 1), int(day or 1),
+                             qualifier=qualifier)  # fmt: skip
+
+
+def parse_human(text: str, *, dayfirst: bool = False, bce: bool = False) -> FuzzyDate:
     """Parse a person's date ("early Sep 2018", "c. 2016", "2019?", "07/09/2018").
 
     ``dayfirst`` reads 07/09/2018 as 7 September (the Preferences' numeric date order).
+    ``bce`` accepts dates before year 1 ("44 BC", "c. 3000 BCE", "-0043-03-15"), for
+    callers whose path stores them (see FuzzyDate's note on deep time).
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"no date given: {_HINT}")
-    if _BCE.search(text) or re.fullmatch(r"\s*-\d{1,5}(?:-\d{2}){0,2}\s*", text):
+    deep = _BCE.search(text) or re.fullmatch(r"\s*-\d{1,5}(?:-\d{2}){0,2}\s*", text)
+    if deep and bce:
+        return _parse_deep(text, dayfirst)
+    if deep:
         raise ValueError(
             f"{text.strip()!r} is before year 1: dates BCE cannot be stored yet "
             f"(years {MIN_YEAR} to {MAX_YEAR} can)"
         )
+    return _parse(text, dayfirst, deep_text=False)
+
+
+def _parse_deep(text: str, dayfirst: bool) -> FuzzyDate:
+    return _parse(text, dayfirst, deep_text=True)
+
+
+def _parse(text: str, dayfirst: bool, *, deep_text: bool) -> FuzzyDate:
     cleaned = re.sub(r"\s+", " ", text.strip().lower()).strip(" .")
     if text.strip().endswith(".") and re.search(r"\b(?:c|ca|approx)\.$", text.strip().lower()):
         cleaned += "."
@@ -178,6 +223,9 @@ def parse_human(text: str, *, dayfirst: bool = False) -> FuzzyDate:
             qualifier = said  # "before 2019?" stays "before"; "c. 2019?" is just circa
         cleaned = _PREFIX.sub("", cleaned[match.end() :].strip())
     try:
+        if deep_text:
+            return (_core_iso_deep(cleaned, qualifier)
+                    or _core_bce(_BCE_MARK.sub("", cleaned).strip(), qualifier, dayfirst))
         precision, when = _core(cleaned, dayfirst)
         return FuzzyDate.of(precision, when, qualifier)
     except ValueError as exc:
