@@ -69,8 +69,13 @@ def run(folder: Path, workspace: str, count: int, suggest: bool, jobs: int) -> d
             marks[f"rss_mb_at_{done}"] = round(rss_mb(), 1)
 
     start = time.perf_counter()
+    cpu = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = import_paths(ws, [folder], suggest=suggest, progress=progress, jobs=jobs)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, once ended
+    workers = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
     ws.close()
     imported = report.count("imported")
     return {
@@ -79,6 +84,10 @@ def run(folder: Path, workspace: str, count: int, suggest: bool, jobs: int) -> d
         "jobs": jobs,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(imported / elapsed, 1),
+        # CPU seconds: this process (storing, matching; with jobs=1 also extracting) and
+        # the worker processes together (reading and extracting): which one bounds the rate
+        "cpu_s_parent": round(cpu, 2),
+        "cpu_s_workers": round(workers, 2),
         "peak_rss_mb": round(rss_mb(), 1),
         **marks,
     }
@@ -163,7 +172,9 @@ def main() -> None:
                         print(f"{backend:>10} {mode:>8} jobs={jobs}: {result['articles']} "
                               f"articles in {result['seconds']} s = "
                               f"{result['articles_per_s']} articles/s; peak RSS "
-                              f"{result['peak_rss_mb']} MB", flush=True)
+                              f"{result['peak_rss_mb']} MB; CPU s parent "
+                              f"{result['cpu_s_parent']}, workers {result['cpu_s_workers']}",
+                              flush=True)
     finally:
         if server is not None:
             server.close()
