@@ -123,6 +123,28 @@ def _strip(words: list[str]) -> tuple[list[str], bool]:
     return words, titled
 
 
+@lru_cache(maxsize=8192)  # the part of classifying a name its context does not change
+def _parse(raw: str) -> tuple[tuple[str, ...], bool, int, str] | None:
+    """(words, titled, characters before the first word, name) of a run of capitalised
+    words, or None when it names nothing (a title alone, an outlet, "the Ministry")."""
+    words, titled = _strip(raw.split())
+    while words and _COMPOUND.match(words[0]) and len(words) > 1:
+        words.pop(0)  # "UK-based Syrian Observatory ..."
+    if not words:
+        return None
+    skipped = raw.find(words[0]) if words[0] in raw else 0
+    name = " ".join(words)
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    if name.endswith(".") and "." not in name[:-1]:
+        name = name[:-1]  # the sentence's full stop, not "U.S."
+    if not name or name in OUTLETS or name in NOT_NAMES or _COMPOUND.match(name):
+        return None
+    if all(w.lower() in ORG_WORDS for w in name.split()):
+        return None  # "the Ministry", "13th Division": a noun, not a name
+    return tuple(words), titled, skipped, name
+
+
 def _is_sentence_start(text: str, start: int, sentence_start: int) -> bool:
     return text[sentence_start:start].strip(" \"“‘'(") == ""
 
@@ -227,24 +249,12 @@ class EntityFinder:
 
     def _classify(self, m_start: int, m_end: int, sentence_start: int) -> Mention | None:
         text = self.text
-        raw = text[m_start:m_end]
-        words, titled = _strip(raw.split())
-        while words and _COMPOUND.match(words[0]) and len(words) > 1:
-            words.pop(0)  # "UK-based Syrian Observatory ..."
-        if not words:
+        parsed = _parse(text[m_start:m_end])
+        if parsed is None:
             return None
-        prefix = raw[: raw.find(words[0])] if words[0] in raw else ""
-        start = m_start + len(prefix)
-        name = " ".join(words)
-        if name.endswith(("'s", "’s")):
-            name = name[:-2]
-        if name.endswith(".") and "." not in name[:-1]:
-            name = name[:-1]  # the sentence's full stop, not "U.S."
+        words, titled, skipped, name = parsed
+        start = m_start + skipped
         end = start + len(name)
-        if not name or name in OUTLETS or name in NOT_NAMES or _COMPOUND.match(name):
-            return None
-        if all(w.lower() in ORG_WORDS for w in name.split()):
-            return None  # "the Ministry", "13th Division": a noun, not a name
         if words[0] in DEMONYMS and len(words) == 1:
             return self._demonym(words[0], start, end)
         if words[0] in DEMONYMS and words[1] in TITLES:
