@@ -33,7 +33,7 @@ from desktop.layout.view_pack import Cluster, LanePack, PackStyle, pack_window
 from desktop.layout.viewport import Viewport
 from desktop.ui.timeline.density_paint import paint_density, too_many
 from desktop.ui.timeline.model import TimelineModel
-from desktop.ui.timeline.theme import LIGHT, Theme
+from desktop.ui.timeline.theme import LIGHT, Theme, outline_for
 
 AXIS_H = 44.0
 GUTTER = 128.0
@@ -108,6 +108,7 @@ class Painter:
         self.packs: OrderedDict[tuple, LanePack] = OrderedDict()
         self.texts: dict[tuple[int, int], QStaticText] = {}
         self.badge_texts: dict[str, QStaticText] = {}
+        self._outlines: dict[tuple[int, bool], QColor] = {}  # lane colour -> outline
         self.count_texts: dict[str, tuple[QStaticText, float, float]] = {}  # with sizes
         self.hits: list[HitBox] = []
         self.clusters: list[Cluster] = []
@@ -263,6 +264,14 @@ class Painter:
                                     lr.lane))  # fmt: skip
         self._badges(p, pack, vp, top, lr.lane)
 
+    def outline(self, color: QColor) -> QColor:
+        """A lane colour's outline that stands out in this theme (cached per colour)."""
+        key = (color.rgba(), self.theme.dark)
+        found = self._outlines.get(key)
+        if found is None:
+            found = self._outlines[key] = outline_for(color, self.theme)
+        return found
+
     def _inner_label(self, p: QPainter, text: str, a: float, b: float, y: float) -> float:
         """A bar running off the right edge carries its label inside, on a light plate."""
         elided = self.fm.elidedText(text, Qt.TextElideMode.ElideRight, b - a - 16)
@@ -283,7 +292,7 @@ class Painter:
         if ghost:
             p.setOpacity(0.45)
         t = self.theme
-        edge = t.select if selected else (t.conflict if e.conflict else color.darker(140))
+        edge = t.select if selected else (t.conflict if e.conflict else self.outline(color))
         pen = QPen(edge, 2 if selected or e.conflict else 1)
         if ghost:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -297,10 +306,12 @@ class Painter:
             a, b = max(x0, -50.0), min(x1, 1e6)
             k = min(half, (b - a) / 2)
             p.setBrush(faded)
-            p.drawPolygon(QPolygonF([QPointF(a, mid_y), QPointF(a + k, mid_y - half + 1),
-                                     QPointF(b - k, mid_y - half + 1), QPointF(b, mid_y),
-                                     QPointF(b - k, mid_y + half - 1),
-                                     QPointF(a + k, mid_y + half - 1)]))  # fmt: skip
+            # long edges on pixel centres: crisp lines, not two half-tone rows
+            top, bottom = round(mid_y - half + 1) + 0.5, round(mid_y + half - 1) - 0.5
+            p.drawPolygon(QPolygonF([QPointF(a, mid_y), QPointF(a + k, top),
+                                     QPointF(b - k, top), QPointF(b, mid_y),
+                                     QPointF(b - k, bottom),
+                                     QPointF(a + k, bottom)]))  # fmt: skip
             core = e.certain_days() if e.end is not None else None
             if core is not None:
                 scale = (x1 - x0) / max(e.span_days()[1] - e.span_days()[0], 1e-9)
