@@ -264,6 +264,10 @@ def lowered(text: str) -> Lowered:
     positions: dict[str, list[int]] = {}
     for match in _token_regex(_trigger_words()).finditer(low):
         token = match.group()
+        if token == "the":  # the commonest word: kept only where a pattern can go on
+            follower = _THE_NEXT.match(low, match.end())
+            if follower is None or follower.group(1) not in _THE_FOLLOWERS:
+                continue
         key = _DIGIT_KEYS[min(len(token), 5)] if token[0].isdigit() else token
         if key in positions:
             positions[key].append(match.start())
@@ -275,6 +279,15 @@ def lowered(text: str) -> Lowered:
 
 
 _DIGIT_KEYS = ("#0", "#1", "#2", "#3", "#4", "#5")
+# Every pattern triggered by "the" goes on with one of these words (or a digit: "the 3rd"):
+# DEICTIC, REL_UNIT, PERIOD_PART, DAY_BEFORE, DAY_ORDINAL, THE_WEEKEND, THE_PERIOD, VAGUE.
+# A pattern added with "the" as its trigger must add its next words here.
+_THE_NEXT = re.compile(r"\s+([a-z]+|\d)")
+_THE_FOLLOWERS = frozenset(
+    "day week month year weekend quarter coming past previous following next same current "
+    "last preceding prior present very beginning start end middle turn close near distant "
+    "future 0 1 2 3 4 5 6 7 8 9".split()
+)
 
 
 @lru_cache(maxsize=1)

@@ -55,8 +55,42 @@ def test_trigger_index_matches_a_full_word_index() -> None:
     low = P.lowered(text)
     wanted = {k.lstrip("'") for keys in P.TRIGGERS.values() for k in keys}
     full = {k: v for k, v in _every_token(str(low)).items() if k in wanted or k[0] == "#"}
+    the = full.pop("the")
+    assert set(low.positions.pop("the")) < set(the)  # only where a pattern can go on
     assert low.positions == full
-    assert "lastly" not in low.positions and low.positions["the"]
+    assert "lastly" not in low.positions
+
+
+_THE_PHRASES = (
+    "the day before yesterday, the day after tomorrow, the coming week, the past year, the "
+    "previous month, the following day, the next week, the same day, the current quarter, "
+    "the last decade, the preceding week, the prior year, the present day, until the present, "
+    "the very end of the month, the beginning of this year, the start of the week, the middle "
+    "of the decade, the turn of the century, the close of the year, the 3rd, the 21st, the "
+    "weekend, for the quarter, during the year, the near future, the distant future, the "
+    "future, in the\u00a0coming days, the\nweek before, THE DAY BEFORE, the dog, the end, "
+    "then the 12th, the week after the vote, the year after profit rose"
+)
+
+
+def test_patterns_starting_with_the_miss_no_match_the_index_skips() -> None:
+    """The index keeps "the" only before a word some pattern can go on with: trying each
+    pattern at every "the" finds nothing more."""
+    text = SEED.read_text(encoding="utf-8") + " " + _THE_PHRASES
+    low = P.lowered(text)
+    plain = str(low)
+    every_the = [m.start() for m in re.finditer(r"(?<![a-z])the(?![a-z])", plain)]
+    tried = 0
+    for pattern, keys in P.TRIGGERS.items():
+        if "the" not in keys:
+            continue
+        found = {m.span() for m in P.scan(pattern, low)}
+        for at in every_the:
+            m = pattern.match(plain, at)
+            if m and not (at and plain[at - 1] in P.WORD_CHARS):
+                tried += 1
+                assert m.span() in found, (pattern.pattern[:40], plain[at : at + 30])
+    assert tried > 30
 
 
 def test_word_before_reads_backwards_what_the_regex_found() -> None:
