@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.summary.setAccessibleName("Workspace summary")
         self.statusBar().addPermanentWidget(self.summary)
         # a narrow window clips the message: its tooltip is the whole of it
-        self.statusBar().messageChanged.connect(self.statusBar().setToolTip)
+        bar = self.statusBar()
+        bar.messageChanged.connect(lambda text: bar.setToolTip(text))
         # -- helpers, each given the context and what it acts on
         self.importer = ImportController(self, self.statusBar(), self.runner)
         self.importer.model = self.model  # its summary waits until the views show the rows

@@ -81,3 +81,17 @@ def test_move_up_and_down_from_the_lane_menu(shown, ws):
     stack.undo()
     assert data.load_lanes(ws) == before
     assert [s.name for s in view.model.lanes][:3] == ["Protests", "Military", "Diplomacy"]
+
+
+def test_unassigned_is_not_a_lane_to_move_or_delete(shown, ws):
+    view, stack, ids = shown
+    update_event(ws, data.load_events(ws)[0].id, lane_id=None)
+    view.set_events(data.load_events(ws))
+    names = [s.name for s in view.model.lanes]
+    unassigned = next(i for i, s in enumerate(view.model.lanes) if s.key is None)
+    menu = context_menu(view, HitBox("lane", unassigned, 0, 0, 0, 0, unassigned))
+    texts = [a.text() for a in menu.actions()]
+    assert "Move up" not in texts and "Delete lane…" not in texts
+    # the stored lane next to it moves past it to the next stored lane, or not at all
+    last = max(i for i, s in enumerate(view.model.lanes) if s.key is not None)
+    assert not lane_entry(view, names[last], "Move down").isEnabled()

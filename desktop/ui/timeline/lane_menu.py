@@ -53,10 +53,19 @@ def delete_lane(view: TimelineView, lane: int) -> None:
     view.laneDeleted.emit(spec.key)
 
 
+def neighbour(view: TimelineView, lane: int, step: int) -> int | None:
+    """The next stored lane up (-1) or down (+1), skipping "Unassigned" (not a lane)."""
+    lanes = view.model.lanes
+    target = lane + step
+    while 0 <= target < len(lanes) and lanes[target].key is None:
+        target += step
+    return target if 0 <= target < len(lanes) else None
+
+
 def move_lane(view: TimelineView, lane: int, step: int) -> None:
     """Move a lane one place up (-1) or down (+1): one undoable reorder."""
-    target = lane + step
-    if 0 <= target < len(view.model.lanes):
+    target = neighbour(view, lane, step)
+    if target is not None:
         view._lane_moved(lane, target)
 
 
@@ -85,12 +94,11 @@ def context_menu(view: TimelineView, hit: HitBox | None) -> QMenu:
             menu.addAction("Rename…", lambda: rename_lane(view, lane))
             menu.addAction("Colour…", lambda: recolour_lane(view, lane))
             menu.addAction("Hide lane", lambda: view.lanes_button.set_lane_shown(spec.key, False))
-        if lane_grouping:
-            up = menu.addAction("Move up", lambda: move_lane(view, lane, -1))
-            up.setEnabled(lane > 0)
-            down = menu.addAction("Move down", lambda: move_lane(view, lane, 1))
-            down.setEnabled(lane < len(view.model.lanes) - 1)
         if lane_grouping and spec.key is not None:
+            up = menu.addAction("Move up", lambda: move_lane(view, lane, -1))
+            up.setEnabled(neighbour(view, lane, -1) is not None)
+            down = menu.addAction("Move down", lambda: move_lane(view, lane, 1))
+            down.setEnabled(neighbour(view, lane, 1) is not None)
             menu.addAction("Delete lane…", lambda: delete_lane(view, lane))
         if lane_grouping:
             menu.addAction("New lane…", view._new_lane)
