@@ -181,7 +181,7 @@ def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None
                 selectinload(Event.lane),
                 selectinload(Event.tags),
             )
-            .order_by(Event.start_earliest, Event.id)
+            .order_by(Event.start_key, Event.id)
         )
         if options.statuses:
             query = query.where(Event.status.in_(options.statuses))

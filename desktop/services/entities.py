@@ -291,7 +291,7 @@ def entity_event_ids(ws: Workspace | Session, kind: str, entity_id: int) -> list
         return list(session.scalars(
             select(Event.id).join(k.links, k.links.c.event_id == Event.id)
             .where(k.links.c[k.column] == entity_id)
-            .order_by(Event.start_earliest, Event.id)
+            .order_by(Event.start_key, Event.id)
         ))  # fmt: skip
 
 

@@ -8,46 +8,45 @@ from desktop.store import Citation, Event
 from desktop.temporal import FuzzyDate, Precision, Qualifier
 
 
-def _storable(when: FuzzyDate) -> None:
-    if when.cycles:  # the columns hold datetimes only; a shifted one would be a wrong date
-        raise ValueError(f"{when.human()} is before year 1: dates BCE cannot be stored yet")
-
-
 def set_start(event: Event, when: FuzzyDate) -> None:
-    _storable(when)
     event.start_earliest = when.earliest
     event.start_latest = when.latest
     event.start_precision = str(when.precision)
     event.start_qualifier = str(when.qualifier) if when.qualifier else None
+    event.start_cycles = when.cycles
+    event.start_key = start_key(when)
+
+
+def start_key(when: FuzzyDate) -> int:
+    """The sort key the store keeps for a start (true minutes since 1970, any era)."""
+    return round(when.days()[0] * 1440)
 
 
 def set_end(event: Event, when: FuzzyDate | None) -> None:
-    if when is not None:
-        _storable(when)
     event.end_earliest = when.earliest if when else None
     event.end_latest = when.latest if when else None
     event.end_precision = str(when.precision) if when else None
     event.end_qualifier = str(when.qualifier) if when and when.qualifier else None
+    event.end_cycles = when.cycles if when and when.cycles else None
+
+
+def fuzzy_of(earliest, latest, precision, qualifier, cycles=None) -> FuzzyDate:
+    """A FuzzyDate from the four (five with deep time) columns of a start or an end."""
+    return FuzzyDate(earliest=earliest, latest=latest, precision=Precision(precision),
+                     qualifier=Qualifier(qualifier) if qualifier else None,
+                     cycles=cycles or 0)  # fmt: skip
 
 
 def start_of(event: Event) -> FuzzyDate:
-    return FuzzyDate(
-        earliest=event.start_earliest,
-        latest=event.start_latest,
-        precision=Precision(event.start_precision),
-        qualifier=Qualifier(event.start_qualifier) if event.start_qualifier else None,
-    )
+    return fuzzy_of(event.start_earliest, event.start_latest, event.start_precision,
+                    event.start_qualifier, event.start_cycles)  # fmt: skip
 
 
 def end_of(event: Event) -> FuzzyDate | None:
     if event.end_earliest is None or event.end_latest is None or not event.end_precision:
         return None
-    return FuzzyDate(
-        earliest=event.end_earliest,
-        latest=event.end_latest,
-        precision=Precision(event.end_precision),
-        qualifier=Qualifier(event.end_qualifier) if event.end_qualifier else None,
-    )
+    return fuzzy_of(event.end_earliest, event.end_latest, event.end_precision,
+                    event.end_qualifier, event.end_cycles)  # fmt: skip
 
 
 def value_of(event: Event) -> str:
@@ -107,7 +106,7 @@ def redated_from(start: FuzzyDate, end: FuzzyDate | None, values: list[str]) -> 
             continue
     if not stated:
         return ""
-    lo, hi = start.earliest, (end or start).latest
-    if any(s.earliest <= hi and lo <= s.latest for s in stated):
+    lo, hi = start.days()[0], (end or start).days()[1]
+    if any(s.days()[0] < hi and lo < s.days()[1] for s in stated):
         return ""
-    return ", ".join(s.human() for s in sorted(stated, key=lambda s: s.earliest))
+    return ", ".join(s.human() for s in sorted(stated, key=FuzzyDate.sort_key))

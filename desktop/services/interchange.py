@@ -106,7 +106,7 @@ def document(ws: Workspace, event_ids: Iterable[int] | None = None) -> dict[str,
             select(Event)
             .options(selectinload(Event.citations), selectinload(Event.lane),
                      selectinload(Event.tags))  # fmt: skip
-            .order_by(Event.start_earliest, Event.id)
+            .order_by(Event.start_key, Event.id)
         ).all()
         chosen = [e for e in events if wanted is None or e.id in wanted]
         named = event_entity_docs(session, [e.id for e in chosen])

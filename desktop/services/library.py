@@ -74,7 +74,7 @@ def event_list(ws: Workspace) -> list[dict[str, Any]]:
             select(Event)
             .options(selectinload(Event.citations), selectinload(Event.tags),
                      selectinload(Event.lane))
-            .order_by(Event.start_earliest, Event.id)
+            .order_by(Event.start_key, Event.id)
         )
         return with_entities(session, [event_dict(e) for e in session.scalars(query)])
 

@@ -55,7 +55,7 @@ def event_rows(ws: Workspace, status: str | None = None) -> list[dict[str, Any]]
         query = (
             select(Event)
             .options(selectinload(Event.citations).selectinload(Citation.article))
-            .order_by(Event.start_earliest, Event.id)
+            .order_by(Event.start_key, Event.id)
         )
         if status:
             query = query.where(Event.status == status)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion, suggest
 from desktop.services.entities import drop_orphans, link_proposed
-from desktop.services.eventdates import values_conflict
+from desktop.services.eventdates import start_key, values_conflict
 from desktop.services.matching import CandidateCache, Probe, match_all, probe
 from desktop.store import Article, Citation, Event, Workspace
 from desktop.store.changes import unit
@@ -281,6 +281,7 @@ def _event_row(item: Suggestion, mine: Probe, now: object) -> dict:
         "start_earliest": when.earliest, "start_latest": when.latest,
         "start_precision": str(when.precision),
         "start_qualifier": str(when.qualifier) if when.qualifier else None,
+        "start_cycles": when.cycles, "start_key": start_key(when),
         "created": now, "modified": now,
     }
 

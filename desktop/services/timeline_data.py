@@ -78,6 +78,9 @@ class TimelineEvent:
             return self.core
         if self.start is None or self.end is None:
             return None
+        if self.start.cycles or self.end.cycles:
+            lo, hi = self.start.days()[1] - 1 / 1440, self.end.days()[0]
+            return (lo, hi) if hi > lo else None
         lo, hi = to_days(self.start.latest), to_days(self.end.earliest)
         return (lo, hi) if hi > lo else None
 
@@ -161,6 +164,19 @@ def _stated(value: str, cache: dict[str, FuzzyDate | None]) -> FuzzyDate | None:
     return found
 
 
+def _deep_extent(start: FuzzyDate, last: FuzzyDate, open_start: bool,
+                 open_end: bool) -> tuple[float, float]:  # fmt: skip
+    """The drawn extent in days of an event before year 1 (its datetimes are shifted)."""
+    lo = start.days()[1] - 1 / 1440 if open_start else start.days()[0]
+    hi = last.days()[0] if open_end else last.days()[1]
+    return lo, max(hi, lo + 1 / 1440)
+
+
+def _overlap_days(stated: FuzzyDate, start: FuzzyDate, last: FuzzyDate) -> bool:
+    lo, hi = stated.days()
+    return lo < last.days()[1] and start.days()[0] < hi
+
+
 def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] | None,
                    outlets: dict[int, tuple[str, str]] | None) -> list[TimelineEvent]:  # fmt: skip
     events = (
@@ -168,8 +184,8 @@ def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] |
                Event.start_precision, Event.start_qualifier, Event.end_earliest,
                Event.end_latest, Event.end_precision, Event.end_qualifier, Event.status,
                Event.conflict, Event.version, Event.color, Event.description, Event.notes,
-               Event.confidence)
-        .order_by(Event.start_earliest, Event.id)
+               Event.confidence, Event.start_cycles, Event.end_cycles)
+        .order_by(Event.start_key, Event.id)
     )  # fmt: skip
     cites = select(Citation.event_id, Citation.article_id, Citation.quote, Citation.anchor,
                    Citation.origin, Citation.value).order_by(Citation.id)
@@ -202,9 +218,9 @@ def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] |
     day, before, after = Precision.DAY, Qualifier.BEFORE, Qualifier.AFTER
     for row in conn.execute(events).all():
         (eid, title, lane, se, sl, sp, sq, ee, el, ep, eq, status, conflict, version, color,
-         description, notes, confidence) = row  # fmt: skip
-        start = FuzzyDate(se, sl, _PRECISION.get(sp or "day", day), _QUALIFIER.get(sq))
-        end = (FuzzyDate(ee, el, _PRECISION.get(ep, day), _QUALIFIER.get(eq))
+         description, notes, confidence, sc, ec) = row  # fmt: skip
+        start = FuzzyDate(se, sl, _PRECISION.get(sp or "day", day), _QUALIFIER.get(sq), sc or 0)
+        end = (FuzzyDate(ee, el, _PRECISION.get(ep, day), _QUALIFIER.get(eq), ec or 0)
                if ee is not None and el is not None and ep else None)  # fmt: skip
         # extent_of (layout.timeline), inlined: it runs 100,000 times on opening
         last = end if end is not None else start
@@ -214,18 +230,20 @@ def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] |
         first_article, quote, value = first.get(eid, no_cite)
         article, outlet = outlets.get(first_article, ("", "")) if first_article else ("", "")
         articles = cited.get(eid, ())
+        deep = _deep_extent(start, last, open_start, open_end) if sc or ec else None
         redated = ""
         if value:
             s_date = _stated(value, stated)
-            if s_date is not None and not (s_date.earliest <= last.latest
-                                           and se <= s_date.latest):
+            if s_date is not None and (
+                    not _overlap_days(s_date, start, last) if deep or s_date.cycles
+                    else not (s_date.earliest <= last.latest and se <= s_date.latest)):
                 redated = s_date.human()
         found = anchors.get(eid)
         out.append(TimelineEvent(  # positional, in field order: 100,000 calls
             eid, title or "", lane, lo, hi if hi > lo else lo, sp or "day", sq, status or "",
             bool(conflict), quote or "", start, end,
             tuple(sorted(tags[eid])) if eid in tags else (), article, outlet, version or 1,
-            color, open_start, open_end, None, redated, (), (), len(articles),
+            color, open_start, open_end, deep, redated, (), (), len(articles),
             tuple(sorted(set(articles))) if len(articles) > 1 else tuple(articles),
             description or "", notes or "",
             float(confidence if confidence is not None else 1.0),

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -109,12 +110,25 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
 
 
+CYCLE_DAYS = 146097  # days in 400 Gregorian years (temporal.fuzzy.CYCLE_DAYS)
+_EPOCH_ORDINAL = 719163  # datetime(1970, 1, 1).toordinal()
+
+
+def start_key_of(earliest: datetime | None, cycles: int = 0) -> int | None:
+    """The true start of an event in minutes since 1970 (any era), its sort key."""
+    if earliest is None:
+        return None
+    days = earliest.toordinal() - _EPOCH_ORDINAL - int(cycles or 0) * CYCLE_DAYS
+    return days * 1440 + earliest.hour * 60 + earliest.minute
+
+
 class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_start", "start_earliest"),
         Index("ix_events_status", "status"),
         Index("ix_events_precision_start", "start_precision", "start_earliest"),
+        Index("ix_events_start_key", "start_key", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -129,6 +143,15 @@ class Event(Base):
     end_latest: Mapped[datetime | None] = mapped_column(DateTime)
     end_precision: Mapped[str | None] = mapped_column(String(16))
     end_qualifier: Mapped[str | None] = mapped_column(String(16))
+    # Deep time (see temporal.fuzzy): a date before year 1 keeps its datetimes on the
+    # calendar `cycles` x 400 years later; start_key is the true start in minutes since
+    # 1970, what every list sorts by so 44 BCE comes before 2018 in any era.
+    start_cycles: Mapped[int] = mapped_column(Integer, nullable=False, default=0,
+                                              server_default="0")
+    end_cycles: Mapped[int | None] = mapped_column(Integer)
+    start_key: Mapped[int | None] = mapped_column(BigInteger, default=lambda ctx: start_key_of(
+        ctx.get_current_parameters().get("start_earliest"),
+        ctx.get_current_parameters().get("start_cycles") or 0))
     lane_id: Mapped[int | None] = mapped_column(ForeignKey("lanes.id", ondelete="SET NULL"))
     color: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="suggested")

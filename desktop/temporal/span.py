@@ -47,17 +47,18 @@ def _right_candidates(left: str, right: str) -> list[str]:
     return out
 
 
-def _try(text: str, dayfirst: bool) -> FuzzyDate | None:
+def _try(text: str, dayfirst: bool, bce: bool = False) -> FuzzyDate | None:
     try:
-        return parse_human(text, dayfirst=dayfirst)
+        return parse_human(text, dayfirst=dayfirst, bce=bce)
     except ValueError:
         return None
 
 
-def _split(left: str, right: str, dayfirst: bool) -> tuple[FuzzyDate, FuzzyDate] | None:
+def _split(left: str, right: str, dayfirst: bool,
+           bce: bool = False) -> tuple[FuzzyDate, FuzzyDate] | None:  # fmt: skip
     for right_text in _right_candidates(left, right):
         if right_text == "":
-            first = _try(left, dayfirst)
+            first = _try(left, dayfirst, bce)
             if first is None or first.precision is not Precision.YEAR:
                 continue
             century = first.anchor().year // 100 * 100
@@ -65,24 +66,27 @@ def _split(left: str, right: str, dayfirst: bool) -> tuple[FuzzyDate, FuzzyDate]
             if end is not None and end.earliest > first.latest:
                 return first, end
             continue
-        end = _try(right_text, dayfirst)
+        end = _try(right_text, dayfirst, bce)
         if end is None:
             continue
         for left_text in _left_candidates(left, right_text, end):
-            start = _try(left_text, dayfirst)
+            start = _try(left_text, dayfirst, bce)
             if start is not None:
                 return start, end
     return None
 
 
-def parse_span(text: str, *, dayfirst: bool = False) -> tuple[FuzzyDate, FuzzyDate | None]:
+def parse_span(text: str, *, dayfirst: bool = False,
+               bce: bool = False) -> tuple[FuzzyDate, FuzzyDate | None]:  # fmt: skip
     """(start, end) of a typed date or range; end is None for a single date.
+
+    ``bce`` accepts dates before year 1 ("44 BC", "c. 3000 BCE - 2500 BCE").
 
     Raises ValueError with a reason the UI can show (an unreadable end, a range that
     ends before it starts).
     """
     try:
-        return parse_human(text, dayfirst=dayfirst), None
+        return parse_human(text, dayfirst=dayfirst, bce=bce), None
     except ValueError as exc:
         single_error = exc
     stripped = " ".join(str(text).split())
@@ -95,13 +99,13 @@ def parse_span(text: str, *, dayfirst: bool = False) -> tuple[FuzzyDate, FuzzyDa
             continue  # "and" joins a range only after "between"
         left, right = body[: sep.start()].strip(), body[sep.end() :].strip()
         if left and right:
-            found = _split(left, right, dayfirst)
+            found = _split(left, right, dayfirst, bce)
             if found is not None:
                 break
     if found is None:
         raise single_error
     start, end = found
-    if end.latest < start.earliest:
+    if end.days()[1] <= start.days()[0]:
         raise ValueError(
             f"{stripped!r} ends ({end.human()}) before it starts ({start.human()}): "
             "put the earlier date first"

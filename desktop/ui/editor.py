@@ -65,7 +65,7 @@ def describe(when: FuzzyDate) -> str:
     """'day precision' / 'month precision, early' plus the period it covers."""
     first, last = when.iso_bounds()
     if str(when.precision) != "minute":  # a day-or-coarser period reads better without times
-        first, last = first[:10], last[:10]
+        first, last = first.split("T")[0], last.split("T")[0]
     bits = [f"{when.precision} precision"]
     if when.qualifier:
         bits.append(str(when.qualifier))
@@ -382,8 +382,8 @@ class EventEditor(QWidget):
             return False, {}
         if last is None:
             other = self.current["end"] if key == "start" else self.current["start"]
-            clash = other is not None and (first.earliest > other.latest if key == "start"
-                                           else first.latest < other.earliest)
+            clash = other is not None and (first.days()[0] >= other.days()[1] if key == "start"
+                                           else first.days()[1] <= other.days()[0])
             if clash:
                 side = "starts after its end" if key == "start" else "ends before its start"
                 self._show_info(info, f"{first.human()} {side} ({other.human()}): type the "
