@@ -284,7 +284,7 @@ class CandidateCache:
             self.clear()
             self.revision = workspace_revision(conn)
             return
-        changes = changes_since(conn, self.revision)
+        changes = changes_since(conn, self.revision, "event")
         self.revision = changes.revision
         if changes.reset or len(self.where) > self.LIMIT:
             self.clear()

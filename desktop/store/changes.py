@@ -215,15 +215,20 @@ def workspace_revision(session: Session | Connection) -> int:
     return int(session.execute(text("SELECT coalesce(max(seq), 0) FROM changes")).scalar_one())
 
 
-def changes_since(session: Session | Connection, revision: int) -> ChangeSet:
-    """What changed after ``revision``; cheap (an index range scan of the log)."""
+def changes_since(session: Session | Connection, revision: int,
+                  kind: str | None = None) -> ChangeSet:  # fmt: skip
+    """What changed after ``revision``; cheap (an index range scan of the log). With
+    ``kind``, only that kind's changes are read (an import's matcher follows events, not
+    the citations and entity links each article writes beside them)."""
     now = workspace_revision(session)
     if revision > now:  # the file was replaced by an older copy: the log cannot say
         return ChangeSet(revision, now, reset=True)
-    rows = session.execute(
-        text("SELECT seq, kind, entity_id, op FROM changes WHERE seq > :n ORDER BY seq"),
-        {"n": revision},
-    )
+    sql = "SELECT seq, kind, entity_id, op FROM changes WHERE seq > :n"
+    params: dict[str, object] = {"n": revision}
+    if kind is not None:
+        sql += " AND kind = :kind"
+        params["kind"] = kind
+    rows = session.execute(text(sql + " ORDER BY seq"), params)
     return ChangeSet.from_rows(rows, revision, now)
 
 

@@ -111,6 +111,16 @@ def test_bulk_import_and_cascades_are_logged(ws, seeds_dir: Path) -> None:
     with ws.session() as s:
         changes = changes_since(s, at)
     assert changes.lanes.deleted == {lane} and changes.events.updated == set(some)
+    with ws.session() as s:  # one kind only (what an import's matcher follows)
+        events_only = changes_since(s, 0, "event")
+    assert events_only.events == changes_since_all_events(ws)
+    assert not events_only.articles and not events_only.lanes
+    assert events_only.revision == _rev(ws)
+
+
+def changes_since_all_events(ws) -> KindChanges:
+    with ws.session() as s:
+        return changes_since(s, 0).events
 
 
 def test_change_sets_compose_like_the_log() -> None:
