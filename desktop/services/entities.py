@@ -8,7 +8,7 @@ the caller's session (composing into its unit of work).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, literal, select, update
@@ -332,20 +332,25 @@ def absorb_links(session: Session, source_event: int, target_event: int) -> None
             session.execute(insert(k.links), new)
 
 
-def link_proposed(session: Session, proposed: Sequence[tuple[int, Sequence, Sequence]]) -> None:
+def link_proposed(session: Session, proposed: Sequence[tuple[int, Sequence, Sequence]],
+                  fresh: Collection[int] = ()) -> None:  # fmt: skip
     """Link suggested events (event id, ActorRefs, PlaceRefs) to their entities, adding to
-    what an event already names (a second source may name more); one insert per kind."""
+    what an event already names (a second source may name more); one insert per kind.
+    ``fresh`` events were created by the caller just now: they name nobody yet, so their
+    links are not looked up."""
     if not any(actors or places for _, actors, places in proposed):
         return
     for kind in KINDS:
         k = kind_of(kind)
         index = name_index(session, kind)
-        events = sorted({event_id for event_id, *_ in proposed})
+        events = sorted({event_id for event_id, *_ in proposed} - set(fresh))
         have: dict[int, set[int]] = {}
-        for event_id, entity_id in session.execute(
-            select(k.links.c.event_id, k.links.c[k.column]).where(k.links.c.event_id.in_(events))
-        ):
-            have.setdefault(event_id, set()).add(entity_id)
+        for at in range(0, len(events), 500):  # well under every driver's parameter limit
+            for event_id, entity_id in session.execute(
+                select(k.links.c.event_id, k.links.c[k.column]).where(
+                    k.links.c.event_id.in_(events[at : at + 500]))
+            ):
+                have.setdefault(event_id, set()).add(entity_id)
         rows: list[dict] = []
         for event_id, actors, places in proposed:
             linked = have.setdefault(event_id, set())

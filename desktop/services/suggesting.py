@@ -175,7 +175,8 @@ def store_suggestions(
     pairs = list(zip(event_ids, items, strict=True))
     if pairs:
         session.execute(_INSERT_CITATION, [_citation_row(article.id, e, s) for e, s in pairs])
-    link_proposed(session, [(e, s.actors, s.places) for e, s in pairs])  # who and where
+    fresh = {e for e, m in zip(event_ids, matches, strict=True) if m is None}
+    link_proposed(session, [(e, s.actors, s.places) for e, s in pairs], fresh)  # who, where
     merged = sum(1 for m in matches if m is not None)
     return Stored(new=len(pairs) - merged, merged=merged)
 

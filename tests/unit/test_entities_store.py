@@ -169,3 +169,24 @@ def test_imported_suggestions_carry_their_actors_and_places_and_accepting_keeps_
     set_status(ws, [said], "rejected")  # a rejected event no longer counts for its entities
     sdf = next(r for r in ent.entity_rows(ws, "actor") if r.name.startswith("Syrian Dem"))
     assert sdf.events == 0
+
+
+def test_proposed_links_add_to_a_stored_event_and_fill_a_fresh_one(ws) -> None:
+    """A second source naming more adds to what a stored event names (no duplicate, in
+    order); an event the caller just created ("fresh") gets its links without a lookup."""
+    from desktop.extract.entities import ActorRef
+    from desktop.extract.mentions import PlaceRef
+
+    stored = _event(ws, "Strike", 1, [("Russia", "subject")], ["Idlib"])
+    fresh = editing.create_event(ws, "Shelling", FuzzyDate.day(2020, 2, 2))
+    with ws.session() as s:
+        ent.link_proposed(s, [
+            (stored, (ActorRef("Russia", "subject", "state"), ActorRef("HTS", "object", "group")),
+             (PlaceRef("Idlib"), PlaceRef("Saraqib"))),
+            (fresh, (ActorRef("Turkey", "subject", "state"),), (PlaceRef("Afrin"),)),
+        ], fresh={fresh})  # fmt: skip
+    with ws.session() as s:
+        assert ent.event_entities(s, stored, "actor") == [("Russia", "subject"), ("HTS", "object")]
+        assert [n for n, _ in ent.event_entities(s, stored, "place")] == ["Idlib", "Saraqib"]
+        assert ent.event_entities(s, fresh, "actor") == [("Turkey", "subject")]
+        assert [n for n, _ in ent.event_entities(s, fresh, "place")] == ["Afrin"]
