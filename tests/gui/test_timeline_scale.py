@@ -251,3 +251,25 @@ def test_a_border_drag_across_the_plot_resizes_and_does_not_pan(bound, qtbot):
     drag_border(qtbot, view, 1, 40, x=x)
     assert view.canvas.rows()[1].height == pytest.approx(row.height + 40, abs=1)
     assert view.canvas.vp == vp
+
+
+def _room_right_px(view: TimelineView) -> float:
+    """Pixels between the last event's end and the right edge after Fit."""
+    view.fit_all()
+    vp = view.canvas.vp
+    last = max(t1 for _, t1 in view.model.extents.values())
+    return (vp.right - last) * vp.px_per_day
+
+
+def test_fit_keeps_no_label_room_when_every_lane_is_a_density_strip(qtbot, dense) -> None:
+    assert _room_right_px(dense) >= 150  # a lone event's label needs its room
+    strips = TimelineView()
+    qtbot.addWidget(strips)
+    strips.resize(1300, 800)
+    strips.set_lanes([LaneInfo(1, "Busy"), LaneInfo(2, "Middling")])
+    strips.set_events([e for e in events({1: 20_000, 2: 3_000})
+                       if e.id not in (LONE, LONE_IN_CROWD)])
+    strips.show()
+    qtbot.waitExposed(strips)
+    room = _room_right_px(strips)
+    assert 0 < room < 60  # the fit's margin only, not 180 px of empty axis

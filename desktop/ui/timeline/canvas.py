@@ -26,6 +26,7 @@ from desktop.layout.hits import HitBox, hit_at, hits_in
 from desktop.layout.lane_heights import clamp_height
 from desktop.layout.snapping import moved_pair
 from desktop.layout.viewport import Viewport, fit
+from desktop.ui.timeline.density_paint import too_many
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.overlay import paint_drag, tooltip_text
 from desktop.ui.timeline.painter import (
@@ -112,8 +113,20 @@ class TimelineCanvas(QWidget):
         self.zoom(factor, around)
 
     def fit_range(self, lo: float, hi: float) -> None:
+        """[lo, hi] in view, with room right of the last event for its label, unless at
+        that scale every lane is a density strip (no labels: at 100,000 events over 30
+        years the room was a third of the axis, empty)."""
+        bare = fit(lo, hi, self.plot_width, min_span=1 / 24, margin=0.02, pad_px=(10.0, 0.0))
+        if self._only_strips(bare):
+            self.set_viewport(bare)
+            return
         self.set_viewport(fit(lo, hi, self.plot_width, min_span=1 / 24, margin=0.02,
                               pad_px=(10.0, FIT_LABEL_PX)))  # fmt: skip
+
+    def _only_strips(self, vp: Viewport) -> bool:
+        indexes = self.model.indexes
+        shown = [lr for lr in self.rows() if len(indexes[lr.lane])]
+        return bool(shown) and all(too_many(indexes[lr.lane], vp, lr.rows) for lr in shown)
 
     def fit_all(self) -> None:
         ext = self.model.extent()
