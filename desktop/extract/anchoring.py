@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from desktop.extract.clauses import Clause, read_clauses
 from desktop.extract.roles import ANCHOR, placeable, role
@@ -172,11 +173,17 @@ def _main_event(clauses: list[Clause]) -> Clause | None:
 def _publication(reference: date, clause: Clause, lead: bool) -> Anchored | None:
     if clause.tense == "future":
         return None
-    day = FuzzyDate.day(reference.year, reference.month, reference.day)
-    if clause.tense in ("past", "perfect"):
-        day = FuzzyDate.of(Precision.DAY, day.earliest, Qualifier.SHORTLY_BEFORE)
+    day, value = _publication_day(reference, clause.tense in ("past", "perfect"))
     confidence = 0.6 if lead else 0.4
-    return Anchored(clause, day, day.to_timex(), PUBLICATION, confidence, None, True)
+    return Anchored(clause, day, value, PUBLICATION, confidence, None, True)
+
+
+@lru_cache(maxsize=256)  # one article, one date: most of its happenings get the same one
+def _publication_day(reference: date, shortly_before: bool) -> tuple[FuzzyDate, str]:
+    day = FuzzyDate.day(reference.year, reference.month, reference.day)
+    if shortly_before:
+        day = FuzzyDate.of(Precision.DAY, day.earliest, Qualifier.SHORTLY_BEFORE)
+    return day, day.to_timex()
 
 
 def _continuation(state: Narrative, clause: Clause, paragraph: int, index: int,

@@ -32,6 +32,8 @@ _STATIVE_PASSIVE = frozenset(
 _LEADING_SUBORDINATE = frozenset(
     "if unless although though when after before because while as since once until".split()
 )
+# Every word _segments may cut at: the rest of a sentence is passed over.
+_MARKS = _HARD | _QUOTES | _SOFT_AFTER_COMMA | _OPENERS | {","}
 _FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
 
 
@@ -94,8 +96,8 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
         if last > first:
             out.append((first, last, opener, quote, embedded or depth > 0))
 
-    for i, tok in enumerate(toks):
-        word = tok[3]
+    for i in [k for k, t in enumerate(toks) if t[3] in _MARKS]:  # other words cut nothing
+        word = toks[i][3]
         if word in _QUOTES or (word in _HARD):
             close(i)
             if word in _QUOTES:

@@ -323,14 +323,20 @@ def scan(
 
 def _starts(positions: dict[str, list[int]], keys: tuple[str, ...]) -> list[int]:
     """Where any of `keys` starts, in order ("'" before a key: one character earlier)."""
-    if len(keys) == 1 and not keys[0].startswith("'"):
-        return positions.get(keys[0], [])  # already in text order
+    found = [(positions[word], shift) for word, shift in _plan(keys) if word in positions]
+    if not found:
+        return []
+    if len(found) == 1 and not found[0][1]:
+        return found[0][0]  # already in text order
     starts: set[int] = set()
-    for key in keys:
-        shift = -1 if key.startswith("'") else 0
-        for position in positions.get(key.lstrip("'"), ()):
-            starts.add(position + shift)
+    for offsets, shift in found:
+        starts.update([p + shift for p in offsets] if shift else offsets)
     return sorted(starts)
+
+
+@lru_cache(maxsize=64)
+def _plan(keys: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    return tuple((key.lstrip("'"), -1 if key.startswith("'") else 0) for key in keys)
 
 
 def _words(*groups: str) -> tuple[str, ...]:
