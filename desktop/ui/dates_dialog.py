@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.temporal import Precision, parse_human
+from desktop.ui.screen_fit import fit_resize
 
 _HEADERS = ("Article", "Now", "New date (YYYY-MM-DD; empty: undated)")
 
@@ -76,7 +77,7 @@ class SetDatesDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(720, min(560, 160 + 30 * len(rows)))
+        fit_resize(self, 720, min(560, 160 + 30 * len(rows)))
 
     def _parse(self, text: str) -> date | None:
         text = text.strip()

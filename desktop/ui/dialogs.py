@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.screen_fit import fit_resize
+
 SHORTCUTS = (
     ("J / ↓", "Next suggestion (review queue)"),
     ("K / ↑", "Previous suggestion"),
@@ -100,7 +102,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        fit_resize(self, 560, 420)
 
     def _fill(self, needle: str) -> None:
         self.list.clear()
@@ -230,7 +232,7 @@ class GettingStartedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(640, 680)
+        fit_resize(self, 640, 680)
 
 
 class ShortcutsDialog(QDialog):
@@ -253,4 +255,4 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(520, 480)
+        fit_resize(self, 520, 480)

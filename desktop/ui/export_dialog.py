@@ -31,6 +31,7 @@ from desktop.export.pagesize import parse_page
 from desktop.store import Workspace
 from desktop.ui.export_form import ExportForm
 from desktop.ui.export_jobs import Outcome, check_target, export_job, preview_job
+from desktop.ui.screen_fit import fit_resize
 from desktop.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class ExportDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
         self.form.changed.connect(self._timer.start)
-        self.resize(1180, 780)
+        fit_resize(self, 1180, 780)
         self.update_preview()
 
     # -- building --------------------------------------------------------------------------
@@ -145,7 +146,7 @@ class ExportDialog(QDialog):
         self.preview = QLabel("Preparing the preview…")
         self.preview.setObjectName("export-preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(420, 320)
+        self.preview.setMinimumSize(300, 220)  # small screens: the form keeps its width
         self.preview.setAccessibleName("Export preview")
         self.preview.setToolTip("The first page as it will be exported")
         self.caption = QLabel()
