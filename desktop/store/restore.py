@@ -15,8 +15,8 @@ far a restore got:
 6. the journal is removed.
 
 On open, `recover` finishes a restore that reached "copied" and rolls back one that had
-not, and says which. `CHRONOLOGUE_KILL_AT=restore:<step>` kills the process at a step,
-which is how the reliability tests prove each of these.
+not, and says which. `restore(..., on_step=...)` is called after each step, which is how
+the reliability tests kill the process there and prove each of these.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ import contextlib
 import json
 import os
 import shutil
-import signal
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -45,15 +45,12 @@ from desktop.store.backup import (
 )
 from desktop.store.users import other_users
 
-KILL_ENV = "CHRONOLOGUE_KILL_AT"
 STEPS = ("journal", "copied", "kept", "cleared", "renamed")
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-def _reached(step: str) -> None:
-    """The test hook: die here, as a power cut or `kill -9` would."""
-    if os.environ.get(KILL_ENV) == f"restore:{step}":
-        os.kill(os.getpid(), signal.SIGKILL)
+def _carry_on(step: str) -> None:
+    """The default step hook: nothing to do between steps."""
 
 
 def journal_path(workspace: Path) -> Path:
@@ -129,21 +126,22 @@ def _keep_current(workspace: Path, aside: Path) -> None:
     _fsync_dir(workspace.parent)
 
 
-def _complete(workspace: Path, state: dict[str, str]) -> None:
+def _complete(workspace: Path, state: dict[str, str],
+              reached: Callable[[str], None] = _carry_on) -> None:  # fmt: skip
     """Steps 3 to 6, from a journal that says the copy is in place."""
     aside = Path(state["aside"])
     if state.get("state") == "copied":
         _keep_current(workspace, aside)
         state = {**state, "state": "kept"}
         _write_journal(workspace, state)
-    _reached("kept")
+    reached("kept")
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             _side(workspace, suffix).unlink()
-    _reached("cleared")
+    reached("cleared")
     os.replace(restoring_path(workspace), workspace)
     _fsync_dir(workspace.parent)
-    _reached("renamed")
+    reached("renamed")
     journal_path(workspace).unlink()
     _fsync_dir(workspace.parent)
 
@@ -234,12 +232,13 @@ def _backup_first(workspace: Path, now: datetime) -> Path | None:
 
 
 def restore(workspace: Path, source: Path | None = None, *, now: datetime | None = None,
-            force: bool = False) -> tuple[Path, Path | None]:  # fmt: skip
+            force: bool = False, on_step: Callable[[str], None] = _carry_on,
+            ) -> tuple[Path, Path | None]:  # fmt: skip
     """Replace the workspace with a backup (the newest good one by default).
 
     The current file keeps a second name, ``W.replaced-<time>``, and a sound one is also
     backed up first. Returns (restored from, where the replaced file now is). Close other
-    windows on the workspace first.
+    windows on the workspace first. `on_step(name)` runs after each of `STEPS`.
     """
     workspace = Path(workspace)
     recover(workspace)
@@ -265,12 +264,12 @@ def restore(workspace: Path, source: Path | None = None, *, now: datetime | None
     state = {"source": str(source), "aside": str(aside), "state": "copying"}
     try:
         _write_journal(workspace, state)
-        _reached("journal")
+        on_step("journal")
         _copy_backup(source, restoring_path(workspace))
         state["state"] = "copied"
         _write_journal(workspace, state)
-        _reached("copied")
-        _complete(workspace, state)
+        on_step("copied")
+        _complete(workspace, state, on_step)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):  # not a crash: undo, unless the rename happened
             if restoring_path(workspace).exists():

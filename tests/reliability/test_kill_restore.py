@@ -1,10 +1,11 @@
 """`restore` killed at each of its steps: the next open finds every event, nothing is lost.
 
 The workspace has edits after its last backup, still in a -wal left by a crashed window
-(the hardest case: those edits live only in the WAL). `CHRONOLOGUE_KILL_AT` makes the
-restore SIGKILL itself at the named step. A restore killed before its copy was in place
-is rolled back (the workspace as it was, WAL edits included); one killed later is
-finished, and the file it replaced, with its WAL, is kept and still holds the edits.
+(the hardest case: those edits live only in the WAL). The child runs the real
+`chronologue restore` with a step hook that SIGKILLs it at the named step. A restore
+killed before its copy was in place is rolled back (the workspace as it was, WAL edits
+included); one killed later is finished, and the file it replaced, with its WAL, is kept
+and still holds the edits.
 Before the fix, a kill between moving the file aside and renaming the copy in left no
 workspace, and the next `chronologue events` created an empty one.
 """
@@ -19,12 +20,26 @@ import sys
 from pathlib import Path
 
 import pytest
-from _reliability import child_env, cli, integrity, run, write_articles
+from _reliability import cli, integrity, run, write_articles
 
 from desktop.services.importing import import_paths
 from desktop.store import open_workspace
 from desktop.store.backup import list_backups, make_backup
-from desktop.store.restore import KILL_ENV, STEPS, journal_path, restoring_path
+from desktop.store.restore import STEPS, journal_path, restoring_path
+
+KILLED_RESTORE = """
+import functools, os, signal, sys
+import desktop.cli_maintenance as verbs
+from desktop.__main__ import main
+from desktop.store import restore as module
+
+def die_at(step):
+    if step == sys.argv[1]:
+        os.kill(os.getpid(), signal.SIGKILL)  # as a power cut or `kill -9` would
+
+verbs.restore = functools.partial(module.restore, on_step=die_at)
+sys.exit(main(sys.argv[2:]))
+"""
 
 CRASHED_WINDOW = """
 import os, signal, sys
@@ -37,6 +52,10 @@ with ws.engine.connect() as con:
 assert not import_paths(ws, [Path(sys.argv[2])]).failed
 os.kill(os.getpid(), signal.SIGKILL)  # the window crashed: its edits are only in the -wal
 """
+
+
+def _killed_restore(step: str, *args: str) -> list[str]:
+    return [sys.executable, "-c", KILLED_RESTORE, step, "restore", *args]
 
 
 def _events(path: Path) -> set[tuple[int, str]]:
@@ -79,8 +98,7 @@ def test_restore_killed_at_each_step_loses_nothing(prepared, tmp_path: Path, ste
     folder = tmp_path / "case"
     shutil.copytree(pristine, folder)
     path = folder / "w.chronologue"
-    env = {**child_env(), KILL_ENV: f"restore:{step}"}
-    killed = run(cli("restore", "--latest", "-w", str(path)), env=env)
+    killed = run(_killed_restore(step, "--latest", "-w", str(path)))
     assert killed.returncode == -signal.SIGKILL, (step, killed.stdout, killed.stderr)
     assert path.exists(), "there is a workspace file at every moment of a restore"
 
@@ -107,8 +125,7 @@ def test_a_kill_then_a_second_restore_works(prepared, tmp_path: Path) -> None:
     pristine, backed_up, _current = prepared
     shutil.copytree(pristine, tmp_path / "case")
     path = tmp_path / "case" / "w.chronologue"
-    env = {**child_env(), KILL_ENV: "restore:copied"}
-    assert run(cli("restore", "--latest", "-w", str(path)), env=env).returncode == -9
+    assert run(_killed_restore("copied", "--latest", "-w", str(path))).returncode == -9
     again = run(cli("restore", "--from", str(list_backups(path)[-1].path), "-w", str(path)))
     assert again.returncode == 0, again.stderr
     assert "finished an interrupted restore" in again.stderr.lower()
