@@ -49,6 +49,7 @@ class SetDatesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for r, row in enumerate(rows):
             title = QTableWidgetItem(row["title"])
+            title.setToolTip(row["title"])  # the column elides long titles
             now = QTableWidgetItem(row["published"].isoformat() if row["published"] else "undated")
             for item in (title, now):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -113,7 +114,7 @@ class MergeDialog(QDialog):
                 continue
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, e.id)
-            item.setToolTip(e.quote)
+            item.setToolTip(f"{text}\n\n{e.quote}" if e.quote else text)  # the row elides
             self.list.addItem(item)
             shown += 1
             if shown >= self.SHOWN:
@@ -130,6 +131,7 @@ class MergeDialog(QDialog):
             e = next((c for c in self.candidates if c.id == event_id), None)
             if e is not None:
                 item = QListWidgetItem(f"{e.date_text()} · {e.status} · {e.title}")
+                item.setToolTip(item.text())
                 item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.list.insertItem(0, item)
         for i in range(self.list.count()):
@@ -245,14 +247,17 @@ class ShortcutsDialog(QDialog):
         table.setHorizontalHeaderLabels(["Keys", "Does"])
         table.verticalHeader().hide()
         for row, (keys, what) in enumerate(SHORTCUTS):
-            table.setItem(row, 0, QTableWidgetItem(keys))
-            table.setItem(row, 1, QTableWidgetItem(what))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+            for column, text in enumerate((keys, what)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{keys}: {what}")
+                table.setItem(row, column, item)
+        header = table.horizontalHeader()  # the keys whole ("Ctrl+Z / Ctrl+Shift+Z / …")
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        fit_resize(self, 520, 480)
+        fit_resize(self, 640, 520)

@@ -42,7 +42,6 @@ from desktop.ui.preferences import Preferences, SchemeFollower, apply_preference
 from desktop.ui.reader import ReaderPanel
 from desktop.ui.reader_feed import ReaderFeed
 from desktop.ui.review import ReviewPanel
-from desktop.ui.screen_fit import fit_resize
 from desktop.ui.team import TeamSupport
 from desktop.ui.workspace_model import EventDelta
 from desktop.ui.workspaces import WorkspaceFiles
@@ -185,7 +184,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            fit_resize(self, 1600, 980)
+            self.resize(1600, 980)
             self.resizeDocks(self.docks[:2], [400, 400], Qt.Orientation.Horizontal)
             self.resizeDocks(self.docks[2:], [500, 500], Qt.Orientation.Horizontal)
             self.resizeDocks(self.docks[:2], [330, 560], Qt.Orientation.Vertical)

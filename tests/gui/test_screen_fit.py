@@ -25,7 +25,3 @@ def test_the_export_and_help_dialogs_fit_the_screen(qtbot, window):
     help_dialog.close()
     QApplication.processEvents()
 
-
-def test_a_first_window_fits_the_screen(qtbot, window):
-    area = window.screen().availableGeometry()
-    assert window.width() <= area.width() and window.height() <= area.height()

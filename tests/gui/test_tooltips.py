@@ -65,3 +65,29 @@ def test_the_grouping_combo_says_its_whole_choice(qtbot, window):
     qtbot.waitUntil(box.isVisible)
     text = tooltip_at(qtbot, box, QPoint(5, 5))
     assert text.startswith(box.currentText()) and "lane" in text
+
+
+def test_dialog_rows_that_elide_say_their_whole_text(qtbot, window):
+    from datetime import date
+
+    from desktop.ui.dates_dialog import SetDatesDialog
+    from desktop.ui.dialogs import MergeDialog, ShortcutsDialog
+
+    events = list(window.model.events.values())
+    merge = MergeDialog(events, [events[0].id], window)
+    qtbot.addWidget(merge)
+    first = merge.list.item(0)
+    assert first.text() in first.toolTip()
+    dates = SetDatesDialog([{"id": 1, "title": LONG, "published": date(2018, 9, 5),
+                             "proposed": None}], window)
+    qtbot.addWidget(dates)
+    assert dates.table.item(0, 0).toolTip() == LONG
+    keys = ShortcutsDialog(window)
+    qtbot.addWidget(keys)
+    keys.show()
+    qtbot.waitExposed(keys)
+    table = keys.table
+    for row in range(table.rowCount()):
+        text = table.item(row, 0).text()
+        assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text), text
+    assert table.horizontalScrollBar().maximum() == 0  # nothing runs off to the right
