@@ -88,6 +88,8 @@ def run(folder: Path, workspace: str, count: int, suggest: bool, jobs: int) -> d
         # the worker processes together (reading and extracting): which one bounds the rate
         "cpu_s_parent": round(cpu, 2),
         "cpu_s_workers": round(workers, 2),
+        "articles_per_cpu_s": round(imported / (cpu + workers), 1) if cpu + workers else None,
+        "load_avg": round(os.getloadavg()[0], 2),  # other work on the machine inflates wall time
         "peak_rss_mb": round(rss_mb(), 1),
         **marks,
     }
@@ -171,7 +173,9 @@ def main() -> None:
                         results[label] = result
                         print(f"{backend:>10} {mode:>8} jobs={jobs}: {result['articles']} "
                               f"articles in {result['seconds']} s = "
-                              f"{result['articles_per_s']} articles/s; peak RSS "
+                              f"{result['articles_per_s']} articles/s "
+                              f"({result['articles_per_cpu_s']} per CPU second, load "
+                              f"{result['load_avg']}); peak RSS "
                               f"{result['peak_rss_mb']} MB; CPU s parent "
                               f"{result['cpu_s_parent']}, workers {result['cpu_s_workers']}",
                               flush=True)

@@ -9,6 +9,7 @@ user's default then applies.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 SAMPLE_CHARS = 600  # enough for news prose; the n-gram scan is linear in it
@@ -26,11 +27,27 @@ _ENGLISH = frozenset(
 ENGLISH_SHARE = 0.18
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()  # one load, whichever thread asks first
+
+
 def _identifier():  # noqa: ANN202 - py3langid has no type hints
+    with _LOADING:
+        return _load_identifier()
+
+
+@lru_cache(maxsize=1)
+def _load_identifier():  # noqa: ANN202
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def load_in_background() -> None:
+    """Start loading the model beside the caller (a big import): its 0.7 s are mostly
+    LZMA decompression and file reads, which run while Python reads the first files."""
+    if _load_identifier.cache_info().currsize == 0:
+        threading.Thread(target=_identifier, name="chronologue-language-model",
+                         daemon=True).start()
 
 
 def _sample(text: str) -> str:
@@ -50,7 +67,7 @@ def detect_language(text: str) -> str | None:
     words = _ASCII_WORD.findall(sample.lower())
     if (
         len(words) >= 30
-        and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+        and sum(map(_ENGLISH.__contains__, words)) >= ENGLISH_SHARE * len(words)
         and sum(map(len, words)) >= 0.95 * letters
     ):
         return "en"

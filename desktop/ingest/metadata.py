@@ -81,8 +81,10 @@ def _detect_title(lines: list[str]) -> str | None:
 def _detect_author(lines: list[str]) -> str | None:
     for line in lines:
         match = _BYLINE.match(line)
-        if match is None and find_dateline(line, dayfirst=None) is not None:
-            match = _DATED_BYLINE.search(line)  # "Posted on June 14, 2021 by Tomas Reyes"
+        if match is None:  # "Posted on June 14, 2021 by Tomas Reyes": the cheap test first
+            match = _DATED_BYLINE.search(line)
+            if match is not None and find_dateline(line, dayfirst=None) is None:
+                continue
         if match is None:
             continue
         name = clean_value(match.group("name"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from desktop.ingest import (
     SUPPORTED_EXTENSIONS,
@@ -26,6 +28,7 @@ from desktop.ingest import (
     read_path,
 )
 from desktop.ingest.draft import ArticleDraft
+from desktop.ingest.language import load_in_background
 from desktop.services.matching import CandidateCache
 from desktop.services.suggesting import (
     Extracted,
@@ -40,6 +43,13 @@ from desktop.store.workspace import write_error_message
 MANIFEST = "articles.csv"
 log = logging.getLogger("chronologue.import")  # file names and reasons, never text
 BACKUP_ABOVE = 100  # files: a bigger import is backed up first (hard to undo by hand)
+# Prepared files are stored together, one commit for up to BATCH_FILES of them, and none
+# waits longer than BATCH_SECONDS (the window shows them, a kill loses no more); one
+# transaction holds the write lock for at most about LOCK_SECONDS.
+BATCH_FILES = 32
+PRELOAD_ABOVE = 25  # files: the language model is loaded beside the first ones
+BATCH_SECONDS = 0.2
+LOCK_SECONDS = 0.015
 
 Status = Literal["imported", "duplicate", "failed", "skipped"]
 Progress = Callable[[int, int, Path], None]
@@ -228,24 +238,29 @@ def import_paths(
     if total > BACKUP_ABOVE:
         report.notices += _backup_first(ws)
     workers = choose_jobs(jobs, total)
+    if workers == 1 and total >= PRELOAD_ABOVE:
+        load_in_background()  # a batch this big almost surely holds a text that needs it
     nearby = CandidateCache()  # the stored events near the batch's dates, read once
     if workers > 1:
         prepared = prepare_in_pool(files, options, stored_digests(ws), workers)
-    else:
-        prepared = _prepare_here(files, options, StoredDigests(ws), progress, should_cancel)
+    else:  # without suggestions a stored text costs nothing to prepare: the store finds it
+        stored = StoredDigests(ws) if suggest else ()
+        prepared = _prepare_here(files, options, stored, progress, should_cancel)
+    waiting: list[PreparedFile] = []  # prepared, stored together in one transaction
+    first_at = 0.0
     try:
         for index, (path, item, failure) in enumerate(prepared):
             if should_cancel is not None and should_cancel():
                 break
             if progress is not None and workers > 1:
                 progress(index, total, path)
-            try:
-                result = (store_prepared(ws, item, options, nearby) if item is not None
-                          else FileResult(path, "failed", failure))
-            except OperationalError as exc:  # full disk, read-only: every next file fails too
-                report.results.append(FileResult(path, "failed", _stopped(exc)))
-                break
-            report.results.append(result)
+            waiting.append(item if item is not None else PreparedFile(path, error=failure))
+            if len(waiting) == 1:
+                first_at = time.monotonic()
+            if len(waiting) >= BATCH_FILES or time.monotonic() - first_at >= BATCH_SECONDS:
+                if not _store_waiting(ws, waiting, options, nearby, report):
+                    break
+        _store_waiting(ws, waiting, options, nearby, report)  # cancelled: these are read
     finally:
         prepared.close()  # stops the worker processes at once when the import ended early
     stored_or_failed = len(report.results) - len(problems)
@@ -313,6 +328,86 @@ def import_draft(
     return store_prepared(ws, prepare_draft(draft, path, options, StoredDigests(ws)), options)
 
 
+def _store_waiting(ws: Workspace, waiting: list[PreparedFile], options: ImportOptions,
+                   nearby: CandidateCache, report: ImportReport) -> bool:
+    """Store and empty ``waiting``: False when the storage failed and the import stops."""
+    while waiting:
+        try:
+            results = store_batch(ws, waiting, options, nearby)
+        except Exception:  # nothing of the batch is kept: each file alone, as it always was
+            nearby.clear()
+            results = []
+            for item in waiting:
+                try:
+                    results.append(store_prepared(ws, item, options, nearby))
+                except OperationalError as exc:  # full disk, read-only: every next file too
+                    report.results += [*results, FileResult(item.path, "failed", _stopped(exc))]
+                    waiting.clear()
+                    return False
+        report.results += results
+        del waiting[:len(results)]
+    return True
+
+
+def store_batch(
+    ws: Workspace,
+    batch: list[PreparedFile],
+    options: ImportOptions = ImportOptions(),
+    nearby: CandidateCache | None = None,
+) -> list[FileResult]:
+    """Store the first files of ``batch`` in one transaction: one commit (with its change
+    log and author stamps) for many small articles instead of one each.
+
+    It stops taking files once the transaction has held the write lock for LOCK_SECONDS,
+    so other writers wait no longer than for one file; returns the results of the files
+    it stored, in order. If any of them raises, nothing is kept and the exception goes
+    up: the caller then stores each file in its own transaction (store_prepared), so one
+    file's failure never undoes another's import.
+    """
+    results: list[FileResult] = []
+    with ws.session() as session:
+        started = time.monotonic()
+        known = _stored(session, [item.digest for item in batch if item.draft is not None])
+        later: list[tuple[FileResult, Article]] = []  # flushed together at the end
+        for item in batch:
+            results.append(_store(session, item, options, nearby, known, later))
+            if time.monotonic() - started >= LOCK_SECONDS:
+                break
+        if later:
+            _flush(session)
+            for result, article in later:
+                result.article_id = article.id
+    return results
+
+
+_KNOWN_CHUNK = 500  # digests per query (SQLite's bound-parameter limit is far above)
+
+
+Known = dict[str, Article | tuple[int, str | None]]  # digest -> article, or (id, file)
+
+
+def _stored(session: Session, digests: list[str]) -> Known:
+    """Which of these digests are stored already: digest -> (article id, source file)."""
+    known: Known = {}
+    for at in range(0, len(digests), _KNOWN_CHUNK):
+        chunk = digests[at:at + _KNOWN_CHUNK]
+        rows = session.execute(select(Article.content_hash, Article.id, Article.source_file)
+                               .where(Article.content_hash.in_(chunk)))
+        known.update((digest, (article_id, name)) for digest, article_id, name in rows)
+    return known
+
+
+def _flush(session: Session) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:  # the unique digest: another writer stored the text
+        raise _SameText() from exc
+
+
+class _SameText(Exception):
+    """The article's insert met the unique digest of one another writer just stored."""
+
+
 def store_prepared(
     ws: Workspace,
     prepared: PreparedFile,
@@ -325,48 +420,73 @@ def store_prepared(
     inserts (milliseconds for an ordinary article) and other writers barely wait. An
     import passes one ``nearby`` cache for all its files (see matching.CandidateCache).
     """
+    with ws.session() as session:
+        try:
+            return _store(session, prepared, options, nearby)
+        except _SameText:  # another window stored the same text a moment ago
+            session.rollback()
+            return FileResult(prepared.path, "duplicate",
+                              "same text as an article already stored")
+
+
+def _store(
+    session: Session,
+    prepared: PreparedFile,
+    options: ImportOptions,
+    nearby: CandidateCache | None,
+    known: Known | None = None,
+    later: list[tuple[FileResult, Article]] | None = None,
+) -> FileResult:
+    """One file's rows in the caller's transaction (reads first: pysqlite begins the
+    write transaction only at the first INSERT).
+
+    ``known`` holds the batch's digests already stored (read in one query), and gains
+    this file's; an article without suggestions goes into ``later`` to be flushed with
+    the batch's others (its id is set then).
+    """
     path, draft = prepared.path, prepared.draft
     if draft is None:
         return FileResult(path, "failed", prepared.error)
-    with ws.session() as session:
-        # Reads first: pysqlite begins the write transaction only at the first INSERT.
-        existing = session.scalar(
-            select(Article).where(Article.content_hash == prepared.digest)
-        )
-        if existing is not None:
-            return FileResult(
-                path, "duplicate", f"same text as article {existing.id} ({existing.source_file})",
-                article_id=existing.id,
-            )
-        if prepared.duplicate:  # was stored when prepared, deleted since: extract now
-            prepared = prepare_draft(draft, path, options)
-        found = prepared.extracted
-        plan = plan_matches(session, found, nearby) if found is not None else None
-        article = Article(
-            title=draft.title,
-            outlet=draft.outlet,
-            url=draft.url,
-            author=draft.author,
-            published=draft.published,
-            text=draft.text,
-            content_hash=prepared.digest,
-            source_file=draft.source_file or path.name,
-            source_format=draft.source_format,
-            language=draft.language or options.language,
-        )
-        session.add(article)
-        try:
-            session.flush()
-        except IntegrityError:  # another window stored the same text a moment ago
-            session.rollback()
-            return FileResult(path, "duplicate", "same text as an article already stored")
+    if known is None:
+        existing = session.scalar(select(Article).where(Article.content_hash == prepared.digest))
+        known = {} if existing is None else {prepared.digest: existing}
+    same = known.get(prepared.digest)
+    if same is not None:
+        if isinstance(same, Article) and same.id is None:  # earlier in this batch
+            _flush(session)
+        article_id, name = (same.id, same.source_file) if isinstance(same, Article) else same
+        return FileResult(path, "duplicate", f"same text as article {article_id} ({name})",
+                          article_id=article_id)
+    if prepared.duplicate:  # was stored when prepared, deleted since: extract now
+        prepared = prepare_draft(draft, path, options)
+    found = prepared.extracted
+    plan = plan_matches(session, found, nearby) if found is not None else None
+    article = Article(
+        title=draft.title,
+        outlet=draft.outlet,
+        url=draft.url,
+        author=draft.author,
+        published=draft.published,
+        text=draft.text,
+        content_hash=prepared.digest,
+        source_file=draft.source_file or path.name,
+        source_format=draft.source_format,
+        language=draft.language or options.language,
+    )
+    session.add(article)
+    known[prepared.digest] = article
+    if found is None and later is not None:
+        result = FileResult(path, "imported")
+        later.append((result, article))
+    else:
+        _flush(session)
         stored = store_suggestions(session, article, found, plan) if found is not None \
             else Stored()
         result = FileResult(path, "imported", article_id=article.id, suggestions=stored.total,
                             merged=stored.merged)
-        notes = [*draft.notes, article.extraction_error or ""]
-        result.message = "; ".join(note for note in notes if note)
-        return result
+    notes = [*draft.notes, article.extraction_error or ""]
+    result.message = "; ".join(note for note in notes if note)
+    return result
 
 
 def _backup_first(ws: Workspace) -> list[str]:

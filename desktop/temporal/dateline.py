@@ -142,18 +142,48 @@ def _only_date(line: str, start: int, end: int) -> bool:
     return not re.search(r"[^\W\d_]\s*[.!?]\s*$", line[end:])
 
 
+def _place(prefix: re.Match[str] | None) -> list[str] | None:
+    """The words of a wire lead's place, if ``prefix`` (of _WIRE_PREFIX) has one."""
+    if prefix is None:
+        return None
+    place = prefix.group("place").replace(",", " ").split()
+    if not place or len(place) > 6 or not all(_PLACE_WORD.match(w) for w in place):
+        return None
+    return place
+
+
 def _wire(line: str, start: int, end: int) -> bool:
     """A wire lead: PLACE[, Region] [(AGENCY)] — DATE or PLACE, DATE (AGENCY) - story."""
     prefix = _WIRE_PREFIX.match(line[:start])
     suffix = _WIRE_SUFFIX.match(line[end:])
-    if prefix is None or suffix is None:
-        return False
-    place = prefix.group("place").replace(",", " ").split()
-    if not place or len(place) > 6 or not all(_PLACE_WORD.match(w) for w in place):
+    place = _place(prefix)
+    if place is None or suffix is None:
         return False
     agency = prefix.group("agency") or suffix.group("agency")
     capital_city = len(place[0]) > 1 and place[0].isupper()
     return bool(agency) or capital_city
+
+
+# How far a wire lead's prefix can reach: the place's 61 characters, an agency and the
+# separators, each as long as it can be. Every end of a _WIRE_PREFIX match lies within.
+_WIRE_REACH = re.compile(r"\s*[^\W\d_][^()\n]{0,60}\s*(?:\([^)\n]{0,32}\))?[\s,:—–-]*")
+_SEPARATOR = re.compile(r"[,:—–-]\s*")
+
+
+def _may_be_wire(line: str) -> bool:
+    """Whether any date in ``line`` could follow a wire lead's place: _wire's test of the
+    prefix, made for each place a prefix can end (after a separator) instead of for each
+    date. A long line of prose, which can be no other dateline, then needs no date search
+    (nine patterns over its head: most of an import's dateline time)."""
+    reach = _WIRE_REACH.match(line)
+    if reach is None:
+        return False
+    for separator in _SEPARATOR.finditer(line, 0, reach.end()):
+        # the prefix ends after the separator, anywhere in the spaces that follow it
+        for end in range(separator.start() + 1, separator.end() + 1):
+            if _place(_WIRE_PREFIX.match(line[:end])) is not None:
+                return True
+    return False
 
 
 def _line_datelines(
@@ -161,6 +191,9 @@ def _line_datelines(
 ) -> list[Dateline]:
     if not _YEARISH.search(line):
         return []
+    if len(line) > MAX_LINE_CHARS and len(line.strip()) > MAX_LINE_CHARS and not (
+            _may_be_wire(line)):
+        return []  # _only_date refuses a line this long, and it is no wire lead
     out = []
     end_of_line = offset + len(line)
     # Past MAX_LINE_CHARS only a wire lead can be a dateline, and its date sits at the
@@ -218,9 +251,15 @@ _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines() sp
 _BREAK = re.compile(f"[{_BREAKS}]")
 
 
+_RARE_BREAK = re.compile(f"[{_BREAKS.replace(chr(10), '')}]")
+
+
 def _line_start(text: str, floor: int, at: int) -> int:
     """Start of the line holding ``at``; ``floor`` is a line start at or before it."""
-    return max(floor, max(text.rfind(ch, floor, at) for ch in _BREAKS) + 1)
+    start = max(floor, text.rfind("\n", floor, at) + 1)  # the usual break, then the others
+    for found in _RARE_BREAK.finditer(text, start, at):  # only within the last line
+        start = found.end()
+    return start
 
 
 def _line_end(text: str, at: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -150,3 +151,43 @@ def test_the_tagger_uses_the_same_detector_and_never_makes_a_dateline_an_event()
     assert found, "the shelling is an event"
     assert all(s.timex_start != dateline.start for s in found)
     assert found[0].value == "2022-03-25"
+
+
+
+_PIECES = ("BEIRUT", "ARIHA", "Syria", "al-Bab", "de", "The", "northern", "town", "officials",
+           "said", ",", ", ", " — ", " - ", ": ", "(AP)", "(Reuters)", "(", ")", "  ", " ",
+           "4 March 2022", "March 28, 2022", "28/03/2022", "2022-03-28", "28 mars 2022",
+           "in 2005", "x" * 70, "\u2028", "Jisr al-Shughur")
+_PLACES = ("BEIRUT", "ARIHA", "Syria", "Jisr", "al-Shughur", "de", "la", "Paz", "NEW", "YORK",
+           "Idlib", "town", "Dar es", "Salaam", "x" * 30)
+_SEPARATORS = (",", " —", "—", " –", " -", ":", " - ", ", ", " —  ", "")
+_AGENCIES = ("", "", " (AP)", "(Reuters) ", " (AFP)", " (a)")
+_DATES = ("4 March 2022", "March 28, 2022", "28/03/2022", "2022-03-28", "28 mars 2022",
+          "Sept. 5th, 2018", "no date")
+
+
+def _wire_like(rng: random.Random) -> str:
+    """A wire lead, or something close to one, at the head of a long line."""
+    place = " ".join(rng.choice(_PLACES) for _ in range(rng.randint(1, 4)))
+    if rng.random() < 0.4:
+        place += ", " + rng.choice(_PLACES)
+    head = (rng.choice(("", " ", "\t")) + place + rng.choice(_AGENCIES) + rng.choice(_SEPARATORS)
+            + rng.choice(("", " ", "  ")) + rng.choice(_DATES) + rng.choice(_AGENCIES)
+            + rng.choice(_SEPARATORS) + " ")
+    return head + "Syrian forces shelled the town on Friday, residents said. " * 3
+
+
+def test_a_long_line_skipped_unsearched_holds_no_dateline(monkeypatch) -> None:
+    """The shortcut for long lines (no wire-lead place: no date search) changes no result:
+    every line, with and without it, gives the same datelines."""
+    from desktop.temporal import dateline
+
+    rng = random.Random(7)
+    lines = [" ".join(rng.choice(_PIECES) for _ in range(rng.randint(3, 40)))
+             + " and the story went on for a while longer than any dateline would." * 2
+             for _ in range(2000)] + [_wire_like(rng) for _ in range(3000)]
+    fast = [dateline.find_datelines(line) for line in lines]
+    skipped = sum(not dateline._may_be_wire(line) for line in lines)
+    monkeypatch.setattr(dateline, "_may_be_wire", lambda line: True)
+    assert fast == [dateline.find_datelines(line) for line in lines]
+    assert sum(map(bool, fast)) > 500 and skipped > 1500  # it finds leads and skips prose
