@@ -1,7 +1,9 @@
-"""Importing files into a workspace: one transaction per file, a report per file.
+"""Importing files into a workspace: a report per file, each file stored whole or not at all.
 
 A file is either fully stored (article plus its suggestions) or not at all, so a
-crash or a cancel in the middle of a batch never leaves half an article behind.
+crash or a cancel in the middle of an import never leaves half an article behind.
+With suggestions each file is its own transaction; without, a few dozen small files
+share one (see store_batch), and a failure sends them back to one transaction each.
 """
 
 from __future__ import annotations
@@ -43,9 +45,9 @@ from desktop.store.workspace import write_error_message
 MANIFEST = "articles.csv"
 log = logging.getLogger("chronologue.import")  # file names and reasons, never text
 BACKUP_ABOVE = 100  # files: a bigger import is backed up first (hard to undo by hand)
-# Prepared files are stored together, one commit for up to BATCH_FILES of them, and none
-# waits longer than BATCH_SECONDS (the window shows them, a kill loses no more); one
-# transaction holds the write lock for at most about LOCK_SECONDS.
+# Without suggestions, prepared files are stored together, one commit for up to
+# BATCH_FILES of them, and none waits longer than BATCH_SECONDS (the window shows them,
+# a kill loses no more); one transaction runs for at most about LOCK_SECONDS.
 BATCH_FILES = 32
 PRELOAD_ABOVE = 25  # files: the language model is loaded beside the first ones
 BATCH_SECONDS = 0.2
@@ -247,6 +249,10 @@ def import_paths(
         stored = StoredDigests(ws) if suggest else ()
         prepared = _prepare_here(files, options, stored, progress, should_cancel)
     waiting: list[PreparedFile] = []  # prepared, stored together in one transaction
+    # With suggestions a file is stored as soon as it is prepared: its matching reads
+    # what the files before it and every other writer stored until then (and the commit
+    # is a small part of its cost).
+    batch_files = 1 if suggest else BATCH_FILES
     first_at = 0.0
     try:
         for index, (path, item, failure) in enumerate(prepared):
@@ -257,10 +263,10 @@ def import_paths(
             waiting.append(item if item is not None else PreparedFile(path, error=failure))
             if len(waiting) == 1:
                 first_at = time.monotonic()
-            if len(waiting) >= BATCH_FILES or time.monotonic() - first_at >= BATCH_SECONDS:
+            if len(waiting) >= batch_files or time.monotonic() - first_at >= BATCH_SECONDS:
                 if not _store_waiting(ws, waiting, options, nearby, report):
                     break
-        _store_waiting(ws, waiting, options, nearby, report)  # cancelled: these are read
+        _store_waiting(ws, waiting, options, nearby, report)  # the rest (also on a cancel)
     finally:
         prepared.close()  # stops the worker processes at once when the import ended early
     stored_or_failed = len(report.results) - len(problems)
@@ -358,11 +364,11 @@ def store_batch(
     """Store the first files of ``batch`` in one transaction: one commit (with its change
     log and author stamps) for many small articles instead of one each.
 
-    It stops taking files once the transaction has held the write lock for LOCK_SECONDS,
-    so other writers wait no longer than for one file; returns the results of the files
-    it stored, in order. If any of them raises, nothing is kept and the exception goes
-    up: the caller then stores each file in its own transaction (store_prepared), so one
-    file's failure never undoes another's import.
+    It stops taking files once the transaction has run for LOCK_SECONDS, so other
+    writers barely wait for it, and returns the results of the files it stored, in
+    order. If any of them raises, nothing is kept and the exception goes up: the caller
+    then stores each file in its own transaction (store_prepared), so one file's
+    failure never undoes another's import.
     """
     results: list[FileResult] = []
     with ws.session() as session:

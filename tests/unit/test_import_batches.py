@@ -1,8 +1,8 @@
 """Files stored together in one transaction: each keeps its own result, none undoes another.
 
-An import stores its prepared files a batch at a time (one commit for many small
-articles); a file that cannot be stored in the batch sends the batch back to one
-transaction per file, so only that file is affected.
+An import without suggestions stores its prepared files a batch at a time (one commit
+for many small articles); a file that cannot be stored in the batch sends the batch back
+to one transaction per file, so only that file is affected.
 """
 
 from __future__ import annotations
@@ -80,9 +80,9 @@ def test_a_text_another_writer_stores_meanwhile_fails_alone(workspace_location: 
     ws.close()
 
 
-def test_suggestions_stored_in_a_batch_match_as_stored_one_file_at_a_time(
+def test_with_suggestions_each_file_matches_what_the_files_before_it_stored(
         workspace_location: str, tmp_path: Path) -> None:
-    """The second report of a happening merges into the first's event inside the batch."""
+    """As with one store_prepared per file: the later reports merge into the first's event."""
     folder = tmp_path / "in"
     folder.mkdir()
     for name, outlet in (("a.txt", "AP"), ("b.txt", "Reuters"), ("c.txt", "AFP")):
