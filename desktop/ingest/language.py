@@ -8,6 +8,7 @@ user's default then applies.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from functools import lru_cache
@@ -46,8 +47,15 @@ def load_in_background() -> None:
     """Start loading the model beside the caller (a big import): its 0.7 s are mostly
     LZMA decompression and file reads, which run while Python reads the first files."""
     if _load_identifier.cache_info().currsize == 0:
-        threading.Thread(target=_identifier, name="chronologue-language-model",
+        threading.Thread(target=_load_quietly, name="chronologue-language-model",
                          daemon=True).start()
+
+
+def _load_quietly() -> None:
+    """A load that fails here (py3langid unpacks the model through a temporary file: a
+    full disk) is not cached: the first text that needs the model tries again and says why."""
+    with contextlib.suppress(Exception):
+        _identifier()
 
 
 def _sample(text: str) -> str:
