@@ -10,7 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.export.selection import DEFAULT_STATUSES, ExportData, ExportOptions, gather
+from desktop.export.selection import (
+    DEFAULT_STATUSES,
+    ExportData,
+    ExportOptions,
+    gather,
+    refuse_deep_time,
+)
 from desktop.export.targets import TargetRefused, check_target
 from desktop.store import Workspace
 
@@ -76,6 +82,8 @@ def write_data(
 ) -> ExportSummary:
     """Write already gathered data (lets a UI gather, preview, then write)."""
     path = check_target(path, ws.path, follow_symlink=follow_symlink)
+    if fmt in ("pdf", "png", "svg"):
+        refuse_deep_time(data)
     if fmt == "pdf":
         from desktop.export.pdf import render_pdf
 

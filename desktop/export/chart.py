@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from desktop.export.qtkit import BAND, FAINT, GRID, INK, MUTED, Fonts, light
-from desktop.export.selection import ExportData, ExportEvent
+from desktop.export.selection import ExportData, ExportEvent, refuse_deep_time
 from desktop.layout import (
     Item,
     Placed,
@@ -54,6 +54,7 @@ class Chart:
         breaks: bool = True,
         max_height: float | None = None,
     ) -> None:
+        refuse_deep_time(data)
         self.data, self.fonts, self.k = data, fonts, k
         self.plot_width = plot_width
         self.lane_width = self._lane_width()

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.layout import extent_of
+from desktop.layout.calendar import to_days
 from desktop.services.entities import ACTOR, PLACE, entity_event_ids, find_entity
 from desktop.services.eventdates import end_of, redated_from, start_of
 from desktop.services.interchange_entities import event_entity_docs
@@ -169,6 +170,24 @@ def apply_timeline(ws: Workspace, options: ExportOptions) -> ExportOptions:
     return merged
 
 
+class DeepTimeRefused(ValueError):
+    """A drawn export (PDF, PNG, SVG) of events before year 1, which its chart cannot place."""
+
+
+def refuse_deep_time(data: ExportData) -> None:
+    """DeepTimeRefused naming the events before year 1: the drawn exports lay out on
+    datetimes, which would put 44 BCE at a wrong place; CSV, JSON and TimelineJS carry
+    them exactly, and a date filter leaves them out."""
+    deep = [e for e in data.events if e.start.cycles or (e.end is not None and e.end.cycles)]
+    if deep:
+        named = ", ".join(f"{e.title!r} ({e.start.human()})" for e in deep[:3])
+        more = f" and {len(deep) - 3} more" if len(deep) > 3 else ""
+        raise DeepTimeRefused(
+            f"{len(deep)} event{'s' if len(deep) != 1 else ''} before year 1 ({named}{more}) "
+            "cannot be drawn in a PDF, PNG or SVG yet; export CSV, JSON or TimelineJS, or "
+            "leave them out with a date range from year 1")
+
+
 def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None) -> ExportData:
     """The events the options select, in date order, numbered from 1."""
     options = apply_timeline(ws, options)
@@ -196,7 +215,12 @@ def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None
         events = []
         for e in session.scalars(query):
             start, end = start_of(e), end_of(e)
-            if lo is not None or hi is not None:
+            if (lo is not None or hi is not None) and (start.cycles or (end and end.cycles)):
+                first_d, last_d = start.days()[0], (end or start).days()[1]  # true bounds
+                if (lo is not None and last_d <= to_days(lo)) or (
+                        hi is not None and first_d > to_days(hi)):  # fmt: skip
+                    continue
+            elif lo is not None or hi is not None:
                 first, last, _, _ = extent_of(start, end)
                 if (lo is not None and last < lo) or (hi is not None and first > hi):
                     continue

@@ -21,6 +21,7 @@ from desktop.services.interchange import CSV_COLUMNS, JOIN, document
 from desktop.services.interchange_entities import csv_cells
 from desktop.store import Workspace
 from desktop.temporal import FuzzyDate, Precision, Qualifier
+from desktop.temporal.fuzzy import CYCLE_YEARS
 
 
 def csv_text(data: ExportData) -> str:
@@ -76,7 +77,8 @@ def _tl_date(when: FuzzyDate, use_latest: bool = False) -> dict[str, Any]:
         t = when.earliest
     thirds = when.qualifier in (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE)
     p = when.precision
-    parts: dict[str, Any] = {"year": t.year}
+    # astronomical years, as JavaScript's Date counts them (-43 is 44 BCE)
+    parts: dict[str, Any] = {"year": t.year - when.cycles * CYCLE_YEARS}
     if p in (Precision.YEAR, Precision.DECADE, Precision.CENTURY) and not thirds:
         return parts
     parts["month"] = t.month

@@ -47,7 +47,7 @@ from desktop.services.interchange_schema import (
 )
 from desktop.store import Article, Citation, Event, Lane, Tag, Timeline, Workspace
 from desktop.store.urls import safe_url
-from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_human, parse_timex
+from desktop.temporal import FuzzyDate, Precision, Qualifier, parse_human
 
 FORMAT = "chronologue"
 VERSION = 1
@@ -257,11 +257,11 @@ def _parse_date(value: str, precision: str = "", qualifier: str = "") -> FuzzyDa
     """A TIMEX3 value or a date as people write it, with an optional precision/qualifier."""
     value = value.strip()
     try:
-        p, when = parse_timex(value)
+        base = FuzzyDate.from_timex(value)  # "-0043-03-15" too (ISO 8601 expanded years)
     except ValueError:
-        return parse_human(value)
-    p = Precision(precision) if precision else p
-    return FuzzyDate.of(p, when, Qualifier(qualifier) if qualifier else None)
+        return parse_human(value, bce=True)
+    return base.requalified(Precision(precision) if precision else base.precision,
+                            Qualifier(qualifier) if qualifier else None)  # fmt: skip
 
 
 def _manual_event(session: Session, lanes: dict[str, Lane], tags: dict[str, Tag], *, title: str,
@@ -356,14 +356,15 @@ def _tl_date(raw: Any, where: str) -> FuzzyDate | None:
     if parts.year is None:
         return None
     y, m, d, hh, mm = parts.year, parts.month, parts.day, parts.hour, parts.minute
+    # years as JavaScript's Date counts them (astronomical: 0 is 1 BCE, -43 is 44 BCE)
     if m is None:
-        return FuzzyDate.of(Precision.YEAR, datetime(y, 1, 1))
+        return FuzzyDate.at_year(Precision.YEAR, y)
     try:
         if d is None:
-            return FuzzyDate.of(Precision.MONTH, datetime(y, m, 1))
+            return FuzzyDate.at_year(Precision.MONTH, y, m)
         if hh is None:
-            return FuzzyDate.of(Precision.DAY, datetime(y, m, d))
-        return FuzzyDate.of(Precision.MINUTE, datetime(y, m, d, hh, mm or 0))
+            return FuzzyDate.at_year(Precision.DAY, y, m, d)
+        return FuzzyDate.at_year(Precision.MINUTE, y, m, d, hh, mm or 0)
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from None
 
@@ -408,13 +409,14 @@ def import_timelinejs(ws: Workspace, doc: dict[str, Any]) -> InterchangeReport:
 
 def _display(text: str) -> FuzzyDate | None:
     try:
-        return parse_human(text.split(" – ")[0])
+        return parse_human(text.split(" – ")[0], bce=True)
     except ValueError:
         return None
 
 
 def _covers(start: FuzzyDate, end: FuzzyDate) -> bool:
-    return start.earliest <= end.earliest and end.latest <= start.latest
+    (s0, s1), (e0, e1) = start.days(), end.days()
+    return s0 <= e0 and e1 <= s1
 
 
 def import_events_file(ws: Workspace, path: Path) -> InterchangeReport:

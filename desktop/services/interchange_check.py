@@ -44,6 +44,8 @@ def _where(kind: str, index: int, record: Any) -> str:
 
 def date_from_doc(doc: DateDoc) -> FuzzyDate:
     """A checked date record as a FuzzyDate; ValueError says what is wrong with it."""
+    if doc.earliest.startswith(("-", "0000")) or doc.latest.startswith(("-", "0000")):
+        return _deep_from_doc(doc)
     try:
         earliest = datetime.fromisoformat(doc.earliest)
         latest = datetime.fromisoformat(doc.latest)
@@ -53,6 +55,23 @@ def date_from_doc(doc: DateDoc) -> FuzzyDate:
         raise ValueError(f"latest {doc.latest} is before earliest {doc.earliest}")
     qualifier = Qualifier(doc.qualifier) if doc.qualifier else None
     return FuzzyDate(earliest, latest, Precision(doc.precision), qualifier)
+
+
+_SECONDS = re.compile(r"(T\d{2}:\d{2}):\d{2}$")
+
+
+def _deep_from_doc(doc: DateDoc) -> FuzzyDate:
+    """A date before year 1: rebuilt from its value, precision and qualifier (its bounds,
+    ISO 8601 expanded years, must be that period's)."""
+    if not doc.value:
+        raise ValueError("a date before year 1 needs its value (\"-0043\" for 44 BCE)")
+    qualifier = Qualifier(doc.qualifier) if doc.qualifier else None
+    found = FuzzyDate.from_timex(doc.value).requalified(Precision(doc.precision), qualifier)
+    if found.iso_bounds() != tuple(_SECONDS.sub(r"\1", x) for x in (doc.earliest, doc.latest)):
+        lo, hi = found.iso_bounds()
+        raise ValueError(f"earliest/latest {doc.earliest} … {doc.latest} are not those of "
+                         f"{found.human()} ({lo} … {hi})")
+    return found
 
 
 def _stamp(value: str | None, field: str, where: str, problems: list[str], kind=datetime) -> None:

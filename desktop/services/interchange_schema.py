@@ -15,7 +15,8 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from desktop.temporal import MAX_YEAR, MIN_YEAR
+from desktop.temporal import MAX_YEAR
+from desktop.temporal.fuzzy import DEEP_MIN_YEAR
 
 MAX_PROBLEMS = 20
 MAX_TEXT = 1024 * 1024  # one description, note or article text field is far below this
@@ -129,7 +130,7 @@ class TimelineDoc(Struct):
     settings: dict[str, Any] | None = None
 
 
-Year = Annotated[int, Meta(ge=MIN_YEAR, le=MAX_YEAR)]
+Year = Annotated[int, Meta(ge=DEEP_MIN_YEAR, le=MAX_YEAR)]  # astronomical: -43 is 44 BCE
 
 
 class SlideDate(Struct):

@@ -187,7 +187,7 @@ def store_dump(ws: Workspace) -> dict[str, Any]:
             d.pop("version")
             d["start"] = d["start"].to_timex() + f"/{d['start'].qualifier or ''}"
             d["end"] = (d["end"].to_timex() + f"/{d['end'].qualifier or ''}") if d["end"] else None
-            d["earliest"] = d["earliest"].isoformat()
+            d["earliest"] = d["earliest"].isoformat() + f"/{e.start_cycles or 0}"
             events.append(d)
         articles = [
             {"id": a.id, "title": a.title, "published": a.published, "text": a.text}

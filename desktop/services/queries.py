@@ -70,8 +70,8 @@ def event_row(e: Event) -> dict[str, Any]:
         "title": e.title,
         "value": start.to_timex(),
         "human": start.human(),
-        "earliest": e.start_earliest.isoformat(timespec="minutes"),
-        "latest": e.start_latest.isoformat(timespec="minutes"),
+        "earliest": start.iso_bounds()[0],  # ISO 8601 expanded years before 1 CE
+        "latest": start.iso_bounds()[1],
         "precision": e.start_precision,
         "qualifier": e.start_qualifier,
         "end": end.to_timex() if end else None,

@@ -66,7 +66,8 @@ def _date(row: dict[str, Any], prefix: str) -> str:
     try:
         when = FuzzyDate(earliest=_dt(earliest), latest=_dt(latest),
                          precision=Precision(str(precision)),
-                         qualifier=Qualifier(str(qualifier)) if qualifier else None)
+                         qualifier=Qualifier(str(qualifier)) if qualifier else None,
+                         cycles=int(row.get(f"{prefix}_cycles") or 0))
         return when.human()
     except (ValueError, TypeError):
         return str(earliest)[:10]

@@ -25,9 +25,11 @@ from desktop.store.models import utcnow
 
 AUTHOR_ENV = "CHRONOLOGUE_AUTHOR"
 MAX_AUTHOR = 200
-IMAGE = ("title", "description", "notes", "start_earliest", "start_latest", "start_precision",
-         "start_qualifier", "end_earliest", "end_latest", "end_precision", "end_qualifier",
-         "lane_id", "color", "status", "confidence", "conflict", "version")
+# The columns an image keeps: migration 0007's, then 0009's deep-time cycles.
+IMAGE_V1 = ("title", "description", "notes", "start_earliest", "start_latest",
+            "start_precision", "start_qualifier", "end_earliest", "end_latest", "end_precision",
+            "end_qualifier", "lane_id", "color", "status", "confidence", "conflict", "version")
+IMAGE = (*IMAGE_V1, "start_cycles", "end_cycles")
 _PENDING = "chronologue.pending_changes"  # set by desktop.store.changes before commit
 _START = "chronologue.revision_at_begin"
 
@@ -66,27 +68,27 @@ def table_sql(dialect: str) -> list[str]:
     ]
 
 
-def _values(image: str) -> str:
-    return ", ".join(f"{image}.{c}" for c in IMAGE)
+def _values(image: str, names: tuple[str, ...] = IMAGE) -> str:
+    return ", ".join(f"{image}.{c}" for c in names)
 
 
-def sqlite_triggers() -> list[str]:
-    columns = ", ".join(IMAGE)
+def sqlite_triggers(names: tuple[str, ...] = IMAGE) -> list[str]:
+    columns = ", ".join(names)
     return [
         f"CREATE TRIGGER IF NOT EXISTS history_events_{op} AFTER {when} ON events BEGIN "
         f"INSERT INTO event_history (event_id, op, {columns}) "
-        f"VALUES (old.id, '{op}', {_values('old')}); END"
+        f"VALUES (old.id, '{op}', {_values('old', names)}); END"
         for when, op in (("UPDATE", "update"), ("DELETE", "delete"))
     ]
 
 
-def postgres_triggers() -> list[str]:
-    columns = ", ".join(IMAGE)
+def postgres_triggers(names: tuple[str, ...] = IMAGE) -> list[str]:
+    columns = ", ".join(names)
     return [
         "CREATE OR REPLACE FUNCTION chronologue_event_history() RETURNS trigger "
         "LANGUAGE plpgsql AS $$ BEGIN "
         f"INSERT INTO event_history (event_id, op, {columns}) "
-        f"VALUES (OLD.id, lower(TG_OP), {_values('OLD')}); RETURN NULL; END $$",
+        f"VALUES (OLD.id, lower(TG_OP), {_values('OLD', names)}); RETURN NULL; END $$",
         "DROP TRIGGER IF EXISTS history_events ON events",
         "CREATE TRIGGER history_events AFTER UPDATE OR DELETE ON events FOR EACH ROW "
         "EXECUTE FUNCTION chronologue_event_history()",

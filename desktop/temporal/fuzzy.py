@@ -235,8 +235,8 @@ class FuzzyDate:
             ) from None
         if not cycles:
             return found
-        first = found.earliest.year - cycles * CYCLE_YEARS
-        if first < DEEP_MIN_YEAR and found.qualifier is not Qualifier.BEFORE:
+        bound = found.latest if found.qualifier is Qualifier.BEFORE else found.earliest
+        if bound.year - cycles * CYCLE_YEARS < DEEP_MIN_YEAR:  # (before: its known end)
             raise ValueError(f"the date is before {year_text(DEEP_MIN_YEAR)}, the earliest "
                              "year that can be stored")
         return cls(found.earliest, found.latest, found.precision, found.qualifier, cycles)
@@ -256,8 +256,8 @@ class FuzzyDate:
         if year >= 1:
             try:
                 return cls.of(precision, datetime(year, month, day, hour, minute), qualifier)
-            except ValueError as exc:
-                if "outside the years" not in str(exc):
+            except ValueError as exc:  # below year 1 ("c. 1 CE"): shifted; past 9999: no
+                if "outside the years" not in str(exc) or year > CYCLE_YEARS:
                     raise
         cycles = max(cycles_for(year), 1)
         when = datetime(year + cycles * CYCLE_YEARS, month, day, hour, minute)
@@ -343,6 +343,13 @@ class FuzzyDate:
         """The TIMEX3 value of the period, without the qualifier ("2018-09", "2018-W37";
         before year 1 an ISO 8601 expanded year, "-0043" for 44 BCE)."""
         return _timex_deep(self.precision, self.anchor(), self.cycles)
+
+    def requalified(self, precision: Precision, qualifier: Qualifier | None) -> FuzzyDate:
+        """The period of `precision` at this date's anchor, with `qualifier`, any era
+        (an events file's value "-0043" with its precision and qualifier columns)."""
+        a = self.anchor()
+        return FuzzyDate.at_year(Precision(precision), self.astro_year(), a.month, a.day,
+                                 a.hour, a.minute, Qualifier(qualifier) if qualifier else None)
 
     def astro_year(self) -> int:
         """The astronomical year the period was derived from (-43 for 44 BCE)."""

@@ -374,7 +374,7 @@ class EventEditor(QWidget):
             self._show_info(info, "no end date")
             return True, {"end": None}
         try:
-            first, last = parse_span(text, dayfirst=self.dayfirst)
+            first, last = parse_span(text, dayfirst=self.dayfirst, bce=True)
         except ValueError as exc:
             e = self.current
             old = e["human"] if key == "start" else (e["end_human"] or "no end")

@@ -69,8 +69,10 @@ CASES: dict[str, tuple[bytes, int, int, list[str]]] = {
                          ["cannot be read as JSON"]),
     "after_9999.csv": (b"title,start,start_qualifier\nLate,9999,after\n" + VALID_ROW.encode(),
                        1, 1, ["line 2: column 'start': the date is outside the years"]),
-    "before_year_1.csv": (b"title,start,start_qualifier\nEarly,0001,before\n", 1, 0,
-                          ["line 2: column 'start': the date is outside the years"]),
+    # before 1 CE reaches back to 10,000 BCE since dates BCE are stored; before that, no
+    "before_year_1.csv": (b"title,start,start_qualifier\nEarly,0001,before\n", 0, 1, []),
+    "before_10000_bce.csv": (b"title,start,start_qualifier\nEarly,-9999,before\n", 1, 0,
+                             ["line 2: column 'start': ", "before 10000 BCE"]),
     "field_over_1mb.csv": (b"title,start,description\nBig,2018-09-07,"
                            + b"x" * (2 * 1024 * 1024) + b"\n" + VALID_ROW.encode(), 1, 1,
                            ["line 2: column 'description' holds 2,048 KB"]),

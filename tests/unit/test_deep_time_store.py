@@ -86,6 +86,10 @@ def _bce_round_trip(ws) -> None:
     update_event(ws, caesar, start=FuzzyDate.year(44))
     assert {e.id: e for e in load_events(ws)}[caesar].date_text() == "44"
     update_event(ws, caesar, start=bce("15 Mar 44 BC"))
+    from desktop.services.team import history_lines
+
+    said = [line.text for line in history_lines(ws, caesar)]
+    assert said[:2] == ["date 44 → 15 Mar 44 BCE", "date 15 Mar 44 BCE → 44"], said
     snap = delete_event(ws, uruk)
     restored = restore_event(ws, snap)
     again = {e.id: e for e in load_events(ws)}
@@ -124,3 +128,61 @@ def test_the_sort_key_of_the_model_default_matches_the_service() -> None:
 def test_a_ce_only_caller_still_refuses(typed: str) -> None:
     with pytest.raises(ValueError, match="before year 1"):
         parse_span(typed)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "timelinejs"])
+def test_bce_events_export_and_import_back_unchanged(tmp_path: Path, fmt: str, qapp) -> None:
+    from desktop.export import ExportOptions, export_file
+    from desktop.services.interchange import import_events_file
+
+    made = [("Caesar is killed", bce("15 Mar 44 BC"), None),
+            ("Writing at Uruk", bce("c. 3000 BCE"), None),
+            ("Before Rome", bce("before 753 BC"), None),
+            ("End of the ice age", bce("10000 BCE"), bce("9000 BCE")),
+            ("A report", FuzzyDate.day(2018, 9, 14), None)]  # fmt: skip
+    ws = open_workspace(tmp_path / "a.chronologue", backups=False)
+    try:
+        for title, start, end in made:
+            create_event(ws, title, start, end=end)
+        before = [(e.title, e.date_text(), e.span_days()) for e in load_events(ws)]
+        out = tmp_path / f"out.{'json' if fmt != 'csv' else 'csv'}"
+        export_file(ws, out, fmt, ExportOptions(statuses=None))
+    finally:
+        ws.close()
+    if fmt == "json":
+        assert '"earliest": "-0043-03-15T00:00"' in out.read_text()
+    elif fmt == "timelinejs":
+        assert '"year": -43' in out.read_text()  # astronomical, as JavaScript's Date counts
+    other = open_workspace(tmp_path / "b.chronologue", backups=False)
+    try:
+        import_events_file(other, out)
+        after = [(e.title, e.date_text(), e.span_days()) for e in load_events(other)]
+    finally:
+        other.close()
+    if fmt == "timelinejs":  # TimelineJS has no qualifiers: "c." and "before" are dropped
+        keep = {"Caesar is killed", "End of the ice age", "A report"}
+        before = [b for b in before if b[0] in keep]
+        after = [a for a in after if a[0] in keep]
+    assert after == before
+
+
+def test_a_drawn_export_of_bce_events_is_refused_with_their_names(tmp_path: Path, qapp) -> None:
+    from datetime import datetime
+
+    from desktop.export import ExportOptions, export_file
+    from desktop.export.selection import DeepTimeRefused
+
+    ws = open_workspace(tmp_path / "a.chronologue", backups=False)
+    try:
+        create_event(ws, "Caesar is killed", bce("15 Mar 44 BC"))
+        create_event(ws, "A report", FuzzyDate.day(2018, 9, 14))
+        for fmt in ("pdf", "png", "svg"):
+            with pytest.raises(DeepTimeRefused, match=r"1 event before year 1 \('Caesar is "
+                               r"killed' \(15 Mar 44 BCE\)\).*CSV, JSON or TimelineJS"):
+                export_file(ws, tmp_path / f"x.{fmt}", fmt, ExportOptions(statuses=None))
+            assert not (tmp_path / f"x.{fmt}").exists()
+        done = export_file(ws, tmp_path / "ce.pdf", "pdf", ExportOptions(
+            statuses=None, date_from=datetime(1, 1, 1)))  # the CE events still export
+        assert done.events == 1 and (tmp_path / "ce.pdf").stat().st_size > 1000
+    finally:
+        ws.close()

@@ -36,8 +36,9 @@ def upgrade() -> None:
                "WHERE author IS NULL")
     for sql in history.table_sql(dialect):
         op.execute(sql)
-    triggers = history.postgres_triggers() if dialect == "postgresql" else (
-        history.sqlite_triggers())
+    # the columns of this revision (0009 adds the deep-time ones and re-creates them)
+    triggers = history.postgres_triggers(history.IMAGE_V1) if dialect == "postgresql" else (
+        history.sqlite_triggers(history.IMAGE_V1))
     for sql in triggers:
         op.execute(sql)
 
