@@ -14,6 +14,7 @@ from datetime import date
 
 from desktop.extract.candidate import Candidate
 from desktop.extract.candidates import find_candidates
+from desktop.extract.deep_dates import find_bce, with_bce
 from desktop.extract.model import Timex
 from desktop.extract.tagger import Resolver
 from desktop.temporal import FuzzyDate, Precision
@@ -79,7 +80,7 @@ def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> li
             out.append(timex)
     if resolver.floating_times:
         _date_times_from_later_dates(text, out, set(resolver.floating_times))
-    return out
+    return with_bce(out, find_bce(text))
 
 
 def _date_times_from_later_dates(text: str, out: list[Timex], floating: set[int]) -> None:
