@@ -106,6 +106,25 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return any(word in str(exc) for word in ("malformed", "not a database"))
 
 
+# SQLite's codes for a file it could not get at, which say nothing about its bytes.
+_ACCESS_CODES = (3, 5, 6, 7, 8, 10, 13, 14)  # PERM BUSY LOCKED NOMEM READONLY IOERR FULL CANTOPEN
+
+
+def _search_index_problems(con: sqlite3.Connection) -> list[str]:
+    """The search index's own check (it only reads, but needs a writable handle).
+
+    Any other failure of this fixed statement is damage: a flipped bit in the index's
+    declaration reads as an FTS5 'parse error', not as SQLITE_CORRUPT.
+    """
+    try:
+        con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    except sqlite3.Error as exc:
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in _ACCESS_CODES:
+            raise
+        return [f"the search index is damaged ({exc})"]
+    return []
+
+
 def check_integrity(path: Path, *, quick: bool = False, read_only: bool = False) -> list[str]:
     """What SQLite finds wrong with the file: [] when it is sound.
 
@@ -127,8 +146,7 @@ def check_integrity(path: Path, *, quick: bool = False, read_only: bool = False)
             if names and "alembic_version" not in names:
                 problems.append("it is an SQLite database, but not a Chronologue workspace")
             if not quick and not read_only and "articles_fts" in names:
-                # The search index's own check (it only reads, but needs a writable handle).
-                con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+                problems += _search_index_problems(con)
         if not problems and not quick:
             from desktop.store.damage import read_every_row
 

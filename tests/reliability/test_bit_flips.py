@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import random
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,23 @@ def test_bit_flips_end_in_a_message_or_the_backup_offer(pristine: Path, tmp_path
         outcomes["damaged" if checked else "ok"] += 1
     print("bit flip trials:", outcomes)
     assert outcomes["damaged"] > TRIALS // 3  # the flips did hurt: the test is not vacuous
+
+
+def test_a_flip_in_the_search_index_declaration_is_damage(pristine: Path, tmp_path: Path,
+                                                          monkeypatch) -> None:  # fmt: skip
+    """Seen in trial 24 once migration 0009 moved the schema: 'text' became 'te|t' in the
+    FTS5 declaration, which SQLite reports as a parse error, and `check` said it could not
+    read the file instead of offering the backup."""
+    monkeypatch.delenv("CHRONOLOGUE_WORKSPACE", raising=False)
+    folder = tmp_path / "w"
+    shutil.copytree(pristine, folder)
+    path = folder / "w.chronologue"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = replace(sql, 'title, text', 'title, te|t') "
+                "WHERE name = 'articles_fts'")  # fmt: skip
+    con.commit()
+    con.close()
+    code, _out, err = _run("check", "-w", str(path))
+    assert code == 1, err
+    assert "search index is damaged" in err and "restore --latest" in err, err
