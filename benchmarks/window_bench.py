@@ -15,6 +15,7 @@ The last line printed is one JSON object.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -196,6 +197,30 @@ class StallSampler(threading.Thread):
                 print(f"    {line}", file=out)
 
 
+class GcPauses:
+    """Every garbage-collection pass during the import: its generation, length and the
+    thread that ran it (a pass holds the GIL, so the UI thread waits for it anywhere)."""
+
+    def __init__(self) -> None:
+        self.passes: list[tuple[int, float, bool]] = []  # (generation, ms, on the UI thread)
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.passes.append((info["generation"], (time.perf_counter() - self._start) * 1000,
+                                threading.current_thread() is threading.main_thread()))
+
+    def summary(self) -> dict[str, float]:
+        full = [ms for g, ms, _ in self.passes if g == 2]
+        ui = [ms for _, ms, on_ui in self.passes if on_ui]
+        return {"gc_passes": len(self.passes), "gc_full_passes": len(full),
+                "gc_longest_full_ms": round(max(full, default=0.0), 1),
+                "gc_longest_on_ui_thread_ms": round(max(ui, default=0.0), 1),
+                "gc_total_ms": round(sum(ms for _, ms, _ in self.passes), 1)}
+
+
 def import_run(app: QApplication, window: MainWindow, folder: Path,
                sampler: StallSampler | None = None) -> dict[str, float]:  # fmt: skip
     stored_at: list[float] = []
@@ -228,12 +253,15 @@ def import_run(app: QApplication, window: MainWindow, folder: Path,
     timer.start()
     if sampler is not None:
         sampler.start()
+    pauses = GcPauses()
+    gc.callbacks.append(pauses)
     started = time.monotonic()
     window.import_paths([folder])
     try:
         wait_until(app, lambda: not window.importer.running and window.importer.summary
                    is not None, 3600)
     finally:
+        gc.callbacks.remove(pauses)
         timer.stop()
         importing.store_prepared = real_store
         if sampler is not None:
@@ -246,7 +274,8 @@ def import_run(app: QApplication, window: MainWindow, folder: Path,
             "longest_stall_ms": round(longest, 1),
             "longest_gap_ui_cpu_ms": round(longest_cpu, 1),
             "summary_after_last_file_s": round(summary_after, 3),
-            "summary_visible": bool(window.importer.summary.isVisible())}
+            "summary_visible": bool(window.importer.summary.isVisible()),
+            **pauses.summary()}
 
 
 def main() -> None:
