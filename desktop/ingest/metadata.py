@@ -78,11 +78,30 @@ def _detect_title(lines: list[str]) -> str | None:
     return None
 
 
+# A dated byline ends its line: "by", spaces, a name of at most 61 characters, spaces.
+# Unless 40 spaces follow the "by" or end the line, it starts within this many of the end.
+_BYLINE_REACH = 2 + 39 + 61 + 39
+
+
+def _dated_byline(line: str) -> re.Match[str] | None:
+    """``_DATED_BYLINE.search(line)``, looking only where a match can start: a long
+    paragraph's head need not be searched (its "by"s cost most of the byline search).
+
+    A match starting before ``start`` would have its spaces after "by" run through
+    ``start + 1`` (the name and the end's spaces are shorter than the rest of the reach),
+    or 40 spaces at the end of the line.
+    """
+    start = len(line) - _BYLINE_REACH
+    if start > 0 and not line[start + 1].isspace() and not line[-40:].isspace():
+        return _DATED_BYLINE.search(line, start)
+    return _DATED_BYLINE.search(line)
+
+
 def _detect_author(lines: list[str]) -> str | None:
     for line in lines:
         match = _BYLINE.match(line)
         if match is None:  # "Posted on June 14, 2021 by Tomas Reyes": the cheap test first
-            match = _DATED_BYLINE.search(line)
+            match = _dated_byline(line)
             if match is not None and find_dateline(line, dayfirst=None) is None:
                 continue
         if match is None:

@@ -153,3 +153,25 @@ def test_pipe_is_refused(tmp_path: Path) -> None:
 def test_invalid_path() -> None:
     with pytest.raises(IngestError, match="not valid"):
         read_path(Path("bad\x00name.txt"))
+
+
+def test_a_dated_byline_is_looked_for_only_where_it_can_start() -> None:
+    """The byline search skips a long line's head (a byline ends its line): same matches."""
+    import random
+
+    from desktop.ingest.metadata import _DATED_BYLINE, _dated_byline
+
+    rng = random.Random(5)
+    pieces = ["Posted on", "June 14, 2021", "by", "By", "Tomas Reyes", "shells fired", " ",
+              "\t", " " * 45, "x" * 50, "Ana-Lucía O’Neil", ".", ",", "\n", "2018", "aby"]
+    lines = ["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 30)))
+             for _ in range(4000)]
+    lines += ["x" * 200 + " by" + " " * gap + ("Ana Maria Lopez " * 4)[:name] + " " * end
+              + newline for gap in (1, 39) for name in (2, 61) for end in (0, 38, 80)
+              for newline in ("", "\n")]  # the farthest a byline can start from the end
+    lines += ["The convoy was hit " + "by shells and " * 20 + "by Tomas Reyes",
+              "x" * 200 + " by" + " " * 60 + "Tomas Reyes"]
+    same = [(_dated_byline(line) or None) and _dated_byline(line).span() for line in lines]
+    assert same == [(_DATED_BYLINE.search(line) or None) and _DATED_BYLINE.search(line).span()
+                    for line in lines]
+    assert sum(span is not None for span in same) > 200 and same[-1] and same[-2]
