@@ -14,7 +14,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.store import Workspace
-from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.tasks import Task, TaskRunner, freeze_survivors
 from desktop.ui.workers import import_job, paste_job
 
 REFRESH_MS = 400  # take in the stored articles at most this often while files arrive
@@ -88,6 +88,8 @@ class ImportController(QObject):
             return False
         def run(task: Task) -> Any:
             def progress(done: int, total: int, path: Path) -> None:
+                if done:
+                    freeze_survivors()  # on this worker thread, between two files
                 task.progress(done, total, path.name if path != Path() else "")
 
             return job(progress, lambda: task.cancelled)

@@ -56,6 +56,23 @@ def bulk_objects() -> Iterator[None]:
                 gc.enable()
 
 
+def freeze_survivors() -> None:
+    """Between two files of a long import: collect what was made since the last freeze,
+    then freeze the survivors.
+
+    An import into 100,000 events ran ~100 of the collector's full passes, each scanning
+    every object the import and the views had added (up to 430 ms holding the GIL, so the
+    UI thread stalled). With survivors frozen file by file a full pass scans only the
+    objects made since the last file. The pass before freezing frees that file's cyclic
+    garbage (its closed session's objects), so only an object alive now and part of a
+    cycle later is kept for good, as `bulk_objects` already accepts.
+    """
+    with _gc_lock:
+        if _gc_pauses == 0 and gc.isenabled():
+            gc.collect()
+            gc.freeze()
+
+
 class Task:
     """One job: its cancel flag, its progress reports and its callbacks."""
 
