@@ -169,21 +169,24 @@ class WorkspaceTimeline(QObject):
         if name not in {lane.name for lane in data.load_lanes(self.ws)}:
             self._push(CreateLaneCommand(self.ws, name, None, *self._lane_hooks()))
 
-    def _lane_deleted(self, key: Hashable) -> None:
+    def _stored_lane(self, key: Hashable) -> Any | None:
+        """The stored lane a lane-menu action is about; None (said, if it is gone) when
+        the lanes shown are not stored lanes (grouped by tag, or Unassigned)."""
         if self.view.model.grouping != "lane" or not isinstance(key, int):
-            return
-        before = next((lane for lane in data.load_lanes(self.ws) if lane.id == key), None)
-        if before is None:
+            return None
+        found = next((lane for lane in data.load_lanes(self.ws) if lane.id == key), None)
+        if found is None:
             self.error.emit(f"no lane {key}")
-            return
-        self._push(DeleteLaneCommand(self.ws, before, *self._lane_hooks()))
+        return found
+
+    def _lane_deleted(self, key: Hashable) -> None:
+        before = self._stored_lane(key)
+        if before is not None:
+            self._push(DeleteLaneCommand(self.ws, before, *self._lane_hooks()))
 
     def _lane_changed(self, key: Hashable, changes: dict[str, Any]) -> None:
-        if self.view.model.grouping != "lane" or not isinstance(key, int):
-            return
-        before = next((lane for lane in data.load_lanes(self.ws) if lane.id == key), None)
+        before = self._stored_lane(key)
         if before is None:
-            self.error.emit(f"no lane {key}")
             return
         changes = {k: v for k, v in changes.items() if getattr(before, k, v) != v}
         if changes:
