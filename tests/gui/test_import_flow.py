@@ -128,7 +128,7 @@ def test_the_window_stays_responsive_while_500_articles_import(qtbot, make_windo
 def test_the_import_summary_counts_suggestions_after_merging(qtbot, make_window,
                                                               workspace_path, tmp_path,
                                                               wait_import):
-    from tests.unit.test_import_merge_counts import write_pair
+    from merge_pair import write_pair
 
     window = make_window(workspace_path)
     window.import_paths(write_pair(tmp_path))
