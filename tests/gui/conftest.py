@@ -16,6 +16,7 @@ from desktop.services.importing import import_paths  # noqa: E402
 from desktop.store import Workspace, open_workspace  # noqa: E402
 from desktop.ui.app import create_app, make_settings  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.timeline import TimelineView, load_from_workspace  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -137,3 +138,34 @@ def queued():
         return [event_detail(window.ws, r.id) for r in window.review.model.rows]
 
     return rows
+
+
+@pytest.fixture
+def lane_view(qtbot, ws: Workspace):
+    """A timeline view of the seeded workspace, its events dealt round-robin into new lanes.
+
+    Returns (view, binding, undo stack, lane ids); `setup(ids)` runs on the lanes first
+    (colours, heights, positions) so the view loads what the test stored.
+    """
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.services import timeline_data as data
+    from desktop.services.editing import update_event
+
+    def make(names: tuple[str, ...], size: tuple[int, int] = (1200, 600), setup=None):
+        ids = [data.create_lane(ws, name) for name in names]
+        if setup is not None:
+            setup(ids)
+        for i, e in enumerate(data.load_events(ws)):
+            update_event(ws, e.id, lane_id=ids[i % len(ids)])
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(*size)
+        stack = QUndoStack()
+        binding = load_from_workspace(view, ws, stack)
+        view.show()
+        qtbot.waitExposed(view)
+        view.canvas.repaint()
+        return view, binding, stack, ids
+
+    return make

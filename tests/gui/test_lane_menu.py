@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.layout.hits import HitBox
 from desktop.services import timeline_data as data
 from desktop.services.editing import update_event
-from desktop.ui.timeline import TimelineView, load_from_workspace
+from desktop.ui.timeline import TimelineView
 from desktop.ui.timeline.lane_menu import context_menu
 
 
 @pytest.fixture
-def shown(qtbot, ws):
-    ids = [data.create_lane(ws, name) for name in ("Protests", "Military", "Diplomacy")]
-    data.update_lane(ws, ids[1], color="#123456", height=140)
-    events = data.load_events(ws)
-    for i, e in enumerate(events):
-        update_event(ws, e.id, lane_id=ids[i % 3])
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.resize(1200, 600)
-    stack = QUndoStack()
-    load_from_workspace(view, ws, stack)
-    view.show()
-    qtbot.waitExposed(view)
+def shown(lane_view, ws):
+    view, _, stack, ids = lane_view(
+        ("Protests", "Military", "Diplomacy"),
+        setup=lambda ids: data.update_lane(ws, ids[1], color="#123456", height=140))
     return view, stack, ids
 
 

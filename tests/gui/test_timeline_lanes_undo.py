@@ -7,27 +7,20 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 
 from desktop.services import timeline_data as data
-from desktop.services.editing import read_snapshot, update_event
-from desktop.ui.timeline import TimelineView, load_from_workspace
+from desktop.services.editing import read_snapshot
+from desktop.ui.timeline import TimelineView
 from desktop.ui.timeline.commands import merged_order
 
 
 @pytest.fixture
-def shown(qtbot, ws):
+def shown(lane_view, ws):
     """Three lanes with uneven saved positions (undo must restore these, not 0, 1, 2)."""
-    ids = [data.create_lane(ws, name) for name in ("Protests", "Military", "Diplomacy")]
-    data.set_lane_positions(ws, {ids[0]: 2, ids[1]: 5, ids[2]: 9})
-    data.update_lane(ws, ids[1], color="#123456")
-    for i, e in enumerate(data.load_events(ws)):
-        update_event(ws, e.id, lane_id=ids[i % 3])
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.resize(1200, 600)
-    stack = QUndoStack()
-    load_from_workspace(view, ws, stack)
-    view.show()
-    qtbot.waitExposed(view)
-    view.canvas.repaint()
+
+    def setup(ids: list[int]) -> None:
+        data.set_lane_positions(ws, {ids[0]: 2, ids[1]: 5, ids[2]: 9})
+        data.update_lane(ws, ids[1], color="#123456")
+
+    view, _, stack, ids = lane_view(("Protests", "Military", "Diplomacy"), setup=setup)
     return view, stack, ids
 
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.layout.calendar import to_days
 from desktop.services import timeline_data as data
-from desktop.services.editing import update_event
 from desktop.services.timeline_data import LaneInfo, TimelineEvent
 from desktop.temporal import FuzzyDate, Precision
 from desktop.ui.timeline import TimelineView, load_from_workspace
@@ -170,18 +169,8 @@ def test_a_lane_of_another_grouping_resized_by_its_border_is_kept_in_the_saved_v
 
 
 @pytest.fixture
-def bound(qtbot, ws):
-    lanes = [data.create_lane(ws, name) for name in ("Protests", "Military")]
-    for i, e in enumerate(data.load_events(ws)):
-        update_event(ws, e.id, lane_id=lanes[i % 2])
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.resize(1200, 700)
-    stack = QUndoStack()
-    load_from_workspace(view, ws, stack)
-    view.show()
-    qtbot.waitExposed(view)
-    view.canvas.repaint()
+def bound(lane_view):
+    view, _, stack, _ = lane_view(("Protests", "Military"), (1200, 700))
     return view, stack
 
 

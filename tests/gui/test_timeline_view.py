@@ -7,32 +7,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QUndoStack
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from desktop.layout.calendar import to_days
 from desktop.services import timeline_data as data
-from desktop.services.editing import read_snapshot, update_event
+from desktop.services.editing import read_snapshot
 from desktop.temporal import Precision
-from desktop.ui.timeline import TimelineView, load_from_workspace
+from desktop.ui.timeline import TimelineView
 from desktop.ui.timeline.painter import GUTTER
 
 
 @pytest.fixture
-def shown(qtbot, ws):
+def shown(lane_view):
     """A view of the seeded workspace, three lanes, bound with its own undo stack."""
-    lanes = [data.create_lane(ws, name) for name in ("Protests", "Military", "Diplomacy")]
-    events = data.load_events(ws)
-    for i, e in enumerate(events):
-        update_event(ws, e.id, lane_id=lanes[i % 3])
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.resize(1400, 700)
-    stack = QUndoStack()
-    binding = load_from_workspace(view, ws, stack)
-    view.show()
-    qtbot.waitExposed(view)
-    view.canvas.repaint()
+    view, binding, stack, _ = lane_view(("Protests", "Military", "Diplomacy"), (1400, 700))
     return view, binding, stack
 
 
