@@ -38,7 +38,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.services import importing  # noqa: E402
+from desktop.services import import_store  # noqa: E402
 from desktop.store import open_workspace  # noqa: E402
 from desktop.ui.app import create_app, make_settings  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -224,7 +224,7 @@ class GcPauses:
 def import_run(app: QApplication, window: MainWindow, folder: Path,
                sampler: StallSampler | None = None) -> dict[str, float]:  # fmt: skip
     stored_at: list[float] = []
-    real_store, real_batch = importing.store_prepared, importing.store_batch
+    real_store, real_batch = import_store.store_prepared, import_store.store_batch
 
     def store(*args, **kwargs):  # instrumentation: when each file (or batch) is committed
         result = real_store(*args, **kwargs)
@@ -236,7 +236,7 @@ def import_run(app: QApplication, window: MainWindow, folder: Path,
         stored_at.append(time.monotonic())
         return result
 
-    importing.store_prepared, importing.store_batch = store, batch
+    import_store.store_prepared, import_store.store_batch = store, batch
     longest = 0.0
     # the UI thread's CPU time between two ticks: on a loaded machine the wall-clock gap
     # also counts waiting for a core and for the GIL; this is what the window itself spent
@@ -268,7 +268,7 @@ def import_run(app: QApplication, window: MainWindow, folder: Path,
     finally:
         gc.callbacks.remove(pauses)
         timer.stop()
-        importing.store_prepared, importing.store_batch = real_store, real_batch
+        import_store.store_prepared, import_store.store_batch = real_store, real_batch
         if sampler is not None:
             sampler.stopped.set()
             sampler.report()

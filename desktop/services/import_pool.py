@@ -27,7 +27,7 @@ from pathlib import Path
 
 from desktop.ingest import ManifestRow
 from desktop.ingest.language import load_in_background
-from desktop.services.importing import ImportOptions, PreparedFile, prepare_file
+from desktop.services.import_prepare import ImportOptions, PreparedFile, prepare_file
 
 FILES_PER_WORKER = 25  # below this a worker's start-up costs more than it saves
 AHEAD_PER_WORKER = 4  # prepared files waiting per worker: bounds memory

@@ -11,13 +11,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
 
-from desktop.services.importing import (
-    ImportOptions,
-    content_hash,
-    import_paths,
-    prepare_file,
-    store_prepared,
-)
+from desktop.services.import_prepare import ImportOptions, content_hash, prepare_file
+from desktop.services.import_store import store_prepared
+from desktop.services.importing import import_paths
 from desktop.services.queries import article_rows, event_rows
 from desktop.store import open_workspace
 

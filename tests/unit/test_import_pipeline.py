@@ -6,12 +6,9 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from desktop.services.importing import (
-    ImportOptions,
-    import_paths,
-    prepare_file,
-    store_prepared,
-)
+from desktop.services.import_prepare import ImportOptions, prepare_file
+from desktop.services.import_store import store_prepared
+from desktop.services.importing import import_paths
 from desktop.store import open_workspace
 
 TEXTS = {

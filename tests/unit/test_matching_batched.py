@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import importing, suggesting
+from desktop.services import import_prepare, import_store, importing, suggesting
 from desktop.services.matching import CandidateCache, find_same_happening
 from desktop.store import open_workspace
 
@@ -143,7 +143,7 @@ def test_batched_matcher_gives_the_events_of_the_plain_scan(
             session.commit()
     else:
         plain = open_workspace(plain_location)
-    monkeypatch.setattr(importing, "plan_matches", _plain_plan)
+    monkeypatch.setattr(import_store, "plan_matches", _plain_plan)
     monkeypatch.setattr(suggesting, "plan_matches", _plain_plan)
     importing.import_paths(plain, [corpus], jobs=1, progress=_meddle(plain))
     want = _outcome(plain)
@@ -167,13 +167,13 @@ def test_an_imports_cache_plans_what_the_plain_scan_plans(
     matched = 0
     for index, (path, row) in enumerate(files):
         meddle(index, len(files), path)
-        prepared = importing.prepare_file(path, row)
+        prepared = import_prepare.prepare_file(path, row)
         assert prepared.extracted is not None
         with ws.session() as session:
             got = suggesting.plan_matches(session, prepared.extracted, cache)
             want = _plain_plan(session, prepared.extracted)
         assert got == want, path.name
         matched += sum(match is not None for match in want)
-        assert importing.store_prepared(ws, prepared, nearby=cache).status == "imported"
+        assert import_store.store_prepared(ws, prepared, nearby=cache).status == "imported"
     ws.close()
     assert matched >= 60
