@@ -28,7 +28,8 @@ _EN_MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
     r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_WORD_MONTH = r"(?P<month>[^\W\d_]{3,}|[^\W\d_\x00-\x7f]{2,})\.?"
+# a month name of any script; two words only outside ASCII ("كانون الأول", "تشرين الثاني")
+_WORD_MONTH = r"(?P<month>(?:[^\W\d_]{3,}|[^\W\d_\x00-\x7f]{2,})(?:\s[^\W\d_\x00-\x7f]{2,})?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>\d{4})"
 _PATTERNS = (  # (pattern, day-first for numeric forms: None = the user's order)
@@ -57,8 +58,9 @@ _UPDATED = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\b|\b[+-]\d{2}:?\d{2}\b|T\d{2}:\d{2}\S*")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
-_AGENCY = r"\((?P<agency>[A-Z][\w.&/' -]{0,30})\)"
-_PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|de|del|la|le|el|al|al-\w+|of|upon|am|an|der|sur)$")
+_AGENCY = r"\((?P<agency>[^\W\d_][\w.&/' -]{0,30})\)"  # (AP), (dpa), (ТАСС), (سانا)
+_PLACE_WORD = re.compile(r"^(?:[^\W\d_][\w.'’-]*)$")
+_PLACE_PARTICLE = frozenset("de del la le el al of upon am an der sur".split())
 _WIRE_PREFIX = re.compile(
     rf"^\s*(?P<place>[^\W\d_][^()\n]{{0,60}}?)\s*(?:{_AGENCY})?\s*[,:—–-]+\s*$", re.UNICODE
 )
@@ -136,10 +138,24 @@ def _only_date(line: str, start: int, end: int) -> bool:
     leftover = [w for w in _WORD.findall(rest) if not _label_word(w)]
     if not leftover:
         return True
-    if len(leftover) > _MAX_LEFTOVER_WORDS or not all(w[0].isupper() for w in leftover):
+    if len(leftover) > _MAX_LEFTOVER_WORDS or not all(_capital(w) for w in leftover):
         return False  # only a short name may sit beside the date ("Al Jazeera, 5 Sep 2018")
+    if any(not w[0].isupper() for w in leftover) and not _uncased_place(line[:start]):
+        return False
     # A sentence ending after the date ("... 2018 they left.") is prose, not a dateline.
     return not re.search(r"[^\W\d_]\s*[.!?]\s*$", line[end:])
+
+
+_LAST_SEPARATOR = re.compile(r"^(?P<place>.*)[-–—,:،](?P<between>[^-–—,:،]*)$", re.S)
+
+
+def _uncased_place(before: str) -> bool:
+    """A word without case beside a date names a place only when a separator follows it
+    ("بيروت - الإثنين 5 كانون الأول 2022"); "قال المسؤول 5 آذار 2022" is prose."""
+    split = _LAST_SEPARATOR.match(_TIME.sub(" ", before))
+    if split is None or not split.group("place").strip():
+        return False
+    return all(_label_word(w) for w in _WORD.findall(split.group("between")))
 
 
 def _place(prefix: re.Match[str] | None) -> list[str] | None:
@@ -147,9 +163,20 @@ def _place(prefix: re.Match[str] | None) -> list[str] | None:
     if prefix is None:
         return None
     place = prefix.group("place").replace(",", " ").split()
-    if not place or len(place) > 6 or not all(_PLACE_WORD.match(w) for w in place):
+    if not place or len(place) > 6 or not all(_place_word(w) for w in place):
         return None
     return place
+
+
+def _capital(word: str) -> bool:
+    """Capitalised, or in a script without case (Arabic, Hebrew, CJK): a name may start so."""
+    first = word[0]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
+def _place_word(word: str) -> bool:
+    return bool(_PLACE_WORD.match(word)) and (
+        _capital(word) or word in _PLACE_PARTICLE or word.startswith("al-"))
 
 
 def _wire(line: str, start: int, end: int) -> bool:

@@ -17,6 +17,13 @@ ENGLISH_MONTHS = {
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
+# The Syriac-derived Arabic month series (Levant, Iraq), which dateparser's Arabic lacks.
+LEVANTINE_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("كانون الثاني", "كانون الثانى"), 2: ("شباط",), 3: ("آذار", "اذار"),
+    4: ("نيسان",), 5: ("أيار", "ايار"), 6: ("حزيران",), 7: ("تموز",), 8: ("آب",),
+    9: ("أيلول", "ايلول"), 10: ("تشرين الأول", "تشرين الاول"),
+    11: ("تشرين الثاني", "تشرين الثانى"), 12: ("كانون الأول", "كانون الاول"),
+}  # fmt: skip
 _MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december",
@@ -55,6 +62,9 @@ def _tables() -> tuple[dict[str, dict[int, frozenset[str]]], frozenset[str]]:
                     months.setdefault(folded, {}).setdefault(number, set()).add(language)
         for key in (*_WEEKDAY_KEYS, "skip", "pertain"):
             extra.update(_fold(w) for w in data.get(key, ()) if w.strip(" .,;:/-'"))
+    for number, names in LEVANTINE_MONTHS.items():
+        for name in names:
+            months.setdefault(_fold(name), {}).setdefault(number, set()).add("ar")
     frozen = {
         name: {month: frozenset(langs) for month, langs in by_month.items()}
         for name, by_month in months.items()

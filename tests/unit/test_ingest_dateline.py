@@ -191,3 +191,66 @@ def test_a_long_line_skipped_unsearched_holds_no_dateline(monkeypatch) -> None:
     monkeypatch.setattr(dateline, "_may_be_wire", lambda line: True)
     assert fast == [dateline.find_datelines(line) for line in lines]
     assert sum(map(bool, fast)) > 500 and skipped > 1500  # it finds leads and skips prose
+
+
+# Wire leads and datelines in other scripts: one detector (temporal.dateline) for the
+# importer, the English tagger and the language tables' tagger.
+SCRIPTS = [
+    ("ar", "دمشق - 3 آذار 2022 (سانا) - دخلت قافلة مساعدات إلى إدلب يوم الثلاثاء.",
+     date(2022, 3, 3), "3 آذار 2022"),
+    ("ar", "بيروت - الإثنين 5 كانون الأول 2022", date(2022, 12, 5), "5 كانون الأول 2022"),
+    ("ar", "حلب - 7 تشرين الثاني 2021", date(2021, 11, 7), "7 تشرين الثاني 2021"),
+    ("ru", "МОСКВА, 3 марта 2022 (ТАСС) - Делегации встретились во вторник в Женеве.",
+     date(2022, 3, 3), "3 марта 2022"),
+    ("de", "BERLIN, 3. März 2022 (dpa) - Die Regierung beschloss am Dienstag ein Paket.",
+     date(2022, 3, 3), "3. März 2022"),
+    ("fr", "PARIS, 28 mars 2022 (AFP) - Le gouvernement a annoncé lundi un plan.",
+     date(2022, 3, 28), "28 mars 2022"),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "expected", "phrase"), SCRIPTS)
+def test_the_importer_reads_datelines_in_other_scripts(
+        language: str, line: str, expected: date, phrase: str) -> None:
+    text = f"Headline\n\n{line}\n\nMore of the story.\n"
+    for given in (language, None):  # the language helps, but none is needed
+        found = find_dateline(text, language=given)
+        assert found is not None and found[0] == expected, (line, given)
+        assert text[found[1]:found[2]] == phrase
+
+
+@pytest.mark.parametrize(("language", "line", "expected", "phrase"), SCRIPTS)
+def test_the_language_tagger_marks_the_same_dateline_and_never_makes_it_an_event(
+        language: str, line: str, expected: date, phrase: str) -> None:
+    from desktop.extract import suggest, tag
+
+    text = f"Headline\n\n{line}\n\nMore of the story.\n"
+    marked = [t for t in tag(text, None, language) if t.dateline]
+    assert [t.value for t in marked] == [expected.isoformat()]
+    assert phrase in text[marked[0].start:marked[0].end]  # (with a weekday, if it has one)
+    assert all(s.timex_start != marked[0].start for s in suggest(text, None, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("ar", "في 5 آذار 2022 وصل الوفد إلى دمشق."),  # a date in a sentence: no dateline
+        ("ar", "قال المسؤول 5 آذار 2022"),
+        ("ru", "Делегации встретились 3 марта 2022 в Женеве и договорились."),
+        ("de", "Die Regierung beschloss am 3. März 2022 ein Paket."),
+    ],
+)
+def test_dates_in_sentences_of_other_scripts_are_no_datelines(language: str, line: str) -> None:
+    from desktop.extract import tag
+
+    text = f"Headline\n\n{line}\n\nMore of the story.\n"
+    assert find_dateline(text, language=language) is None
+    assert not any(t.dateline for t in tag(text, None, language))
+
+
+def test_a_dateline_sets_the_reference_for_the_language_tagger() -> None:
+    from desktop.extract import tag
+
+    text = "Headline\n\nدمشق - 3 آذار 2022 (سانا) - دخلت القافلة أمس.\n"
+    values = {t.text: t.value for t in tag(text, None, "ar")}
+    assert values.get("أمس") == "2022-03-02"  # yesterday, counted from the dateline

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop.extract.lang import ar, de, es, fr, ru, tr
-from desktop.extract.lang.engine import LangTable, compiled, find_spans, is_dateline, resolve
+from desktop.extract.lang.engine import LangTable, compiled, find_spans, resolve
 from desktop.extract.model import Timex
 from desktop.temporal.dateline import find_datelines
 
@@ -24,14 +24,14 @@ def table_for(language: str | None) -> LangTable | None:
 
 
 def tag_language(text: str, reference: date | None, table: LangTable) -> list[Timex]:
-    """Date mentions in `text`; a dateline near the top dates the rest and is marked."""
+    """Date mentions in `text`; a dateline near the top dates the rest and is marked
+    (temporal.dateline finds it, as for the importer and the English tagger)."""
     c = compiled(table)
     spans = find_spans(text, c)
     lines = find_datelines(text[: _DATELINE_ZONE * 2], language=table.code)
     first = [resolve(s, c, text, None) for s in spans if s.start <= _DATELINE_ZONE]
-    head = next((t for t in first if t is not None and (
-        is_dateline(text, t) or any(t.start < d.end and d.start < t.end for d in lines)
-    )), None)  # fmt: skip
+    head = next((t for t in first if t is not None and any(
+        t.start < d.end and d.start < t.end for d in lines)), None)  # fmt: skip
     if head is not None and head.fuzzy is not None:
         reference = head.fuzzy.earliest.date()
     out: list[Timex] = []

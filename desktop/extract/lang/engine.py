@@ -333,23 +333,3 @@ def resolve(item: _Found, c: _Compiled, text: str, reference: date | None) -> Ti
 
 
 _LEADING = re.compile(r"\d+")
-_HEAD = re.compile(r"^\s*(?:[^\W\d_]+[\s,]*){0,4}(?:\([^)\n]{1,30}\)\s*)?[-–—,:]?\s*$")
-_TAIL = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[-–—:]|$)")
-
-
-def is_dateline(text: str, timex: Timex) -> bool:
-    """A full date at the head of the text standing alone on its line or opening a wire
-    lead ("دمشق - 3 آذار 2022 (سانا) - ..."): the publication date, never an event."""
-    if timex.fuzzy is None or timex.needs_reference or timex.start > 1500:
-        return False
-    line_start = text.rfind("\n", 0, timex.start) + 1
-    line_end = text.find("\n", timex.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text.count("\n", 0, line_start) > 3:
-        return False
-    head, tail = text[line_start : timex.start], text[timex.end : line_end]
-    if not _HEAD.match(head):
-        return False
-    if line_end - line_start <= 120 and not re.search(r"[^\W\d_]{2,}", tail):
-        return True  # only the date (a place or weekday before it) on its line
-    return bool(_TAIL.match(tail)) and bool(re.search(r"[-–—,:]\s*$", head) or not head.strip())
