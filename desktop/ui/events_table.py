@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.bidi import alignment, isolated
+from desktop.ui.bidi import VisibleStartDelegate, alignment, isolated
 from desktop.ui.rows_model import size_columns
 from desktop.ui.sorted_model import SortedRecordsModel, everything
 
@@ -135,6 +135,8 @@ class EventsPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
+        self.titles = VisibleStartDelegate(self.view)
+        self.view.setItemDelegateForColumn(2, self.titles)
         size_columns(self.view, {0: "early Sep 2018", 1: "early Sep 2018", 3: "suggested",
                                  4: "Diplomacy", 5: "idlib, offensive", 6: "Src", 7: "⚠"}, 2)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

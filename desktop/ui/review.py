@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.eventdates import ANCHOR_LABELS
-from desktop.ui.bidi import isolated
+from desktop.ui.bidi import VisibleStartDelegate, isolated
 from desktop.ui.empty_state import EmptyHint
 from desktop.ui.rows_model import size_columns
 from desktop.ui.sorted_model import SortedRecordsModel
@@ -178,6 +178,8 @@ class ReviewPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)
+        self.titles = VisibleStartDelegate(self.view)
+        self.view.setItemDelegateForColumn(3, self.titles)
         size_columns(self.view, {0: "⚠", 1: "early Sep 2018", 2: "article's date",
                                  3: "M" * 14, 5: "0.00"}, 4)
         self.dated_by = QComboBox()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from desktop.services.importing import import_paths
 from desktop.services.library import event_detail
@@ -87,3 +87,39 @@ def test_a_qualified_arabic_label_keeps_its_date_outside_the_isolate() -> None:
             return "late Feb 2022"
 
     assert label_of(Row()) == f"late Feb 2022 · {FSI}وكانت درجات الحرارة قد انخفضت{PDI}"
+
+
+def _laid_out(view, column: int, title_of) -> tuple[list, list]:
+    """(cell, text rect) pairs for the Arabic and the English rows of a title column."""
+    delegate = view.itemDelegateForColumn(column)
+    model = view.model()
+    arabic, english = [], []
+    for row in range(model.rowCount()):
+        index = model.index(row, column)
+        cell = view.visualRect(index)
+        if cell.isEmpty():
+            continue  # scrolled out of view vertically
+        pair = (cell, delegate.text_rect(cell, index.data()))
+        (arabic if right_to_left(title_of(index)) else english).append(pair)
+    return arabic, english
+
+
+def test_an_arabic_title_starts_inside_the_view_when_its_column_runs_past_the_edge(
+    qtbot, make_window, workspace_path: Path
+) -> None:
+    """An Arabic title starts at its right end: a column wider than the view hid that
+    start past the edge (the 1280x720 queue); the text is laid out in the visible part."""
+    window = _window(make_window, workspace_path)
+    for view, column in ((window.review.view, 3), (window.table.view, 2)):
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, 900)
+        view.horizontalScrollBar().setValue(0)
+        qtbot.waitUntil(lambda v=view: v.model().rowCount() > 0)
+        edge = view.viewport().rect().right()
+        arabic, english = _laid_out(view, column, lambda i: i.data() or "")
+        assert arabic and english
+        for cell, rect in arabic:
+            assert cell.right() > edge  # the column runs past the view ...
+            assert rect.right() <= edge and rect.left() == cell.left()  # ... its text does not
+        assert all(rect == cell for cell, rect in english)  # left-to-right cells untouched
