@@ -78,6 +78,7 @@ class Gazetteer:
     def __init__(self, answers: dict[str, str], capitals: dict[str, str]) -> None:
         self._answers = answers
         self._capitals = capitals
+        self._countries: dict[str, str] | None = None  # ISO code -> name, built on first use
 
     @classmethod
     def from_table(cls, text: str) -> Gazetteer:
@@ -92,6 +93,14 @@ class Gazetteer:
     def locate(self, name: str) -> Located | None:
         answer = self._answers.get(name_key(name))
         return None if answer is None else decode_answer(answer)
+
+    def country_name(self, code: str) -> str | None:
+        """The country's name as the table writes it ("TR" -> "Turkey")."""
+        if self._countries is None:
+            tag = f"\t{_CODES['country']}\t"
+            self._countries = {a[:2]: a.split("\t")[2] for a in self._answers.values()
+                               if a[2:5] == tag}  # fmt: skip
+        return self._countries.get(code)
 
     def capital_of(self, name: str) -> str | None:
         """The country whose capital this is ("Ankara" -> "Turkey"), else None."""

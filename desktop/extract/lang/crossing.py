@@ -38,7 +38,9 @@ ALIASES: dict[str, str] = {
 # English lemma -> the verb's forms in each language (stems as regexes).
 VERBS: dict[str, str] = {
     "enter": r"دخل\w*|تدخل|يدخل|entr(?:é|ée|és|ées|ent)|entr(?:ó|aron)|вошл\w*|вошёл|girdi\w*",
-    "strike": r"ضرب|ضربت|هز|هزت|frapp\w+|sacud\w+|erschütter\w+|girdi(?!\w)",
+    # an earthquake "occurred" in Russian and Turkish news where English says it "struck"
+    "strike": r"ضرب|ضربت|هز|هزت|frapp\w+|sacud\w+|erschütter\w+|girdi(?!\w)"
+    r"|произошл\w*|произошёл|обрушил\w*|meydana gel\w+|vurdu|sarstı",
     "sign": r"وقّع\w*|وقعا|وقعوا|sign(?:é|ée|és|ées|ent|era|eront)|firm\w+|unterzeichn\w+"
     r"|подписал\w*|подпишут|imzala\w*",
     "kill": r"قتل|قُتل|مقتل|tu(?:é|ée|és|ées)|mat(?:ó|aron)|getötet|tötete\w*|убит\w*|öldürül\w*",
@@ -64,6 +66,22 @@ def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.P
 def names_of(sentence: str) -> tuple[str, ...]:
     """The alias table's names in a sentence, in their English form."""
     return tuple(name for name, rx in _compiled()[0] if rx.search(sentence))
+
+
+def with_countries(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names plus the country of each town or region among them: "Kahramanmaraş"
+    says "Turkey" to a reader of the English report that names only the country."""
+    from desktop.extract.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    out = dict.fromkeys(names)
+    for name in names:
+        located = gazetteer.locate(name)
+        if located and located.best and not located.is_country:
+            country = gazetteer.country_name(located.best.country)
+            if country:
+                out[country] = None
+    return tuple(out)
 
 
 def verb_of(sentence: str) -> str:

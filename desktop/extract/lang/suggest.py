@@ -17,7 +17,7 @@ from desktop.extract.actors import names_in, numbers_in
 from desktop.extract.anchoring import PUBLICATION
 from desktop.extract.entities import attach_entities
 from desktop.extract.lang import LangTable, compiled, tag_language
-from desktop.extract.lang.crossing import figures_of, names_of, verb_of
+from desktop.extract.lang.crossing import figures_of, names_of, verb_of, with_countries
 from desktop.extract.model import Suggestion, Timex
 from desktop.extract.sentences import is_boilerplate, split_sentences
 from desktop.extract.suggest import _is_heading, _phrase_only, _reference
@@ -74,7 +74,7 @@ def _background_years_dropped(timexes: list[Timex]) -> list[Timex]:
 def _crossable(text: str, item: Suggestion, dates: list[tuple[int, int]]) -> Suggestion:
     """The names, figures and verb an English report of the same happening would have."""
     sentence = item.quote
-    names = tuple(dict.fromkeys((*item.names, *names_of(sentence))))
+    names = with_countries(tuple(dict.fromkeys((*item.names, *names_of(sentence)))))
     figures = figures_of(text, item.start, item.end, dates)
     # A lead dated only by its article is weak evidence: two such reports of "a delegation
     # arrived" in two capitals on one day must not merge on the verb and a body's name.
