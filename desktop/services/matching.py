@@ -129,6 +129,9 @@ class Probe:
     latest: datetime
     shortly: bool
     keys: frozenset[str]
+    # A BCE start's 400-year cycles (fuzzy.py): its bounds are on the calendar that many
+    # cycles later, so only starts with the same cycles are compared with them.
+    cycles: int = 0
 
 
 def probe(item: Suggestion) -> Probe:
@@ -141,7 +144,7 @@ def probe(item: Suggestion) -> Probe:
     except OverflowError:  # a date at the calendar's edge: nothing is stored near it
         low, high, keys = when.earliest, when.latest, frozenset()
     return Probe(sig, str(when.precision), low, high, when.earliest, when.latest,
-                 str(when.qualifier) == "shortly before", keys)  # fmt: skip
+                 str(when.qualifier) == "shortly before", keys, when.cycles)  # fmt: skip
 
 
 def _lookup(sig: str) -> frozenset[str]:
@@ -194,7 +197,8 @@ def _choose(mine: Probe, rows: Iterable[Row], exclude: Collection[int], lo, hi) 
 
 _CANDIDATES = (
     "SELECT start_earliest, id, start_latest, start_qualifier, signature, title FROM events "
-    "WHERE start_precision = ? AND start_earliest BETWEEN ? AND ? AND status != 'rejected'"
+    "WHERE start_precision = ? AND start_cycles = ? AND start_earliest BETWEEN ? AND ? "
+    "AND status != 'rejected'"
 )
 
 
@@ -222,7 +226,7 @@ def find_same_happening(
     conn = session.connection()
     as_sql = _as_stored(conn)
     sql = _CANDIDATES
-    params: tuple = (mine.precision, as_sql(mine.low), as_sql(mine.high))
+    params: tuple = (mine.precision, mine.cycles, as_sql(mine.low), as_sql(mine.high))
     if max_event_id is not None:
         sql += " AND id <= ?"
         params += (max_event_id,)
@@ -236,8 +240,8 @@ def find_same_happening(
 
 _MONTHLY = frozenset({"day", "minute", "week"})  # fine dates: a bucket is a month
 _LOAD = _CANDIDATES.replace("BETWEEN ? AND ?", ">= ? AND start_earliest < ?")
-_BY_ID = ("SELECT start_earliest, id, start_latest, start_qualifier, signature, start_precision "
-          "FROM events WHERE status != 'rejected' AND id IN ({})")
+_BY_ID = ("SELECT start_earliest, id, start_latest, start_qualifier, signature, start_precision, "
+          "start_cycles FROM events WHERE status != 'rejected' AND id IN ({})")
 _CHUNK = 500  # ids per IN list: well under every driver's parameter limit
 
 
@@ -270,9 +274,9 @@ class CandidateCache:
 
     def __init__(self) -> None:
         self.revision: int | None = None
-        # (precision, bucket) -> key -> event id -> row
-        self.buckets: dict[tuple[str, int], dict[str, dict[int, Row]]] = {}
-        self.where: dict[int, tuple[tuple[str, int], frozenset[str]]] = {}
+        # (precision, cycles, bucket) -> key -> event id -> row
+        self.buckets: dict[tuple[str, int, int], dict[str, dict[int, Row]]] = {}
+        self.where: dict[int, tuple[tuple[str, int, int], frozenset[str]]] = {}
 
     def clear(self) -> None:
         self.buckets.clear()
@@ -295,29 +299,29 @@ class CandidateCache:
         for at in range(0, len(touched), _CHUNK):
             ids = touched[at:at + _CHUNK]
             sql = _BY_ID.format(", ".join("?" * len(ids)))
-            for *row, precision in _driver_sql(conn, sql, tuple(ids)):
-                place = (precision, _bucket(precision, row[0]))
+            for *row, precision, cycles in _driver_sql(conn, sql, tuple(ids)):
+                place = (precision, int(cycles or 0), _bucket(precision, row[0]))
                 if place in self.buckets:
                     self._add(place, tuple(row))
 
     def load(self, conn: Connection, probes: Sequence[Probe]) -> None:
         """Read the buckets these suggestions' windows need and are not cached yet."""
-        missing: dict[str, set[int]] = {}
+        missing: dict[tuple[str, int], set[int]] = {}
         for mine in probes:
             if not mine.keys:
                 continue
             for bucket in self._span(mine):
-                if (mine.precision, bucket) not in self.buckets:
-                    missing.setdefault(mine.precision, set()).add(bucket)
+                if (mine.precision, mine.cycles, bucket) not in self.buckets:
+                    missing.setdefault((mine.precision, mine.cycles), set()).add(bucket)
         as_sql = _as_stored(conn)
-        for precision, buckets in missing.items():
+        for (precision, cycles), buckets in missing.items():
             for first, last in _runs(sorted(buckets)):
                 for bucket in range(first, last + 1):
-                    self.buckets[(precision, bucket)] = {}
-                params = (precision, as_sql(_bucket_start(precision, first)),
+                    self.buckets[(precision, cycles, bucket)] = {}
+                params = (precision, cycles, as_sql(_bucket_start(precision, first)),
                           as_sql(_bucket_start(precision, last + 1)))  # fmt: skip
                 for *row, _title in _driver_sql(conn, _LOAD, params):
-                    self._add((precision, _bucket(precision, row[0])), tuple(row))
+                    self._add((precision, cycles, _bucket(precision, row[0])), tuple(row))
 
     def match(self, mine: Probe, exclude: Collection[int], as_sql) -> int | None:  # noqa: ANN001
         """The event ``mine`` reports again, among the cached ones (load them first)."""
@@ -326,7 +330,7 @@ class CandidateCache:
         low, high = as_sql(mine.low), as_sql(mine.high)
         found: dict[int, Row] = {}
         for bucket in self._span(mine):
-            index = self.buckets.get((mine.precision, bucket), {})
+            index = self.buckets.get((mine.precision, mine.cycles, bucket), {})
             for key in mine.keys:
                 found.update(index.get(key, {}))
         rows = sorted(r for r in found.values() if low <= r[0] <= high)
@@ -335,7 +339,7 @@ class CandidateCache:
     def _span(self, mine: Probe) -> range:
         return range(_bucket(mine.precision, mine.low), _bucket(mine.precision, mine.high) + 1)
 
-    def _add(self, place: tuple[str, int], row: Row) -> None:
+    def _add(self, place: tuple[str, int, int], row: Row) -> None:
         keys = _filed(row[4] or "")
         if not keys:  # no names, no figures (an old signature, say): it can never match
             return
