@@ -36,7 +36,8 @@ from desktop.ui.theme import pick_colour
 
 DATE_TIP = ("Free text: '14 Sep 2018', 'early Sep 2018', 'c. 2016', '2019?', 'circa spring "
             "1944', 'Q3 2019', '2018-09-14 13:05', {numeric}, or a range: '3-5 Mar 2020', "
-            "'between 3 and 5 Mar 2020', 'Mar–Apr 2019' (sets the end too)")
+            "'between 3 and 5 Mar 2020', 'Mar–Apr 2019' (sets the end too); before year 1: "
+            "'44 BC', 'c. 3000 BCE'. The calendar is the proleptic Gregorian one, not the Julian")
 
 
 def numeric_example(dayfirst: bool) -> str:
