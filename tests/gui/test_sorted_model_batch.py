@@ -90,3 +90,74 @@ def test_new_library_rows_arrive_as_one_block_and_changed_ones_in_place(qtbot) -
                                                  "new, twice", "newer"]
     assert {i: model.rows[p]["id"] for i, p in model.pos.items()} == {
         i: i for i in (0, 1, 2, 3, 4, 9, 7)}
+
+
+def _signals(model: Model) -> list[tuple]:
+    seen: list[tuple] = []
+    model.modelAboutToBeReset.connect(lambda: seen.append(("reset",)))
+    model.layoutAboutToBeChanged.connect(lambda *_a: seen.append(("layout",)))
+    model.rowsInserted.connect(lambda _p, first, last: seen.append(("inserted", first, last)))
+    model.rowsRemoved.connect(lambda _p, first, last: seen.append(("removed", first, last)))
+    return seen
+
+
+def test_batched_inserts_land_where_a_full_sort_puts_them(qtbot) -> None:
+    """Batches of new, moved, hidden and removed records, some scattered over the table
+    (one layout change) and some in a few runs (row signals), checked by Qt's model tester
+    and against a fresh build after each batch."""
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    rng = random.Random(11)
+    for descending in (False, True):
+        records = {i: Rec(i, rng.randrange(1000)) for i in range(2000)}
+        model = _model(list(records.values()), descending=descending)
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        next_id = 5000
+        for round_no in range(12):
+            scattered = round_no % 2 == 0
+            days = ([rng.randrange(1000) for _ in range(300)] if scattered
+                    else [rng.choice((3, 500, 999))] * 70)  # three runs
+            batch = [Rec(next_id + k, d) for k, d in enumerate(days)]
+            next_id += len(batch)
+            if scattered:  # and some that move, hide or stay put
+                for i in rng.sample(sorted(records), 100):
+                    batch.append(Rec(i, rng.choice((records[i].day, rng.randrange(1000))),
+                                     shown=rng.random() > 0.2))
+            seen = _signals(model)
+            model.upsert(batch)
+            for r in batch:
+                records[r.id] = r
+            if scattered:
+                gone = set(rng.sample(sorted(records), 80))
+                model.remove(gone)
+                for i in gone:
+                    del records[i]
+            fresh = _model(list(records.values()), descending=descending)
+            assert [r.id for r in model.rows] == [r.id for r in fresh.rows]
+            assert model._keys == fresh._keys
+            assert ([view.model().index(i, 0).data() for i in range(view.model().rowCount())]
+                    == [fresh.record(i).day for i in range(fresh.rowCount())])
+            assert ("reset",) not in seen
+            assert (("layout",) in seen) == scattered
+
+
+def test_a_small_batch_arrives_as_row_insertions_not_a_reset(qtbot) -> None:
+    records = [Rec(i, i * 10) for i in range(1000)]
+    model = _model(records)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    sel = view.selectionModel()
+    sel.setCurrentIndex(model.index(model.row_of(700), 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    seen = _signals(model)
+    batch = [Rec(2000 + k, 5005) for k in range(40)] + [Rec(3000 + k, 20) for k in range(30)]
+    assert len(batch) > sorted_model.BATCH
+    model.upsert(batch)
+    # rows 0..2 are days 0, 10, 20 (id 2); the 30 new day-20 records sort after it by id
+    assert seen == [("inserted", 501, 540), ("inserted", 3, 32)]
+    assert model.record(sel.currentIndex().row()).id == 700
+    assert [r.id for r in model.rows] == [r.id for r in _model(records + batch).rows]
