@@ -10,16 +10,22 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from desktop.temporal import FuzzyDate
-from desktop.temporal.fuzzy import period
+from desktop.temporal.fuzzy import CYCLE_YEARS, period
 
 
 def moved(when: FuzzyDate, delta_days: float) -> FuzzyDate:
-    """`when` moved by `delta_days`, snapped to its precision; unchanged if out of range."""
-    lo, hi = period(when.precision, when.anchor())
+    """`when` moved by `delta_days`, snapped to its precision; unchanged if out of range.
+    A date BCE moves on its shifted calendar and is rebuilt from its true year (so one
+    dragged past 800 CE comes back as an ordinary date)."""
+    lo, hi = period(when.precision, when.anchor(), when.cycles)
     middle = lo + (hi - lo) / 2
     try:
         target = middle + timedelta(days=delta_days)
-        return FuzzyDate.of(when.precision, target, when.qualifier)
+        if not when.cycles:
+            return FuzzyDate.of(when.precision, target, when.qualifier)
+        return FuzzyDate.at_year(when.precision, target.year - when.cycles * CYCLE_YEARS,
+                                 target.month, target.day, target.hour, target.minute,
+                                 when.qualifier)  # fmt: skip
     except (OverflowError, ValueError):
         return when
 
@@ -34,7 +40,7 @@ def moved_pair(
 def snap_delta(when: FuzzyDate, delta_days: float) -> float:
     """How far (days) the snapped date actually moved: what a drag preview should show."""
     after = moved(when, delta_days)
-    return (after.earliest - when.earliest) / timedelta(days=1)
+    return after.days()[0] - when.days()[0]
 
 
 def clamp_year(when: datetime) -> datetime:

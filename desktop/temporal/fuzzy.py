@@ -14,18 +14,27 @@ qualifier computed there is right once moved back. Years are astronomical (0 is 
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from desktop.temporal.eras import (
+    CYCLE_DAYS,
+    CYCLE_YEARS,
+    DEEP_MIN_YEAR,
+    EPOCH_ORDINAL,
+    bce_span,
+    cycles_for,
+    iso_deep,
+    iso_of_days,
+    ordinal,
+    span_years,
+    year_text,
+)
+
 MINUTE = timedelta(minutes=1)
 MIN_YEAR, MAX_YEAR = 1, 9999  # the years every store path can hold today
-DEEP_MIN_YEAR = -9999  # astronomical: 10,000 BCE, the earliest year a FuzzyDate can hold
-CYCLE_YEARS, CYCLE_DAYS = 400, 146097  # one Gregorian cycle
-_SHIFTED_FROM = 801  # a shifted year is at least this: room for circa/early/late arithmetic
-_EPOCH_ORDINAL = 719163  # datetime(1970, 1, 1).toordinal()
 _DEEP_TIMEX = re.compile(r"(-\d{4,5}|0000)(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])"
                          r"|(SP|SU|FA|WI)))?")
 SHORTLY_BEFORE_UNITS = 2  # "on or shortly before 14 Sep": 12 to 14 Sep
@@ -66,6 +75,7 @@ class Qualifier(StrEnum):
 
 
 _THIRDS = (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE)
+_SPANS = (Precision.DECADE, Precision.CENTURY)
 
 
 def _day_end(d: date) -> datetime:
@@ -81,8 +91,9 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def period(precision: Precision, when: datetime) -> tuple[datetime, datetime]:
-    """The whole unqualified period of `precision` that contains `when`."""
+def period(precision: Precision, when: datetime, cycles: int = 0) -> tuple[datetime, datetime]:
+    """The whole unqualified period of `precision` that contains `when` (on the calendar
+    `cycles` × 400 years later: only decades and centuries BCE are counted differently)."""
     y, m = when.year, when.month
     if precision is Precision.MINUTE:
         start = when.replace(second=0, microsecond=0)
@@ -105,9 +116,9 @@ def period(precision: Precision, when: datetime) -> tuple[datetime, datetime]:
         return datetime(y, first, 1), _month_end(end_y, end_m)
     if precision is Precision.YEAR:
         return datetime(y, 1, 1), datetime(y, 12, 31, 23, 59)
-    span = 10 if precision is Precision.DECADE else 100
-    first_year = max(y // span * span, 1)
-    return datetime(first_year, 1, 1), datetime(y // span * span + span - 1, 12, 31, 23, 59)
+    first, last = span_years(precision is Precision.DECADE, y - cycles * CYCLE_YEARS)
+    shift = cycles * CYCLE_YEARS
+    return datetime(first + shift, 1, 1), datetime(last + shift, 12, 31, 23, 59)
 
 
 def _timex_of(precision: Precision, when: datetime) -> str:
@@ -134,18 +145,8 @@ def _timex_of(precision: Precision, when: datetime) -> str:
     return f"{y // 100:02d}"
 
 
-def year_text(year: int) -> str:
-    """An astronomical year as people write it: "2018", "44 BCE" (-43), "1 BCE" (0)."""
-    return f"{1 - year} BCE" if year <= 0 else str(year)
-
-
-def cycles_for(year: int) -> int:
-    """The 400-year cycles a period of astronomical `year` is computed that many years on."""
-    return max(0, -((year - _SHIFTED_FROM) // CYCLE_YEARS))
-
-
 _DEEP_START_DAYS = float(datetime(DEEP_MIN_YEAR + cycles_for(DEEP_MIN_YEAR) * CYCLE_YEARS, 1, 1)
-                         .toordinal() - _EPOCH_ORDINAL - cycles_for(DEEP_MIN_YEAR) * CYCLE_DAYS)
+                         .toordinal() - EPOCH_ORDINAL - cycles_for(DEEP_MIN_YEAR) * CYCLE_DAYS)
 
 
 def _human_of(precision: Precision, when: datetime, cycles: int = 0) -> str:
@@ -168,13 +169,13 @@ def _human_of(precision: Precision, when: datetime, cycles: int = 0) -> str:
         return f"{SEASON_NAMES[code]} {year_text(int(head) - shift) if cycles else head}"
     if precision is Precision.YEAR:
         return ys
-    if cycles:
-        raise ValueError("a decade or century BCE cannot be written yet; give a year")
+    deep = bce_span(precision in _SPANS, precision is Precision.DECADE, when.year, cycles)
+    if deep is not None:
+        return f"{deep}s BCE" if precision is Precision.DECADE else f"{ordinal(deep)} century BCE"
+    y -= shift
     if precision is Precision.DECADE:
         return f"{y // 10 * 10}s"
-    n = y // 100 + 1
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} century"
+    return f"{ordinal(y // 100 + 1)} century"
 
 
 def _timex_deep(precision: Precision, when: datetime, cycles: int) -> str:
@@ -182,7 +183,10 @@ def _timex_deep(precision: Precision, when: datetime, cycles: int) -> str:
     if not cycles:
         return _timex_of(precision, when)
     if precision in (Precision.DECADE, Precision.CENTURY):
-        raise ValueError("a decade or century BCE has no TIMEX3 value yet; give a year")
+        # TIMEX3 has no BCE decade: the first year stands for it, and an events file's
+        # precision column says which period (FuzzyDate.requalified reads it back)
+        first, _ = span_years(precision is Precision.DECADE, when.year - cycles * CYCLE_YEARS)
+        return f"-{-first:04d}" if first < 0 else f"{first:04d}"
     value = _timex_of(precision, when)
     head, sep, rest = value.partition("-")
     year = int(head) - cycles * CYCLE_YEARS
@@ -228,7 +232,7 @@ class FuzzyDate:
         9999", "c. 1" without cycles) raises ValueError, like any other impossible date.
         """
         try:
-            found = cls._of(Precision(precision), when, qualifier)
+            found = cls._of(Precision(precision), when, qualifier, cycles)
         except OverflowError:
             raise ValueError(
                 f"the date is outside the years {MIN_YEAR} to {MAX_YEAR} that can be stored"
@@ -264,8 +268,9 @@ class FuzzyDate:
         return cls.of(precision, when, qualifier, cycles)
 
     @classmethod
-    def _of(cls, precision: Precision, when: datetime, qualifier: Qualifier | None) -> FuzzyDate:
-        start, end = period(precision, when)
+    def _of(cls, precision: Precision, when: datetime, qualifier: Qualifier | None,
+            cycles: int = 0) -> FuzzyDate:  # fmt: skip
+        start, end = period(precision, when, cycles)
         if qualifier is None:
             return cls(start, end, precision)
         qualifier = Qualifier(qualifier)
@@ -277,13 +282,16 @@ class FuzzyDate:
                 Precision.CENTURY,
             ):
                 raise ValueError(f"'{qualifier}' applies to a month, year, decade or century")
-            start, end = _third(precision, start, end, _THIRDS.index(qualifier))
+            bce = bce_span(precision in _SPANS, precision is Precision.DECADE, when.year,
+                           cycles) is not None  # fmt: skip
+            start, end = _third(precision, start, end, _THIRDS.index(qualifier), bce)
         elif qualifier is Qualifier.CIRCA:
             units = 30 if precision is Precision.MINUTE else 1
-            start = period(precision, _shift(precision, start, -units))[0]
-            end = period(precision, _shift(precision, start, 2 * units))[1]
+            start = period(precision, _shift(precision, start, -units), cycles)[0]
+            end = period(precision, _shift(precision, start, 2 * units), cycles)[1]
         elif qualifier is Qualifier.SHORTLY_BEFORE:
-            start = period(precision, _shift(precision, start, -SHORTLY_BEFORE_UNITS))[0]
+            start = period(precision, _shift(precision, start, -SHORTLY_BEFORE_UNITS),
+                           cycles)[0]  # fmt: skip
         elif qualifier is Qualifier.BEFORE:
             start, end = OPEN_START, start - MINUTE
         else:
@@ -336,7 +344,7 @@ class FuzzyDate:
         if self.qualifier is Qualifier.CIRCA:
             return self.earliest + (self.latest - self.earliest) / 2
         if self.qualifier is Qualifier.SHORTLY_BEFORE:
-            return period(self.precision, self.latest)[0]
+            return period(self.precision, self.latest, self.cycles)[0]
         return self.earliest
 
     def to_timex(self) -> str:
@@ -360,14 +368,14 @@ class FuzzyDate:
         offset = self.cycles * CYCLE_DAYS
 
         def at(when: datetime) -> float:
-            return when.toordinal() - _EPOCH_ORDINAL - offset + (
+            return when.toordinal() - EPOCH_ORDINAL - offset + (
                 when.hour * 60 + when.minute) / 1440  # fmt: skip
 
         lo, hi = at(self.earliest), at(self.latest) + 1 / 1440
         if self.cycles and self.qualifier is Qualifier.BEFORE:  # open: back to the first year
             lo = _DEEP_START_DAYS
         elif self.cycles and self.qualifier is Qualifier.AFTER:
-            hi = OPEN_END.toordinal() - _EPOCH_ORDINAL + 1.0
+            hi = OPEN_END.toordinal() - EPOCH_ORDINAL + 1.0
         return lo, hi
 
     def sort_key(self) -> tuple[float, float]:
@@ -422,9 +430,9 @@ class FuzzyDate:
         """Earliest and latest as ISO strings to the minute, for exports and logs (before
         year 1 with an ISO 8601 expanded year: "-0043-01-01T00:00")."""
         if not self.cycles:
-            return _iso_deep(self.earliest, 0), _iso_deep(self.latest, 0)
+            return iso_deep(self.earliest, 0), iso_deep(self.latest, 0)
         lo, hi = self.days()
-        return _iso_of_days(lo), _iso_of_days(hi - 1 / 1440)
+        return iso_of_days(lo), iso_of_days(hi - 1 / 1440)
 
     def shifted(self, units: int) -> FuzzyDate:
         """The same kind of period `units` steps later (negative: earlier), unqualified;
@@ -433,8 +441,8 @@ class FuzzyDate:
         reach = {Precision.CENTURY: 100, Precision.DECADE: 10}.get(self.precision, 1)
         lowest = real - abs(units) * reach - abs(units) // 365 - 1
         frame = max(self.cycles, cycles_for(max(lowest, DEEP_MIN_YEAR)))
-        if self.precision in (Precision.DECADE, Precision.CENTURY) or lowest < DEEP_MIN_YEAR:
-            frame = self.cycles  # no BCE decades or centuries yet; the old clamp at year 1
+        if lowest < DEEP_MIN_YEAR:
+            frame = self.cycles  # the old clamp at the first year
         anchor = self.anchor()
         if frame != self.cycles:
             anchor = anchor.replace(year=anchor.year + (frame - self.cycles) * CYCLE_YEARS)
@@ -449,25 +457,8 @@ class FuzzyDate:
         return self.human()
 
 
-def _iso_of_days(days: float) -> str:
-    """ISO text to the minute of a day number of any era ("-0043-03-15T00:00")."""
-    whole = math.floor(days)
-    cycles = cycles_for(1970 + whole // 365 - 1)  # a year at or before it: a safe shift
-    when = datetime.fromordinal(whole + _EPOCH_ORDINAL + cycles * CYCLE_DAYS)
-    minutes = min(int(round((days - whole) * 1440)), 1439)
-    return _iso_deep(when.replace(hour=minutes // 60, minute=minutes % 60), cycles)
-
-
-def _iso_deep(when: datetime, cycles: int) -> str:
-    text = when.isoformat(timespec="minutes")
-    if not cycles:
-        return text
-    year = when.year - cycles * CYCLE_YEARS
-    return (f"-{-year:04d}" if year < 0 else f"{year:04d}") + text[4:]
-
-
 def _third(
-    precision: Precision, start: datetime, end: datetime, index: int
+    precision: Precision, start: datetime, end: datetime, index: int, bce: bool = False
 ) -> tuple[datetime, datetime]:
     if precision is Precision.MONTH:
         first, last = (1, 11, 21)[index], (10, 20, end.day)[index]
@@ -477,6 +468,6 @@ def _third(
         return start.replace(month=first), _month_end(start.year, last)
     span = 10 if precision is Precision.DECADE else 100
     cuts = (0, 4, 7, 10) if span == 10 else (0, 34, 67, 100)
-    y0 = start.year - start.year % span
+    y0 = start.year if bce else start.year - start.year % span  # BCE: the period's first year
     first = max(y0 + cuts[index], 1)
     return datetime(first, 1, 1), datetime(y0 + cuts[index + 1] - 1, 12, 31, 23, 59)

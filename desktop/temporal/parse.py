@@ -50,8 +50,11 @@ _FORMS: tuple[tuple[Precision, re.Pattern[str]], ...] = tuple(
         (Precision.YEAR, r"(?:the\s+year\s+)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?"),
     )
 )
-_BCE = re.compile(r"\d\s*(?:b\.?\s?c\.?(?:\s?e\.?)?)\s*$", re.IGNORECASE)
-_BCE_MARK = re.compile(r"(?<=\d)\s*b\.?\s?c(?:\.?\s?e)?\.?$")  # on lowered text
+_BCE = re.compile(r"(?:\d|\d'?s|century)\s*(?:b\.?\s?c\.?(?:\s?e\.?)?)\s*$", re.IGNORECASE)
+_BCE_MARK = re.compile(r"(?:(?<=\d)|(?<=s)|(?<=century))\s*b\.?\s?c(?:\.?\s?e)?\.?$")  # lowered
+# "the 40s BC" (49-40 BCE), "5th century BCE" (500-401 BCE): counted back from year 1
+_DECADE_BCE = re.compile(r"(?:the\s+)?(?P<decade>\d{0,4}0)'?s")
+_CENTURY_BCE = re.compile(r"(?:the\s+)?(?P<cent>\d{1,3})(?:st|nd|rd|th)\s+century")
 _ISO_DEEP = re.compile(r"-(\d{4,5})(?:-(\d{2})(?:-(\d{2}))?)?")
 _HINT = ("write it like '14 Sep 2018', 'Sep 2018', 'early 2017', 'c. 2016', '2019?', "
          "'2018-09-14' or a range '3-5 Mar 2020'")
@@ -151,6 +154,15 @@ def _core(text: str, dayfirst: bool = False) -> tuple[Precision, datetime]:
 def _core_bce(text: str, qualifier: Qualifier | None, dayfirst: bool) -> FuzzyDate:
     """A date written with BC/BCE ("15 Mar 44", "c. 3000", "10000"): the last number is
     the year, counted back (44 BCE is astronomical -43); the rest is read as usual."""
+    span = _DECADE_BCE.fullmatch(text) or _CENTURY_BCE.fullmatch(text)
+    if span:
+        if span.re is _DECADE_BCE:  # its earliest year: 49 BCE for the 40s BCE
+            precision, first = Precision.DECADE, 1 - (int(span["decade"]) + 9)
+        else:
+            if int(span["cent"]) < 1:
+                raise ValueError("there is no century 0")
+            precision, first = Precision.CENTURY, 1 - int(span["cent"]) * 100
+        return FuzzyDate.at_year(precision, first, qualifier=qualifier)
     years = list(re.finditer(r"\d{1,5}", text))
     if not years:
         raise ValueError("cannot read")
@@ -160,9 +172,9 @@ def _core_bce(text: str, qualifier: Qualifier | None, dayfirst: bool) -> FuzzyDa
     # a leap year of the same 400-year cycle stands in, so 29 Feb reaches the real check
     precision, when = _core(text[: years[-1].start()] + "2000" + text[years[-1].end() :],
                             dayfirst)  # fmt: skip
-    if precision in (Precision.WEEK, Precision.DECADE, Precision.CENTURY):
-        raise ValueError(f"a {precision.value} BCE cannot be stored yet; give a year, a "
-                         "month or a day")
+    if precision is Precision.WEEK:
+        raise ValueError("a week BCE cannot be given by its ISO number (ISO weeks are not "
+                         "used before year 1); give the day, the month or the year")
     return FuzzyDate.at_year(precision, 1 - number, when.month, when.day, when.hour,
                              when.minute, qualifier)  # fmt: skip
 

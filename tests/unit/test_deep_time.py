@@ -88,3 +88,43 @@ def test_ce_dates_are_what_they_always_were() -> None:
     assert FuzzyDate.at_year(Precision.YEAR, 2018) == FuzzyDate.year(2018)
     assert FuzzyDate.year(2018).cycles == 0 and FuzzyDate.year(2018).astro_year() == 2018
     assert bce("44 BC").astro_year() == -43
+
+
+def test_decades_and_centuries_bce_count_back_from_year_1() -> None:
+    """Before: "the 40s BC" and "5th century BCE" were refused ("cannot be stored yet")."""
+    cases = (("the 40s BC", "40s BCE", (-48, -39)), ("0s BC", "0s BCE", (-8, 0)),
+             ("1st century BC", "1st century BCE", (-99, 0)),
+             ("5th century BCE", "5th century BCE", (-499, -400)),
+             ("early 40s BC", "early 40s BCE", (-48, -45)),
+             ("late 5th century B.C.", "late 5th century BCE", (-432, -400)),
+             ("c. 40s BC", "c. 40s BCE", (-58, -29)),
+             ("100th century BCE", "100th century BCE", (-9999, -9900)))  # fmt: skip
+    for text, human, (first, last) in cases:
+        when = bce(text)
+        lo, hi = when.days()
+        assert (lo, hi) == (days_from_civil(first, 1, 1), days_from_civil(last + 1, 1, 1)), text
+        assert when.human() == human and bce(human) == when
+        # an events file's value and precision column read back as the same period
+        assert FuzzyDate.from_timex(when.to_timex()).requalified(
+            when.precision, when.qualifier) == when
+
+
+def test_decades_and_centuries_step_across_the_era_line() -> None:
+    forties = bce("the 40s BC")
+    assert [forties.shifted(n).human() for n in (-1, 1, 4, 5)] == [
+        "50s BCE", "30s BCE", "0s BCE", "0s"]
+    first = bce("1st century BC")
+    assert [first.shifted(n).human() for n in (-1, 1)] == ["2nd century BCE", "1st century"]
+    assert FuzzyDate.decade(1990).shifted(1).human() == "2000s"  # CE as before
+
+
+def test_a_dragged_bce_date_stays_bce() -> None:
+    """Before: the drag rebuilt the date without its cycles, so 15 Mar 44 BCE moved by
+    three days landed on 18 Mar 1157, its stand-in on the shifted calendar."""
+    from desktop.layout.snapping import moved, snap_delta
+
+    ides = bce("15 Mar 44 BC")
+    assert moved(ides, 3).human() == "18 Mar 44 BCE" and snap_delta(ides, 3) == 3.0
+    assert moved(bce("the 40s BC"), 3700).human() == "30s BCE"
+    late = bce("1 Dec 1 BC")
+    assert moved(late, 45).human() == "15 Jan 1" and moved(late, 45).cycles == 0

@@ -139,6 +139,8 @@ def test_bce_events_export_and_import_back_unchanged(tmp_path: Path, fmt: str, q
             ("Writing at Uruk", bce("c. 3000 BCE"), None),
             ("Before Rome", bce("before 753 BC"), None),
             ("End of the ice age", bce("10000 BCE"), bce("9000 BCE")),
+            ("Civil war", bce("the 40s BC"), None),
+            ("Classical Athens", bce("late 5th century BCE"), None),
             ("A report", FuzzyDate.day(2018, 9, 14), None)]  # fmt: skip
     ws = open_workspace(tmp_path / "a.chronologue", backups=False)
     try:
