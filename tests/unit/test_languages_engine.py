@@ -46,6 +46,11 @@ THU = date(2022, 3, 3)  # a Thursday
     ("de", "Am Montag treffen sich die Minister in Brüssel.", "Montag", "2022-03-07"),  # plan
     ("de", "Am Montag trafen sich die Minister in Brüssel.", "Montag", "2022-02-28"),
     ("ar", "يزور الوزير أنقرة يوم الأحد.", "يوم الأحد", "2022-03-06"),  # imperfect: nearest
+    # Arabic perfect verbs and لقد mark the past: a month without a year is the last one
+    ("ar", "وصلت البعثة إلى دمشق في نيسان.", "نيسان", "2021-04"),
+    ("ar", "لقد انسحبت القوات من المدينة في حزيران.", "حزيران", "2021-06"),
+    ("ar", "وأعلنوا الهدنة في أيار.", "أيار", "2021-05"),
+    ("ar", "تصل البعثة إلى دمشق في نيسان.", "نيسان", "2022-04"),  # imperfect: nearest
     # Turkish: the verb after the date decides, not the future inside what was said
     ("tr", "Bakan çarşamba günü yaptığı açıklamada sınırın açık kalacağını söyledi.",
      "çarşamba günü", "2022-03-02"),
@@ -105,3 +110,19 @@ def test_a_year_beside_a_day_is_background() -> None:
     assert {t.text for t in tag(text, THU, "fr")} == {"2011", "1er mars"}
     (only,) = suggest(text, THU, "fr")
     assert only.value == "2022-03-01"
+
+
+@pytest.mark.parametrize(("sentence", "lemma"), [
+    ("انسحبت القوات من المدينة.", "withdraw"),
+    ("Les forces se sont retirées de la ville.", "withdraw"),
+    ("Россия вывела войска из города.", "withdraw"),
+    ("Sınır kapısı pazartesi açıldı.", "open"),
+    ("Граница была закрыта в понедельник.", "close"),
+    ("Las milicias atacaron el puesto.", "attack"),
+    ("Bakanlar Ankara'da bir araya geldi.", "meet"),
+    ("В результате обстрела погибли трое.", "kill"),
+])  # fmt: skip
+def test_event_verbs_carry_their_english_lemma(sentence: str, lemma: str) -> None:
+    from desktop.extract.lang.crossing import verb_of
+
+    assert verb_of(sentence) == lemma

@@ -40,15 +40,24 @@ VERBS: dict[str, str] = {
     "enter": r"دخل\w*|تدخل|يدخل|entr(?:é|ée|és|ées|ent)|entr(?:ó|aron)|вошл\w*|вошёл|girdi\w*",
     # an earthquake "occurred" in Russian and Turkish news where English says it "struck"
     "strike": r"ضرب|ضربت|هز|هزت|frapp\w+|sacud\w+|erschütter\w+|girdi(?!\w)"
-    r"|произошл\w*|произошёл|обрушил\w*|meydana gel\w+|vurdu|sarstı",
+    r"|произошл\w*|произошёл|обрушил\w*|meydana gel\w+|vurdu|sarstı\w*|потряс\w*",
     "sign": r"وقّع\w*|وقعا|وقعوا|sign(?:é|ée|és|ées|ent|era|eront)|firm\w+|unterzeichn\w+"
     r"|подписал\w*|подпишут|imzala\w*",
-    "kill": r"قتل|قُتل|مقتل|tu(?:é|ée|és|ées)|mat(?:ó|aron)|getötet|tötete\w*|убит\w*|öldürül\w*",
+    "kill": r"قتل|قُتل|مقتل|tu(?:é|ée|és|ées)|mat(?:ó|aron)|getötet|tötete\w*|убит\w*|öldürül\w*"
+    r"|погиб\w*|убил\w*|öldü(?:ğü|rdü)?\w*|murieron|muerto\w*|morts?|starben",
     "meet": r"اجتمع\w*|التقى|يلتقي|سيلتقي|rencontr\w+|réuni\w*|reuni\w+|reún\w+|trafen|traf"
-    r"|встретил\w*|встретятся|görüş\w+",
+    r"|встретил\w*|встретятся|görüş\w+|bir araya geldi\w*",
     "arrive": r"وصل\w*|يصل|ستصل|arriv\w+|lleg\w+|eingetroffen|angekommen|прибыл\w*|прибуд\w+"
     r"|geldi\w*|ulaştı\w*",
     "announce": r"أعلن\w*|annonc\w+|anunci\w+|angekündigt|kündigte\w*|объявил\w*|duyur\w+",
+    "attack": r"هاجم\w*|استهدف\w*|attaqu\w+|atac(?:ó|aron|ado|ada)|angegriffen|griffen?"
+    r"|атаковал\w*|напал\w*|saldır(?:dı|ıda)\w*",
+    "withdraw": r"انسحب\w*|retir(?:é|ée|és|ées|ent|ó|aron)|abgezogen|zogen|вывел\w*|отвел\w*"
+    r"|отошл\w*|çekildi\w*",
+    "open": r"فتح\w*|افتتح\w*|rouvert\w*|ouvert\w*|reabri\w+|abri(?:ó|eron)|geöffnet|öffnete\w*"
+    r"|открыл\w*|открыт\w*|açıldı\w*|açtı\w*",
+    "close": r"أغلق\w*|ferm(?:é|ée|és|ées|ent)|cerr(?:ó|aron|ado|ada)|geschlossen|schloss\w*"
+    r"|закрыл\w*|закрыт\w*|kapatıldı\w*|kapattı\w*",
 }
 _FIGURE = re.compile(r"\d+(?:[.,٫]\d+)*")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "0123456789" * 2 + ".")
