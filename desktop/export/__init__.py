@@ -15,7 +15,6 @@ from desktop.export.selection import (
     ExportData,
     ExportOptions,
     gather,
-    refuse_deep_time,
 )
 from desktop.export.targets import TargetRefused, check_target
 from desktop.store import Workspace
@@ -82,8 +81,6 @@ def write_data(
 ) -> ExportSummary:
     """Write already gathered data (lets a UI gather, preview, then write)."""
     path = check_target(path, ws.path, follow_symlink=follow_symlink)
-    if fmt in ("pdf", "png", "svg"):
-        refuse_deep_time(data)
     if fmt == "pdf":
         from desktop.export.pdf import render_pdf
 

@@ -9,24 +9,21 @@ Sizes are in device pixels; `k` converts points to pixels for the device at hand
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from desktop.export.qtkit import BAND, FAINT, GRID, INK, MUTED, Fonts, light
-from desktop.export.selection import ExportData, ExportEvent, refuse_deep_time
-from desktop.layout import (
-    Item,
-    Placed,
-    TimeScale,
-    axis_ticks,
-    cluster_spans,
-    data_range,
-    extent_of,
-    place_items,
+from desktop.export.selection import ExportData, ExportEvent
+from desktop.layout import Item, Placed, place_items
+from desktop.layout.calendar import to_days
+from desktop.layout.day_scale import (
+    DayScale,
+    cluster_days,
+    day_extent,
+    scale_ticks,
+    widen_days,
 )
-from desktop.layout.breaks import widen
 
 # (name, row height in points, longest title in points): tried in order until rows fit
 MODES = (("full", 13.0, 230.0), ("short", 13.0, 110.0), ("brief", 12.0, 55.0),
@@ -54,7 +51,6 @@ class Chart:
         breaks: bool = True,
         max_height: float | None = None,
     ) -> None:
-        refuse_deep_time(data)
         self.data, self.fonts, self.k = data, fonts, k
         self.plot_width = plot_width
         self.lane_width = self._lane_width()
@@ -70,26 +66,26 @@ class Chart:
         widest = max((f.width(f.lane, name) for name, _ in self.data.lanes), default=0.0)
         return min(widest + 14 * self.k, 120 * self.k)
 
-    def _scale(self, breaks: bool) -> TimeScale:
+    def _scale(self, breaks: bool) -> DayScale:
+        """On true day numbers (any era): a BCE event sits at its own place."""
         d = self.data
+        extents = [day_extent(e.start, e.end)[:2] for e in d.events]
+        rng = (min(a for a, _ in extents), max(b for _, b in extents)) if extents else None
         if d.date_from or d.date_to:
-            rng = data_range(self._items(lambda e: ""))
-            lo, hi = d.range
-            lo = lo or (rng[0] if rng else hi - timedelta(days=30))
-            hi = hi or (rng[1] if rng else lo + timedelta(days=30))
-            return TimeScale.linear(lo, hi, 0.0, self.plot_width)
-        items = self._items(lambda e: "")
-        rng = data_range(items)
+            lo, hi = (None if t is None else to_days(t) for t in d.range)
+            lo = lo if lo is not None else (rng[0] if rng else hi - 30)
+            hi = hi if hi is not None else (rng[1] if rng else lo + 30)
+            return DayScale.linear(lo, hi, 0.0, self.plot_width)
         if rng is None:
-            today = datetime.combine(self.data.exported_at.date(), time.min)
-            return TimeScale.linear(today - timedelta(days=30), today, 0.0, self.plot_width)
+            today = to_days(self.data.exported_at.replace(hour=0, minute=0, second=0))
+            return DayScale.linear(today - 30, today, 0.0, self.plot_width)
         if breaks:
-            spans = cluster_spans([extent_of(i.start, i.end)[:2] for i in items])
+            spans = cluster_days(extents)
             weights = [count ** 0.6 + 0.5 for _, count in spans]
-            return TimeScale.broken([s for s, _ in spans], 0.0, self.plot_width,
-                                    gap_px=16 * self.k, weights=weights, min_px=70 * self.k)
-        pad = max((rng[1] - rng[0]) * 0.04, timedelta(hours=12))
-        return TimeScale.linear(*widen(rng[0], rng[1], pad), 0.0, self.plot_width)
+            return DayScale.broken([s for s, _ in spans], 0.0, self.plot_width,
+                                   gap_px=16 * self.k, weights=weights, min_px=70 * self.k)
+        pad = max((rng[1] - rng[0]) * 0.04, 0.5)
+        return DayScale.linear(*widen_days(rng[0], rng[1], pad), 0.0, self.plot_width)
 
     def _items(self, label) -> list[Item]:
         return [Item(e.number, e.lane, e.start, e.end, label(e)) for e in self.data.events]
@@ -109,7 +105,7 @@ class Chart:
                 date = e.when
                 room = title_pt * k
                 if title_pt:  # near the right edge a shorter title beats a label moved left
-                    right = self.scale.x(extent_of(e.start, e.end)[1]) + marker / 2 + 3 * k
+                    right = self.scale.x(day_extent(e.start, e.end)[1]) + marker / 2 + 3 * k
                     spare = self.plot_width - right - f.width(f.label_date, date + "  ") - 4 * k
                     if spare >= 90 * k:
                         room = min(room, spare)
@@ -122,6 +118,7 @@ class Chart:
                 self._items(lambda e: ""), self.scale, lanes,
                 label_width=lambda it, w=widths: w[it.key],
                 marker_px=marker, label_gap=3 * k, gap=6 * k, x_max=self.plot_width - 2 * k,
+                extent=lambda it: day_extent(it.start, it.end),
             )
             row_h = row_pt * k
             result = (mode, row_h, layout, drawn)
@@ -195,7 +192,7 @@ class Chart:
     def _draw_axis(self, p: QPainter, top: float, plot: QRectF, window, dx: float) -> None:
         f, k = self.fonts, self.k
         a, b = window
-        ticks = axis_ticks(self.scale, measure=lambda s: f.width(f.axis, s), padding=6 * k,
+        ticks = scale_ticks(self.scale, measure=lambda s: f.width(f.axis, s), padding=6 * k,
                            min_minor_px=3 * k, x_range=(a - 1, b + 1),
                            measure_context=lambda s: f.width(f.context, s))  # fmt: skip
         ch, mh = f.height(f.context), f.height(f.axis)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from desktop.export.chart import Chart
 from desktop.export.qtkit import BAND, FAINT, INK, MUTED
-from desktop.layout import extent_of
+from desktop.layout.day_scale import day_extent
 
 MIN_ROW_PT = 6.0  # below this an event's number pill cannot be read
 BIN_PT = 2.0
@@ -64,7 +64,7 @@ def draw_density(p: QPainter, chart: Chart, left: float, top: float, window) -> 
     width = (b - a) / bins
     counts = {name: [0] * bins for name in lanes}
     for e in d.events:
-        lo, hi, _, _ = extent_of(e.start, e.end)
+        lo, hi, _, _ = day_extent(e.start, e.end)
         x = (chart.scale.x(lo) + chart.scale.x(hi)) / 2
         i = min(bins - 1, max(0, int((x - a) / width)))
         counts.setdefault(e.lane, [0] * bins)[i] += 1

@@ -170,24 +170,6 @@ def apply_timeline(ws: Workspace, options: ExportOptions) -> ExportOptions:
     return merged
 
 
-class DeepTimeRefused(ValueError):
-    """A drawn export (PDF, PNG, SVG) of events before year 1, which its chart cannot place."""
-
-
-def refuse_deep_time(data: ExportData) -> None:
-    """DeepTimeRefused naming the events before year 1: the drawn exports lay out on
-    datetimes, which would put 44 BCE at a wrong place; CSV, JSON and TimelineJS carry
-    them exactly, and a date filter leaves them out."""
-    deep = [e for e in data.events if e.start.cycles or (e.end is not None and e.end.cycles)]
-    if deep:
-        named = ", ".join(f"{e.title!r} ({e.start.human()})" for e in deep[:3])
-        more = f" and {len(deep) - 3} more" if len(deep) > 3 else ""
-        raise DeepTimeRefused(
-            f"{len(deep)} event{'s' if len(deep) != 1 else ''} before year 1 ({named}{more}) "
-            "cannot be drawn in a PDF, PNG or SVG yet; export CSV, JSON or TimelineJS, or "
-            "leave them out with a date range from year 1")
-
-
 def gather(ws: Workspace, options: ExportOptions, *, now: datetime | None = None) -> ExportData:
     """The events the options select, in date order, numbered from 1."""
     options = apply_timeline(ws, options)

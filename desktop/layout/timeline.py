@@ -96,13 +96,15 @@ def place_items(
     gap: float = 6.0,
     min_range_px: float = 2.0,
     x_max: float | None = None,
+    extent: Callable[[Item], tuple] | None = None,
 ) -> TimelineLayout:
     """Rows per lane such that markers plus labels never overlap within a lane.
 
     Lanes keep the given order; a lane named by an item but missing from `lanes` is
     appended. With `x_max`, a label that would run past it is put left of its marker.
     An extent narrower than `marker_px` is drawn as a marker of that width centred on
-    it (it is still a range when wider than `min_range_px`).
+    it (it is still a range when wider than `min_range_px`). `extent` gives an item's
+    (from, to, open_start, open_end) in the scale's unit (default `extent_of`, datetimes).
     """
     order = list(dict.fromkeys(lanes))
     for item in items:
@@ -111,7 +113,10 @@ def place_items(
     index = {name: i for i, name in enumerate(order)}
     per_lane: dict[int, list[tuple[Box, Placed]]] = {i: [] for i in range(len(order))}
     for item in items:
-        lo, hi, open_start, open_end = extent_of(item.start, item.end)
+        if extent is None:
+            lo, hi, open_start, open_end = extent_of(item.start, item.end)
+        else:
+            lo, hi, open_start, open_end = extent(item)
         x0, x1 = scale.x(lo), scale.x(hi)
         is_range = (x1 - x0) >= min_range_px or open_start or open_end
         if x1 - x0 < marker_px:

@@ -166,25 +166,3 @@ def test_bce_events_export_and_import_back_unchanged(tmp_path: Path, fmt: str, q
         before = [b for b in before if b[0] in keep]
         after = [a for a in after if a[0] in keep]
     assert after == before
-
-
-def test_a_drawn_export_of_bce_events_is_refused_with_their_names(tmp_path: Path, qapp) -> None:
-    from datetime import datetime
-
-    from desktop.export import ExportOptions, export_file
-    from desktop.export.selection import DeepTimeRefused
-
-    ws = open_workspace(tmp_path / "a.chronologue", backups=False)
-    try:
-        create_event(ws, "Caesar is killed", bce("15 Mar 44 BC"))
-        create_event(ws, "A report", FuzzyDate.day(2018, 9, 14))
-        for fmt in ("pdf", "png", "svg"):
-            with pytest.raises(DeepTimeRefused, match=r"1 event before year 1 \('Caesar is "
-                               r"killed' \(15 Mar 44 BCE\)\).*CSV, JSON or TimelineJS"):
-                export_file(ws, tmp_path / f"x.{fmt}", fmt, ExportOptions(statuses=None))
-            assert not (tmp_path / f"x.{fmt}").exists()
-        done = export_file(ws, tmp_path / "ce.pdf", "pdf", ExportOptions(
-            statuses=None, date_from=datetime(1, 1, 1)))  # the CE events still export
-        assert done.events == 1 and (tmp_path / "ce.pdf").stat().st_size > 1000
-    finally:
-        ws.close()
