@@ -24,28 +24,28 @@ LANGUAGES = ("ar", "fr", "ru", "tr", "es", "de")
 MIN_RECALL, MIN_PRECISION = 0.90, 0.85
 
 
-def gold() -> dict[str, list[dict[str, str]]]:
+def gold(data: Path = DATA) -> dict[str, list[dict[str, str]]]:
     by_file: dict[str, list[dict[str, str]]] = {}
-    with open(DATA / "gold.tsv", encoding="utf-8") as fh:
+    with open(data / "gold.tsv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             by_file.setdefault(row["file"], []).append(row)
     return by_file
 
 
-def articles(language: str) -> list[tuple[str, date, str]]:
-    folder = DATA / language
+def articles(language: str, data: Path = DATA) -> list[tuple[str, date, str]]:
+    folder = data / language
     with open(folder / "articles.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     return [(r["file"], date.fromisoformat(r["published"]),
              (folder / r["file"]).read_text(encoding="utf-8")) for r in rows]  # fmt: skip
 
 
-def score(language: str) -> dict[str, object]:
-    happenings = gold()
+def score(language: str, data: Path = DATA) -> dict[str, object]:
+    happenings = gold(data)
     total = found = suggestions = correct = 0
     missed: list[str] = []
     wrong: list[str] = []
-    for name, published, text in articles(language):
+    for name, published, text in articles(language, data):
         detected = detect_language(text)
         assert detected == language, f"{name} detected as {detected}"
         items = suggest(text, published, detected)
