@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from test_languages_devset import LANGUAGES, score
 
 FRESH = Path(__file__).resolve().parent.parent / "data" / "languages_fresh"
