@@ -54,7 +54,12 @@ VERBS: dict[str, str] = {
     r"|атаковал\w*|напал\w*|saldır(?:dı|ıda)\w*",
     "withdraw": r"انسحب\w*|retir(?:é|ée|és|ées|ent|ó|aron)|abgezogen|zogen|вывел\w*|отвел\w*"
     r"|отошл\w*|çekildi\w*",
-    "open": r"فتح\w*|افتتح\w*|rouvert\w*|ouvert\w*|reabri\w+|abri(?:ó|eron)|geöffnet|öffnete\w*"
+    # "opened again": the English lemma is "reopen" (the re- forms, and a verb of doing
+    # again before "open": أعادت ... فتح, wieder ... geöffnet, вновь открыла, yeniden açtı)
+    "reopen": r"أعاد\w*(?:\s+\S+){0,4}?\s+[وب]?فتح\w*|rouv(?:ert|erte|erts|ertes|rir|re|rent)"
+    r"|reabri\w+|wieder(?:\s+\S+){0,4}?\s+(?:geöffnet|öffnete\w*)|(?:вновь|снова|повторно)\s+"
+    r"открыл\w*|yeniden\s+(?:açtı|açıldı)\w*",
+    "open": r"فتح\w*|افتتح\w*|ouvert\w*|abri(?:ó|eron)|geöffnet|öffnete\w*"
     r"|открыл\w*|открыт\w*|açıldı\w*|açtı\w*",
     "close": r"أغلق\w*|ferm(?:é|ée|és|ées|ent)|cerr(?:ó|aron|ado|ada)|geschlossen|schloss\w*"
     r"|закрыл\w*|закрыт\w*|kapatıldı\w*|kapattı\w*",
