@@ -126,3 +126,17 @@ def test_event_verbs_carry_their_english_lemma(sentence: str, lemma: str) -> Non
     from desktop.extract.lang.crossing import verb_of
 
     assert verb_of(sentence) == lemma
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("В воскресенье боевики вошли в Хаму.", {"Hama"}),  # Russian accusative
+    ("Хамство не новость.", set()),  # not a case form of Хама
+    ("وصل الوفد إلى العراق ولبنان والأردن.", {"Iraq", "Lebanon", "Jordan"}),  # clitic و
+    ("Rusya ve İran heyetleri Astana'da bir araya geldi.", {"Russia", "Iran", "Astana"}),
+    ("Des frappes ont visé le Liban et Lattaquié.", {"Lebanon", "Latakia"}),
+    ("Die Konferenz in Brüssel sammelte Geld für Gaza.", {"Brussels", "Gaza"}),
+])  # fmt: skip
+def test_places_carry_their_english_names(sentence: str, names: set[str]) -> None:
+    from desktop.extract.lang.crossing import names_of
+
+    assert set(names_of(sentence)) == names

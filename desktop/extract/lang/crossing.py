@@ -34,6 +34,31 @@ ALIASES: dict[str, str] = {
     "Security Council": r"مجلس الأمن|Conseil de sécurité|Consejo de Seguridad|Sicherheitsrat\w*"
     r"|Совет\w* Безопасности|Güvenlik Konseyi\w*",
     "International Monetary Fund": r"صندوق النقد الدولي|FMI|IWF|МВФ|Uluslararası Para Fonu\w*",
+    # Neighbours and powers Syria coverage names, and the Syrian and border towns it names
+    # most. The bundled gazetteer holds Latin alternates of towns (Alep, Halep, Damasco)
+    # but no Arabic or Cyrillic names and no country alternates, so these are by hand.
+    "Lebanon": r"لبنان|Liban|Líbano|Libanon\w*|Ливан\w*|Lübnan\w*",
+    "Iraq": r"(?:ال)?عراق|Irak\w*|Ирак\w*",
+    "Jordan": r"(?:ال)?أردن|(?:ال)?اردن|Jordanie|Jordania|Jordanien\w*|Иордани\w*|Ürdün\w*",
+    "Iran": r"إيران|ايران|Iran\w*|Irán|İran\w*|Иран\w*",
+    "Russia": r"روسيا|Russie|Rusia|Russland\w*|Росси(?:я|и|ю|ей)|Rusya\w*",
+    "Israel": r"إسرائيل|اسرائيل|Israël|Israel\w*|Израил\w*|İsrail\w*",
+    "Egypt": r"مصر|Égypte|Egipto|Ägypten\w*|Египт\w*|Mısır\w*",
+    "Gaza": r"غزة|Gaza\w*|Gazze\w*|сектор\w* Газа",
+    "Hama": r"حماة|Hama|Хам(?:а|е|у|ы|ой)|Hama\w*",
+    "Homs": r"حمص|Homs|Хомс\w*|Humus\w*",
+    "Raqqa": r"(?:ال)?رقة|Raqqa|Rakka\w*|Ракк\w*",
+    "Daraa": r"درعا|Deraa|Daraa|Дараа",
+    "Latakia": r"(?:ال)?لاذقية|Lattaquié|Latakia|Латаки\w*|Lazkiye\w*",
+    "Qamishli": r"(?:ال)?قامشلي|Qamichli|Qamishli|Kamışlı\w*|Камышл\w*",
+    "Afrin": r"عفرين|Afrin\w*|Африн\w*",
+    "Manbij": r"منبج|Manbij|Menbiç\w*|Манбидж\w*",
+    "Hatay": r"هاتاي|Hatay\w*|Хатай\w*",
+    "Gaziantep": r"غازي عنتاب|Gaziantep\w*|Газиантеп\w*",
+    "Istanbul": r"إسطنبول|اسطنبول|Istanbul|İstanbul\w*|Estambul|Стамбул\w*",
+    "Astana": r"أستانا|استانا|Astana\w*|Астан\w*",
+    "Brussels": r"بروكسل|Bruxelles|Bruselas|Brüssel|Брюссел\w*|Brüksel\w*",
+    "Golan": r"(?:ال)?جولان|Golan\w*|Голан\w*",
 }
 # English lemma -> the verb's forms in each language (stems as regexes).
 VERBS: dict[str, str] = {
