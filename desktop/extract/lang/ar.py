@@ -34,6 +34,13 @@ _NOUNS = r"سياس|سيار|سيطر|سيول|ستين|ستة|سنة|سنوا|�
 _PERFECT = ("أعلن|قال|أكد|أفاد|ذكر|وصل|دخل|غادر|زار|وقع|وقّع|اجتمع|التقى|عقد|قتل|قُتل|أصيب"
             "|شن|شنّ|استهدف|هاجم|انسحب|سيطر|بدأ|أطلق|اندلع|انفجر|ضرب|هز|فتح|افتتح|أغلق"
             "|اعتقل|أفرج|انتخب|فاز|توفي|رحّل|نزح|عبر|عبرت|سقط|دمر|أسفر|جرى|تم|تمت")
+# Perfectives of the derived forms by their shape, three root letters after the prefix
+# (a verbal noun has a long vowel among them: "انسحب" is a verb, "انسحاب" is not):
+# form X است---, form VII ان---, form VIII ا-ت--, form V with its shadda تـ--ّ-
+# (without the shadda تـ--- is also the present's "she/you": left out). قد before an
+# imperfect ("قد يصل") is "may", not the past; "وقد تم" is.
+_R = r"[^\sاوي\W\d_]"  # a root letter that is not a long vowel
+_DERIVED = rf"است{_R}{_R}{_R}|ان{_R}{_R}{_R}|ا{_R}ت{_R}{_R}|ت{_R}{_R}ّ{_R}"
 TABLE = LangTable(
     code="ar",
     months={form: n for n, forms in _MONTHS.items() for form in forms.split("|")},
@@ -42,8 +49,8 @@ TABLE = LangTable(
               "غدًا": 1, "اليوم": 0},  # fmt: skip
     future=rf"(?<!{W})[وف]?(?!{_NOUNS})س[يتنأ]{W}{{2,}}|سوف|{_NEXT}|من المقرر|من المتوقع"
     r"|المزمع|غدا",
-    past=rf"{_LAST}|أمس|(?<!{W})[وف]?(?:كان|كانت|كانوا)(?!{W})|(?<!{W})[وف]?(?:ل)?قد\s"
-    rf"|(?<!{W})[وف]?(?:{_PERFECT})(?:ت|ا|وا|تا)?(?!{W})",
+    past=rf"{_LAST}|أمس|(?<!{W})[وف]?(?:كان|كانت|كانوا|كانا)(?!{W})|(?<!{W})[وف]?لقد\s"
+    rf"|(?<!{W})[وف]?قد\s+(?![ين])(?!ت(?!مت?(?!{W})))|(?<!{W})[وف]?(?:{_PERFECT}|{_DERIVED})(?:ت|ا|وا|تا)?(?!{W})",
     breaks=rf"[,;:،؛](?=\s)|(?<!{W})(?:أن|إن|أنه|أنها|بأن|لأن)(?!{W})",
     ordinals=_ORDINALS,
     prefix=r"وب|وف|ول|فب|فل|[وفبل]",
