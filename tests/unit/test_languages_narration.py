@@ -69,6 +69,8 @@ def test_titles_are_cut_to_who_did_what() -> None:
     title = who_did_what(sentence, past_event("fr", sentence))
     assert title == "Les soldats ont ensuite pris le pont sur la route M5"
     assert len(who_did_what(sentence * 2, None)) <= 70
+    lead = "GENÈVE, 3 mars 2023 (AFP) - L'armée est entrée dans Saraqeb, selon l'OSDH."
+    assert who_did_what(lead, past_event("fr", lead)) == "L'armée est entrée dans Saraqeb"
 
 
 @pytest.mark.parametrize("sentence", [

@@ -87,7 +87,8 @@ def past_event(code: str, sentence: str) -> re.Match[str] | None:
 
 def who_did_what(sentence: str, verb: re.Match[str] | None) -> str:
     """The sentence's subject, verb and the start of its object, cut at the first clause
-    mark after the verb (a verb-final language keeps what comes before it)."""
+    mark after the verb (a verb-final language keeps what comes before it); a dateline
+    before the verb is left out."""
     if verb is None:
         return fit(sentence, _TITLE_LIMIT)
     tail = sentence[verb.end() : verb.end() + _AFTER_VERB + 40]
@@ -96,5 +97,8 @@ def who_did_what(sentence: str, verb: re.Match[str] | None) -> str:
     if stop - verb.end() > _AFTER_VERB:
         space = sentence.rfind(" ", verb.end(), verb.end() + _AFTER_VERB + 1)
         stop = space if space > verb.end() else stop
-    head = sentence[:stop].rstrip(" .")
-    return fit(head, _TITLE_LIMIT, keep=min(len(head), verb.end()))
+    dash = max(sentence.rfind(d, 0, verb.start()) for d in (" - ", " – ", " — "))
+    begin = dash + 3 if dash >= 0 else 0  # "GENÈVE, 3 mars 2022 (AFP) - ": the dateline
+    head = sentence[begin:stop].rstrip(" .")
+    verb_end = verb.end() - begin
+    return fit(head, _TITLE_LIMIT, keep=min(len(head), verb_end))
