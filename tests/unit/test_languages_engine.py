@@ -140,3 +140,26 @@ def test_places_carry_their_english_names(sentence: str, names: set[str]) -> Non
     from desktop.extract.lang.crossing import names_of
 
     assert set(names_of(sentence)) == names
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("fr", "Des frappes ont visé Idlib le 1er mars. Les forces se sont retirées de la ville.",
+     "2022-03-01"),
+    ("ar", "قصفت الطائرات الحربية أحياء المدينة الشرقية بعشرات الغارات يوم الثلاثاء."
+     " وانسحبت القوات الحكومية من المدينة بعد ساعات من القصف.",
+     "2022-03-01"),
+    ("ru", "Бои на окраинах города начались первого марта, сообщили местные жители. Россия вывела"
+     " войска из города.", "2022-03-01"),
+    ("tr", "Kentin doğusundaki çatışmalar yerel kaynaklara göre 1 Mart'ta başladı. Sınır kapısı"
+     " yetkililerin kararıyla aynı gün kapatıldı.", "2022-03-01"),
+])  # fmt: skip
+def test_a_date_carries_to_a_later_event_verb(language: str, text: str, value: str) -> None:
+    second = text.index(". ") + 2
+    items = suggest(text, THU, language)
+    (carried,) = [s for s in items if s.start == second]
+    assert carried.value == value and carried.anchor == "continuation"
+
+
+def test_a_past_verb_does_not_continue_a_date_to_come() -> None:
+    text = "Le conseil se réunira le 10 mars. Les forces se sont retirées de la ville."
+    assert [s.value for s in suggest(text, THU, "fr")] == ["2022-03-10"]
