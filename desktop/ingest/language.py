@@ -43,17 +43,11 @@ def _load_identifier():  # noqa: ANN202
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
-def load_in_background() -> None:
-    """Start loading the model beside the caller (a big import): its 0.7 s are mostly
-    LZMA decompression and file reads, which run while Python reads the first files."""
-    if _load_identifier.cache_info().currsize == 0:
-        threading.Thread(target=_load_quietly, name="chronologue-language-model",
-                         daemon=True).start()
-
-
-def _load_quietly() -> None:
-    """A load that fails here (py3langid unpacks the model through a temporary file: a
-    full disk) is not cached: the first text that needs the model tries again and says why."""
+def preload() -> None:
+    """Load the model now, in the calling thread (an import worker process as it starts,
+    so its 0.7 s are spent before the first file, not inside one). A load that fails here
+    (py3langid unpacks the model through a temporary file: a full disk) is not cached:
+    the first text that needs the model tries again and says why."""
     with contextlib.suppress(Exception):
         _identifier()
 

@@ -22,7 +22,6 @@ from desktop.ingest import (
     read_manifest,
 )
 from desktop.ingest.draft import ArticleDraft
-from desktop.ingest.language import load_in_background
 from desktop.services.import_prepare import (
     FileResult,
     ImportOptions,
@@ -44,7 +43,6 @@ BACKUP_ABOVE = 100  # files: a bigger import is backed up first (hard to undo by
 # BATCH_FILES of them, and none waits longer than BATCH_SECONDS (the window shows them,
 # a kill loses no more); one transaction runs for at most about import_store.LOCK_SECONDS.
 BATCH_FILES = 32
-PRELOAD_ABOVE = 25  # files: the language model is loaded beside the first ones
 BATCH_SECONDS = 0.2
 
 Progress = Callable[[int, int, Path], None]
@@ -124,8 +122,6 @@ def import_paths(
     if total > BACKUP_ABOVE:
         report.notices += _backup_first(ws)
     workers = choose_jobs(jobs, total)
-    if workers == 1 and total >= PRELOAD_ABOVE:
-        load_in_background()  # a batch this big almost surely holds a text that needs it
     nearby = CandidateCache()  # the stored events near the batch's dates, read once
     if workers > 1:
         prepared = prepare_in_pool(files, options, stored_digests(ws), workers)
