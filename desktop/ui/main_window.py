@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from desktop.services import library as lib
@@ -42,6 +42,7 @@ from desktop.ui.preferences import Preferences, SchemeFollower, apply_preference
 from desktop.ui.reader import ReaderPanel
 from desktop.ui.reader_feed import ReaderFeed
 from desktop.ui.review import ReviewPanel
+from desktop.ui.screen_fit import room
 from desktop.ui.team import TeamSupport
 from desktop.ui.workspace_model import EventDelta
 from desktop.ui.workspaces import WorkspaceFiles
@@ -189,6 +190,11 @@ class MainWindow(QMainWindow):
             self.resizeDocks(self.docks[2:], [500, 500], Qt.Orientation.Horizontal)
             self.resizeDocks(self.docks[:2], [330, 560], Qt.Orientation.Vertical)
             self.resizeDocks(self.docks[2:], [430, 530], Qt.Orientation.Vertical)
+            # a first run on a small screen (1280x720): the docks laid out for the
+            # comfortable size give way as the window shrinks to the room there is
+            # (offscreen has no real screen: its nominal 800x800 is no user's room)
+            if QGuiApplication.platformName() != "offscreen":
+                self.resize(self.size().boundedTo(room(self)))
         if state is not None:
             self.restoreState(state)
 

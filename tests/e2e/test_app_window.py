@@ -27,11 +27,20 @@ def free_display() -> int:
 
 @pytest.fixture
 def xvfb() -> str:
+    yield from _xvfb("1600x1000")
+
+
+@pytest.fixture
+def small_xvfb() -> str:
+    yield from _xvfb("1280x720")
+
+
+def _xvfb(size: str):
     binary = shutil.which("Xvfb")
     if binary is None:
         pytest.skip("Xvfb is not installed (make sysdeps installs it)")
     display = free_display()
-    proc = subprocess.Popen([binary, f":{display}", "-screen", "0", "1600x1000x24", "-nolisten",
+    proc = subprocess.Popen([binary, f":{display}", "-screen", "0", f"{size}x24", "-nolisten",
                              "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     socket = Path(f"/tmp/.X11-unix/X{display}")
     deadline = time.monotonic() + 15
@@ -94,3 +103,22 @@ def test_the_window_opens_on_a_seeded_workspace(xvfb: str, tmp_path: Path):
     target = os.environ.get("CHRONOLOGUE_KEEP_SCREENSHOT")
     if target:
         shutil.copy(shot, target)
+
+
+def test_a_first_run_on_a_small_screen_opens_a_window_that_fits(small_xvfb: str, tmp_path: Path):
+    """Before: the first window was 1600x980 whatever the screen, so at 1280x720 (without
+    a window manager that shrinks it) the reader and the editor were off its right edge."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    shot = tmp_path / "window.png"
+    env.update(DISPLAY=small_xvfb, CHRONOLOGUE_SETTINGS=str(tmp_path / "settings.ini"),
+               CHRONOLOGUE_SCREENSHOT=str(shot), PYTHONPATH=str(REPO))
+    env.pop("CHRONOLOGUE_WORKSPACE", None)
+    done = subprocess.run([sys.executable, "-m", "desktop", "--workspace",
+                           str(tmp_path / "w.chronologue")], env=env, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0 and shot.exists(), done.stderr
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))  # the window's own grab: its size
+    assert 0 < image.width() <= 1280 and 0 < image.height() <= 720, image.size()
