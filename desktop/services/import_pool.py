@@ -26,7 +26,6 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from desktop.ingest import ManifestRow
-from desktop.ingest.language import preload
 from desktop.services.import_prepare import ImportOptions, PreparedFile, prepare_file
 
 FILES_PER_WORKER = 25  # below this a worker's start-up costs more than it saves
@@ -50,7 +49,6 @@ def _init(stored: frozenset[str], parent: int) -> None:
     global _stored
     _stored = stored
     _die_with_parent(parent)
-    preload()
 
 
 def _die_with_parent(parent: int) -> None:
