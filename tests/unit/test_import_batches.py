@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, event, text
 
+from desktop.services import import_store, importing
 from desktop.services.import_prepare import ImportOptions, content_hash, prepare_file
 from desktop.services.import_store import store_prepared
 from desktop.services.importing import import_paths
@@ -100,3 +102,40 @@ def test_with_suggestions_each_file_matches_what_the_files_before_it_stored(
     assert any(cited > 1 for *_, cited in summary(batched))
     batched.close()
     alone.close()
+
+
+def test_a_batch_is_one_transaction_digest_check_included(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without suggestions 40 files are two transactions (32 + 8): the digest look-up
+    runs inside each, no session of its own per file."""
+    monkeypatch.setattr(import_store, "LOCK_SECONDS", 60.0)  # no split on a loaded machine
+    monkeypatch.setattr(importing, "BATCH_SECONDS", 60.0)
+    folder = _folder(tmp_path / "in", 40)
+    ws = open_workspace(tmp_path / "w.chronologue", backups=False)
+    begun: list[int] = []
+    commits: list[int] = []
+    event.listen(ws.sessions, "after_begin", lambda *_a: begun.append(1))
+    event.listen(ws.sessions, "after_commit", lambda *_a: commits.append(1))
+    report = import_paths(ws, [folder], suggest=False, jobs=1)
+    assert report.count("imported") == 40
+    assert (len(begun), len(commits)) == (2, 2)
+    ws.close()
+
+
+def test_a_batch_that_fails_midway_stores_nothing(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "in", 5)
+    ws = open_workspace(tmp_path / "w.chronologue", backups=False)
+    with ws.engine.begin() as conn:  # the fourth file's insert fails, after three
+        conn.execute(text("CREATE TRIGGER boom BEFORE INSERT ON articles "
+                          "WHEN NEW.source_file = 'a03.txt' BEGIN SELECT RAISE(ABORT, "
+                          "'boom'); END"))
+        before = conn.execute(text("SELECT coalesce(max(seq), 0) FROM changes")).scalar_one()
+    options = ImportOptions(suggest=False)
+    batch = [prepare_file(path, None, options) for path in sorted(folder.iterdir())]
+    with pytest.raises(import_store._SameText):  # an IntegrityError, as the digest's
+        import_store.store_batch(ws, batch, options)
+    with ws.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM articles")).scalar_one() == 0
+        after = conn.execute(text("SELECT coalesce(max(seq), 0) FROM changes")).scalar_one()
+    assert after == before  # no change-log row either
+    ws.close()
