@@ -24,7 +24,9 @@ _PHRASE = re.compile(
 
 def find_bce(text: str) -> list[Timex]:
     """Every date BCE in `text` as a Timex with its BCE FuzzyDate (value "-0043-03-15")."""
-    out = []
+    out: list[Timex] = []
+    if "BC" not in text and "B." not in text:  # every match ends so; the regex alone
+        return out  # tried each position of the article (0.4 ms for 5,000 characters)
     for match in _PHRASE.finditer(text):
         phrase = match.group(0)
         try:
