@@ -51,7 +51,7 @@ _DE = (r"\b(?:griff|griffen|traf|trafen|kam|kamen|zog|zogen|nahm|nahmen|fiel|fie
        r"|geräumt|geflohen|gestorben|beschossen|befreit|abgezogen|eingezogen|gelandet"
        r"|gewählt|explodiert|festgenommen|verhaftet)\b")
 # Russian past tense (-л/-ла/-ло/-ли, reflexive -ся/-сь) of event verbs, by stem.
-_RU_STEMS = (r"атаковa|атакова|нанес|нанёс|удари|уничтожи|захвати|заня|взя|вош|вошё|вое"
+_RU_STEMS = (r"атакова|нанес|нанёс|удари|уничтожи|захвати|заня|взя|вош|вошё|вое"
              r"|прибы|прибыл|приеха|покину|пересек|пересекл|подписа|откры|закры|освободи"
              r"|задержа|арестова|эвакуирова|отступи|вывел|вывед|выве|отве|обстреля|сбил|сби|взорва"
              r"|подожг|окружи|доставил|доставляли|встрети|собра|избра|погиб|умер|бежа"
