@@ -26,7 +26,7 @@ from desktop.export.pagesize import parse_page
 from desktop.export.qtkit import FAINT, INK, MUTED, Fonts, ensure_app
 from desktop.export.selection import ExportData, ExportOptions, gather
 from desktop.export.sources import SourcesFlow, draw_heading
-from desktop.layout.scale import tiles
+from desktop.layout.tiles import tiles
 from desktop.store import Workspace
 
 Progress = Callable[[int, int], None]

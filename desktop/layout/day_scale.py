@@ -1,7 +1,7 @@
 """A drawn export's time axis on day numbers (days since 1970, any era), with breaks.
 
-The datetime `TimeScale` cannot hold a date before year 1 (a BCE date keeps its bounds
-whole 400-year cycles later, fuzzy.py), so the chart lays out on the float day axis the
+A datetime cannot hold a date before year 1 (a BCE date keeps its bounds whole
+400-year cycles later, fuzzy.py), so the chart lays out on the float day axis the
 window uses (calendar.py): extents come from the dates' true bounds, ticks from
 `day_ticks.day_axis` per segment ("44 BCE", "3000 BCE"), and the empty stretch between
 antiquity and the present is cut out as a break like any other.
@@ -49,7 +49,7 @@ def cluster_days(
     min_pad: float = HALF_DAY,
     max_spans: int = 8,
 ) -> list[tuple[tuple[float, float], int]]:
-    """`breaks.cluster_spans` on day numbers: padded spans with their member counts."""
+    """Padded spans of day numbers, with their member counts, for a broken axis."""
     if not intervals:
         return []
     ordered = sorted((a, max(a, b)) for a, b in intervals)

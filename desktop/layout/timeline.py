@@ -11,8 +11,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from desktop.layout.day_scale import DayScale, day_extent
 from desktop.layout.lanes import Box, pack_rows
-from desktop.layout.scale import TimeScale
 from desktop.temporal import FuzzyDate, Qualifier
 
 
@@ -77,17 +77,9 @@ def extent_of(
     return lo, max(lo, hi), open_start, open_end
 
 
-def data_range(items: list[Item]) -> tuple[datetime, datetime] | None:
-    """The span covering every item's extent, or None without items."""
-    if not items:
-        return None
-    extents = [extent_of(i.start, i.end) for i in items]
-    return min(e[0] for e in extents), max(e[1] for e in extents)
-
-
 def place_items(
     items: list[Item],
-    scale: TimeScale,
+    scale: DayScale,
     lanes: list[str],
     *,
     label_width: Callable[[Item], float],
@@ -104,7 +96,7 @@ def place_items(
     appended. With `x_max`, a label that would run past it is put left of its marker.
     An extent narrower than `marker_px` is drawn as a marker of that width centred on
     it (it is still a range when wider than `min_range_px`). `extent` gives an item's
-    (from, to, open_start, open_end) in the scale's unit (default `extent_of`, datetimes).
+    (from, to, open_start, open_end) in day numbers (default `day_extent`).
     """
     order = list(dict.fromkeys(lanes))
     for item in items:
@@ -114,7 +106,7 @@ def place_items(
     per_lane: dict[int, list[tuple[Box, Placed]]] = {i: [] for i in range(len(order))}
     for item in items:
         if extent is None:
-            lo, hi, open_start, open_end = extent_of(item.start, item.end)
+            lo, hi, open_start, open_end = day_extent(item.start, item.end)
         else:
             lo, hi, open_start, open_end = extent(item)
         x0, x1 = scale.x(lo), scale.x(hi)

@@ -14,7 +14,9 @@ from desktop.export import ExportOptions
 from desktop.export.header import facts
 from desktop.export.pdf import pdf_crowding, render_pdf
 from desktop.export.selection import UNASSIGNED, ExportData, ExportEvent, SourceRef
-from desktop.layout import Item, TimeScale, place_items
+from desktop.layout import Item, place_items
+from desktop.layout.calendar import to_days
+from desktop.layout.day_scale import DayScale
 from desktop.services.timeline_data import NO_LANE
 from desktop.temporal import FuzzyDate
 
@@ -82,7 +84,8 @@ def test_events_of_one_day_stack_in_number_order_whatever_their_label_widths():
     day = FuzzyDate.day(2018, 9, 7)
     widths = {6: 300.0, 7: 80.0, 8: 40.0, 9: 200.0}
     items = [Item(n, "L", day, label=str(n)) for n in (6, 7, 8, 9)]
-    scale = TimeScale.linear(datetime(2018, 9, 1), datetime(2018, 9, 30), 0.0, 1000.0)
+    start, end = to_days(datetime(2018, 9, 1)), to_days(datetime(2018, 9, 30))
+    scale = DayScale.linear(start, end, 0.0, 1000.0)
     layout = place_items(items, scale, ["L"], label_width=lambda it: widths[it.key])
     rows = {p.key: p.row for p in layout.placed}
     assert sorted(rows, key=rows.get) == [6, 7, 8, 9]
