@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +30,8 @@ ENV_VAR = "CHRONOLOGUE_WORKSPACE"
 SUFFIX = ".chronologue"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+# A hidden half-made new workspace this old was left by a killed process.
+STALE_NEW_S = 600
 T = TypeVar("T")
 
 
@@ -233,6 +238,7 @@ def open_workspace(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WorkspaceError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+        _create_whole(path)
     engine = make_engine(path)
     try:
         _backup_before_migration(path, engine)
@@ -326,6 +332,49 @@ def _refuse_to_replace_a_lost_workspace(path: Path) -> None:
         f"backup with `chronologue restore --latest -w {path}` (or accept the window's "
         "offer), or move the file back; to start afresh instead, move the backups away."
     )
+
+
+def _create_whole(path: Path) -> None:
+    """Make a new workspace's schema in a hidden file beside it and move it into place
+    whole: a process killed while the migrations run (each commits on its own) leaves
+    a stray hidden file, never a workspace with half a schema."""
+    for stale in path.parent.glob(f".{path.name}.*.new"):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > STALE_NEW_S:
+                _remove_with_journal(stale)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    except OSError as exc:
+        raise WorkspaceError(f"cannot create the workspace {path}: {exc.strerror} (the "
+                             "folder must be writable)") from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        engine = make_engine(tmp)
+        try:
+            migrate(engine)
+        finally:
+            engine.dispose()  # the last connection closing folds the WAL into the file
+        try:
+            os.link(tmp, path)  # never over a workspace another process just made
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    except Exception as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _reason(exc)
+        raise WorkspaceError(f"cannot create the workspace {path}: {reason}. Nothing was "
+                             "made; check the disk's free space and the folder's "
+                             "permissions") from exc
+    finally:
+        _remove_with_journal(tmp)
+
+
+def _remove_with_journal(db: Path) -> None:
+    for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
 
 
 def _backup_before_migration(path: Path, engine: Engine) -> None:
