@@ -50,7 +50,7 @@ class Minimap(QWidget):
 
     def _histogram(self, width: int) -> list[int]:
         ext = self.model.extent() or (0.0, 365.0)
-        key = (self.model.version, width, ext)
+        key = (self.model.starts_version, width, ext)  # a status change moves no start
         if key != self._key:
             pad = (ext[1] - ext[0]) * 0.02 + 0.5
             lo, hi = ext[0] - pad, ext[1] + pad

@@ -143,6 +143,10 @@ class TimelineModel:
     extents: dict[int, tuple[float, float]] = field(default_factory=dict)
     all_starts: list[float] = field(default_factory=list)  # sorted, for the minimap
     version: int = 0
+    # per lane position, the version its events last changed at, and the version
+    # all_starts last changed at: what a drawing cached per lane (or the minimap's) is of
+    lane_stamps: list[int] = field(default_factory=list)
+    starts_version: int = 0
 
     def set_events(self, events: list[TimelineEvent]) -> None:
         self.events = {e.id: e for e in events}
@@ -180,6 +184,8 @@ class TimelineModel:
         self.lane_of = {eid: position[key] for eid, key in lane_of_key.items()}
         self.labels = labels
         self.all_starts = sorted([s[0] for spans in groups.values() for s in spans])
+        self.lane_stamps = [self.version] * len(self.lanes)
+        self.starts_version = self.version
 
     def apply(self, records: list[TimelineEvent], removed: set[int],
               label_width: Callable[[str], float]) -> bool:
@@ -197,12 +203,13 @@ class TimelineModel:
                 placed.append((p, e))
         # an event that stays in its lane with the same span and label (a status change, a
         # note) needs no index patch: only its record is replaced
-        same = set()
+        same, touched = set(), set()
         for p, e in placed:
             if (e.id not in removed and self.lane_of.get(e.id) == p
                     and self.extents.get(e.id) == e.span_days()
                     and self.labels.get(e.id) == label_of(e)):
                 same.add(e.id)
+                touched.add(p)
                 self.events[e.id] = e
         if same:
             records = [e for e in records if e.id not in same]
@@ -234,6 +241,10 @@ class TimelineModel:
         for p in drop.keys() | add.keys():
             self.indexes[p] = self.indexes[p].patched(drop.get(p, set()), add.get(p, []))
         self.version += 1
+        for p in touched | drop.keys() | add.keys():
+            self.lane_stamps[p] = self.version
+        if drop or add:
+            self.starts_version = self.version
         return True
 
     def _lane_specs(self, groups: dict[Hashable, list[Span]]) -> list[LaneSpec]:

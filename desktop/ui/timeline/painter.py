@@ -31,7 +31,8 @@ from desktop.layout.lane_heights import PAD_PX, ROW_PX, LaneNeed, rows_in, share
 from desktop.layout.ticks import TickLevel
 from desktop.layout.view_pack import Cluster, LanePack, PackStyle, pack_window
 from desktop.layout.viewport import Viewport
-from desktop.ui.timeline.density_paint import paint_density, too_many
+from desktop.ui.timeline.density_cache import DensityCache
+from desktop.ui.timeline.density_paint import too_many
 from desktop.ui.timeline.model import TimelineModel
 from desktop.ui.timeline.theme import LIGHT, Theme, outline_for
 
@@ -117,6 +118,7 @@ class Painter:
         self.bin_unit = ""  # the density bars' period in this frame ("year", "3 months")
         self.gutter, self.row_h = GUTTER, ROW_H
         self.data_version = -1
+        self.strips = DensityCache()  # dense lanes' strips, redrawn only when they change
 
     def cluster_label(self, i: int) -> str:
         """The period density bar `i` counts ("1995", "Mar 1995"); "" for a badge."""
@@ -206,7 +208,8 @@ class Painter:
         if pack is None or _mostly_badges(pack, index, vp):
             chosen = [(i, *model.extents[i]) for i in list(state.selected)[:MAX_SHOWN_SELECTED]
                       if model.lane_of.get(i) == lr.lane and i in model.extents]  # fmt: skip
-            unit = paint_density(self, p, index, vp, lr, color, model.events, state, chosen)
+            unit = self.strips.paint(self, p, model, index, vp, lr, color, state, chosen,
+                                     complete=len(state.selected) <= MAX_SHOWN_SELECTED)
             self.bin_unit = self.bin_unit or unit
             return
         faded = QColor(color)
