@@ -91,8 +91,13 @@ def with_entities(session: Session, events: list[dict[str, Any]]) -> list[dict[s
     whole = len(ids) > 900  # past SQLite's parameter limit: read every link once
     for kind, key in ((ACTOR, "actors"), (PLACE, "places")):
         model = Actor if kind == ACTOR else Place
-        names = dict(session.execute(select(model.id, model.name)).all())
         links = entities_by_event(session, kind, None if whole else ids)
+        linked = {i for found in links.values() for i, _ in found}
+        # the names of the linked entities only (selecting one event read every name)
+        query = select(model.id, model.name)
+        if len(linked) <= 900:
+            query = query.where(model.id.in_(sorted(linked)))
+        names = dict(session.execute(query).all()) if linked else {}
         for e in events:
             found = [(names[i], role) for i, role in links.get(e["id"], ())]
             e[key] = found if kind == ACTOR else [n for n, _ in found]
@@ -138,8 +143,8 @@ def event_dict(e: Event) -> dict[str, Any]:
 
 def article_marks(ws: Workspace, article_id: int) -> list[dict[str, Any]]:
     """The citation spans (and their date phrases) in one article, with their events."""
-    with ws.session() as session:
-        rows = session.execute(
+    with ws.session() as session:  # Core rows: an article may be cited hundreds of times
+        rows = session.connection().execute(
             select(
                 Citation.id, Citation.event_id, Event.status, Citation.start, Citation.end,
                 Citation.phrase_start, Citation.phrase_end, Citation.value,
@@ -147,7 +152,7 @@ def article_marks(ws: Workspace, article_id: int) -> list[dict[str, Any]]:
             .join(Event, Event.id == Citation.event_id)
             .where(Citation.article_id == article_id)
             .order_by(Citation.start)
-        )
+        ).all()
         keys = ("citation_id", "event_id", "status", "start", "end",
                 "phrase_start", "phrase_end", "value")
         return [dict(zip(keys, r, strict=True)) for r in rows]

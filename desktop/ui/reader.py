@@ -46,7 +46,7 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         self.table: list[int] | None = None
-        if "\r" in text or any(ord(c) > 0xFFFF for c in text):
+        if "\r" in text or (text and max(text) > "\uffff"):  # max: one C-level pass
             table, q = [], 0
             for i, ch in enumerate(text):
                 table.append(q)
@@ -301,7 +301,12 @@ class ReaderPanel(QWidget):
             return self._marks_drawn
         formats: dict[str, QTextCharFormat] = {}
         out = []
-        for mark in self.marks:
+        # one highlight per span and status, at its last place in the drawing order: an
+        # earlier copy is painted over by the later one (events merged from one quote)
+        last = {(m["start"], m["end"], m["status"]): i for i, m in enumerate(self.marks)}
+        for i, mark in enumerate(self.marks):
+            if last[(mark["start"], mark["end"], mark["status"])] != i:
+                continue
             fmt = formats.get(mark["status"])
             if fmt is None:
                 fmt = formats[mark["status"]] = self._mark_format(mark["status"])
