@@ -6,6 +6,7 @@ Skipped only when the Xvfb binary is missing (`make sysdeps` installs it).
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -16,13 +17,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 TITLE = "Chronologue"
-
-
-def free_display() -> int:
-    for n in range(97, 400):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number")
 
 
 @pytest.fixture
@@ -36,20 +30,28 @@ def small_xvfb() -> str:
 
 
 def _xvfb(size: str):
+    """Xvfb picks a free display itself (-displayfd) and says which: two test runs at
+    once never race for the same number, as a scan of /tmp/.X*-lock did."""
     binary = shutil.which("Xvfb")
     if binary is None:
         pytest.skip("Xvfb is not installed (make sysdeps installs it)")
-    display = free_display()
-    proc = subprocess.Popen([binary, f":{display}", "-screen", "0", f"{size}x24", "-nolisten",
-                             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    socket = Path(f"/tmp/.X11-unix/X{display}")
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen([binary, "-displayfd", str(write_end), "-screen", "0", f"{size}x24",
+                             "-nolisten", "tcp"], pass_fds=(write_end,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    os.close(write_end)
+    said = b""
     deadline = time.monotonic() + 15
-    while not socket.exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
+    while not said.endswith(b"\n"):
+        ready, _, _ = select.select([read_end], [], [], max(deadline - time.monotonic(), 0))
+        chunk = os.read(read_end, 16) if ready else b""
+        if not chunk:
+            os.close(read_end)
             proc.kill()
-            pytest.fail(f"Xvfb did not start on :{display}")
-        time.sleep(0.05)
-    yield f":{display}"
+            pytest.fail("Xvfb did not start")
+        said += chunk
+    os.close(read_end)
+    yield f":{said.decode().strip()}"
     proc.terminate()
     proc.wait(10)
 
