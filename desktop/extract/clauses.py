@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
 
 from desktop.extract.verbs import VerbLexicon, lemma
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*|n['’]t|['’](?:ll|ve|d|s)\b|\d(?:[\d,.]*\d)?|\S")
+# Tokens, for re.split with the gaps kept (every non-space is in a token, so the gaps are
+# whitespace); possessive where giving a letter back can never help the match.
+_SPLIT = re.compile(
+    r"([A-Za-z]++(?:['’.-][A-Za-z]++)*+|n['’]t|['’](?:ll|ve|d|s)\b|\d(?:[\d,.]*\d)?|\S)"
+)
 _HARD = frozenset(";:()[]–—")
 _QUOTES = frozenset('"“”')
 _SOFT_AFTER_COMMA = frozenset(
@@ -35,9 +40,6 @@ _LEADING_SUBORDINATE = frozenset(
 # Every word _segments may cut at: the rest of a sentence is passed over.
 _MARKS = _HARD | _QUOTES | _SOFT_AFTER_COMMA | _OPENERS | {","}
 _FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
-
-
-Token = tuple[int, int, str, str]  # start, end, text, lower-case text
 
 
 @dataclass
@@ -75,29 +77,53 @@ class Clause:
         )
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    piece = text[start:end]
-    low = piece.lower()
-    spans = [m.span() for m in _TOKEN.finditer(low)]  # then one tuple a token, no generator
-    return [(start + a, start + b, piece[a:b], low[a:b]) for a, b in spans]
+class _Tokens:
+    """The tokens of one sentence as parallel lists (offsets relative to the sentence).
+
+    One regex split in C gives the tokens and the whitespace between them; their lengths,
+    summed in C, give every offset, so no Python runs per token (most tokens are only
+    passed over: the reader looks at marks, verb candidates and their neighbours).
+    """
+
+    __slots__ = ("words", "begins", "ends", "piece", "offset")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        piece = text[start:end]
+        parts = _SPLIT.split(piece.lower())  # gap, token, gap, token, ..., gap
+        at = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]  # lower case
+        self.begins: list[int] = at[0::2]
+        self.ends: list[int] = at[1::2]
+        self.piece = piece
+        self.offset = start
+
+    def start(self, k: int) -> int:
+        return self.offset + self.begins[k]
+
+    def end(self, k: int) -> int:
+        return self.offset + self.ends[k]
+
+    def original(self, k: int) -> str:
+        return self.piece[self.begins[k] : self.ends[k]]
 
 
-def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool, bool]]:
+def _segments(words: list[str], quote: bool) -> list[tuple[int, int, str, bool, bool]]:
     """(first, last+1, opener, in_quote, embedded) token ranges of the pieces."""
     out: list[tuple[int, int, str, bool, bool]] = []
     first = 0
-    opener = toks[0][3] if toks and toks[0][3] in _OPENERS else ""
+    opener = words[0] if words and words[0] in _OPENERS else ""
     depth = 0
     embedded = False
-    dashes = [i for i, t in enumerate(toks) if t[3] in "–—"]
+    marks = list(compress(count(), map(_MARKS.__contains__, words)))  # others cut nothing
+    dashes = [i for i in marks if words[i] in "–—"]
     lone_dash = dashes[0] if len(dashes) % 2 else -1  # "Antakya, Turkey – Syrian forces"
 
     def close(last: int) -> None:
         if last > first:
             out.append((first, last, opener, quote, embedded or depth > 0))
 
-    for i in [k for k, t in enumerate(toks) if t[3] in _MARKS]:  # other words cut nothing
-        word = toks[i][3]
+    for i in marks:
+        word = words[i]
         if word in _QUOTES or (word in _HARD):
             close(i)
             if word in _QUOTES:
@@ -111,7 +137,7 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
             first, opener = i + 1, ""
             continue
         if word == "," and opener in ("which", "who", "whom", "whose") and first > 0 and (
-            toks[first - 1][3] == "," and i + 1 < len(toks) and toks[i + 1][3] not in
+            words[first - 1] == "," and i + 1 < len(words) and words[i + 1] not in
             _SOFT_AFTER_COMMA
         ):
             close(i)  # "The mall, which opened in 2016, was closed": the main clause resumes
@@ -121,11 +147,11 @@ def _segments(toks: list[Token], quote: bool) -> list[tuple[int, int, str, bool,
             close(i)  # "Although X is held by Kurds, Damascus kept a base": two clauses
             first, opener = i + 1, ""
             continue
-        soft = i > 0 and toks[i - 1][3] == "," and word in _SOFT_AFTER_COMMA
-        if soft or (i > first and word in _OPENERS and toks[i - 1][3] != ","):
+        soft = i > 0 and words[i - 1] == "," and word in _SOFT_AFTER_COMMA
+        if soft or (i > first and word in _OPENERS and words[i - 1] != ","):
             close(i)
             first, opener = i, word
-    close(len(toks))
+    close(len(words))
     return out
 
 
@@ -135,73 +161,79 @@ def _participle(lex: VerbLexicon, word: str) -> bool:
     return word.endswith("ed") and len(word) > 4 and "-" not in word
 
 
-def _skip(toks: list[Token], j: int, lex: VerbLexicon) -> tuple[int, bool]:
+def _skip(words: list[str], j: int, hi: int, lex: VerbLexicon) -> tuple[int, bool]:
     """Index of the next word after adverbs and negation, and whether a negation was seen."""
     negated = False
-    while j < len(toks) and (
-        toks[j][3] in _ADVERBS or toks[j][3] in lex.negations or toks[j][3].endswith("ly")
+    while j < hi and (
+        words[j] in _ADVERBS or words[j] in lex.negations or words[j].endswith("ly")
     ):
-        negated = negated or toks[j][3] in lex.negations
+        negated = negated or words[j] in lex.negations
         j += 1
     return j, negated
 
 
-def _read_verb(clause: Clause, toks: list[Token], lex: VerbLexicon) -> None:
+def _read_verb(clause: Clause, toks: _Tokens, lo: int, hi: int, lex: VerbLexicon) -> int:
+    """The first verb group among tokens lo..hi-1 (the clause's words) sets its verb;
+    returns the main verb's token (-1 when none)."""
+    words = toks.words
     starts = lex.verb_starts
-    for i, tok in enumerate(toks):
-        word = tok[3]
+    for i in range(lo, hi):
+        word = words[i]
         if word not in starts and not word.endswith("ed"):
             continue  # _verb_at's own first test, without the call for every word
-        found = _verb_at(toks, i, lex)
+        found = _verb_at(toks, i, lo, hi, lex)
         if found is None:
             continue
         main, tense, negated, stative = found
-        word = toks[main][3]
-        clause.verb_start, clause.verb_end = tok[0], toks[main][1]
+        word = words[main]
+        clause.verb_start, clause.verb_end = toks.start(i), toks.end(main)
         clause.lemma = lemma(lex, word)
         clause.tense = tense
         clause.negated = negated
         clause.stative = stative or clause.lemma in lex.stative
-        if clause.lemma == "have" and any(t[3] in lex.event_nouns for t in toks[main + 1 :
-                                                                                main + 5]):
+        if clause.lemma == "have" and any(w in lex.event_nouns for w in words[main + 1 :
+                                                                               min(main + 5, hi)]):
             clause.stative = False  # "had a brief meeting with": a happening
-        clause.passive = main > i and toks[main - 1][3] in ("was", "were", "is", "are", "been",
-                                                             "be", "being")
+        clause.passive = main > i and words[main - 1] in ("was", "were", "is", "are", "been",
+                                                          "be", "being")
         clause.reporting = clause.lemma in lex.reporting and not clause.passive
-        return
+        return main
+    return -1
 
 
 def _verb_at(
-    toks: list[Token], i: int, lex: VerbLexicon
+    toks: _Tokens, i: int, lo: int, hi: int, lex: VerbLexicon
 ) -> tuple[int, str, bool, bool] | None:
-    """(main verb index, tense, negated, stative) for a verb group starting at toks[i]."""
-    word = toks[i][3]
+    """(main verb index, tense, negated, stative) for a verb group starting at token i;
+    only tokens lo..hi-1 (the clause's) are seen."""
+    words = toks.words
+    word = words[i]
     if word not in lex.verb_starts and not word.endswith("ed"):
         return None  # most words: nothing to read (the hot path of the clause reader)
-    before = toks[i - 1][3] if i else ""
+    before = words[i - 1] if i > lo else ""
     if word in lex.future or word in lex.modals:
-        j, neg = _skip(toks, i + 1, lex)
-        if j >= len(toks):
+        j, neg = _skip(words, i + 1, hi, lex)
+        if j >= hi:
             return None
         tense = "future" if word in lex.future or word == "would" else "modal"
-        if toks[j][3] == "have" and j + 1 < len(toks):
+        if words[j] == "have" and j + 1 < hi:
             tense = "past" if tense == "modal" else "future"
             j += 1
-            if toks[j][3] == "been" and j + 1 < len(toks):
+            if words[j] == "been" and j + 1 < hi:
                 j += 1
-        elif toks[j][3] == "be" and j + 1 < len(toks) and _participle(lex, toks[j + 1][3]):
+        elif words[j] == "be" and j + 1 < hi and _participle(lex, words[j + 1]):
             j += 1
         return j, tense, neg, False
     if word in lex.perfect_aux and word not in ("'s", "’s"):
-        j, neg = _skip(toks, i + 1, lex)
-        if j >= len(toks):
+        j, neg = _skip(words, i + 1, hi, lex)
+        if j >= hi:
             return None
-        nxt = toks[j][3]
+        nxt = words[j]
         tense = "past" if word in ("had", "'d", "’d") else "perfect"
         if nxt == "been":
-            k, neg2 = _skip(toks, j + 1, lex)
-            if k < len(toks) and (_participle(lex, toks[k][3]) or toks[k][3].endswith("ing")):
-                return k, tense, neg or neg2, toks[k][3] in _STATIVE_PASSIVE
+            k, neg2 = _skip(words, j + 1, hi, lex)
+            if k < hi and (_participle(lex, words[k]) or words[k].endswith("ing")):
+                return k, tense, neg or neg2, words[k] in _STATIVE_PASSIVE
             return j, tense, neg, True
         if _participle(lex, nxt):
             return j, tense, neg, False
@@ -210,17 +242,16 @@ def _verb_at(
         return i, tense if word != "has" else "present", neg, True
     if word in lex.past_aux or word in lex.present_aux:
         tense = "past" if word in lex.past_aux else "present"
-        j, neg = _skip(toks, i + 1, lex)
-        if j >= len(toks):
+        j, neg = _skip(words, i + 1, hi, lex)
+        if j >= hi:
             return i, tense, neg, True
-        nxt = toks[j][3]
-        if nxt == "to" or (nxt in _FUTURE_LINKS and toks[j + 1 : j + 2]
-                           and toks[j + 1][3] == "to"):
+        nxt = words[j]
+        if nxt == "to" or (nxt in _FUTURE_LINKS and j + 1 < hi and words[j + 1] == "to"):
             k = j + (1 if nxt == "to" else 2)
-            k, neg2 = _skip(toks, k, lex)
-            if k < len(toks) and toks[k][3] == "be" and k + 1 < len(toks):
+            k, neg2 = _skip(words, k, hi, lex)
+            if k < hi and words[k] == "be" and k + 1 < hi:
                 k += 1
-            return min(k, len(toks) - 1), "future", neg or neg2, False
+            return min(k, hi - 1), "future", neg or neg2, False
         if word == "did":
             return j, "past", neg, False
         if _participle(lex, nxt):
@@ -230,14 +261,14 @@ def _verb_at(
         return i, tense, neg, True
     if before in lex.determiners or before in ("to", "be", "been", "being"):
         return None
-    if before.endswith("ly") and i > 1 and toks[i - 2][3] in lex.determiners:
+    if before.endswith("ly") and i - lo > 1 and words[i - 2] in lex.determiners:
         return None  # "the densely populated province"
     if word in lex.irregular_past or (
         word.endswith("ed") and len(word) > 3 and "-" not in word and word not in lex.adjective_ed
     ):
-        if toks[i][2][:1].isupper() and i:
+        if i > lo and toks.original(i)[:1].isupper():
             return None  # "Allied", "United": part of a name
-        if i + 1 < len(toks) and toks[i + 1][3] == "by" and before not in lex.pronouns:
+        if i + 1 < hi and words[i + 1] == "by" and before not in lex.pronouns:
             return None  # "forces backed by Russia": a reduced relative, not the verb
         return i, "past", False, False
     if word in lex.present_events and before not in ("the", "a", "an"):
@@ -259,15 +290,15 @@ def _complement(before: list[Clause], lex: VerbLexicon) -> bool:
     return before[-1].lemma in _THAT_VERBS or before[-1].lemma in lex.reporting
 
 
-def _said_what(piece: list[Token], clause: Clause, lex: VerbLexicon) -> int | None:
-    """Where the words said begin after a verb of saying with no "that" ("said it had")."""
-    after = next((k for k, t in enumerate(piece) if t[1] == clause.verb_end), None)
-    if after is None:
-        return None
-    for k in range(after + 1, min(len(piece), after + 6)):
-        word = piece[k][3]
-        if word in lex.pronouns or (piece[k][2][:1].isupper() and word not in ("i",)):
-            if any(_verb_at(piece, j, lex) for j in range(k + 1, min(len(piece), k + 5))):
+def _said_what(toks: _Tokens, first: int, last: int, after: int,
+               lex: VerbLexicon) -> int | None:  # fmt: skip
+    """Where the words said begin after a verb of saying (token `after`) with no "that"
+    ("said it had")."""
+    words = toks.words
+    for k in range(after + 1, min(last, after + 6)):
+        word = words[k]
+        if word in lex.pronouns or (toks.original(k)[:1].isupper() and word not in ("i",)):
+            if any(_verb_at(toks, j, first, last, lex) for j in range(k + 1, min(last, k + 5))):
                 return k
         if word in (",", "to", "that"):
             return None
@@ -281,27 +312,26 @@ def read_clauses(
 
     `quote_open` says the sentence starts inside a quotation opened before it.
     """
-    toks = tokens(text, start, end)
+    toks = _Tokens(text, start, end)
     out: list[Clause] = []
-    for first, last, opener, quote, embedded in _segments(toks, quote_open):
-        piece = toks[first:last]
+    for first, last, opener, quote, embedded in _segments(toks.words, quote_open):
         clause = Clause(
-            piece[0][0],
-            piece[-1][1],
+            toks.start(first),
+            toks.end(last - 1),
             opener=opener,
             in_quote=quote,
             embedded=embedded or opener in lex.relatives,
         )
-        _read_verb(clause, piece[1:] if opener else piece, lex)
+        main = _read_verb(clause, toks, first + 1 if opener else first, last, lex)
         if opener == "that" and not _complement(out, lex):
             clause.embedded = True  # "deals with factions that allowed them": relative
         out.append(clause)
         if clause.reporting:
-            rest = _said_what(piece, clause, lex)
+            rest = _said_what(toks, first, last, main, lex)
             if rest is not None:  # "The army said it had returned fire": what was said
-                clause.end = piece[rest - 1][1]
-                said = Clause(piece[rest][0], piece[-1][1], opener="that", in_quote=quote,
-                              embedded=clause.embedded)  # fmt: skip
-                _read_verb(said, piece[rest:], lex)
+                clause.end = toks.end(rest - 1)
+                said = Clause(toks.start(rest), toks.end(last - 1), opener="that",
+                              in_quote=quote, embedded=clause.embedded)  # fmt: skip
+                _read_verb(said, toks, rest, last, lex)
                 out.append(said)
     return out
