@@ -64,22 +64,29 @@ class ReviewModel(SortedRecordsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(_queue_order, parent)
         self.accepts = _pending
+        # event id -> (its record, its cells' texts): a repaint after every accept asks
+        # each visible cell again, and the dates and quotes cost a format and a split
+        self._texts: dict[int, tuple[Any, tuple[str, ...]]] = {}
+
+    def texts(self, row: Any) -> tuple[str, ...]:
+        found = self._texts.get(row.id)
+        if found is not None and found[0] is row:
+            return found[1]
+        if len(self._texts) > 4 * len(self.rows) + 1000:
+            self._texts.clear()
+        texts = ("⚠" if row.conflict else ("↷" if row.redated else ""),
+                 # "by 5 Sep 2018": the column is narrow, the tooltip says it all
+                 row.date_text().replace("on or shortly before ", "by "),
+                 ANCHOR_LABELS.get(row.anchor or "", ""), isolated(row.title),
+                 " ".join(row.quote.split()), f"{row.confidence:.2f}")
+        self._texts[row.id] = (row, texts)
+        return texts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return "⚠" if row.conflict else ("↷" if row.redated else "")
-            if col == 1:  # "by 5 Sep 2018": the column is narrow, the tooltip says it all
-                return row.date_text().replace("on or shortly before ", "by ")
-            if col == 2:
-                return ANCHOR_LABELS.get(row.anchor or "", "")
-            if col == 3:
-                return isolated(row.title)
-            if col == 4:
-                return " ".join(row.quote.split())
-            return f"{row.confidence:.2f}"
+            return self.texts(row)[col]
         if role == Qt.ItemDataRole.BackgroundRole and row.conflict:
             return QBrush(CONFLICT_BG)
         if role == Qt.ItemDataRole.ForegroundRole and row.conflict:
