@@ -1,6 +1,7 @@
 """A lane index patched for a few moved events answers like one built from scratch."""
 
 import random
+from itertools import accumulate
 
 from desktop.layout.event_index import LaneIndex, Span
 
@@ -57,3 +58,26 @@ def test_many_changes_rebuild() -> None:
     patched = ix.patched(gone, [])
     assert sorted(patched.keys) == sorted(s.key for s in spans[150:])
     assert len(patched.reach) == len(patched.short)
+
+
+def test_an_import_slice_patched_in_is_the_lane_built_whole() -> None:
+    """Hundreds of spans into one lane (an import's slice) go in by splicing: the same
+    arrays, in the same order, as a build of the whole lane, slice after slice."""
+    rng = random.Random(6)
+    spans = _spans(rng, 2_000)
+    ix = LaneIndex.build(spans)
+    live = list(spans)
+    next_key = 10_000
+    for size in (400, 17, 400, 250, 5, 400):
+        new = _spans(rng, size, next_key)
+        next_key += size
+        new += [Span(live[0].t0, live[0].t1, next_key, 12.0)]  # a tie with a stored span
+        next_key += 1
+        gone = {s.key for s in rng.sample(live, 8)}
+        ix = ix.patched(gone, new)
+        live = [s for s in live if s.key not in gone] + new
+        fresh = LaneIndex.build(live)
+        assert (list(ix.t0), list(ix.t1)) == (list(fresh.t0), list(fresh.t1))
+        assert sorted(ix.keys) == sorted(fresh.keys)
+        assert _as_set(ix) == _as_set(fresh)
+        assert list(ix.reach) == list(accumulate((ix.t1[i] for i in ix.short), max))

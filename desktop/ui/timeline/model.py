@@ -8,6 +8,7 @@ each frame's visible-slice query a bisection.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -216,14 +217,12 @@ class TimelineModel:
             placed = [(p, e) for p, e in placed if e.id not in same]
         drop: dict[int, set[int]] = {}
         add: dict[int, list[Span]] = {}
+        starts_gone: list[float] = []
         for event_id in removed | {e.id for e in records}:
             p_old = self.lane_of.pop(event_id, None)
             if p_old is not None:
                 drop.setdefault(p_old, set()).add(event_id)
-                t0 = self.extents[event_id][0]
-                at = bisect_left(self.all_starts, t0)
-                if at < len(self.all_starts) and self.all_starts[at] == t0:
-                    del self.all_starts[at]
+                starts_gone.append(self.extents[event_id][0])
             self.labels.pop(event_id, None)
         for event_id in removed:
             self.events.pop(event_id, None)
@@ -231,13 +230,15 @@ class TimelineModel:
         for e in records:
             self.events[e.id] = e
             self.extents[e.id] = e.span_days()
+        starts_new: list[float] = []
         for p, e in placed:
             text = label_of(e)
             self.labels[e.id] = text
             t0, t1 = self.extents[e.id]
             add.setdefault(p, []).append(Span(t0, t1, e.id, label_width(text)))
             self.lane_of[e.id] = p
-            insort(self.all_starts, t0)
+            starts_new.append(t0)
+        self.all_starts = patched_starts(self.all_starts, starts_gone, starts_new)
         for p in drop.keys() | add.keys():
             self.indexes[p] = self.indexes[p].patched(drop.get(p, set()), add.get(p, []))
         self.version += 1
@@ -308,6 +309,34 @@ class TimelineModel:
 
     def lanes_key(self, event_id: int) -> Hashable:
         return group_key(self.events[event_id], self.grouping)
+
+
+def patched_starts(starts: list[float], gone: list[float], new: list[float]) -> list[float]:
+    """The sorted starts less `gone` and with `new`. A few: bisection in place. An
+    import's slice of hundreds: one insort each moved half of 100,000 floats each time
+    (~10 ms a slice); appended and re-sorted, the sort finds the long sorted run and
+    merges the short one into it in one C-level pass."""
+    if len(gone) <= 64:
+        for t0 in gone:
+            at = bisect_left(starts, t0)
+            if at < len(starts) and starts[at] == t0:
+                del starts[at]
+    else:
+        counts = Counter(gone)
+        kept = []
+        for t0 in starts:  # a Python pass only when many events left or moved
+            if counts.get(t0):
+                counts[t0] -= 1
+            else:
+                kept.append(t0)
+        starts = kept
+    if len(new) <= 16:
+        for t0 in new:
+            insort(starts, t0)
+    else:
+        starts.extend(new)
+        starts.sort()
+    return starts
 
 
 def today_days() -> float:
