@@ -272,7 +272,11 @@ def import_run(app: QApplication, window: MainWindow, folder: Path,
         if sampler is not None:
             sampler.stopped.set()
             sampler.report()
-    summary_after = window.importer.finished_at - stored_at[-1] if stored_at else float("nan")
+    # an import in a child process (ui.import_process) stores there: the child says when
+    # its last file was stored (the system's monotonic clock, the same in both processes)
+    job = getattr(window.importer, "job", None)
+    last_stored = max(stored_at[-1] if stored_at else 0.0, getattr(job, "stored_at", 0.0))
+    summary_after = window.importer.finished_at - last_stored if last_stored else float("nan")
     report = window.importer.last_report
     return {"files": len(report.results), "imported": report.count("imported"),
             "seconds": round(time.monotonic() - started, 1),
@@ -280,6 +284,7 @@ def import_run(app: QApplication, window: MainWindow, folder: Path,
             "longest_gap_ui_cpu_ms": round(longest_cpu, 1),
             "summary_after_last_file_s": round(summary_after, 3),
             "summary_visible": bool(window.importer.summary.isVisible()),
+            "in_child_process": bool(getattr(job, "in_child", False)),
             **pauses.summary()}
 
 
@@ -292,6 +297,10 @@ def main() -> None:
     parser.add_argument("--screenshot", type=Path, help="save the timeline at year scale")
     parser.add_argument("--stacks", action="store_true",
                         help="print where the UI thread was during the import's stalls (stderr)")
+    parser.add_argument("--import-only", action="store_true",
+                        help="skip the edits: open, then import (a kept workspace: copy it)")
+    parser.add_argument("--profile", type=Path,
+                        help="write the UI thread's cProfile of the import to this file")
     args = parser.parse_args()
     rng = random.Random(5)
     tmp = Path(tempfile.mkdtemp(prefix="chronologue-window-"))
@@ -318,11 +327,12 @@ def main() -> None:
                 "process_cpu_s": round(time.process_time() - p_cpu, 2)}
     window.central.timeline.canvas.set_viewport(window.central.timeline.canvas.vp)
     idle(app)
-    queue = review_edits(app, window, 100)
+    edited = not args.import_only
+    queue = review_edits(app, window, 100) if edited else []
     queue_cpu = UI_CPU[:]
-    drag = drags(app, window, 20, rng)
+    drag = drags(app, window, 20, rng) if edited else []
     drag_cpu = UI_CPU[len(queue_cpu):]
-    titles = title_edits(app, window, 20, rng)
+    titles = title_edits(app, window, 20, rng) if edited else []
     title_cpu = UI_CPU[len(queue_cpu) + len(drag_cpu):]
     edits = queue + drag + titles
     if args.screenshot:
@@ -334,14 +344,24 @@ def main() -> None:
     folder.mkdir()
     for i in range(args.files):
         (folder / f"a{i:05d}.txt").write_text(_articles.article(i, rng, 2500), encoding="utf-8")
+    profile = None
+    if args.profile:
+        import cProfile
+
+        profile = cProfile.Profile()  # profiles the thread that enables it: the UI thread
+        profile.enable()
     imported = import_run(app, window, folder, StallSampler() if args.stacks else None)
-    result = {
-        "events": args.events, "pending": args.pending, "open_s": round(open_s, 2),
-        "open_cpu": open_cpu,
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(str(args.profile))
+    figures = {
         "queue_accept_reject": {**stats(queue), **cpu_stats(queue_cpu)},
         "timeline_drags": {**stats(drag), **cpu_stats(drag_cpu)},
         "title_edits": {**stats(titles), **cpu_stats(title_cpu)},
-        "all_edits": {**stats(edits), **cpu_stats(UI_CPU)}, "import": imported,
+        "all_edits": {**stats(edits), **cpu_stats(UI_CPU)}} if edited else {}
+    result = {
+        "events": args.events, "pending": args.pending, "open_s": round(open_s, 2),
+        "open_cpu": open_cpu, **figures, "import": imported,
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "targets": {"open_s": 2.0, "median_edit_ms": 50, "p95_edit_ms": 100,
                     "longest_stall_ms": 100, "summary_after_last_file_s": 1.0},

@@ -16,16 +16,11 @@ from desktop.store import Workspace
 
 def import_job(ws: Workspace, paths: list[Path], *, suggest: bool = True,
                dayfirst: bool = False, language: str = "en"):  # fmt: skip
-    """An import of files/folders as a task runner job."""
+    """An import of files/folders as a task runner job; a big batch into a file workspace
+    runs in a child process (ui.import_process), off this process's interpreter lock."""
+    from desktop.ui.import_process import ImportJob
 
-    def job(progress, should_cancel):
-        from desktop.services.importing import import_paths
-
-        return import_paths(ws, paths, suggest=suggest, progress=progress,
-                            should_cancel=should_cancel, dayfirst=dayfirst,
-                            language=language)  # fmt: skip
-
-    return job
+    return ImportJob(ws, paths, suggest=suggest, dayfirst=dayfirst, language=language)
 
 
 def paste_job(ws: Workspace, text: str, *, suggest: bool = True,

@@ -138,3 +138,30 @@ def test_the_import_summary_counts_suggestions_after_merging(qtbot, make_window,
     window.importer.summary.close()
     assert "3 new suggested events, 1 more suggestion merged into events already there" in text
     qtbot.waitUntil(lambda: window.review.model.rowCount() == 3)  # the queue agrees
+
+
+def test_a_big_import_runs_in_a_child_process_and_its_summary_stays(qtbot, make_window,
+                                                                   tmp_path, workspace_path,
+                                                                   wait_import):  # fmt: skip
+    """60 files: stored by a child process (the window keeps its interpreter lock), the
+    views follow through the change log, the bar counted the files, and the summary
+    waits for the user however long the event loop runs."""
+    from desktop.ui import import_process
+
+    window = make_window(workspace_path)
+    seen: list[int] = []
+    window.importer.bar.valueChanged.connect(seen.append)
+    window.import_paths(make_articles(tmp_path / "many", import_process.PROCESS_FILES + 10))
+    wait_import(window)
+    assert window.importer.job.in_child
+    report = window.importer.last_report
+    assert report.count("imported") == import_process.PROCESS_FILES + 10
+    assert window.library.model.rowCount() == import_process.PROCESS_FILES + 10
+    assert window.review.model.rowCount() == len(event_rows(window.ws, "suggested")) > 0
+    assert max(seen) == import_process.PROCESS_FILES + 10 and min(seen) < max(seen)
+    box = window.importer.summary
+    qtbot.wait(1500)
+    assert box is not None and box.isVisible()
+    assert f"{import_process.PROCESS_FILES + 10} imported" in box.text()
+    box.accept()
+    assert not box.isVisible()
