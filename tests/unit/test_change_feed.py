@@ -118,6 +118,35 @@ def test_bulk_import_and_cascades_are_logged(ws, seeds_dir: Path) -> None:
     assert events_only.revision == _rev(ws)
 
 
+def test_changes_of_one_kind_are_read_from_the_revision_on(workspace_path, seeds_dir) -> None:
+    """The kind-filtered read walks the log from ``revision`` by its primary key; by the
+    index on kind it read every event change ever logged (the import's matcher asks
+    before each file, so that grew with the workspace)."""
+    from sqlalchemy import event
+
+    ws = open_workspace(workspace_path, backups=False)
+    try:
+        import_paths(ws, [seeds_dir])  # no ANALYZE: the app never runs one
+        seen: list[tuple[str, object]] = []
+
+        def record(_conn, _cursor, statement, parameters, _context, _many) -> None:
+            if "FROM changes WHERE seq >" in statement and "AND kind" in statement:
+                seen.append((statement, parameters))
+
+        event.listen(ws.engine, "before_cursor_execute", record)
+        at = _rev(ws) - 5
+        with ws.session() as s:
+            assert changes_since(s, at, "event").revision == _rev(ws)
+            statement, parameters = seen[-1]
+            plan = " ".join(row[-1] for row in s.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters))
+        event.remove(ws.engine, "before_cursor_execute", record)
+    finally:
+        ws.close()
+    assert "PRIMARY KEY" in plan and "ix_changes_entity" not in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
 def changes_since_all_events(ws) -> KindChanges:
     with ws.session() as s:
         return changes_since(s, 0).events
