@@ -356,11 +356,11 @@ class EventEditor(QWidget):
 
     def _show_color(self, color: str) -> None:
         self.color.setText(color or "Colour…")
-        self.color.setStyleSheet(f"background: {color};" if color else "")
+        _restyle(self.color, f"background: {color};" if color else "")
 
     # -- committing -----------------------------------------------------------------------------
     def _show_info(self, info: QLabel, text: str, error: bool = False) -> None:
-        info.setStyleSheet(error_style(self) if error else "color: palette(placeholder-text);")
+        _restyle(info, error_style(self) if error else "color: palette(placeholder-text);")
         info.setText(text)
         info.setToolTip(text)
 
@@ -498,3 +498,10 @@ class EventEditor(QWidget):
         self.return_on_enter = return_on_enter
         self.start.setFocus()
         self.start.selectAll()
+
+
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it differs: Qt re-polishes on every call, and the
+    editor shows each selected event (every review-queue accept selects the next)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)

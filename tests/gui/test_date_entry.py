@@ -145,3 +145,13 @@ def test_ctrl_n_dates_a_new_event_near_the_selection_or_the_visible_range(qtbot,
     created = event_detail(window.ws, window.current_event)
     assert created["start"].to_timex() == "2019-03-16"
     assert str(created["start"].precision) == "day"
+
+
+def test_an_error_shown_in_red_is_plain_again_for_the_next_event(qtbot, window):
+    info = window.editor.start_info
+    plain = info.styleSheet()
+    edit(qtbot, window.editor.start, "the day after the big storm in the north")
+    assert "cannot read" in info.text() and info.styleSheet() != plain
+    other = next(e for e in window.model.events if e != window.current_event)
+    window.select_event(other)
+    assert "cannot read" not in info.text() and info.styleSheet() == plain
