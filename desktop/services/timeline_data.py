@@ -179,14 +179,15 @@ def _overlap_days(stated: FuzzyDate, start: FuzzyDate, last: FuzzyDate) -> bool:
 
 def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] | None,
                    outlets: dict[int, tuple[str, str]] | None) -> list[TimelineEvent]:  # fmt: skip
-    events = (
-        select(Event.id, Event.title, Event.lane_id, Event.start_earliest, Event.start_latest,
-               Event.start_precision, Event.start_qualifier, Event.end_earliest,
-               Event.end_latest, Event.end_precision, Event.end_qualifier, Event.status,
-               Event.conflict, Event.version, Event.color, Event.description, Event.notes,
-               Event.confidence, Event.start_cycles, Event.end_cycles)
-        .order_by(Event.start_key, Event.id)
-    )  # fmt: skip
+    events = select(Event.id, Event.title, Event.lane_id, Event.start_earliest,
+                    Event.start_latest, Event.start_precision, Event.start_qualifier,
+                    Event.end_earliest, Event.end_latest, Event.end_precision,
+                    Event.end_qualifier, Event.status, Event.conflict, Event.version,
+                    Event.color, Event.description, Event.notes, Event.confidence,
+                    Event.start_cycles, Event.end_cycles)  # fmt: skip
+    # `start_key + 0`: SQLite sorts the rows it scans (one temporary b-tree) instead of
+    # walking the (start_key, id) index and looking up every row in the table from it
+    events = events.order_by(Event.start_key + 0, Event.id)
     cites = select(Citation.event_id, Citation.article_id, Citation.quote, Citation.anchor,
                    Citation.origin, Citation.value).order_by(Citation.id)
     tag_rows = select(event_tags.c.event_id, Tag.name).join(Tag, Tag.id == event_tags.c.tag_id)
@@ -199,27 +200,25 @@ def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] |
     tags: dict[int, list[str]] = {}
     for event_id, name in conn.execute(tag_rows).all():
         tags.setdefault(event_id, []).append(name)
-    first: dict[int, tuple[int, str, str]] = {}
-    cited: dict[int, list[int]] = {}
-    anchors: dict[int, set[str | None]] = {}
-    for event_id, article_id, quote, anchor, origin, value in conn.execute(cites).all():
-        if event_id not in first:
-            first[event_id] = (article_id, quote, value)
-            cited[event_id] = [article_id]
-            anchors[event_id] = {anchor or ("phrase" if origin == "suggested" else None)}
-        else:
-            cited[event_id].append(article_id)
-            anchors[event_id].add(anchor or ("phrase" if origin == "suggested" else None))
+    sources = _sources(conn.execute(cites).all())
     if outlets is None:
-        outlets = _outlets(conn, {a for a, _q, _v in first.values() if a})
+        outlets = _outlets(conn, {s[0] for s in sources.values() if s[0]})
     out = []
-    no_cite = (None, "", "")
+    no_cite = (None, "", "", (), _NO_ANCHOR)
     stated: dict[str, FuzzyDate | None] = {}
+    # immutable, so one object per distinct value: fewer objects for the collector's pass
+    # (tasks.bulk_objects) and less memory than one per event
+    dates: dict[tuple[Any, ...], FuzzyDate] = {}
+    singles: dict[int, tuple[int]] = {}  # article id -> (article id,)
     day, before, after = Precision.DAY, Qualifier.BEFORE, Qualifier.AFTER
     for row in conn.execute(events).all():
         (eid, title, lane, se, sl, sp, sq, ee, el, ep, eq, status, conflict, version, color,
          description, notes, confidence, sc, ec) = row  # fmt: skip
-        start = FuzzyDate(se, sl, _PRECISION.get(sp or "day", day), _QUALIFIER.get(sq), sc or 0)
+        key = (se, sl, sp, sq, sc)
+        start = dates.get(key)
+        if start is None:
+            start = dates[key] = FuzzyDate(se, sl, _PRECISION.get(sp or "day", day),
+                                           _QUALIFIER.get(sq), sc or 0)
         end = (FuzzyDate(ee, el, _PRECISION.get(ep, day), _QUALIFIER.get(eq), ec or 0)
                if ee is not None and el is not None and ep else None)  # fmt: skip
         # extent_of (layout.timeline), inlined: it runs 100,000 times on opening
@@ -227,28 +226,52 @@ def _event_records(conn: Any, ids: list[int] | None, statuses: tuple[str, ...] |
         open_start, open_end = start.qualifier is before, last.qualifier is after
         lo = sl if open_start else se
         hi = last.earliest if open_end else last.latest
-        first_article, quote, value = first.get(eid, no_cite)
+        first_article, quote, value, articles, rank = sources.get(eid, no_cite)
+        if len(articles) == 1:
+            cited = singles.get(first_article) or singles.setdefault(first_article,
+                                                                     (first_article,))
+        else:
+            cited = tuple(sorted(set(articles)))
         article, outlet = outlets.get(first_article, ("", "")) if first_article else ("", "")
-        articles = cited.get(eid, ())
         deep = _deep_extent(start, last, open_start, open_end) if sc or ec else None
         redated = ""
         if value:
-            s_date = _stated(value, stated)
+            s_date = stated[value] if value in stated else _stated(value, stated)
             if s_date is not None and (
                     not _overlap_days(s_date, start, last) if deep or s_date.cycles
                     else not (s_date.earliest <= last.latest and se <= s_date.latest)):
                 redated = s_date.human()
-        found = anchors.get(eid)
         out.append(TimelineEvent(  # positional, in field order: 100,000 calls
             eid, title or "", lane, lo, hi if hi > lo else lo, sp or "day", sq, status or "",
             bool(conflict), quote or "", start, end,
             tuple(sorted(tags[eid])) if eid in tags else (), article, outlet, version or 1,
-            color, open_start, open_end, deep, redated, (), (), len(articles),
-            tuple(sorted(set(articles))) if len(articles) > 1 else tuple(articles),
+            color, open_start, open_end, deep, redated, (), (), len(articles), cited,
             description or "", notes or "",
             float(confidence if confidence is not None else 1.0),
-            next((a for a in _ANCHOR_ORDER if a in found), None) if found else None,
+            _ANCHOR_ORDER[rank] if rank < _NO_ANCHOR else None,
         ))  # fmt: skip
+    return out
+
+
+_ANCHOR_RANK = {a: i for i, a in enumerate(_ANCHOR_ORDER)}
+_NO_ANCHOR = len(_ANCHOR_ORDER)
+
+
+def _sources(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    """event id -> [first cited article, its quote, its stated value, every cited article
+    in citation order, the rank of the best anchor in _ANCHOR_ORDER (_NO_ANCHOR: none)],
+    from all the citations in one pass (as eventdates.event_anchor, per event)."""
+    out: dict[int, list[Any]] = {}
+    rank_of, none = _ANCHOR_RANK.get, _NO_ANCHOR
+    for event_id, article_id, quote, anchor, origin, value in rows:
+        rank = rank_of(anchor or ("phrase" if origin == "suggested" else None), none)
+        found = out.get(event_id)
+        if found is None:
+            out[event_id] = [article_id, quote, value, [article_id], rank]
+        else:
+            found[3].append(article_id)
+            if rank < found[4]:
+                found[4] = rank
     return out
 
 

@@ -209,9 +209,11 @@ def _shift(precision: Precision, when: datetime, units: int) -> datetime:
     return datetime(min(max(when.year + units * years, 1), 9999), 1, 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FuzzyDate:
-    """A date known to lie somewhere in [earliest, latest] (inclusive, minute resolution)."""
+    """A date known to lie somewhere in [earliest, latest] (inclusive, minute resolution).
+
+    Slots: a workspace holds one or two per event (100,000 at a time), made on opening."""
 
     earliest: datetime
     latest: datetime
@@ -385,8 +387,6 @@ class FuzzyDate:
     @classmethod
     def from_timex(cls, value: str) -> FuzzyDate:
         """Parse a placeable TIMEX3 value; PRESENT_REF, durations and garbage raise ValueError."""
-        from desktop.temporal.timex import parse_timex
-
         deep = _DEEP_TIMEX.fullmatch(value.strip()) if isinstance(value, str) else None
         if deep:  # "-0043", "-0043-03-15", "-0043-Q1": ISO 8601 expanded, astronomical
             year, month, day, quarter, season = deep.groups()
@@ -471,3 +471,9 @@ def _third(
     y0 = start.year if bce else start.year - start.year % span  # BCE: the period's first year
     first = max(y0 + cuts[index], 1)
     return datetime(first, 1, 1), datetime(y0 + cuts[index + 1] - 1, 12, 31, 23, 59)
+
+
+# at the end: timex imports Precision from here. A function-level import ran on every
+# parse (through PySide's import hook once Qt is loaded: 4.9 -> 3.0 us a from_timex; a
+# 100,000-event workspace parses ~11,000 distinct stated dates on opening)
+from desktop.temporal.timex import parse_timex  # noqa: E402

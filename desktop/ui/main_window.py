@@ -38,7 +38,12 @@ from desktop.ui.importer import ImportController
 from desktop.ui.library import LibraryPanel
 from desktop.ui.library_actions import LibraryActions
 from desktop.ui.menus import build_menus
-from desktop.ui.preferences import Preferences, SchemeFollower, apply_preferences
+from desktop.ui.preferences import (
+    Preferences,
+    SchemeFollower,
+    apply_app_theme,
+    apply_preferences,
+)
 from desktop.ui.reader import ReaderPanel
 from desktop.ui.reader_feed import ReaderFeed
 from desktop.ui.review import ReviewPanel
@@ -59,6 +64,9 @@ class MainWindow(QMainWindow):
         self.ctx = WindowContext(ws, settings, self)
         self.settings, self.runner = settings, self.ctx.runner
         self.undo_stack, self.model = self.ctx.undo_stack, self.ctx.model
+        # the theme's style sheet before the panes: set afterwards, it re-polishes them all
+        prefs = Preferences.load(settings)
+        apply_app_theme(prefs.theme)
         self.current_event: int | None = None
         self.current_detail: dict[str, Any] | None = None  # the editor's event, in full
         # -- panes
@@ -115,7 +123,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self._set_title()
-        apply_preferences(self.ctx, Preferences.load(settings))
+        apply_preferences(self.ctx, prefs, theme=False)
         self.team.attach(ws)
         self.model.load()
 

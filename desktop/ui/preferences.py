@@ -144,15 +144,23 @@ class PreferencesDialog(QDialog):
                            author=" ".join(self.author.text().split()))
 
 
-def apply_preferences(ctx: WindowContext, prefs: Preferences) -> None:
+def apply_preferences(ctx: WindowContext, prefs: Preferences, *, theme: bool = True) -> None:
     """Make `prefs` current: the theme now, the import options for the next import (the
-    window hands them on to its importer, editor and timeline on `preferences_changed`)."""
+    window hands them on to its importer, editor and timeline on `preferences_changed`).
+    `theme=False`: the caller applied `prefs.theme` already (a new window does, before
+    its panes exist, so the style sheet is not re-polished over every widget)."""
     ctx.preferences = prefs
     ctx.ws.author = clean_author(prefs.author) if prefs.author else default_author()
+    if theme:
+        apply_app_theme(prefs.theme)
+    ctx.preferences_changed.emit(prefs)
+
+
+def apply_app_theme(theme: str) -> None:
+    """The theme on the running application (none: nothing to style)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        apply_theme(app, prefs.theme)
-    ctx.preferences_changed.emit(prefs)
+        apply_theme(app, theme)
 
 
 def open_preferences(ctx: WindowContext) -> PreferencesDialog:
