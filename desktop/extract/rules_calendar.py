@@ -304,7 +304,7 @@ def years(text: str, low: str, out: list[Candidate]) -> None:
 
 def periods(text: str, low: str, out: list[Candidate]) -> None:
     """Holidays, seasons and quarters."""
-    if any(w in text for w in P.HOLIDAY_WORDS):
+    if P.ANY_HOLIDAY_WORD.search(text) is not None:
         for m in P.HOLIDAY.finditer(text):
             if m["h"].startswith("Independence") and text[: m.start()].endswith(("'s ", "’s ")):
                 continue  # "Ukraine's Independence Day" is not the Fourth of July

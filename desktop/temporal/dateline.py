@@ -43,7 +43,9 @@ _PATTERNS = (  # (pattern, day-first for numeric forms: None = the user's order)
     re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
     re.compile(rf"\b{_YEAR}\.\s+{_WORD_MONTH}\s+(?P<day>[0-3]?\d)\."),
 )
-_YEARISH = re.compile(r"\d{4}")
+# \d{4} spelled out: a pattern that opens with one character class lets the search skip
+# to the next digit in C (a repeat first is tried at every character, twice as slow).
+_YEARISH = re.compile(r"\d\d\d\d")
 
 _LABEL_WORDS = frozenset(
     """published publish posted updated update last modified first date dateline created
