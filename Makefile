@@ -66,7 +66,7 @@ lint: venv
 # The bundle build (~1-2 minutes) is its own target, `make bundle-test`; CI runs both.
 test: sysdeps testdeps venv
 	$(VENV)/bin/ruff check .
-	$(PY) tests/pgcluster.py run -- $(VENV)/bin/pytest -m "not slow"
+	$(PY) tests/pgcluster.py run -- $(VENV)/bin/pytest -m "not slow" --durations=15
 
 bundle-test: sysdeps venv
 	$(VENV)/bin/pytest -m slow tests/e2e/test_bundle.py

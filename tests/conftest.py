@@ -35,7 +35,7 @@ def workspace_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def tmpfs_folder(tmp_path: Path) -> Iterator[Path]:
-    """An empty 32 MB tmpfs, room for the largest test export (a ~10 MB PNG) beside the old
+    """An empty 32 MB tmpfs, room for the largest test export (a ~3 MB PNG) beside the old
     file (tests fill it with full_disk.fill); skipped where mounting is not allowed (not
     root): the RLIMIT_FSIZE variants of the same tests still run."""
     from full_disk import mount_tmpfs, unmount
