@@ -129,13 +129,18 @@ def store_prepared(
     inserts (milliseconds for an ordinary article) and other writers barely wait. An
     import passes one ``nearby`` cache for all its files (see matching.CandidateCache).
     """
-    with ws.session() as session:
-        try:
-            return _store(session, prepared, options, nearby)
-        except _SameText:  # another window stored the same text a moment ago
-            session.rollback()
-            return FileResult(prepared.path, "duplicate",
-                              "same text as an article already stored")
+    try:
+        with ws.session() as session:
+            try:
+                return _store(session, prepared, options, nearby)
+            except _SameText:  # another window stored the same text a moment ago
+                session.rollback()
+                return FileResult(prepared.path, "duplicate",
+                                  "same text as an article already stored")
+    except BaseException:
+        if nearby is not None:  # it may hold this transaction's own, undone, writes
+            nearby.clear()
+        raise
 
 
 def _store(
@@ -189,8 +194,8 @@ def _store(
         later.append((result, article))
     else:
         _flush(session)
-        stored = store_suggestions(session, article, found, plan) if found is not None \
-            else Stored()
+        stored = store_suggestions(session, article, found, plan, nearby) \
+            if found is not None else Stored()
         result = FileResult(path, "imported", article_id=article.id, suggestions=stored.total,
                             merged=stored.merged)
     notes = [*draft.notes, article.extraction_error or ""]

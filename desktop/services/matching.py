@@ -243,6 +243,10 @@ _LOAD = _CANDIDATES.replace("BETWEEN ? AND ?", ">= ? AND start_earliest < ?")
 _BY_ID = ("SELECT start_earliest, id, start_latest, start_qualifier, signature, start_precision, "
           "start_cycles FROM events WHERE status != 'rejected' AND id IN ({})")
 _CHUNK = 500  # ids per IN list: well under every driver's parameter limit
+# The log row of an article's insert (the latest: a deleted article's id can come back),
+# and the last row: the span of the log an import's transaction wrote since that insert.
+_OWN_SPAN = ("SELECT (SELECT max(seq) FROM changes WHERE kind = 'article' AND entity_id = ? "
+             "AND op = 'insert'), (SELECT max(seq) FROM changes)")
 
 
 def _bucket(precision: str, when: datetime | str) -> int:
@@ -277,10 +281,15 @@ class CandidateCache:
         # (precision, cycles, bucket) -> key -> event id -> row
         self.buckets: dict[tuple[str, int, int], dict[str, dict[int, Row]]] = {}
         self.where: dict[int, tuple[tuple[str, int, int], frozenset[str]]] = {}
+        # Spans of revisions (low, high] this import wrote and put in here itself (see
+        # `stored`): the next sync does not read them back.
+        self.own: list[tuple[int, int]] = []
 
     def clear(self) -> None:
+        """Forget everything (after a failed transaction: its own writes are gone)."""
         self.buckets.clear()
         self.where.clear()
+        self.own.clear()
 
     def sync(self, conn: Connection) -> None:
         """Forget and re-read the events changed since the last sync."""
@@ -288,8 +297,9 @@ class CandidateCache:
             self.clear()
             self.revision = workspace_revision(conn)
             return
-        changes = changes_since(conn, self.revision, "event")
+        changes = changes_since(conn, self.revision, "event", self.own)
         self.revision = changes.revision
+        self.own.clear()
         if changes.reset or len(self.where) > self.LIMIT:
             self.clear()
             return
@@ -303,6 +313,28 @@ class CandidateCache:
                 place = (precision, int(cycles or 0), _bucket(precision, row[0]))
                 if place in self.buckets:
                     self._add(place, tuple(row))
+
+    def stored(self, conn: Connection, article_id: int,
+               events: Iterable[tuple[str, int, datetime, int, datetime, str | None, str]],
+               ) -> None:  # fmt: skip
+        """What the caller's transaction wrote since it inserted article ``article_id``:
+        its new events, as (precision, cycles, earliest, id, latest, qualifier, signature).
+
+        From that insert on the transaction holds the write lock (SQLite's, PostgreSQL's
+        change-log lock), so every log row after it is its own. The events go in as a
+        read would bring them, and the next sync skips those log rows instead of reading
+        back each article's own events (its merges change no column compared). A
+        transaction that then fails must `clear` the cache."""
+        first, last = _driver_sql(conn, _OWN_SPAN, (article_id,)).one()
+        as_sql = _as_stored(conn)
+        for precision, cycles, earliest, event_id, latest, qualifier, sig in events:
+            row = (as_sql(earliest), event_id, as_sql(latest), qualifier, sig)
+            place = (precision, int(cycles or 0), _bucket(precision, row[0]))
+            self._drop(event_id)
+            if place in self.buckets:
+                self._add(place, row)
+        if first is not None:
+            self.own.append((int(first) - 1, int(last)))
 
     def load(self, conn: Connection, probes: Sequence[Probe]) -> None:
         """Read the buckets these suggestions' windows need and are not cached yet."""

@@ -143,14 +143,17 @@ def plan_matches(session: Session, found: Extracted, cache: CandidateCache | Non
 
 
 def store_suggestions(
-    session: Session, article: Article, found: Extracted, plan: Plan | None = None
+    session: Session, article: Article, found: Extracted, plan: Plan | None = None,
+    nearby: CandidateCache | None = None,
 ) -> Stored:
     """Write already extracted suggestions (the fast, in-transaction half of suggesting);
     says how many became new events and how many merged into stored ones.
 
     With a ``plan`` from plan_matches, a planned match still stored and not rejected is
     used as is; anything else is matched here, against the events stored before (never
-    this article's own: the ones it cites, or the ones it is creating).
+    this article's own: the ones it cites, or the ones it is creating). An import that
+    has just inserted ``article`` (so holds the write lock) passes its ``nearby`` cache,
+    which then gains the new events without reading them back.
     """
     article.extraction_error = found.error
     session.flush()  # the article row must exist before its citations point at it
@@ -171,12 +174,18 @@ def store_suggestions(
     matches = _matches(session, [probes[i] for i in todo],
                        [plan[i] for i in todo] if plan is not None else None, own)  # fmt: skip
     items = [found.suggestions[i] for i in todo]
-    event_ids = _store_all(session, items, [probes[i] for i in todo], matches)
+    probes_todo = [probes[i] for i in todo]
+    event_ids = _store_all(session, items, probes_todo, matches)
     pairs = list(zip(event_ids, items, strict=True))
     if pairs:
         session.execute(_INSERT_CITATION, [_citation_row(article.id, e, s) for e, s in pairs])
     fresh = {e for e, m in zip(event_ids, matches, strict=True) if m is None}
     link_proposed(session, [(e, s.actors, s.places) for e, s in pairs], fresh)  # who, where
+    if nearby is not None:
+        nearby.stored(session.connection(), article.id, [
+            _cached(e, s, mine)
+            for e, s, mine, m in zip(event_ids, items, probes_todo, matches, strict=True)
+            if m is None])  # fmt: skip
     merged = sum(1 for m in matches if m is not None)
     return Stored(new=len(pairs) - merged, merged=merged)
 
@@ -271,6 +280,13 @@ def _store_all(session: Session, items: list[Suggestion], probes: list[Probe],
                             "confidence": item.confidence, "now": now})
         session.execute(_MERGED, updates)
     return [int(i) for i in ids if i is not None]
+
+
+def _cached(event_id: int, item: Suggestion, mine: Probe) -> tuple:
+    """A new event as CandidateCache.stored takes it: the columns `_event_row` wrote."""
+    when = item.fuzzy
+    return (str(when.precision), when.cycles, when.earliest, event_id, when.latest,
+            str(when.qualifier) if when.qualifier else None, mine.signature)
 
 
 def _event_row(item: Suggestion, mine: Probe, now: object) -> dict:

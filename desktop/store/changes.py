@@ -215,23 +215,31 @@ def workspace_revision(session: Session | Connection) -> int:
     return int(session.execute(text("SELECT coalesce(max(seq), 0) FROM changes")).scalar_one())
 
 
-def changes_since(session: Session | Connection, revision: int,
-                  kind: str | None = None) -> ChangeSet:  # fmt: skip
+def changes_since(session: Session | Connection, revision: int, kind: str | None = None,
+                  skip: Iterable[tuple[int, int]] = ()) -> ChangeSet:  # fmt: skip
     """What changed after ``revision``; cheap (an index range scan of the log). With
     ``kind``, only that kind's changes are read (an import's matcher follows events, not
-    the citations and entity links each article writes beside them)."""
+    the citations and entity links each article writes beside them). ``skip`` holds
+    spans of revisions (low, high] the caller has applied itself (its own writes): their
+    rows are not read."""
     now = workspace_revision(session)
     if revision > now:  # the file was replaced by an older copy: the log cannot say
         return ChangeSet(revision, now, reset=True)
-    sql = "SELECT seq, kind, entity_id, op FROM changes WHERE seq > :n"
-    params: dict[str, object] = {"n": revision}
+    sql = "SELECT seq, kind, entity_id, op FROM changes WHERE seq > :n AND seq <= :m"
+    params: dict[str, object] = {}
     if kind is not None:
         # Written so no index on kind can serve it: SQLite otherwise walks every row of
         # this kind ever logged (ix_changes_entity) and sorts them, instead of the few
         # rows after ``revision`` by the primary key.
         sql += " AND kind || '' = :kind"
         params["kind"] = kind
-    rows = session.execute(text(sql + " ORDER BY seq"), params)
+    rows: list = []
+    start = revision
+    for low, high in [*sorted(skip), (now, now)]:
+        if low > start:
+            rows += session.execute(text(sql + " ORDER BY seq"),
+                                    {**params, "n": start, "m": min(low, now)}).all()
+        start = max(start, high)
     return ChangeSet.from_rows(rows, revision, now)
 
 

@@ -177,3 +177,50 @@ def test_an_imports_cache_plans_what_the_plain_scan_plans(
         assert import_store.store_prepared(ws, prepared, nearby=cache).status == "imported"
     ws.close()
     assert matched >= 60
+
+
+def _indexed(cache: CandidateCache) -> dict:
+    return {place: {key: rows for key, rows in index.items() if rows}
+            for place, index in cache.buckets.items()}  # fmt: skip
+
+
+def test_an_imports_own_events_enter_its_cache_as_a_read_and_are_not_read_back(
+    corpus: Path, workspace_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After each file the cache holds what a fresh read of the same months holds, while
+    the sync re-reads only what the other writer changed, never the import's own events."""
+    from desktop.services import matching
+
+    reread: list[tuple] = []
+    real = matching._driver_sql
+
+    def spy(conn, sql, params):  # noqa: ANN001, ANN202
+        if sql.startswith(matching._BY_ID.split("{")[0]):
+            reread.append(params)
+        return real(conn, sql, params)
+
+    monkeypatch.setattr(matching, "_driver_sql", spy)
+    ws = open_workspace(workspace_location)
+    cache = CandidateCache()
+    files, _problems = importing.collect([corpus])
+    meddle = _meddle(ws)
+    probes: list = []
+    for index, (path, row) in enumerate(files):
+        reread.clear()
+        meddle(index, len(files), path)
+        prepared = import_prepare.prepare_file(path, row)
+        assert prepared.extracted is not None
+        probes += prepared.extracted.match_probes()
+        assert import_store.store_prepared(ws, prepared, nearby=cache).status == "imported"
+        with ws.session() as session:
+            conn = session.connection()
+            cache.sync(conn)  # what the next file's sync would read of this one
+            # the other writer acts before files 12, 20 and 28: only then is anything re-read
+            assert bool(reread) == (index in (12, 20, 28)), (index, reread)
+            assert all(len(ids) == 1 for ids in reread), reread
+            fresh = CandidateCache()
+            fresh.sync(conn)
+            fresh.load(conn, probes)
+            assert _indexed(cache) == _indexed(fresh), path.name
+    ws.close()
+    assert sum(len(index) for index in _indexed(cache).values()) > 20
