@@ -333,16 +333,23 @@ def absorb_links(session: Session, source_event: int, target_event: int) -> None
 
 
 def link_proposed(session: Session, proposed: Sequence[tuple[int, Sequence, Sequence]],
-                  fresh: Collection[int] = ()) -> None:  # fmt: skip
+                  fresh: Collection[int] = (),
+                  indexes: dict[str, dict[str, int]] | None = None) -> None:  # fmt: skip
     """Link suggested events (event id, ActorRefs, PlaceRefs) to their entities, adding to
     what an event already names (a second source may name more); one insert per kind.
     ``fresh`` events were created by the caller just now: they name nobody yet, so their
-    links are not looked up."""
+    links are not looked up. ``indexes`` (kind -> name_index) is an import's, kept from
+    article to article and current (see matching.CandidateCache.sync): a kind missing
+    is read and put in, and the names created here are added to it."""
     if not any(actors or places for _, actors, places in proposed):
         return
     for kind in KINDS:
         k = kind_of(kind)
-        index = name_index(session, kind)
+        index = indexes.get(kind) if indexes is not None else None
+        if index is None:
+            index = name_index(session, kind)
+            if indexes is not None:
+                indexes[kind] = index
         events = sorted({event_id for event_id, *_ in proposed} - set(fresh))
         have: dict[int, set[int]] = {}
         for at in range(0, len(events), 500):  # well under every driver's parameter limit

@@ -244,9 +244,12 @@ _BY_ID = ("SELECT start_earliest, id, start_latest, start_qualifier, signature, 
           "start_cycles FROM events WHERE status != 'rejected' AND id IN ({})")
 _CHUNK = 500  # ids per IN list: well under every driver's parameter limit
 # The log row of an article's insert (the latest: a deleted article's id can come back),
-# and the last row: the span of the log an import's transaction wrote since that insert.
-_OWN_SPAN = ("SELECT (SELECT max(seq) FROM changes WHERE kind = 'article' AND entity_id = ? "
-             "AND op = 'insert'), (SELECT max(seq) FROM changes)")
+# where an import's transaction's own rows begin, and how many actor or place rows other
+# writers logged between the cache's revision and it.
+_WRITING = ("SELECT s.first, (SELECT count(*) FROM changes WHERE seq > ? AND seq < s.first "
+            "AND kind || '' IN ('actor', 'place')) FROM (SELECT max(seq) AS first FROM "
+            "changes WHERE kind = 'article' AND entity_id = ? AND op = 'insert') s")
+_NEVER = 2**62  # a revision past any: nothing to count
 
 
 def _bucket(precision: str, when: datetime | str) -> int:
@@ -284,12 +287,17 @@ class CandidateCache:
         # Spans of revisions (low, high] this import wrote and put in here itself (see
         # `stored`): the next sync does not read them back.
         self.own: list[tuple[int, int]] = []
+        # entities.name_index per kind, for the import's links: kept while no other
+        # writer changes that kind (its own new names are added as it creates them)
+        self.names: dict[str, dict[str, int]] = {}
+        self._first: int | None = None  # the log row where the transaction's own begin
 
     def clear(self) -> None:
         """Forget everything (after a failed transaction: its own writes are gone)."""
         self.buckets.clear()
         self.where.clear()
         self.own.clear()
+        self.names.clear()
 
     def sync(self, conn: Connection) -> None:
         """Forget and re-read the events changed since the last sync."""
@@ -297,12 +305,15 @@ class CandidateCache:
             self.clear()
             self.revision = workspace_revision(conn)
             return
-        changes = changes_since(conn, self.revision, "event", self.own)
+        # every kind: outside the import's own spans only other writers' few rows remain
+        changes = changes_since(conn, self.revision, skip=self.own)
         self.revision = changes.revision
         self.own.clear()
         if changes.reset or len(self.where) > self.LIMIT:
             self.clear()
             return
+        for kind in [kind for kind in self.names if changes.of(kind)]:
+            del self.names[kind]  # renamed, merged, deleted elsewhere: read it again
         touched = sorted(changes.events.touched)
         for event_id in touched:
             self._drop(event_id)
@@ -314,18 +325,27 @@ class CandidateCache:
                 if place in self.buckets:
                     self._add(place, tuple(row))
 
-    def stored(self, conn: Connection, article_id: int,
+    def writing(self, conn: Connection, article_id: int) -> dict[str, dict[str, int]]:
+        """The caller's transaction has just inserted article ``article_id``: from then on
+        it holds the write lock (SQLite's, PostgreSQL's change-log lock), so every log row
+        after that insert is its own (see `stored`). Returns the import's name indexes
+        for its links (`names`), without a kind another writer changed since the sync."""
+        since = self.revision if self.names and self.revision is not None else _NEVER
+        self._first, others = _driver_sql(conn, _WRITING, (since, article_id)).one()
+        if others:
+            self.names.clear()
+        return self.names
+
+    def stored(self, conn: Connection,
                events: Iterable[tuple[str, int, datetime, int, datetime, str | None, str]],
                ) -> None:  # fmt: skip
-        """What the caller's transaction wrote since it inserted article ``article_id``:
-        its new events, as (precision, cycles, earliest, id, latest, qualifier, signature).
-
-        From that insert on the transaction holds the write lock (SQLite's, PostgreSQL's
-        change-log lock), so every log row after it is its own. The events go in as a
-        read would bring them, and the next sync skips those log rows instead of reading
-        back each article's own events (its merges change no column compared). A
-        transaction that then fails must `clear` the cache."""
-        first, last = _driver_sql(conn, _OWN_SPAN, (article_id,)).one()
+        """What the transaction wrote since `writing`: its new events, as (precision,
+        cycles, earliest, id, latest, qualifier, signature). They go in as a read would
+        bring them, and the next sync skips its log rows instead of reading back each
+        article's own events (its merges change no column compared) and entity links.
+        A transaction that then fails must `clear` the cache."""
+        first, self._first = self._first, None
+        last = workspace_revision(conn)
         as_sql = _as_stored(conn)
         for precision, cycles, earliest, event_id, latest, qualifier, sig in events:
             row = (as_sql(earliest), event_id, as_sql(latest), qualifier, sig)

@@ -180,9 +180,10 @@ def store_suggestions(
     if pairs:
         session.execute(_INSERT_CITATION, [_citation_row(article.id, e, s) for e, s in pairs])
     fresh = {e for e, m in zip(event_ids, matches, strict=True) if m is None}
-    link_proposed(session, [(e, s.actors, s.places) for e, s in pairs], fresh)  # who, where
+    names = nearby.writing(session.connection(), article.id) if nearby is not None else None
+    link_proposed(session, [(e, s.actors, s.places) for e, s in pairs], fresh, names)
     if nearby is not None:
-        nearby.stored(session.connection(), article.id, [
+        nearby.stored(session.connection(), [
             _cached(e, s, mine)
             for e, s, mine, m in zip(event_ids, items, probes_todo, matches, strict=True)
             if m is None])  # fmt: skip

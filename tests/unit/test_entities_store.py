@@ -190,3 +190,66 @@ def test_proposed_links_add_to_a_stored_event_and_fill_a_fresh_one(ws) -> None:
         assert [n for n, _ in ent.event_entities(s, stored, "place")] == ["Idlib", "Saraqib"]
         assert ent.event_entities(s, fresh, "actor") == [("Turkey", "subject")]
         assert [n for n, _ in ent.event_entities(s, fresh, "place")] == ["Afrin"]
+
+
+def test_an_import_reads_the_names_once_and_again_only_after_another_writer(
+    ws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import keeps its actor and place names from article to article (with the ones
+    it creates); a rename elsewhere between two articles, or while one is being matched,
+    is seen: the next article that says "Turkey" gets a new actor, as a fresh read gives,
+    not the renamed one."""
+    from sqlalchemy import event
+
+    from desktop.ingest import draft_from_text
+    from desktop.services import import_store
+    from desktop.services.import_prepare import prepare_draft
+    from desktop.services.import_store import store_prepared
+    from desktop.services.matching import CandidateCache
+
+    reads: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        if "aliases" in statement and statement.lstrip().startswith("SELECT"):
+            reads.append(statement.split("FROM")[1].split()[0])
+
+    def store(text: str, day: int) -> list[str]:
+        reads.clear()
+        draft = draft_from_text(text, source_file=f"day{day}.txt")
+        draft.published = date(2024, 3, day)
+        assert store_prepared(ws, prepare_draft(draft), nearby=cache).status == "imported"
+        return sorted(reads)
+
+    cache = CandidateCache()
+    event.listen(ws.engine, "before_cursor_execute", record)
+    try:
+        assert store("Turkish troops shelled the village of Kafr Hamra on Friday.\n",
+                     9) == ["actors", "places"]
+        assert store("Turkish troops shelled the village of Kafr Hamra on Friday, "
+                     "killing 4 people.\nResidents fled to Azaz on Saturday.\n", 10) == []
+        turkey = ent.find_entity(ws, "actor", "Turkey")
+        ent.rename_entity(ws, "actor", turkey, "Turkish Armed Forces")
+        assert store("Turkish troops entered Azaz on Monday.\n", 12) == ["actors"]
+        azaz = ent.find_entity(ws, "place", "Azaz")
+        planned = import_store.plan_matches
+
+        def rename_while_planning(session, found, nearby):  # noqa: ANN001, ANN202
+            plan = planned(session, found, nearby)  # after the sync, before the insert
+            mark = len(reads)
+            ent.rename_entity(ws, "place", azaz, "Azaz town")
+            del reads[mark:]  # the rename's own reads
+            return plan
+
+        monkeypatch.setattr(import_store, "plan_matches", rename_while_planning)
+        assert store("Turkish troops left Azaz on Tuesday.\n", 13) == ["actors", "places"]
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", record)
+    with ws.session() as s:
+        named = {name for (name,) in s.execute(text("SELECT name FROM actors"))}
+        entered = s.scalar(select(Event.id).where(Event.title.contains("entered")))
+        assert ent.event_entities(s, entered, "actor") == [("Turkey", "subject")]
+        left = s.scalar(select(Event.id).where(Event.title.contains("left")))
+        assert [n for n, _ in ent.event_entities(s, left, "place")] == ["Azaz"]
+    assert {"Turkey", "Turkish Armed Forces"} <= named
+    assert ent.find_entity(ws, "actor", "Turkey") != turkey
+    assert ent.find_entity(ws, "place", "Azaz") not in (None, azaz)
