@@ -6,6 +6,7 @@ Shift with a move extends the selection and A/R/M act on everything selected.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,6 +46,9 @@ FILTERS = (("Dated by: any", None), ("Date phrase", "phrase"),
 CONFLICT_BG = QColor("#fde2e1")
 HELP = ("<b>J/K</b> move · <b>A</b> accept · <b>R</b> reject · <b>E</b> edit · "
         "<b>M</b> merge · <b>Shift</b>+move selects")
+
+
+_CONFLICT = attrgetter("conflict")
 
 
 def _queue_order(e: Any) -> Any:
@@ -288,7 +292,7 @@ class ReviewPanel(QWidget):
 
     def _count(self) -> None:
         n = len(self.model.rows)
-        conflicts = sum(1 for r in self.model.rows if r.conflict)
+        conflicts = sum(map(bool, map(_CONFLICT, self.model.rows)))  # C-level: per delta
         hidden = 0
         if self.dated_by.currentData() is not None:
             hidden = sum(1 for r in self.model.records.values() if _pending(r)) - n

@@ -213,9 +213,10 @@ class TimelineView(QWidget):
             self.fit_all()
 
     def apply_events(self, records: list[TimelineEvent], removed: set[int],
-                     tags: list[str] | None = None) -> None:
+                     tags: list[str] | None = None, *, repaint: bool = True) -> None:
         """Show a change set's events: only their lanes are re-indexed, the visible range
-        and the selection stay (a deleted event leaves the selection)."""
+        and the selection stay (a deleted event leaves the selection). `repaint` False:
+        the caller asks for the frame later (ui/burst.py, during an import)."""
         if tags is not None:
             self.tag_box.set_tags(tags)
         if not self.model.apply(records, removed, self.canvas.painter.label_width):
@@ -230,8 +231,9 @@ class TimelineView(QWidget):
         selected = self.canvas.state.selected
         if selected & removed:
             self.canvas.state.selected = selected - removed
-        self.canvas.update()
-        self.minimap.update()
+        if repaint:
+            self.canvas.update()
+            self.minimap.update()
         self._sync_bars()
 
     def set_grouping(self, grouping: str) -> None:
