@@ -24,6 +24,7 @@ from desktop.services.import_prepare import (
 from desktop.services.matching import CandidateCache
 from desktop.services.suggesting import Stored, plan_matches, store_suggestions
 from desktop.store import Article, Workspace
+from desktop.store.changes import untracked
 from desktop.store.workspace import write_error_message
 
 LOCK_SECONDS = 0.015  # one transaction of a batch runs for at most about this long
@@ -75,6 +76,7 @@ def store_batch(
     """
     results: list[FileResult] = []
     with ws.session() as session:
+        untracked(session)  # nobody asks an import's commits what they changed
         started = time.monotonic()
         known = _stored(session, [item.digest for item in batch if item.draft is not None])
         later: list[tuple[FileResult, Article]] = []  # flushed together at the end
@@ -131,6 +133,7 @@ def store_prepared(
     """
     try:
         with ws.session() as session:
+            untracked(session)
             try:
                 return _store(session, prepared, options, nearby)
             except _SameText:  # another window stored the same text a moment ago

@@ -26,6 +26,7 @@ KINDS = ("event", "lane", "tag", "article", "timeline", "actor", "place")
 _INFO_START = "chronologue.revision_at_begin"
 _INFO_PENDING = "chronologue.pending_changes"
 _INFO_DONE = "chronologue.committed_changes"
+_INFO_UNTRACKED = "chronologue.untracked"
 
 CREATE_TABLE = (
     "CREATE TABLE IF NOT EXISTS changes ("
@@ -248,6 +249,15 @@ def committed_changes(session: Session) -> ChangeSet:
     return session.info.get(_INFO_DONE) or ChangeSet()
 
 
+def untracked(session: Session) -> Session:
+    """Mark a session whose caller never asks what it changed (an import's files): its
+    commit only checks that it wrote something (the author stamps need that) instead of
+    reading back and folding every log row it wrote, a few hundred for an article with
+    its suggestions; `committed_changes` then says reset (the set cannot say)."""
+    session.info[_INFO_UNTRACKED] = True
+    return session
+
+
 def track_changes(factory: sessionmaker[Session]) -> None:
     """Make every session of ``factory`` collect its own ChangeSet at commit time."""
     event.listen(factory, "after_begin", _after_begin)
@@ -265,6 +275,11 @@ def _before_commit(session: Session) -> None:
     session.flush()  # the commit's own flush comes after this hook: do it now
     since = session.info.get(_INFO_START)
     if since is None:  # nothing ran in this transaction
+        return
+    if session.info.get(_INFO_UNTRACKED):
+        top = workspace_revision(session)
+        if top > since:
+            session.info[_INFO_PENDING] = ChangeSet(since, top, reset=True)
         return
     rows = session.execute(
         text("SELECT seq, kind, entity_id, op FROM changes WHERE seq > :n ORDER BY seq"),

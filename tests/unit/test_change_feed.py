@@ -177,3 +177,41 @@ def test_restored_older_copy_asks_for_a_reload_and_triggers_come_back(workspace_
         assert _rev(again) > before
     finally:
         again.close()
+
+
+def test_an_untracked_unit_of_work_is_stamped_but_not_read_back(ws) -> None:
+    """An import's commit (untracked) stamps its log rows with the author like any other,
+    says reset instead of what it changed, and does not read its log rows back."""
+    from sqlalchemy import event
+
+    from desktop.store.changes import committed_changes, untracked
+
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    before = _rev(ws)
+    event.listen(ws.engine, "before_cursor_execute", record)
+    try:
+        with ws.session() as s:
+            untracked(s)
+            editing.create_event(s, "Talks held", FuzzyDate.day(2018, 9, 7))
+            editing.create_event(s, "Talks ended", FuzzyDate.day(2018, 9, 9))
+        quiet = committed_changes(s)
+        with ws.session() as s:
+            untracked(s)
+            s.execute(text("SELECT count(*) FROM events")).scalar_one()
+        nothing = committed_changes(s)
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", record)
+    assert quiet.reset and (quiet.since, quiet.revision) == (before, _rev(ws))
+    assert not nothing  # a read-only unit of work changed nothing
+    assert not [st for st in statements if "entity_id, op FROM changes" in st]
+    with ws.session() as s:
+        stamped = s.execute(text("SELECT count(*), count(author), count(at) FROM changes "
+                                 "WHERE seq > :n"), {"n": before}).one()
+    assert stamped[0] >= 2 and stamped[0] == stamped[1] == stamped[2]
+    _, tracked = ws.transact(lambda s: editing.create_event(s, "Talks resumed",
+                                                            FuzzyDate.day(2018, 9, 10)))
+    assert not tracked.reset and len(tracked.events.created) == 1
