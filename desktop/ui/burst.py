@@ -8,7 +8,8 @@ the gutter's counts, the overview), the review queue's and the library's visible
 
 During a large delta the views are held instead: the timeline is not asked to repaint
 and the item views have their updates disabled. Released by a timer, at most once per
-`INTERVAL_MS` and one step per pass (the timeline, then each table), a held view
+`INTERVAL_MS`, one step per pass (the timeline, then each table) and never between
+two slices of a delta (WorkspaceModel hands those out one per pass), a held view
 repaints with the data it has by then: stale for that moment only, and the timer always
 runs after the last delta, so the final frame is exact. A small change (an edit) repaints
 at once, as before, unless it comes while the views are held (then with them).
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 INTERVAL_MS = 250  # the longest a burst's frames wait behind the data
 LARGE = 32  # records in a delta from which its repaints are held
+BUSY_RETRY_MS = 16  # a release that found slices still coming tries a frame later
 
 Step = tuple[Callable[[], None], Callable[[], None]]  # (hold, release)
 
@@ -46,9 +48,11 @@ def asked_update(*widgets: QWidget) -> Step:
 class BurstRepaint(QObject):
     """Holds the steps' views during large deltas; releases them one per pass."""
 
-    def __init__(self, steps: Sequence[Step], parent: QObject | None = None) -> None:
+    def __init__(self, steps: Sequence[Step], parent: QObject | None = None, *,
+                 busy: Callable[[], bool] = lambda: False) -> None:  # fmt: skip
         super().__init__(parent)
         self.steps = list(steps)
+        self.busy = busy  # still applying a delta's slices: the release waits for them
         self.held = [False] * len(self.steps)
         self._round = -1e9  # monotonic seconds when the last round of releases began
         self.timer = QTimer(self)
@@ -75,6 +79,9 @@ class BurstRepaint(QObject):
             self.timer.start(max(int(wait_ms) + 1, 1))
 
     def _release(self) -> None:
+        if self.busy():  # a slice and a repaint in one pass would add up again
+            self.timer.start(BUSY_RETRY_MS)
+            return
         if self._release_one() and self.holding:
             self.timer.start(1)  # the next view in the next pass
 

@@ -175,7 +175,8 @@ class MainWindow(QMainWindow):
                                    held_updates(self.review.view), held_updates(self.table.view),
                                    held_updates(self.library.view),
                                    held_updates(self.entities_panel.view),
-                                   (lambda: None, freeze_survivors)], self)
+                                   (lambda: None, freeze_survivors)], self,
+                                  busy=self.model.slicing)
         self.ctx.focus_event = lambda i: self.select_event(i, reveal=False)
         self.ctx.preferences_changed.connect(self._preferences_changed)
         self.model.loaded.connect(self._loaded)

@@ -84,3 +84,31 @@ def test_a_small_delta_between_two_large_ones_stays_held(qtbot, window) -> None:
     window._events_changed(EventDelta(records={records[0].id: records[0]}))
     assert window.burst.holding and not window.review.view.updatesEnabled()
     qtbot.waitUntil(lambda: not window.burst.holding, timeout=3000)
+
+
+def test_no_release_while_a_delta_is_still_being_sliced(qtbot) -> None:
+    order: list[str] = []
+    slicing = [True]
+    repaint = BurstRepaint([(lambda: None, lambda: order.append("canvas"))],
+                           busy=lambda: slicing[0])
+    repaint.hold()
+    repaint.timer.stop()
+    repaint.timer.timeout.emit()  # the timer fires between two slices: it waits
+    assert order == [] and repaint.holding and repaint.timer.isActive()
+    slicing[0] = False
+    qtbot.waitUntil(lambda: order == ["canvas"], timeout=2000)
+    assert not repaint.holding
+
+
+def test_the_overview_repaints_for_a_new_viewport_only(qtbot, window) -> None:
+    minimap = window.central.timeline.minimap
+    vp = window.central.timeline.canvas.vp
+    minimap.set_viewport(vp)
+    qtbot.wait(50)
+    updates: list[int] = []
+    real = minimap.update
+    minimap.update = lambda *a: updates.append(1) or real(*a)
+    minimap.set_viewport(vp)  # an import's slice re-syncing the bars: same viewport
+    assert updates == []
+    minimap.set_viewport(vp.centred_on(vp.left))
+    assert updates == [1]

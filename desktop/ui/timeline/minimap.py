@@ -37,6 +37,10 @@ class Minimap(QWidget):
         self.setToolTip("Overview of all events; click or drag to move the view")
 
     def set_viewport(self, vp: Viewport) -> None:
+        """Show `vp`; the same one again (each slice of an import re-syncs the scroll bars)
+        repaints nothing: whoever changed the data asks for that repaint."""
+        if vp == self.vp:
+            return
         self.vp = vp
         self.update()
 
