@@ -60,9 +60,11 @@ class BurstRepaint(QObject):
         self.timer.timeout.connect(self._release)
 
     def wanted(self, size: int) -> bool:
-        """Should a delta of `size` records be applied held (large, or the views already
-        are: an import's small slice between two large ones)?"""
-        return size >= LARGE or self.holding
+        """Should a delta of `size` records be applied held: large, or in a burst (the
+        views held, or released less than `INTERVAL_MS` ago: an import's small slice or
+        small file between two large ones, whose frame would share their pass)?"""
+        return (size >= LARGE or self.holding
+                or time.monotonic() - self._round < INTERVAL_MS / 1000)
 
     @property
     def holding(self) -> bool:

@@ -11,6 +11,7 @@ rows that changed.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QW
 from desktop.services import library as lib
 from desktop.services.timeline_data import TimelineEvent
 from desktop.store import Workspace
+from desktop.ui import burst
 from desktop.ui.actions import WindowActions, on
 from desktop.ui.autobackup import SessionBackups
 from desktop.ui.burst import BurstRepaint, asked_update, held_updates
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         prefs = Preferences.load(settings)
         apply_app_theme(prefs.theme)
         self.current_event: int | None = None
+        self._delta_at = -1e9  # monotonic seconds of the last events_changed
         self.current_detail: dict[str, Any] | None = None  # the editor's event, in full
         # -- panes
         self.library, self.reader, self.review = LibraryPanel(), ReaderPanel(), ReviewPanel()
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
                                    held_updates(self.library.view),
                                    held_updates(self.entities_panel.view),
                                    (lambda: None, freeze_survivors)], self,
-                                  busy=self.model.slicing)
+                                  busy=self._applying)
         self.ctx.focus_event = lambda i: self.select_event(i, reveal=False)
         self.ctx.preferences_changed.connect(self._preferences_changed)
         self.model.loaded.connect(self._loaded)
@@ -283,7 +286,14 @@ class MainWindow(QMainWindow):
             self.feed.reshow(self.feed.current_article)
         self._select_something()
 
+    def _applying(self) -> bool:
+        """Slices of a delta still coming, or one applied a moment ago (this pass, maybe):
+        a held view's repaint waits (ui/burst.py)."""
+        return (self.model.slicing()
+                or time.monotonic() - self._delta_at < burst.BUSY_RETRY_MS / 1000)
+
     def _events_changed(self, delta: EventDelta) -> None:
+        self._delta_at = time.monotonic()
         records = list(delta.records.values())
         before = [delta.before[i] for i in (*delta.records, *delta.removed) if i in delta.before]
         tags_moved = any(delta.before.get(i) is None or delta.before[i].tags != e.tags
