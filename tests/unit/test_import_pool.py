@@ -174,3 +174,23 @@ def test_a_killed_worker_costs_no_file(tmp_path: Path, workspace_path: Path) -> 
     assert report.count("imported") == 60 and not report.failed
     assert len(article_rows(ws)) == 60
     ws.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_the_workers_leave_by_themselves_after_the_import(tmp_path: Path,
+                                                          workspace_path: Path) -> None:
+    """The import returns without waiting for its workers' exit; they must still go."""
+    import os
+    import time
+
+    folder = _articles_folder(tmp_path, 12, 7)
+    ws = open_workspace(workspace_path)
+    seen: list[int] = []
+    report = import_paths(ws, [folder], jobs=2,
+                          progress=lambda *_: seen.extend(_workers(os.getpid())))
+    assert report.count("imported") == 12
+    assert seen, "the import never had workers"
+    deadline = time.time() + 20
+    while time.time() < deadline and any(_alive(p) for p in set(seen)):
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in set(seen)), "worker processes stayed after the import"
