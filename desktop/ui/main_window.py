@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
                                                             self.ctx)
         self.scheme_follower = SchemeFollower(self.ctx)
         self.dock_budget = DockBudget(self)
+        self.burst = self._burst()
         self._connect()
         self._restore_layout()
         self._set_title()
@@ -169,17 +170,18 @@ class MainWindow(QMainWindow):
         on(acts.quit, self.close)
         on(acts.find, self.focus_event_filter)
 
-    def _connect(self) -> None:
+    def _burst(self) -> BurstRepaint:
+        """An import's repaints: released one view per pass, a few times a second; last,
+        the records that came are frozen (after the open's freeze the collector's full
+        pass scanned all an import had added, up to 35 ms on this thread at 100,000)."""
         timeline = self.central.timeline
-        # an import's repaints: released one view per pass, a few times a second; last, the
-        # records that came are frozen (after the open's freeze the collector's full pass
-        # scanned all an import had added, up to 35 ms on this thread at 100,000 events)
-        self.burst = BurstRepaint([asked_update(timeline.canvas, timeline.minimap),
-                                   held_updates(self.review.view), held_updates(self.table.view),
-                                   held_updates(self.library.view),
-                                   held_updates(self.entities_panel.view),
-                                   (lambda: None, freeze_survivors)], self,
-                                  busy=self._applying)
+        return BurstRepaint([asked_update(timeline.canvas, timeline.minimap),
+                             held_updates(self.review.view), held_updates(self.table.view),
+                             held_updates(self.library.view),
+                             held_updates(self.entities_panel.view),
+                             (lambda: None, freeze_survivors)], self, busy=self._applying)
+
+    def _connect(self) -> None:
         self.ctx.focus_event = lambda i: self.select_event(i, reveal=False)
         self.ctx.preferences_changed.connect(self._preferences_changed)
         self.model.loaded.connect(self._loaded)
