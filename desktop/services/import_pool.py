@@ -124,7 +124,6 @@ def prepare_in_pool(
             except Exception as exc:  # a bug in a reader: this file fails, the rest goes on
                 yield path, None, f"could not be read ({type(exc).__name__}: {exc})"
     finally:
-        # not waiting: a worker's interpreter takes ~1 s to tear down, and the import's
-        # report (the window's summary, the CLI's last line) need not wait for it; the
-        # workers leave on their own once their queue is closed (a test watches them go)
-        pool.shutdown(wait=False, cancel_futures=True)
+        # waiting (~1 s while the workers' interpreters tear down): without it a child
+        # import process's pool workers never got their stop sentinel and hung its exit
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -179,7 +179,7 @@ def test_a_killed_worker_costs_no_file(tmp_path: Path, workspace_path: Path) -> 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_the_workers_leave_by_themselves_after_the_import(tmp_path: Path,
                                                           workspace_path: Path) -> None:
-    """The import returns without waiting for its workers' exit; they must still go."""
+    """No worker outlives the import (a child import process waits for them at exit)."""
     import os
     import time
 
