@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -30,48 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.eventdates import ANCHOR_LABELS
-from desktop.temporal import FuzzyDate, parse_span
+from desktop.temporal import parse_span
+from desktop.ui.editor_fields import (
+    DATE_TIP,
+    NoteEdit,
+    describe,
+    error_style,
+    numeric_example,
+    restyle,
+)
 from desktop.ui.entity_fields import ListCompleter, format_actors, parse_actors, parse_places
 from desktop.ui.theme import pick_colour
-
-DATE_TIP = ("Free text: '14 Sep 2018', 'early Sep 2018', 'c. 2016', '2019?', 'circa spring "
-            "1944', 'Q3 2019', '2018-09-14 13:05', {numeric}, or a range: '3-5 Mar 2020', "
-            "'between 3 and 5 Mar 2020', 'Mar–Apr 2019' (sets the end too); before year 1: "
-            "'44 BC', 'c. 3000 BCE'. The calendar is the proleptic Gregorian one, not the Julian")
-
-
-def numeric_example(dayfirst: bool) -> str:
-    """How 07/09/2018 is read under the current Preferences."""
-    return ("'07/09/2018' (day first: 7 Sep 2018)" if dayfirst
-            else "'07/09/2018' (month first: 9 Jul 2018)")
-
-
-def error_style(widget: QWidget) -> str:
-    """A red that reads on the light and on the dark palette."""
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return f"color: {'#ff8a80' if dark else '#b3261e'}; font-weight: bold;"
-
-
-class _NoteEdit(QPlainTextEdit):
-    """A multi-line field that commits when it loses focus."""
-
-    committed = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
-        super().focusOutEvent(event)
-        self.committed.emit()
-
-
-def describe(when: FuzzyDate) -> str:
-    """'day precision' / 'month precision, early' plus the period it covers."""
-    first, last = when.iso_bounds()
-    if str(when.precision) != "minute":  # a day-or-coarser period reads better without times
-        first, last = first.split("T")[0], last.split("T")[0]
-    bits = [f"{when.precision} precision"]
-    if when.qualifier:
-        bits.append(str(when.qualifier))
-    span = first if first == last else f"{first} … {last}"
-    return f"{', '.join(bits)} · {span}"
 
 
 class EventEditor(QWidget):
@@ -178,8 +147,8 @@ class EventEditor(QWidget):
         edit.editingFinished.connect(lambda: self._commit(key))
         return edit
 
-    def _note(self, name: str, tip: str) -> _NoteEdit:
-        edit = _NoteEdit()
+    def _note(self, name: str, tip: str) -> NoteEdit:
+        edit = NoteEdit()
         edit.setAccessibleName(name)
         edit.setToolTip(tip)
         edit.setTabChangesFocus(True)
@@ -356,11 +325,11 @@ class EventEditor(QWidget):
 
     def _show_color(self, color: str) -> None:
         self.color.setText(color or "Colour…")
-        _restyle(self.color, f"background: {color};" if color else "")
+        restyle(self.color, f"background: {color};" if color else "")
 
     # -- committing -----------------------------------------------------------------------------
     def _show_info(self, info: QLabel, text: str, error: bool = False) -> None:
-        _restyle(info, error_style(self) if error else "color: palette(placeholder-text);")
+        restyle(info, error_style(self) if error else "color: palette(placeholder-text);")
         info.setText(text)
         info.setToolTip(text)
 
@@ -499,9 +468,3 @@ class EventEditor(QWidget):
         self.start.setFocus()
         self.start.selectAll()
 
-
-def _restyle(widget: QWidget, sheet: str) -> None:
-    """Set a style sheet only when it differs: Qt re-polishes on every call, and the
-    editor shows each selected event (every review-queue accept selects the next)."""
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)
