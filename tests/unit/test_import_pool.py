@@ -7,6 +7,7 @@ import io
 import random
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -148,28 +149,21 @@ def test_workers_die_with_a_killed_import(tmp_path: Path, workspace_path: Path) 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_a_killed_worker_costs_no_file(tmp_path: Path, workspace_path: Path) -> None:
-    """The system kills a worker (out of memory, say): the rest is prepared here."""
+    """The system kills a worker (out of memory, say) mid-import: nothing is lost."""
     import os
     import signal
-    import threading
-    import time
 
     folder = _articles_folder(tmp_path, 60, 6)
     killed: list[int] = []
 
-    def kill_a_worker() -> None:
-        deadline = time.time() + 60
-        while time.time() < deadline and not killed:
-            for pid in _workers(os.getpid()):
-                time.sleep(1.0)
-                os.kill(pid, signal.SIGKILL)
-                killed.append(pid)
-                return
-            time.sleep(0.1)
+    def kill_a_worker(done: int, total: int, path: Path) -> None:
+        if done == 5 and not killed:
+            victim = _workers(os.getpid())[0]
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
 
-    threading.Thread(target=kill_a_worker, daemon=True).start()
     ws = open_workspace(workspace_path)
-    report = import_paths(ws, [folder], jobs=2)
+    report = import_paths(ws, [folder], jobs=2, progress=kill_a_worker)
     assert killed
     assert report.count("imported") == 60 and not report.failed
     assert len(article_rows(ws)) == 60
@@ -194,3 +188,75 @@ def test_the_workers_leave_by_themselves_after_the_import(tmp_path: Path,
     while time.time() < deadline and any(_alive(p) for p in set(seen)):
         time.sleep(0.1)
     assert not any(_alive(p) for p in set(seen)), "worker processes stayed after the import"
+
+
+def _pool_results(folder: Path, **kwargs) -> list[tuple[str, bool, str]]:
+    """Each file's (name, prepared, why it failed) through two misbehaving workers, or
+    the test fails if the pool has not finished in two minutes."""
+    import threading
+
+    from _pool_helpers import misbehaving
+
+    from desktop.services.import_pool import prepare_in_pool
+    from desktop.services.import_prepare import ImportOptions
+
+    files = [(p, None) for p in sorted(folder.iterdir()) if p.suffix == ".txt"]
+    out: list[tuple[str, bool, str]] = []
+
+    def run() -> None:
+        for path, item, why in prepare_in_pool(files, ImportOptions(), frozenset(), 2,
+                                               prepare=misbehaving, **kwargs):
+            out.append((path.name, item is not None and not item.error, why))
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(120)
+    assert not runner.is_alive(), "the pool hung"
+    assert [name for name, *_ in out] == [p.name for p, _ in files]  # order kept
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_file_that_kills_its_workers_fails_alone(tmp_path: Path) -> None:
+    """A hostile file takes down a worker and then its replacement: it fails, named, and
+    every other file (also those queued behind it) is prepared."""
+    folder = _articles_folder(tmp_path, 12, 8)
+    (folder / "a0003-poison.txt").write_text("Kills its reader.", encoding="utf-8")
+    (folder / "a0007-flaky.txt").write_text("On 3 May 2021 the bridge shut.",
+                                            encoding="utf-8")
+    results = _pool_results(folder)
+    failed = {name: why for name, ok, why in results if not ok}
+    assert list(failed) == ["a0003-poison.txt"]
+    assert "died 2 times" in failed["a0003-poison.txt"]
+    assert "SIGKILL" in failed["a0003-poison.txt"]
+    assert len(results) == 14
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_worker_killed_while_sending_does_not_hang_the_import(tmp_path: Path) -> None:
+    """The hang this pool was rebuilt for: a worker killed in the middle of writing a
+    result (with a shared result queue the other workers and this process waited on
+    its lock and the rest of its message forever)."""
+    import os
+
+    folder = _articles_folder(tmp_path, 10, 9)
+    (folder / "a0002-huge.txt").write_text("A very long result.", encoding="utf-8")
+    results = _pool_results(folder)
+    failed = [(name, why) for name, ok, why in results if not ok]
+    assert [name for name, _ in failed] == ["a0002-huge.txt"]
+    assert "died" in failed[0][1]
+    deadline = time.time() + 15
+    while time.time() < deadline and _workers(os.getpid()):
+        time.sleep(0.1)
+    assert not [p for p in _workers(os.getpid()) if _alive(p)], "workers stayed"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_file_that_never_finishes_is_given_up(tmp_path: Path) -> None:
+    folder = _articles_folder(tmp_path, 6, 10)
+    (folder / "a0001-slow.txt").write_text("Reads forever.", encoding="utf-8")
+    started = time.monotonic()
+    results = _pool_results(folder, file_seconds=3.0)
+    failed = {name: why for name, ok, why in results if not ok}
+    assert list(failed) == ["a0001-slow.txt"] and "gave up after 3 s" in failed["a0001-slow.txt"]
+    assert time.monotonic() - started < 60
