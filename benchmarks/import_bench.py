@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -74,6 +75,9 @@ def run(folder: Path, workspace: str, count: int, suggest: bool, jobs: int) -> d
     report = import_paths(ws, [folder], suggest=suggest, progress=progress, jobs=jobs)
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu
+    deadline = time.monotonic() + 10  # the workers leave by themselves: count them once
+    while multiprocessing.active_children() and time.monotonic() < deadline:  # reaped
+        time.sleep(0.05)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, once ended
     workers = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
     ws.close()
