@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,7 +60,8 @@ class LibraryModel(KeyedRowsModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == 2 and row["undated"]:
             return QBrush(QColor("#c0392b"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{row['title']}\n{row['source_file'] or ''}"
+            where = " · ".join(str(row[k]) for k in ("outlet", "source_file") if row[k])
+            tip = f"{row['title']}\n{where}"  # the outlet too: a narrow pane hides its column
             if row["undated"]:
                 tip += "\nUndated: set its publication date to place its relative dates."
             if row["error"]:
@@ -140,10 +141,12 @@ class LibraryPanel(QWidget):
     details_requested = Signal(int)
     delete_requested = Signal(list)
     SEARCH_DELAY_MS = 250
+    TITLE_ROOM = 150  # px the titles keep before the Outlet column makes way
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False  # set while the code (not the user) moves the cursor
+        self._outlet_width = 0  # the Outlet column's width when shown
         self.search_bodies: Callable[[str], list[int]] | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._search)
@@ -173,6 +176,7 @@ class LibraryPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         size_columns(self.view, {1: "Al Mayadeen", 2: "2018-09-14", 3: "Sugg.", 4: "Acc."}, 0)
+        self._outlet_width = self.view.horizontalHeader().sectionSize(1)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(self._row_activated)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -190,6 +194,15 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.view)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """A narrow pane (a 1280-pixel screen) gives the titles the Outlet column's room:
+        otherwise the fixed columns leave the titles a few letters."""
+        super().resizeEvent(event)
+        header = self.view.horizontalHeader()
+        fixed = sum(header.sectionSize(col) for col in (2, 3, 4)) + self._outlet_width
+        room = self.view.viewport().width() - fixed
+        self.view.setColumnHidden(1, room < self.TITLE_ROOM)
 
     def _empty_text(self) -> str:
         typed = self.filter.text().strip()

@@ -140,3 +140,26 @@ def test_setting_several_dates_reports_progress_as_one_undo_step(qtbot, window) 
     assert all(total == len(ids) for _done, total in seen)
     window.undo_stack.undo()
     assert store_dump(window.ws) == before
+
+
+def test_a_narrow_library_gives_the_titles_the_outlet_column(qtbot) -> None:
+    from desktop.ui.library import LibraryPanel
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_rows([{"id": 1, "title": "Shelling near Sarmin kills six", "outlet": "Herald",
+                     "published": "2002-04-02", "source_file": "a.txt", "suggested": 5,
+                     "accepted": 1, "undated": False, "error": ""}])
+    panel.resize(700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not panel.view.isColumnHidden(1)
+    panel.resize(300, 400)
+    qtbot.wait(10)
+    assert panel.view.isColumnHidden(1)
+    assert panel.view.columnWidth(0) >= 100  # with the Outlet column: about 20 px
+    tip = panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "Herald" in tip
+    panel.resize(700, 400)
+    qtbot.wait(10)
+    assert not panel.view.isColumnHidden(1)
