@@ -161,6 +161,9 @@ class ReaderPanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.setAcceptDrops(False)
+        # Always there: a scroll bar that comes and goes with each article changes the
+        # text's width, and every article was laid out twice (both widths) when shown.
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.text.setAccessibleName("Article text")
         self.text.setToolTip("Yellow: date expressions. Green: accepted events' sources. Blue: "
                              "suggestions. Click one to select its event; select text and "

@@ -37,3 +37,21 @@ def test_offsets_map_astral_characters_and_crlf() -> None:
     assert [astral.to_qt(i) for i in range(4)] == [0, 1, 3, 4]
     crlf = OffsetMap("a\r\nb")
     assert crlf.to_qt(3) == 2 and crlf.to_py(2) == 3
+
+
+def test_the_text_keeps_its_width_from_a_long_article_to_a_short_one(qtbot) -> None:
+    """A scroll bar coming and going changed the text's width: every article shown was
+    laid out at both widths."""
+    reader = ReaderPanel()
+    qtbot.addWidget(reader)
+    reader.resize(400, 300)
+    reader.show()
+    qtbot.waitExposed(reader)
+    detail = {"id": 1, "title": "Long", "outlet": "", "published": None,
+              "source_file": "a.txt", "text": TEXT * 60, "language": "en"}
+    reader.show_article(detail, [])
+    qtbot.wait(10)
+    long_width = reader.text.viewport().width()
+    reader.show_article({**detail, "id": 2, "title": "Short", "text": TEXT}, [])
+    qtbot.wait(10)
+    assert reader.text.viewport().width() == long_width
