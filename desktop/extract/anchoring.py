@@ -194,8 +194,8 @@ def _publication_day(reference: date, shortly_before: bool) -> tuple[FuzzyDate, 
 def _continuation(state: Narrative, clause: Clause, paragraph: int, index: int,
                   reference: date | None) -> Anchored | None:  # fmt: skip
     fuzzy = state.fuzzy
-    if fuzzy is None:
-        return None
+    if fuzzy is None or clause.tense == "perfect":
+        return None  # "X has informed the authority": now, not the story's last date
     same_paragraph = state.paragraph == paragraph
     recent_day = (
         reference is not None
@@ -209,6 +209,9 @@ def _continuation(state: Narrative, clause: Clause, paragraph: int, index: int,
         return None  # a past-tense sentence does not continue a date still to come
     distance = max(0, index - state.sentence - 1)
     confidence = round(max(0.3, 0.55 - 0.05 * distance - (0 if same_paragraph else 0.1)), 2)
+    if fuzzy.precision == Precision.MINUTE:  # "the fire started just after midnight. Three
+        e = fuzzy.earliest  # people were treated": the same day, not the same minute
+        fuzzy = FuzzyDate.day(e.year, e.month, e.day)
     return Anchored(clause, fuzzy, fuzzy.to_timex(), CONTINUATION, confidence, None, True)
 
 

@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from desktop.extract.model import Timex
+from desktop.extract.tense import tense_at
 from desktop.temporal import Precision, Qualifier
 
 ANCHOR, REFERENCE, NAME = "anchor", "reference", "name"
@@ -71,6 +72,7 @@ _FINANCE = _CaseBlind(
     r"deficit|surplus|exports?|imports?|gdp|growth|inflation|unemployment|output|margins?|"
     r"shipments|deliveries|quarterly|forecasts?|guidance|economy|grew|shrank|contracted)\b")
 _DEADLINE_BEFORE = _CaseBlind(r"\b(?:by|until|till|ahead\s+of|no\s+later\s+than)\s+$")
+_BY_BEFORE = _CaseBlind(r"\bby\s+$")
 _DEADLINE_AFTER = _CaseBlind(r"^\s*(?:['’]s\s+)?(?:deadline|target|cut-?off|expiry)\b")
 _NAME_AFTER = _CaseBlind(
     r"^\s+(?:bombings?|attacks?|massacre|uprising|revolution|coup|riots?|killings?|"
@@ -115,5 +117,7 @@ def role(text: str, timex: Timex, sentence_start: int) -> str:
     if "quarter" in timex.text.lower() and _FINANCE.search(sentence):
         return REFERENCE
     if _DEADLINE_BEFORE.search(left[-24:]) or _DEADLINE_AFTER.match(right):
+        if _BY_BEFORE.search(left[-6:]) and tense_at(text, timex.start, timex.end) == "past":
+            return ANCHOR  # "engineers restored power by Sunday night": done by then
         return REFERENCE  # "by Friday", "faces a May 15 deadline"
     return ANCHOR

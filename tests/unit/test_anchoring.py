@@ -168,3 +168,29 @@ def test_anchoring_alone_finds_the_happenings_suggest_titles() -> None:
         ("2016", "phrase"), ("2019-05-03", "phrase"),
     ]  # fmt: skip
     assert all(s.found == [] for s in anchor_text("Menu\nHome\nAbout us", REF))
+
+
+def test_a_present_perfect_is_now_not_the_story_s_last_date() -> None:
+    text = ("The breach was discovered on May 2 during a routine audit. "
+            "The firm has informed the data protection authority.")
+    found, informed = suggest(text, REF)
+    assert found.value == "2019-05-02"
+    assert (informed.anchor, informed.value) == ("publication", "2019-05-09")
+    assert informed.fuzzy.human() == "on or shortly before 9 May 2019"
+
+
+def test_a_continued_date_is_the_day_not_the_minute() -> None:
+    text = ("The fire started on the sixth floor at 12.15 am on Tuesday. "
+            "Three people were treated for smoke inhalation.")
+    fire, treated = suggest(text, REF)
+    assert fire.value.startswith("2019-05-07T")
+    assert (treated.anchor, treated.value) == ("continuation", "2019-05-07")
+
+
+def test_by_a_day_in_the_past_tense_dates_what_was_done_by_then() -> None:
+    item = _one("Engineers restored supplies to most homes by Sunday night.")
+    assert (item.anchor, item.value) == ("phrase", "2019-05-05")
+    for text in ("Engineers will restore supplies by Sunday night.",
+                 "Greece must repay the loan by Friday."):
+        for item in suggest(text, REF):
+            assert item.anchor != "phrase", (text, item.date_phrase)
