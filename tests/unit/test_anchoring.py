@@ -194,3 +194,14 @@ def test_by_a_day_in_the_past_tense_dates_what_was_done_by_then() -> None:
                  "Greece must repay the loan by Friday."):
         for item in suggest(text, REF):
             assert item.anchor != "phrase", (text, item.date_phrase)
+
+
+def test_a_past_spelt_as_its_present_still_reads_as_past() -> None:
+    monday = date(2017, 2, 6)  # ISO week 6: the weekend before it is week 5's
+    for text in ("Snow storms cut power to 200,000 homes at the weekend.",
+                 "The storm hit the coast at the weekend."):
+        assert [t.value for t in tag(text, monday)] == ["2017-W05-WE"], text
+    for text in ("The firm plans to cut jobs at the weekend.",
+                 "Unions will hit the streets at the weekend."):
+        assert [t.value for t in tag(text, monday)] == ["2017-W06-WE"], text
+    assert [t.value for t in tag("Rebels hit the town in March.", monday)] == ["2016-03"]
