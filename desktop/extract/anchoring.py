@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from desktop.extract.clauses import Clause, read_clauses
+from desktop.extract.lexicon import IRREGULAR_PAST
 from desktop.extract.roles import ANCHOR, placeable, role
 from desktop.extract.verbs import VerbLexicon
 from desktop.temporal import FuzzyDate, Precision, Qualifier
@@ -154,12 +155,35 @@ _SAYING = frozenset(
 )
 
 
-def _main_event(clauses: list[Clause]) -> Clause | None:
+# What was said is no happening when it may be, would be or was a state: "said further
+# rises could follow", "said the train was travelling", "said 2,400 had joined".
+_NOT_DONE = re.compile(
+    r"\b(?:could|would|might|may|will|should|can|must|had|'d)\b"
+    r"|\b(?:is|are|was|were)\s+(?![a-z]+(?:ed|en|wn)\b)", re.IGNORECASE)
+
+
+def _said_inline(text: str, clause: Clause) -> bool:
+    """ "Police said the driver lost control": a sayer before the verb (not '..." said
+    X'), then a subject and a past verb of what was said."""
+    before = text[max(0, clause.verb_start - 3) : clause.verb_start].rstrip()
+    said = text[clause.verb_end : clause.end]
+    first = said.split(None, 1)[0].lower() if said.strip() else ""
+    return (bool(before) and before[-1] not in "\"”'’" and first not in _AUX_FIRST
+            and not first.endswith("ed") and bool(_DONE.search(said))
+            and not _NOT_DONE.search(said))
+
+
+_AUX_FIRST = frozenset("have has had is are was were will would be been".split())
+_DONE = re.compile(r"\b(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b")
+
+
+def _main_event(clauses: list[Clause], text: str) -> Clause | None:
     """The happening a sentence reports: what was said rather than the saying.
 
     "Activists confirmed that X" reports X; a saying with nothing said after it ("Cavusoglu
     also stated:") is no happening of its own.
     """
+    said_inline = None  # "Police said the driver lost control": what was said, unsplit
     for k, clause in enumerate(clauses):
         if not clause.is_event or clause.embedded or clause.opener in _SUBORDINATE:
             continue
@@ -167,12 +191,14 @@ def _main_event(clauses: list[Clause]) -> Clause | None:
         said_follows = nxt is not None and nxt.opener == "that"
         if clause.reporting and (said_follows or clause.verb_end >= clause.end - 2
                                  or clause.lemma in ("say", "tell", "add")):
+            if said_inline is None and not said_follows and _said_inline(text, clause):
+                said_inline = clause
             continue  # "X said (that) Y" reports Y; "reported a loss" is a happening
         if clause.lemma in _SAYING:
             if said_follows or clause.verb_end >= clause.end - 2:
                 continue  # "confirmed that X" reports X; "confirmed 37 cases" is a happening
         return clause
-    return None
+    return said_inline
 
 
 def _publication(reference: date, clause: Clause, lead: bool) -> Anchored | None:
@@ -253,7 +279,7 @@ def anchor_sentence(
         _choose(per_clause.setdefault(id(owner), []), timex)
     out: list[Anchored] = []
     by_id = {id(c): c for c in clauses} if per_clause else {}  # most sentences: no date
-    main = _main_event(clauses)
+    main = _main_event(clauses, text)
     for key, chosen in per_clause.items():
         clause = by_id[key]
         for rank, timex in enumerate(chosen):
@@ -280,6 +306,11 @@ def anchor_sentence(
                 continue  # the start of a period is background, not where the story is
             if clause is main or (main is None and not clause.embedded and rank == 0):
                 state.fuzzy, state.paragraph, state.sentence = timex.fuzzy, paragraph, index
+    if (main is not None and id(main) not in per_clause and main.opener == "that"
+            and main.tense in ("past", "perfect")):
+        for a in out:  # "Activists said on Friday that troops shelled the town": the
+            if a.clause.reporting and a.clause.end <= main.start:  # shelling, by Friday
+                a.clause, a.confidence = main, round(max(0.1, a.confidence - 0.1), 2)
     if main is not None and id(main) not in per_clause and not any(
         not a.clause.embedded for a in out
     ) and not _FIRST_OR_SECOND_PERSON.search(text, start, end):

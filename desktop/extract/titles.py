@@ -57,6 +57,11 @@ _TRAILING_ADVERB = re.compile(
     r"jointly|finally|first|initially|separately|themselves|himself|herself))+$",
     re.IGNORECASE,
 )
+# "said" and what was said with no "that" between; not a pronoun ("said its output fell":
+# whose output the title must say, so the sayer stays)
+_SAID_INLINE = re.compile(
+    r"^(?:said|says|added|adds)\s+(?!(?:that|it|its|they|their|he|his|she|her|we|our|i|"
+    r"this|these|there|on|in|at|during|after|before|by|for|to)\b)", re.IGNORECASE)
 _LONG_SUBJECT = re.compile(r"\s(?:of|for|in|on|from|with|at|near|under|over|loyal|backed)\s")
 
 
@@ -139,6 +144,9 @@ def happening_title(
     subject = _subject(text, subject_from, clause, memory, antecedent)
     predicate = _predicate(text, clause)
     predicate = _without_dates(predicate, date_spans, clause.verb_start)
+    said = _SAID_INLINE.match(predicate) if clause.reporting else None
+    if said and len(predicate[said.end():].split()) >= 3:  # "Police said the driver lost
+        subject, predicate = "", predicate[said.end():]  # control": what was said
     title = f"{subject} {predicate}".strip() if subject else predicate
     title = _strip_dates_in(title, text, date_spans)
     bare = TITLE_WORDS.sub("", subject)

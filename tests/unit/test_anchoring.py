@@ -205,3 +205,23 @@ def test_a_past_spelt_as_its_present_still_reads_as_past() -> None:
                  "Unions will hit the streets at the weekend."):
         assert [t.value for t in tag(text, monday)] == ["2017-W06-WE"], text
     assert [t.value for t in tag("Rebels hit the town in March.", monday)] == ["2016-03"]
+
+
+def test_what_was_said_without_that_is_the_happening() -> None:
+    item = _one("Police said the driver lost control on a sharp bend.")
+    assert item.title == "The driver lost control on a sharp bend"
+    assert item.anchor == "publication"
+    for text in ('"We will stay," said Ahmad al-Youssef, a teacher from the town.',
+                 "Governor Lena Sattler said further rises could follow.",
+                 "Investigators said the train was travelling at twice the speed limit.",
+                 "The union said 2,400 members had joined the strike.",
+                 "A commander preparing for the offensive told Reuters."):
+        assert suggest(text, REF) == [], text
+
+
+def test_a_saying_s_date_goes_to_what_was_said_in_the_past() -> None:
+    item = _one("Activists said on Friday that troops shelled the town.")
+    assert (item.title, item.value, item.anchor) == ("Troops shelled the town", "2019-05-03",
+                                                     "phrase")
+    future = _one("The minister said on Tuesday that talks would resume.")
+    assert future.value == "2019-05-07" and "said" in future.title  # the saying's own date
