@@ -319,6 +319,35 @@ def anchor_sentence(
             inferred = _publication(reference, main, lead)
         if inferred is not None:
             out.append(inferred)
+    out += _days_after(text, timexes, clauses, out)
     if len(out) > 1:
         out.sort(key=lambda a: a.clause.start)
     return clauses, out
+
+
+_SPAN_AFTER = re.compile(r"^P(\d{1,2})([DW])$")
+
+
+def _days_after(text: str, timexes: list, clauses: list[Clause],
+                out: list[Anchored]) -> list[Anchored]:  # fmt: skip
+    """ "resigned on Thursday, three days after the company recalled 80,000 cars": the
+    recall is dated by the resignation's day, three days back ("before": ahead)."""
+    found: list[Anchored] = []
+    for timex in timexes:
+        span = _SPAN_AFTER.match(timex.value)
+        word = text[timex.end : timex.end + 8].lower()
+        if span is None or not word.startswith((" after ", " before ")):
+            continue
+        base = next((a for a in reversed(out) if a.method == PHRASE and a.timex is not None
+                     and a.timex.end <= timex.start and a.fuzzy.precision == Precision.DAY),
+                    None)  # fmt: skip
+        target = next((c for c in clauses if c.opener in ("after", "before")
+                       and timex.end <= c.start <= timex.end + 8), None)  # fmt: skip
+        if base is None or target is None or not target.is_event or target.tense != "past":
+            continue
+        days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+        day = base.fuzzy.earliest.date() + timedelta(days=-days if "after" in word else days)
+        fuzzy = FuzzyDate.day(day.year, day.month, day.day)
+        found.append(Anchored(target, fuzzy, fuzzy.to_timex(), PHRASE,
+                              round(max(0.1, base.confidence - 0.1), 2), timex, True))
+    return found

@@ -225,3 +225,15 @@ def test_a_saying_s_date_goes_to_what_was_said_in_the_past() -> None:
                                                      "phrase")
     future = _one("The minister said on Tuesday that talks would resume.")
     assert future.value == "2019-05-07" and "said" in future.title  # the saying's own date
+
+
+def test_days_after_a_dated_happening_date_the_one_after_the_word() -> None:
+    ref = date(2022, 9, 23)  # a Friday
+    resigned, recalled = suggest("Kestrel's chief executive resigned on Thursday, three days "
+                                 "after the company recalled 80,000 cars.", ref)
+    assert resigned.value == "2022-09-22"
+    assert (recalled.title, recalled.value) == ("The company recalled 80,000 cars", "2022-09-19")
+    assert recalled.confidence < resigned.confidence
+    # no dated happening to count from: nothing is guessed for the rejection
+    assert [s.value for s in suggest("The talks came a day after Russia rejected the plan.",
+                                     ref)] == ["2022-09-23"]
