@@ -311,6 +311,7 @@ def anchor_sentence(
         for a in out:  # "Activists said on Friday that troops shelled the town": the
             if a.clause.reporting and a.clause.end <= main.start:  # shelling, by Friday
                 a.clause, a.confidence = main, round(max(0.1, a.confidence - 0.1), 2)
+                state.fuzzy, state.paragraph, state.sentence = a.fuzzy, paragraph, index
     if main is not None and id(main) not in per_clause and not any(
         not a.clause.embedded for a in out
     ) and not _FIRST_OR_SECOND_PERSON.search(text, start, end):

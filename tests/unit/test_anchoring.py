@@ -223,6 +223,9 @@ def test_a_saying_s_date_goes_to_what_was_said_in_the_past() -> None:
     item = _one("Activists said on Friday that troops shelled the town.")
     assert (item.title, item.value, item.anchor) == ("Troops shelled the town", "2019-05-03",
                                                      "phrase")
+    shelled, seized = suggest("Activists said on Friday that troops shelled the town. "
+                              "Rebels then seized the bridge.", REF)
+    assert (seized.anchor, seized.value) == ("continuation", "2019-05-03")  # the story's day
     future = _one("The minister said on Tuesday that talks would resume.")
     assert future.value == "2019-05-07" and "said" in future.title  # the saying's own date
 
