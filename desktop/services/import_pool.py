@@ -194,7 +194,9 @@ class _Pool:
             worker.sent.append(index)
             try:
                 worker.conn.send((index, *self.files[index]))
-            except OSError:
+            except OSError:  # it died before this file reached it: the file is not to blame
+                worker.sent.pop()
+                self.todo.appendleft(index)
                 self._lost(worker, worker.why_gone())
 
     def _receive(self) -> None:

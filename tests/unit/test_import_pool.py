@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import random
 import shutil
 import sys
@@ -260,3 +261,24 @@ def test_a_file_that_never_finishes_is_given_up(tmp_path: Path) -> None:
     failed = {name: why for name, ok, why in results if not ok}
     assert list(failed) == ["a0001-slow.txt"] and "gave up after 3 s" in failed["a0001-slow.txt"]
     assert time.monotonic() - started < 60
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_worker_dead_before_a_file_reached_it_is_not_the_file_s_fault(tmp_path: Path) -> None:
+    """Killed while idle, a worker fails at the next send; that file goes to its
+    replacement without counting as one of the deaths that fail a hostile file."""
+    from desktop.services.import_pool import _Pool
+    from desktop.services.import_prepare import ImportOptions, prepare_file
+
+    folder = _articles_folder(tmp_path, 2, 11)
+    files = [(p, None) for p in sorted(folder.iterdir())]
+    pool = _Pool(files, (prepare_file, ImportOptions(), frozenset(), os.getpid()), 1, 60.0)
+    try:
+        worker = pool.workers[0]
+        worker.process.kill()
+        worker.process.join(10)
+        assert pool.wait_for(0) and pool.wait_for(1)
+        assert pool.deaths.get(0, 0) == 0 and pool.workers and pool.workers[0] is not worker
+        assert all(pool.done[i][1] is not None and not pool.done[i][2] for i in (0, 1))
+    finally:
+        pool.close()
