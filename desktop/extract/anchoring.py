@@ -62,6 +62,7 @@ class Narrative:
     paragraph: int = -1
     sentence: int = -1
     quote_open: bool = False  # a quotation opened in an earlier sentence is still open
+    publication: bool = True  # False in a history far from the article's date
     # Clauses already read, by (sentence, quote open): pages repeat their furniture.
     read: dict[tuple[str, bool], tuple[int, list[Clause]]] = field(default_factory=dict)
 
@@ -316,7 +317,7 @@ def anchor_sentence(
         not a.clause.embedded for a in out
     ) and not _FIRST_OR_SECOND_PERSON.search(text, start, end):
         inferred = _continuation(state, main, paragraph, index, reference)
-        if inferred is None and reference is not None:
+        if inferred is None and reference is not None and state.publication:
             inferred = _publication(reference, main, lead)
         if inferred is not None:
             out.append(inferred)

@@ -20,9 +20,11 @@ _DEICTIC_RELS = frozenset(
 )
 
 
-def _apply_modifiers(low: str, chosen: list[Candidate]) -> None:
-    """Widen spans to take "early", "mid-", "the end of" and note the qualifier."""
-    for cand in chosen:
+def _apply_modifiers(low: str, chosen: list[Candidate]) -> bool:
+    """Widen spans to take "early", "mid-", "the end of" and note the qualifier; says
+    whether a span now starts on an earlier candidate."""
+    swallowed = False
+    for k, cand in enumerate(chosen):
         if cand.kind not in _MODIFIABLE or cand.data.get("mod"):
             continue
         if cand.kind == "relunit" and cand.data["rel"] not in _DEICTIC_RELS:
@@ -38,6 +40,8 @@ def _apply_modifiers(low: str, chosen: list[Candidate]) -> None:
             continue
         cand.start = offset + found.start()
         cand.data["mod"] = MOD_QUALIFIER.get(word)
+        swallowed = swallowed or (k > 0 and chosen[k - 1].end > cand.start)
+    return swallowed
 
 
 def find_candidates(text: str, dayfirst: bool = False) -> list[Candidate]:
@@ -62,5 +66,17 @@ def find_candidates(text: str, dayfirst: bool = False) -> list[Candidate]:
         taken.append(cand)
         occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort(key=lambda c: c.start)
-    _apply_modifiers(low, taken)
+    if _apply_modifiers(low, taken):
+        taken = _without_swallowed(taken)
     return taken
+
+
+def _without_swallowed(taken: list[Candidate]) -> list[Candidate]:
+    """Drops what a widened span took in: "the second half" inside "the second half of
+    the 13th century"."""
+    out: list[Candidate] = []
+    for cand in taken:
+        while out and cand.start <= out[-1].start and out[-1].end <= cand.end:
+            out.pop()
+        out.append(cand)
+    return out

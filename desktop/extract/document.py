@@ -16,6 +16,7 @@ from desktop.extract.candidate import Candidate
 from desktop.extract.candidates import find_candidates
 from desktop.extract.deep_dates import find_bce, with_bce
 from desktop.extract.model import Timex
+from desktop.extract.narrative import is_narrative
 from desktop.extract.tagger import Resolver
 from desktop.temporal import FuzzyDate, Precision
 from desktop.temporal.dateline import Dateline, find_datelines
@@ -59,13 +60,33 @@ class _DatelineCursor:
 
 
 def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> list[Timex]:
-    """Tag English text (see `tag`)."""
+    """Tag English text (see `tag`).
+
+    A text read as a narrative (desktop.extract.narrative) is resolved a second time with
+    the story's own year for its bare months, days and seasons.
+    """
     candidates = find_candidates(text, dayfirst)
     datelines = find_datelines(text, dayfirst=dayfirst, language="en")
-    resolver = Resolver(text, reference)
+    pairs, resolver = _resolve(text, reference, candidates, datelines, narrative=False)
+    if not datelines and is_narrative(pairs, text, reference):
+        pairs, resolver = _resolve(text, reference, candidates, datelines, narrative=True)
+    out = [timex for _, timex in pairs]
+    if resolver.floating_times:
+        _date_times_from_later_dates(text, out, set(resolver.floating_times))
+    return with_bce(out, find_bce(text))
+
+
+def _resolve(
+    text: str,
+    reference: date | None,
+    candidates: list[Candidate],
+    datelines: list[Dateline],
+    narrative: bool,
+) -> tuple[list[tuple[Candidate, Timex]], Resolver]:
+    resolver = Resolver(text, reference, narrative)
     if datelines and datelines[0].start <= _DATELINE_ZONE:
         resolver.reference = datelines[0].when
-    out: list[Timex] = []
+    out: list[tuple[Candidate, Timex]] = []
     cursor = _DatelineCursor(datelines)
     for cand in candidates:
         line = cursor.at(cand)
@@ -77,10 +98,8 @@ def tag_english(text: str, reference: date | None, dayfirst: bool = False) -> li
         except (ValueError, OverflowError):  # an impossible date ("31 February") is no date
             continue
         if timex is not None:
-            out.append(timex)
-    if resolver.floating_times:
-        _date_times_from_later_dates(text, out, set(resolver.floating_times))
-    return with_bce(out, find_bce(text))
+            out.append((cand, timex))
+    return out, resolver
 
 
 def _date_times_from_later_dates(text: str, out: list[Timex], floating: set[int]) -> None:

@@ -136,7 +136,8 @@ HOLIDAY_WORDS = (
 ANY_HOLIDAY_WORD = re.compile("|".join(map(re.escape, HOLIDAY_WORDS)))
 SEASON = re.compile(rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b)?")
 LEFT_SEASON = re.compile(
-    r"(?:\b(?P<rel>this|last|next|the\s+coming|the\s+past|past|coming|this\s+past)\s+)?"
+    r"(?:\b(?P<rel>this|last|next|the\s+coming|the\s+past|past|coming|this\s+past|that|"
+    r"the\s+(?:following|next|previous|preceding|same))\s+)?"
     r"(?:\bthe\s+)?$"
 )
 QUARTER = re.compile(rf"quarter\b(?:\s+of\s+(?:{YEAR}\b|(?P<rel>this|last|next)\s+year))?")

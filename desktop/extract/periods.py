@@ -22,6 +22,8 @@ _QUARTERS = {
     "fourth": 4, "4th": 4, "final": 4,
 }  # fmt: skip
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# "that winter", "the following spring": counted from the last date the text named.
+_STORY_RELS = frozenset({"that", "following", "previous", "same"})
 
 
 def period_year(reference: date, first: int, last: int, tense: Tense | None) -> int:
@@ -81,6 +83,9 @@ class PeriodRules:
     def tense(self, cand: Candidate) -> Tense | None:
         raise NotImplementedError  # the Resolver's
 
+    def story_year(self, cand: Candidate) -> int | None:
+        raise NotImplementedError  # the Resolver's
+
     def _year(self, cand, y, mod=None):
         return self.make(cand, "DATE", f"{y:04d}", qualified(FuzzyDate.year(y), mod))
 
@@ -104,7 +109,9 @@ class PeriodRules:
             if self.reference is None:
                 return self.make(cand, "DATE", "", None, True)
             this_year = holiday_date(name, self.reference.year)
-            y = day_year(self.reference, this_year.month, this_year.day, self.tense(cand))
+            y = self.story_year(cand) or day_year(
+                self.reference, this_year.month, this_year.day, self.tense(cand)
+            )
         found = holiday_date(name, y)
         return self.make(cand, "DATE", found.isoformat(), day_fuzzy(found), needs)
 
@@ -116,7 +123,10 @@ class PeriodRules:
             ref = self.reference
             first = _SEASON_START[code]
             y = ref.year - (1 if ref.month < 3 and code == "WI" else 0)
-            if rel in ("last", "past", "the past"):
+            story = self._story_season(cand, first, rel)
+            if story is not None:
+                y = story
+            elif rel in ("last", "past", "the past"):
                 y -= 0 if first + 2 < ref.month else 1
             elif rel in ("next", "coming", "the coming"):
                 y += 0 if first > ref.month else 1
@@ -124,6 +134,22 @@ class PeriodRules:
                 y = period_year(ref, first, first + 2, self.tense(cand))
         fuzzy = FuzzyDate.of(Precision.SEASON, datetime(y, _SEASON_START[code], 1))
         return self.make(cand, "DATE", f"{y:04d}-{code}", qualified(fuzzy, mod), needs)
+
+    def _story_season(self, cand: Candidate, first: int, rel: str) -> int | None:
+        """The year of "that winter", "the following spring" (from the last date named),
+        and in a narrative of a bare "the autumn"; None: count from the reference."""
+        if rel not in _STORY_RELS and not (rel == "" and self.story_year(cand)):
+            return None
+        base = self.history.anchor_for("month", cand.start)
+        year_only = base is None
+        base = base or self.history.anchor_for("year", cand.start)
+        if base is None:
+            return None
+        if rel == "following":
+            return base.year + 1 if year_only or first <= base.month else base.year
+        if rel == "previous":
+            return base.year - 1 if year_only or first >= base.month else base.year
+        return base.year
 
     def _quarter(self, cand, q, y, rel, mod=None):
         ref = self.reference
@@ -140,7 +166,9 @@ class PeriodRules:
             if rel:
                 y = ref.year + {"last": -1, "next": 1}.get(rel, 0)
             else:
-                y = period_year(ref, number * 3 - 2, number * 3, self.tense(cand))
+                y = self.story_year(cand) or period_year(
+                    ref, number * 3 - 2, number * 3, self.tense(cand)
+                )
         fuzzy = FuzzyDate.of(Precision.QUARTER, datetime(y, number * 3 - 2, 1))
         return self.make(cand, "DATE", f"{y:04d}-Q{number}", qualified(fuzzy, mod), needs)
 
@@ -152,7 +180,9 @@ class PeriodRules:
             if rel:
                 y = self.reference.year + {"last": -1, "next": 1}.get(rel, 0)
             else:
-                y = period_year(self.reference, 6 * h - 5, 6 * h, self.tense(cand))
+                y = self.story_year(cand) or period_year(
+                    self.reference, 6 * h - 5, 6 * h, self.tense(cand)
+                )
         return self.make(cand, "DATE", f"{y:04d}-H{h}", FuzzyDate.year(y), needs)
 
     def _theperiod(self, cand: Candidate, unit: str) -> Timex | None:

@@ -302,6 +302,11 @@ def years(text: str, low: str, out: list[Candidate]) -> None:
             )
 
 
+# "the next spring" counts from the story's last date; "next spring" from today.
+_STORY_SEASON = {"the next": "following", "the following": "following",
+                 "the previous": "previous", "the preceding": "previous", "the same": "same"}
+
+
 def periods(text: str, low: str, out: list[Candidate]) -> None:
     """Holidays, seasons and quarters."""
     if P.ANY_HOLIDAY_WORD.search(text) is not None:
@@ -314,7 +319,8 @@ def periods(text: str, low: str, out: list[Candidate]) -> None:
     for m in P.scan(P.SEASON, low):
         token = text[m.start("s") : m.end("s")]
         left, offset = P.left_match(low, m.start(), P.LEFT_SEASON) or (None, 0)
-        rel = re.sub(r"\s+", " ", (left and left["rel"]) or "").replace("the ", "")
+        raw = re.sub(r"\s+", " ", (left and left["rel"]) or "")
+        rel = _STORY_SEASON.get(raw) or raw.replace("the ", "")
         has_anchor = bool(rel or m["y"])
         if capitalised(token) and not has_anchor and not at_sentence_start(text, m.start()):
             continue  # "the Arab Spring"

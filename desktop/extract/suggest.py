@@ -20,6 +20,7 @@ from desktop.extract.clauses import Clause
 from desktop.extract.entities import Found, happening_entities, note_acronyms, read_sentence
 from desktop.extract.mentions import EntityFinder
 from desktop.extract.model import Suggestion, Timex
+from desktop.extract.narrative import tells_history
 from desktop.extract.roles import ANCHOR, placeable, role
 from desktop.extract.sentences import first_ending_after, is_boilerplate, split_sentences
 from desktop.extract.tag import tag
@@ -92,7 +93,7 @@ def anchor_text(
     timexes = tag(text, reference, language, dayfirst)
     effective = _reference(timexes, reference)
     lex = lexicon_for(language)
-    state = Narrative()
+    state = Narrative(publication=not tells_history(timexes, effective))
     out: list[Sentence] = []
     count = 0
     index = 0

@@ -65,9 +65,10 @@ _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
 class Resolver(PeriodRules):
     """Turns candidates into Timex objects, keeping the reference and the mentions so far."""
 
-    def __init__(self, text: str, reference: date | None) -> None:
+    def __init__(self, text: str, reference: date | None, narrative: bool = False) -> None:
         self.text = text
         self.reference = reference
+        self.narrative = narrative  # a story far from its publication date (see narrative)
         self.history = History()
         self.floating_times: list[int] = []  # times dated from the reference, for now
         self.explicit_year: tuple[int, date] | None = None  # (end, start day) of the last one
@@ -138,6 +139,13 @@ class Resolver(PeriodRules):
         # November" is a later November.
         return first.year if month == first.month else None
 
+    def story_year(self, cand: Candidate) -> int | None:
+        """In a narrative, the year its story last reached (a bare "March" is in it)."""
+        if not self.narrative:
+            return None
+        day = self.history.anchor_for("year", cand.start)
+        return day.year if day is not None else None
+
     # --- calendar dates ---------------------------------------------------------------
     def _date(self, cand, y, m, d, hh=None, mm=None, ap=None, wd=None, dateline=False):
         needs = y is None
@@ -145,7 +153,8 @@ class Resolver(PeriodRules):
             if self.reference is None:
                 return self.make(cand, "DATE", "", None, True)
             tense = self.tense(cand)
-            y = self.year_nearby(cand, tense, m) or day_year(self.reference, m, d, tense)
+            y = (self.story_year(cand) or self.year_nearby(cand, tense, m)
+                 or day_year(self.reference, m, d, tense))  # fmt: skip
             if wd:
                 for year in (y, y - 1, y + 1):
                     found = safe_date(year, m, d)
@@ -188,7 +197,8 @@ class Resolver(PeriodRules):
                 y = (self.history.anchor_for("year", cand.start) or ref).year
             else:
                 tense = self.tense(cand)
-                y = self.year_nearby(cand, tense, m) or month_year(ref, m, tense)
+                y = (self.story_year(cand) or self.year_nearby(cand, tense, m)
+                     or month_year(ref, m, tense))  # fmt: skip
         fuzzy = qualified(FuzzyDate.month(y, m), mod)
         return self.make(cand, "DATE", f"{y:04d}-{m:02d}", fuzzy, needs)
 
@@ -223,7 +233,7 @@ class Resolver(PeriodRules):
         return self.make(cand, "DATE", day.isoformat(), day_fuzzy(day), True)
 
     def _deictic(self, cand, days, part):
-        if days == 0 and not part and self._generic_today(cand):
+        if days == 0 and not part and (self.narrative or self._generic_today(cand)):
             return self.make(cand, "DATE", "PRESENT_REF")
         if self.reference is None:
             return self.make(cand, "TIME" if part else "DATE", "", None, True)
@@ -252,7 +262,11 @@ class Resolver(PeriodRules):
             return self.make(
                 cand, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[unit]}", day_fuzzy(day), True
             )
-        if rel in _ANAPHORIC or (rel in ("the next", "next") and unit == "day"):
+        anaphoric_this = (self.narrative and rel == "this"
+                          and not self.text.startswith(("this", "This"), cand.start))  # fmt: skip
+        if anaphoric_this:  # a story's "by the end of the month": the month it reached
+            rel = "the same"
+        if rel in _ANAPHORIC or rel == "the next" or (rel == "next" and unit == "day"):
             offset = _ANAPHORIC.get(rel, 1)
             base = self.history.anchor_for(unit, cand.start) or self.reference
         else:

@@ -1,0 +1,90 @@
+"""Histories date bare months, days and seasons by the story's year; news does not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.extract import suggest, tag
+from desktop.extract.anchoring import PUBLICATION
+
+REF = date(2024, 3, 1)
+
+
+def _values(text: str, reference: date = REF) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, reference)}
+
+
+def test_a_history_dates_bare_months_days_and_seasons_by_its_story() -> None:
+    text = ("The reform was proposed in January 1832. It passed the lower house in March. "
+            "A second reform followed in 1867, after riots on 15 July. The nobility fled "
+            "in the autumn. Today the law is taught in schools.")  # fmt: skip
+    found = _values(text)
+    assert found["March"] == "1832-03"
+    assert found["15 July"] == "1867-07-15"
+    assert found["the autumn"] == "1867-FA"
+    assert found["Today"] == "PRESENT_REF"
+
+
+def test_news_with_old_years_keeps_dating_from_its_own_day() -> None:
+    text = ("The company was founded in 1854 and went public in 1923. Yesterday it said "
+            "profits rose in March.")  # fmt: skip
+    found = _values(text)
+    assert found["March"].startswith(("2024", "2023"))
+    assert found["Yesterday"] == "2024-02-29"
+
+
+def test_one_old_year_is_not_yet_a_history() -> None:
+    assert _values("The 1998 law was amended in March.")["March"].startswith(("2024", "2023"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The plague came in the summer of 1348. By that autumn half had died.",
+         "that autumn", "1348-FA"),
+        ("They landed in 1453. The following spring a second army came.",
+         "The following spring", "1454-SP"),
+        ("They landed in February 1453. The following spring a second army came.",
+         "The following spring", "1453-SP"),
+        ("He flew in May 1963. The previous winter he had trained.",
+         "The previous winter", "1962-WI"),
+        ("She wrote it in 1926. The next year she moved to Paris.", "The next year", "1927"),
+        ("Next spring the park will reopen.", "Next spring", "2025-SP"),  # 1 March: this one began
+    ],
+)  # fmt: skip
+def test_seasons_and_years_counted_from_the_last_date(text: str, phrase: str, value: str) -> None:
+    assert _values(text)[phrase] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("first settled around 900 AD.", "900 AD", "0900"), ("in AD 79 the town", "AD 79", "0079"),
+     ("Rome fell in 476 CE.", "476 CE", "0476"), ("in 1066 AD", "1066 AD", "1066")],
+)  # fmt: skip
+def test_years_marked_ad_or_ce(text: str, phrase: str, value: str) -> None:
+    assert _values(text)[phrase] == value
+
+
+@pytest.mark.parametrize("text", ["AD 2,000 units were sold.", "The CEO spoke.", "HEAD 900"])
+def test_ad_and_ce_inside_other_words_or_counts_are_no_years(text: str) -> None:
+    assert not tag(text, REF)
+
+
+def test_a_widened_period_takes_in_the_part_before_it() -> None:
+    found = tag("He reigned in the second half of the 13th century.", REF)
+    assert [(t.text, t.value) for t in found] == [("the second half of the 13th century", "12")]
+
+
+def test_a_history_dates_no_happening_by_the_publication_day() -> None:
+    text = ("The first bridge was built in 1820. It was rebuilt in 1867 and in 1901. "
+            "The town grew around it.")  # fmt: skip
+    assert not [s for s in suggest(text, REF) if s.anchor == PUBLICATION]
+
+
+def test_a_news_lead_before_two_old_years_is_still_todays_news() -> None:
+    text = ("The former mayor was sentenced to six years in prison for fraud. A court found "
+            "him guilty of taking bribes between 2011 and 2016.")  # fmt: skip
+    lead = suggest(text, date(2020, 9, 15))[0]
+    assert lead.anchor == PUBLICATION and lead.value.startswith("2020-09-15")
