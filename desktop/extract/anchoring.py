@@ -109,9 +109,11 @@ def _owner(clauses: list[Clause], timex) -> Clause | None:
             continue
         if text_after and k + 1 < len(clauses) and clauses[k + 1].has_verb:
             return clauses[k + 1]  # "came a day after Russia rejected": the rejection
+        earlier = [c for c in clauses[:k] if c.has_verb]
+        if earlier and clause.opener in _SUBORDINATE and _right_after_opener(clause, timex):
+            return earlier[-1]  # "Traffic fell after the 1850s as the railways spread"
         if clause.has_verb:
             return clause
-        earlier = [c for c in clauses[:k] if c.has_verb]
         if clause.opener in _SUBORDINATE and earlier:
             return earlier[-1]  # "deserted the army after the beginning of the war in 2011"
         for later in clauses[k + 1 :]:  # "In a summit on Friday, Turkey ... failed"
@@ -119,6 +121,11 @@ def _owner(clauses: list[Clause], timex) -> Clause | None:
                 return later
         return earlier[-1] if earlier else clause
     return None
+
+
+def _right_after_opener(clause: Clause, timex) -> bool:
+    """ "after the 1850s": the word that opened the clause is the date's preposition."""
+    return 0 <= timex.start - clause.start - len(clause.opener) <= 1
 
 
 def _phrase_confidence(timex) -> float:
@@ -272,7 +279,7 @@ def anchor_sentence(
 
     per_clause: dict[int, list] = {}
     for timex in timexes:
-        if not placeable(timex, reference) or role(text, timex, start) != ANCHOR:
+        if not placeable(timex, reference) or role(text, timex, start, end) != ANCHOR:
             continue
         owner = _owner(clauses, timex)
         if owner is None or owner.in_quote or owner.negated or owner.opener in ("if", "unless"):

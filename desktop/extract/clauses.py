@@ -39,6 +39,8 @@ _LEADING_SUBORDINATE = frozenset(
 )
 # Every word _segments may cut at: the rest of a sentence is passed over.
 _MARKS = _HARD | _QUOTES | _SOFT_AFTER_COMMA | _OPENERS | {","}
+_TIME_NOUNS = frozenset("spring summer autumn fall winter year month week day night morning "
+                        "evening afternoon time decade century season".split())  # fmt: skip
 _FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
 
 
@@ -148,6 +150,8 @@ def _segments(words: list[str], quote: bool) -> list[tuple[int, int, str, bool, 
             first, opener = i + 1, ""
             continue
         soft = i > 0 and words[i - 1] == "," and word in _SOFT_AFTER_COMMA
+        if word == "that" and i + 1 < len(words) and words[i + 1] in _TIME_NOUNS:
+            continue  # "By that autumn half the city had died": a determiner, no clause
         if soft or (i > first and word in _OPENERS and words[i - 1] != ","):
             close(i)
             first, opener = i, word

@@ -17,9 +17,11 @@ from desktop.temporal import Precision, Qualifier
 ANCHOR, REFERENCE, NAME = "anchor", "reference", "name"
 _FUTURE_LIMIT = timedelta(days=366)
 
+# Decades and centuries too: "In the 1920s she carried emigrants" is dated by its decade,
+# not by whatever date the text named before it.
 _EVENT_PRECISIONS = frozenset(
     {Precision.DAY, Precision.MINUTE, Precision.WEEK, Precision.MONTH, Precision.QUARTER,
-     Precision.SEASON, Precision.YEAR}
+     Precision.SEASON, Precision.YEAR, Precision.DECADE, Precision.CENTURY}
 )  # fmt: skip
 
 
@@ -57,6 +59,15 @@ _SUPERLATIVE_SINCE = _CaseBlind(
     r"warmest|coldest|hottest|wettest|driest|record|first\s+time|first\s+such)"
     r"|\bthe\s+(?:most|least|fewest|first)|\bsuch)\b[^.;,]{0,40}"
     r"\b(?:since|in|for)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?$")
+# "The first railway in the province opened in 1847": a finite past verb after the
+# superlative owns the date (not "the highest level recorded in 2003").
+_DONE_AFTER_SUPERLATIVE = _CaseBlind(
+    r"\b(?:highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|deadliest|"
+    r"longest|greatest|first|most|least|fewest)\b[^.;,]{0,40}?\b"
+    r"(?!(?:recorded|seen|reached|registered|reported|measured|posted|logged)\b)"
+    r"(?:[a-z]{3,}ed|built|began|won|held|fought|took|made|came|went|fell|rose|ran|flew|"
+    r"sank|broke|led|met|sold|bought|left|struck|shot|fled)\b[^.;,]{0,25}?\b(?:in|for)\s+"
+    r"(?:the\s+)?$")
 _COMPARISON = _CaseBlind(
     r"(?:\b(?:down|up)\s+from\b[^,;]{0,25}|\bcompared\s+(?:with|to)\b[^,;]{0,45}"
     r"|\bthan\s+(?:in\s+|during\s+|at\s+|on\s+)?|\b(?:versus|vs\.?)\s+"
@@ -82,6 +93,17 @@ _NAME_BEFORE = _CaseBlind(r"\b(?:the|of|since|after|before|anniversary\s+of\s+th
 _ANNIVERSARY = _CaseBlind(r"\banniversar(?:y|ies)\s+of\s+(?:the\s+)?$")
 
 
+def _reports_figures(clause_left: str, sentence: str) -> bool:
+    """Whether figures are reported for the period: named before it in its clause ("a
+    profit of $2bn for the third quarter"), or after it when the period opens the clause
+    ("In the third quarter, sales fell"); "closed in 2009 after years of falling sales"
+    reports a closure."""
+    if _FINANCE.search(clause_left):
+        return True
+    opens = len(clause_left.split()) <= 3
+    return opens and _FINANCE.search(sentence)
+
+
 def placeable(timex: Timex, reference: date | None) -> bool:
     """A date that can be put on a timeline at all (not vague, open-ended or far ahead)."""
     fuzzy = timex.fuzzy
@@ -96,8 +118,12 @@ def placeable(timex: Timex, reference: date | None) -> bool:
     return fuzzy.earliest.date() <= reference + _FUTURE_LIMIT
 
 
-def role(text: str, timex: Timex, sentence_start: int) -> str:
-    """ANCHOR when the phrase may date its own verb; REFERENCE or NAME when it may not."""
+def role(text: str, timex: Timex, sentence_start: int, sentence_end: int | None = None) -> str:
+    """ANCHOR when the phrase may date its own verb; REFERENCE or NAME when it may not.
+
+    Only the sentence is read (`sentence_end`, when given): "falling sales" in the next
+    sentence makes no reporting period of "became a daily in 1884".
+    """
     left = text[max(sentence_start, timex.start - 80) : timex.start]
     right = text[timex.end : timex.end + 40]
     if _ANNIVERSARY.search(left):
@@ -107,12 +133,15 @@ def role(text: str, timex: Timex, sentence_start: int) -> str:
         if _NAME_BEFORE.search(left[-20:]) and _NAME_AFTER.match(right) and not possessive:
             return NAME  # "the July 7 bombings", "the 1998 storms": history by name
     if _SUPERLATIVE_SINCE.search(left):
-        return REFERENCE
+        done = "since" not in left[-70:].lower() and _DONE_AFTER_SUPERLATIVE.search(left)
+        if not done:  # "the largest since it was founded in 1994" stays a reference
+            return REFERENCE
     clause_left = re.split(r"[,;]\s", left)[-1]
     if _COMPARISON.search(clause_left):
         return REFERENCE  # "down from 9% a year earlier", "compared with 2017"
-    sentence = text[sentence_start : timex.end + 200]
-    if _REPORTING_PERIOD.search(clause_left) and _FINANCE.search(sentence):
+    limit = timex.end + 200 if sentence_end is None else min(sentence_end, timex.end + 200)
+    sentence = text[sentence_start:limit]
+    if _REPORTING_PERIOD.search(clause_left) and _reports_figures(clause_left, sentence):
         return REFERENCE  # "a profit of $2bn for the third quarter": the report is the news
     if "quarter" in timex.text.lower() and _FINANCE.search(sentence):
         return REFERENCE

@@ -140,9 +140,19 @@ def anchor_text(
             else:
                 body += 1
             item.clauses, item.found = clauses, found
-            item.spans = [(t.start, t.end) for t in inside]
+            item.spans = _title_dates(text, inside)
         count += len(item.found) + len(item.phrases)
     return out
+
+
+_COUNTED_FROM = re.compile(r"\s+(?:after|before|later|earlier)\b")
+
+
+def _title_dates(text: str, inside: list[Timex]) -> list[tuple[int, int]]:
+    """The phrases a title drops: dates, and a span counted from another happening
+    ("three days after the recall"); "sentenced to six years" keeps its duration."""
+    return [(t.start, t.end) for t in inside
+            if t.type in ("DATE", "TIME") or _COUNTED_FROM.match(text, t.end)]  # fmt: skip
 
 
 def suggest(
@@ -276,7 +286,7 @@ def _phrase_only(
     sentence = text[start:end]
     out = []
     for timex in inside:
-        if not placeable(timex, reference) or role(text, timex, start) != ANCHOR:
+        if not placeable(timex, reference) or role(text, timex, start, end) != ANCHOR:
             continue
         if any(s.fuzzy.overlaps(timex.fuzzy) for s in out):
             continue

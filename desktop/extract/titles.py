@@ -29,7 +29,7 @@ _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:sure enough|meanwhile|however|earlier|later|also|and|but|then|so|separately|"
     r"in a separate development|in a statement|on\s[^,]{1,40}|in\s[^,]{1,60}|at\s[^,]{1,40}|"
     r"during\s[^,]{1,60}|after\s[^,]{1,60}|before\s[^,]{1,40}|over\s[^,]{1,40}|"
-    r"according\s+to\s[^,]{1,90}|by\s[^,]{1,40}|earlier\s[^,]{1,40}|late\s[^,]{1,40}),\s*)+",
+    r"according\s+to\s[^,]{1,90}|by\s[^,]{1,40}|earlier\s[^,]{1,40}|late\s[^,]{1,40}),(?!\d)\s*)+",
     re.IGNORECASE,
 )
 _OPENER_WORD = re.compile(r"^(?:that|and|but|while|whereas|after|before|when|as|because|which|"
@@ -49,7 +49,11 @@ _DANGLING = re.compile(
     r"an|its|their|his|her|after|before|into|over|against|between|amid))+$",
     re.IGNORECASE,
 )
-_DATE_PREP = r"(?:(?:earlier|later)\s+)?(?:on|in|at|during|by|since|from|over|until|of)?\s*"
+# Whole words only: "Within fifty years" must not lose the "in" of "Within".
+_DATE_PREP = (r"(?:\b(?:earlier|later)\s+)?(?:\b(?:on|in|at|during|by|since|from|over|until|"
+              r"of|around|circa)\s+)?\s*")  # fmt: skip
+_PREPOSITION_FIRST = re.compile(
+    r"^(?:after|before|during|in|on|at|by|following|since|until|from)\s", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _AND_SAID = re.compile(r",?\s+and\s+(?:said|added|says|adds|told|warned|noted)$", re.I)
 _TRAILING_ADVERB = re.compile(
@@ -80,7 +84,15 @@ def _without_dates(piece: str, spans: list[tuple[int, int]], offset: int) -> str
     return out
 
 
-def _subject(text: str, start: int, clause: Clause, memory: EntityMemory, antecedent: str) -> str:
+def _subject(
+    text: str,
+    start: int,
+    clause: Clause,
+    memory: EntityMemory,
+    antecedent: str,
+    spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> str:
+    start = _after_leading_date(text, start, clause.verb_start, spans)
     raw = text[start : clause.verb_start]
     raw = _OPENER_WORD.sub("", raw.strip())
     if raw.count(" – ") == 1 and len(raw.split(" – ")[0].split()) <= 4:
@@ -104,6 +116,20 @@ def _subject(text: str, start: int, clause: Clause, memory: EntityMemory, antece
         if cut:
             raw = raw[: cut.start()]
     return raw.strip(" ,")
+
+
+def _after_leading_date(text: str, start: int, verb: int, spans: list[tuple[int, int]]) -> int:
+    """Where the subject starts after an opening phrase that ends in a date and has no
+    comma: "After his death in 1299 the kingdom was divided" (the kingdom), "At 5.12
+    a.m. on 1 November 1755 a great earthquake struck"."""
+    head = text[start:verb].lstrip()
+    if not _PREPOSITION_FIRST.match(head) or ", " in head:
+        return start
+    ends = [end for begin, end in spans if start <= begin and end < verb]
+    if not ends:
+        return start
+    after = max(ends)
+    return after if text[after:verb].strip() else start
 
 
 def _predicate(text: str, clause: Clause) -> str:
@@ -141,7 +167,7 @@ def happening_title(
     antecedent: str = "",
 ) -> str:
     """Who did what in `clause`; `subject_from` is where its subject may start."""
-    subject = _subject(text, subject_from, clause, memory, antecedent)
+    subject = _subject(text, subject_from, clause, memory, antecedent, date_spans)
     predicate = _predicate(text, clause)
     predicate = _without_dates(predicate, date_spans, clause.verb_start)
     said = _SAID_INLINE.match(predicate) if clause.reporting else None

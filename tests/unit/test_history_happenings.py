@@ -1,0 +1,90 @@
+"""Happenings in histories and their titles: decades date their own verbs, durations stay
+in titles, an opening date phrase without a comma does not become the subject."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.extract import suggest
+from desktop.extract.anchoring import CONTINUATION, PHRASE
+
+REF = date(2024, 3, 1)
+
+
+def _found(text: str, reference: date = REF) -> list[tuple[str, str, str]]:
+    return [(s.title, s.value, s.anchor) for s in suggest(text, reference)]
+
+
+def test_a_decade_dates_its_own_happening_not_the_date_before_it() -> None:
+    text = ("The Morning Herald printed its first issue on 1 March 1880. In the 1930s its "
+            "circulation passed one million.")  # fmt: skip
+    assert _found(text)[1] == ("Its circulation passed one million", "193", PHRASE)
+
+
+def test_a_century_dates_a_happening() -> None:
+    assert _found("The mosque was built in the 12th century.") == [
+        ("The mosque was built", "11", PHRASE)
+    ]
+
+
+def test_finance_words_in_the_next_sentence_make_no_reporting_period() -> None:
+    text = ("It became a daily in 1884. The paper closed in 2009 after years of falling "
+            "sales.")  # fmt: skip
+    assert [v for _, v, _ in _found(text)] == ["1884", "2009"]
+
+
+def test_a_reporting_period_is_still_no_happening_date() -> None:
+    found = _found("Acme posted a profit of $2bn for the third quarter.", date(2019, 10, 24))
+    assert [a for _, _, a in found] == ["publication"]
+
+
+def test_a_finite_verb_after_a_superlative_owns_the_date() -> None:
+    assert _found("The first railway in the province opened in 1847.") == [
+        ("The first railway in the province opened", "1847", PHRASE)
+    ]
+    assert not [a for _, _, a in _found("Prices hit their highest level in 2003.") if a == PHRASE]
+    text = "The deal is the company's largest since it was founded in 1994."
+    assert not [a for _, _, a in _found(text) if a == PHRASE]
+
+
+def test_after_a_date_the_preposition_dates_the_main_verb() -> None:
+    text = "The canal opened in 1816. Traffic fell after the 1850s as the railways spread."
+    assert _found(text)[1] == ("Traffic fell", "185", PHRASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The former mayor was sentenced to six years in prison for fraud on Monday.",
+         "The former mayor was sentenced to six years in prison for fraud"),
+        ("The government declared a day of mourning on Friday.",
+         "The government declared a day of mourning"),
+        ("After his death in 1299 the kingdom was divided among his sons.",
+         "The kingdom was divided among his sons"),
+        ("At 5.12 a.m. on 1 November 1755 a great earthquake struck the city.",
+         "A great earthquake struck the city"),
+        ("By the end of August 1889 more than 100,000 men had stopped work.",
+         "More than 100,000 men had stopped work"),
+        ("By that autumn of 1348 half of the city's population had died.",
+         "Half of the city's population had died"),
+        ("The island was first settled around 900 AD.", "The island was first settled"),
+    ],
+)  # fmt: skip
+def test_titles_keep_what_was_done_and_who_did_it(text: str, title: str) -> None:
+    assert suggest(text, REF)[0].title == title
+
+
+def test_a_title_never_loses_part_of_a_word_to_a_date_phrase() -> None:
+    text = ("The revolt broke out in May 1514. Within fifty years the rebels controlled "
+            "most of the eastern counties.")  # fmt: skip
+    second = _found(text)[1]
+    assert second[0].startswith("Within fifty years the rebels") and second[2] == CONTINUATION
+
+
+def test_a_span_counted_from_another_happening_leaves_the_title() -> None:
+    text = ("Kestrel Motors chief executive Jon Harrow resigned on Thursday, three days after "
+            "the company recalled 80,000 cars.")  # fmt: skip
+    title = _found(text, date(2019, 5, 10))[0][0]
+    assert title == "Kestrel Motors chief executive Jon Harrow resigned"
