@@ -55,6 +55,14 @@ class History:
                 return fuzzy.anchor().date()
         return None
 
+    def last_fuzzy(self, unit: str, position: int) -> FuzzyDate | None:
+        """As anchor_for, the mention itself (its precision too)."""
+        allowed = _FINE_ENOUGH.get(unit)
+        for end, fuzzy, _kind in reversed(self.entries):
+            if end <= position and (allowed is None or fuzzy.precision in allowed):
+                return fuzzy
+        return None
+
     def last_with(self, precision: Precision, position: int) -> date | None:
         """The start of the last mention before `position` of exactly this precision."""
         for end, fuzzy, _kind in reversed(self.entries):

@@ -134,7 +134,10 @@ HOLIDAY_WORDS = (
 # so the search skips in C to the next capital letter that may open one (21 substring
 # scans of the whole article cost twice as much).
 ANY_HOLIDAY_WORD = re.compile("|".join(map(re.escape, HOLIDAY_WORDS)))
-SEASON = re.compile(rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b)?")
+SEASON = re.compile(
+    rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR}\b|\s+of\s+(?P<yrel>that|"
+    r"the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+year\b)?"
+)
 LEFT_SEASON = re.compile(
     r"(?:\b(?P<rel>this|last|next|the\s+coming|the\s+past|past|coming|this\s+past|that|"
     r"the\s+(?:following|next|previous|preceding|same))\s+)?"

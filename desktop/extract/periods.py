@@ -23,7 +23,8 @@ _QUARTERS = {
 }  # fmt: skip
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # "that winter", "the following spring": counted from the last date the text named.
-_STORY_RELS = frozenset({"that", "following", "previous", "same"})
+_STORY_RELS = frozenset({"that", "following", "previous", "same", "following year",
+                         "previous year"})  # fmt: skip
 
 
 def period_year(reference: date, first: int, last: int, tense: Tense | None) -> int:
@@ -126,6 +127,8 @@ class PeriodRules:
             story = self._story_season(cand, first, rel)
             if story is not None:
                 y = story
+            elif rel.endswith(" year"):  # "of this year", "of last year", "of next year"
+                y = ref.year + {"last year": -1, "next year": 1}.get(rel, 0)
             elif rel in ("last", "past", "the past"):
                 y -= 0 if first + 2 < ref.month else 1
             elif rel in ("next", "coming", "the coming"):
@@ -140,15 +143,17 @@ class PeriodRules:
         and in a narrative of a bare "the autumn"; None: count from the reference."""
         if rel not in _STORY_RELS and not (rel == "" and self.story_year(cand)):
             return None
-        base = self.history.anchor_for("month", cand.start)
-        year_only = base is None
-        base = base or self.history.anchor_for("year", cand.start)
-        if base is None:
+        last = self.history.last_fuzzy("year", cand.start)  # the last date, any precision
+        if last is None:
             return None
+        base = last.anchor().date()
+        year_only = last.precision is Precision.YEAR
         if rel == "following":
             return base.year + 1 if year_only or first <= base.month else base.year
         if rel == "previous":
             return base.year - 1 if year_only or first >= base.month else base.year
+        if rel in ("following year", "previous year"):
+            return base.year + (1 if rel == "following year" else -1)
         return base.year
 
     def _quarter(self, cand, q, y, rel, mod=None):

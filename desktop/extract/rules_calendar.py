@@ -307,6 +307,11 @@ _STORY_SEASON = {"the next": "following", "the following": "following",
                  "the previous": "previous", "the preceding": "previous", "the same": "same"}
 
 
+_SEASON_OF_YEAR = {"that": "that", "the same": "that", "the following": "following year",
+                   "the next": "following year", "the previous": "previous year",
+                   "this": "this year", "last": "last year", "next": "next year"}  # fmt: skip
+
+
 def periods(text: str, low: str, out: list[Candidate]) -> None:
     """Holidays, seasons and quarters."""
     if P.ANY_HOLIDAY_WORD.search(text) is not None:
@@ -321,6 +326,8 @@ def periods(text: str, low: str, out: list[Candidate]) -> None:
         left, offset = P.left_match(low, m.start(), P.LEFT_SEASON) or (None, 0)
         raw = re.sub(r"\s+", " ", (left and left["rel"]) or "")
         rel = _STORY_SEASON.get(raw) or raw.replace("the ", "")
+        if m["yrel"]:  # "the spring of that year", "the summer of the following year"
+            rel = _SEASON_OF_YEAR[re.sub(r"\s+", " ", m["yrel"])]
         has_anchor = bool(rel or m["y"])
         if capitalised(token) and not has_anchor and not at_sentence_start(text, m.start()):
             continue  # "the Arab Spring"

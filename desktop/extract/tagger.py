@@ -26,7 +26,7 @@ from desktop.extract.resolve import (
 )
 from desktop.extract.rules_relative import duration_value
 from desktop.extract.tense import Tense, tense_at
-from desktop.temporal import FuzzyDate, Qualifier
+from desktop.temporal import FuzzyDate, Precision, Qualifier
 
 _REL_OFFSET = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
@@ -43,6 +43,9 @@ _HEDGES = {
     "around": Qualifier.CIRCA, "roughly": Qualifier.CIRCA, "approximately": Qualifier.CIRCA,
     "some": Qualifier.CIRCA,
 }  # fmt: skip
+_MONTH_OR_FINER = frozenset(
+    {Precision.SEASON, Precision.MONTH, Precision.WEEK, Precision.DAY, Precision.MINUTE}
+)
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 # "called elections for December": a plan made in the past for a date that may be ahead.
 _SCHEDULED_FOR = re.compile(
@@ -139,12 +142,21 @@ class Resolver(PeriodRules):
         # November" is a later November.
         return first.year if month == first.month else None
 
-    def story_year(self, cand: Candidate) -> int | None:
-        """In a narrative, the year its story last reached (a bare "March" is in it)."""
+    def story_year(self, cand: Candidate, month: int | None = None) -> int | None:
+        """In a narrative, the year its story last reached (a bare "March" is in it).
+
+        A story moves forward: a month before the one it reached is in the next year
+        ("The siege began on 17 September 1870 ... by January": 1871).
+        """
         if not self.narrative:
             return None
-        day = self.history.anchor_for("year", cand.start)
-        return day.year if day is not None else None
+        last = self.history.last_fuzzy("year", cand.start)
+        if last is None:
+            return None
+        at = last.anchor()
+        if month is not None and last.precision in _MONTH_OR_FINER and month < at.month:
+            return at.year + 1
+        return at.year
 
     # --- calendar dates ---------------------------------------------------------------
     def _date(self, cand, y, m, d, hh=None, mm=None, ap=None, wd=None, dateline=False):
@@ -153,7 +165,7 @@ class Resolver(PeriodRules):
             if self.reference is None:
                 return self.make(cand, "DATE", "", None, True)
             tense = self.tense(cand)
-            y = (self.story_year(cand) or self.year_nearby(cand, tense, m)
+            y = (self.story_year(cand, m) or self.year_nearby(cand, tense, m)
                  or day_year(self.reference, m, d, tense))  # fmt: skip
             if wd:
                 for year in (y, y - 1, y + 1):
@@ -197,7 +209,7 @@ class Resolver(PeriodRules):
                 y = (self.history.anchor_for("year", cand.start) or ref).year
             else:
                 tense = self.tense(cand)
-                y = (self.story_year(cand) or self.year_nearby(cand, tense, m)
+                y = (self.story_year(cand, m) or self.year_nearby(cand, tense, m)
                      or month_year(ref, m, tense))  # fmt: skip
         fuzzy = qualified(FuzzyDate.month(y, m), mod)
         return self.make(cand, "DATE", f"{y:04d}-{m:02d}", fuzzy, needs)
@@ -206,6 +218,12 @@ class Resolver(PeriodRules):
         ref = self.reference
         if ref is None:
             return self.make(cand, "DATE", "", None, True)
+        month = self.history.anchor_for("month", cand.start) if self.narrative else None
+        if month is not None:  # "Contact was lost on the 30th": of the story's month
+            found = safe_date(month.year, month.month, d)
+            if found is None:
+                return None
+            return self.make(cand, "DATE", found.isoformat(), day_fuzzy(found), True)
         tense = self.tense(cand)
         shift = 0
         if tense == "past" and d > ref.day:
@@ -268,7 +286,13 @@ class Resolver(PeriodRules):
             rel = "the same"
         if rel in _ANAPHORIC or rel == "the next" or (rel == "next" and unit == "day"):
             offset = _ANAPHORIC.get(rel, 1)
-            base = self.history.anchor_for(unit, cand.start) or self.reference
+            base = self.history.anchor_for(unit, cand.start)
+            last = self.history.last_fuzzy("year", cand.start) if self.narrative else None
+            if (offset == 0 and last is not None and last.precision is Precision.YEAR
+                    and unit in ("month", "week", "day")):  # fmt: skip
+                year = last.anchor().year  # "in the same month" after "1890": of 1890
+                return self.make(cand, "DATE", f"{year:04d}", FuzzyDate.year(year), True)
+            base = base or self.reference
         else:
             offset = _REL_OFFSET.get(rel, 0)
             base = self.reference

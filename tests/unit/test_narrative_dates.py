@@ -88,3 +88,32 @@ def test_a_news_lead_before_two_old_years_is_still_todays_news() -> None:
             "him guilty of taking bribes between 2011 and 2016.")  # fmt: skip
     lead = suggest(text, date(2020, 9, 15))[0]
     assert lead.anchor == PUBLICATION and lead.value.startswith("2020-09-15")
+
+
+def test_a_story_moves_forward_into_the_next_year() -> None:
+    text = ("The siege began on 17 September 1870. That winter was cold, and by January the "
+            "city was starving. The bombardment started on 5 January. It fell on 28 January "
+            "1871.")  # fmt: skip
+    found = _values(text)
+    assert (found["That winter"], found["January"], found["5 January"]) == (
+        "1870-WI", "1871-01", "1871-01-05")
+
+
+def test_a_story_dates_a_bare_day_by_its_month_and_a_same_month_by_its_year() -> None:
+    text = ("The probe was launched on 12 March 1978. In November 1980 it sent pictures. "
+            "Contact was lost on the 30th. The firm failed in 1890, and in the same month "
+            "it sold the design. It was founded in 1862.")  # fmt: skip
+    found = _values(text)
+    assert (found["the 30th"], found["the same month"]) == ("1980-11-30", "1890")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("He was commissioned in 1892. In the spring of that year he sailed.",
+      "the spring of that year", "1892-SP"),
+     ("It opened in May 1990. In the summer of the following year it closed.",
+      "the summer of the following year", "1991-SU"),
+     ("Prices rose in the spring of last year.", "the spring of last year", "2023-SP")],
+)  # fmt: skip
+def test_a_season_of_a_year_named_by_reference(text: str, phrase: str, value: str) -> None:
+    assert _values(text)[phrase] == value

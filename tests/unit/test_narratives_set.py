@@ -7,8 +7,13 @@ was run on them: value F1 0.843 at that first measurement (bare months, yearless
 and seasons dated from the publication year, "that winter" and "the following spring"
 untagged, "900 AD" missed, "the second half of the 13th century" split); the rules that
 came of it (desktop.extract.narrative, anaphoric seasons and "the next year", AD years)
-give the figure asserted here. Scored as the blind set is (relaxed span match, value
-accuracy over matches); DATE and TIME predictions count ("the next morning" is a TIME).
+give the figure asserted here. tests/data/narratives_second.txt (15 documents, 83
+dates) was written after those rules and before running them on it: 0.848 at first,
+0.921 after its error classes were fixed (a story moves forward: "17 September 1870 ...
+by January" is 1871; "the 30th" is of the story's month; "the same month" after a bare
+year is that year; "the spring of that year"). Scored as the blind set is (relaxed span
+match, value accuracy over matches); DATE and TIME predictions count ("the next
+morning" is a TIME).
 
 Run ``python tests/unit/test_narratives_set.py`` to print the error table.
 """
@@ -24,14 +29,15 @@ from test_extract_blindset import Score, report
 from desktop.extract import tag
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "narratives.txt"
+SECOND = DATA.with_name("narratives_second.txt")
 MIN_VALUE_F1 = 0.91
 _MARK = re.compile(r"\[\[([^|\]]*)\|([^\]]*)\]\]")
 
 
-def load() -> list[dict]:
+def load(path: Path = DATA) -> list[dict]:
     """Documents with their text (markup removed) and gold spans."""
     docs: list[dict] = []
-    for block in DATA.read_text(encoding="utf-8").split("\n== ")[1:]:
+    for block in path.read_text(encoding="utf-8").split("\n== ")[1:]:
         head, raw = block.split("\n", 1)
         doc_id, dct = head.split()
         text, gold, pos = "", [], 0
@@ -46,9 +52,9 @@ def load() -> list[dict]:
     return docs
 
 
-def score() -> Score:
+def score(path: Path = DATA) -> Score:
     result = Score()
-    for doc in load():
+    for doc in load(path):
         text, gold = doc["text"], doc["gold"]
         pred = [t for t in tag(text, date.fromisoformat(doc["dct"])) if t.type in ("DATE", "TIME")]
         result.gold += len(gold)
@@ -82,11 +88,11 @@ def score() -> Score:
     return result
 
 
-def test_the_set_is_what_the_docstring_says() -> None:
-    docs = load()
-    assert len(docs) == 30
-    assert sum(len(d["gold"]) for d in docs) >= 140
-    for doc in docs:
+def test_the_sets_are_what_the_docstring_says() -> None:
+    first, second = load(), load(SECOND)
+    assert (len(first), len(second)) == (30, 15)
+    assert sum(len(d["gold"]) for d in first) >= 140 and sum(len(d["gold"]) for d in second) >= 80
+    for doc in first + second:
         for g in doc["gold"]:
             assert doc["text"][g["start"] : g["end"]] == g["text"]
 
@@ -95,7 +101,11 @@ def test_narratives_value_f1() -> None:
     result = score()
     print(report(result))
     assert result.metrics()["value_f1"] >= MIN_VALUE_F1, report(result)
+    second = score(SECOND)
+    print(report(second))
+    assert second.metrics()["value_f1"] >= MIN_VALUE_F1, report(second)
 
 
 if __name__ == "__main__":
     print(report(score()))
+    print(report(score(SECOND)))
