@@ -10,6 +10,7 @@ from desktop.extract import patterns as P
 from desktop.extract.candidate import Candidate
 from desktop.extract.lexicon import MOD_QUALIFIER
 from desktop.extract.rules_calendar import dates, periods, years
+from desktop.extract.rules_informal import informal
 from desktop.extract.rules_relative import deictic, offsets, others, weekdays
 
 _MODIFIABLE = frozenset(
@@ -55,6 +56,7 @@ def find_candidates(text: str, dayfirst: bool = False) -> list[Candidate]:
     deictic(text, low, found)
     offsets(text, low, found)
     others(text, low, found)
+    informal(text, low, found)
     found.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)

@@ -174,6 +174,19 @@ REL_UNIT = re.compile(
     r"(?P<unit>day|week|month|year|weekend|quarter|decade|century|morning|afternoon|evening|"
     r"night)\b(?P<poss>['’]s\b)?"
 )
+# Informal writing (posts, messages): "tmrw", "tonite", "last nite", "on sat", "this
+# wknd", "xmas" (rules_informal decides which short weekdays are days).
+SLANG_DAY = re.compile(
+    r"(?P<w>tmrw|tmrrw|tmrow|tmr|tmw|tonite|tnite)\b"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night|nite)\b)?"
+)
+SLANG_LAST_NIGHT = re.compile(r"last\s+nite\b")
+SHORT_WEEKDAY = re.compile(
+    r"(?P<wd>mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b\.?"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night|nite)\b)?"
+)
+SLANG_WEEKEND = re.compile(r"(?:wknd|wkend)\b")
+SLANG_HOLIDAY = re.compile(r"(?P<h>x-?mas(?:\s+(?P<which>eve|day))?|nye)\b")
 PERIOD_PART = re.compile(
     r"\bthe\s+(?:very\s+)?(?P<mod>beginning|start|end|middle|turn|close)\s+of\s+(?:the|this)\s+"
     r"(?P<unit>week|month|year|decade|century)\b"
@@ -412,6 +425,11 @@ TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
         "every each daily weekly monthly annually yearly nightly hourly once twice", "three"
     ),
     CLOCK_TIME: ("#1", "#2", "noon", "midday", "midnight"),
+    SLANG_DAY: _words("tmrw tmrrw tmrow tmr tmw tonite tnite"),
+    SLANG_LAST_NIGHT: ("last",),
+    SHORT_WEEKDAY: _words("mon tue tues wed weds thu thur thurs fri sat sun"),
+    SLANG_WEEKEND: ("wknd", "wkend"),
+    SLANG_HOLIDAY: ("xmas", "x", "nye"),
 }
 
 

@@ -219,8 +219,13 @@ def dates(text: str, low: str, out: list[Candidate], dayfirst: bool) -> None:
     for m in P.scan(P.DAY_ORDINAL, low):
         before = word_before(low, m.start())
         after = word_after(low, m.end())
-        if before in _DAY_CUES and (not after[:1].isalpha() or after in ("and", "or", "to")):
+        if before in _DAY_CUES and (not after[:1].isalpha() or after in _AFTER_A_DAY):
             add(out, m.start(), m.end(), "dayonly", 6, d=int(m["d"]))
+
+
+# Words that may follow a bare "on the 8th" (not a noun it modifies: "the 8th floor").
+_AFTER_A_DAY = frozenset("and or to they we he she it i you but when if because so while at "
+                         "with until".split())  # fmt: skip
 
 
 def _range_partner(low: str, out: list[Candidate], m: re.Match[str], year: int | None) -> None:

@@ -243,6 +243,8 @@ class Resolver(PeriodRules):
         tense = self.tense(cand)
         if _TO.search(self.text, max(0, cand.start - 4), cand.start):
             tense = None  # "postponed to Thursday"
+        elif _SCHEDULED_FOR.search(self.text, max(0, cand.start - 60), cand.start):
+            tense = "future"  # "a protest planned for Saturday": a plan is for a day ahead
         day = weekday_date(self.reference, wd, tense, rel)
         if part:
             return self.make(
@@ -296,6 +298,9 @@ class Resolver(PeriodRules):
         else:
             offset = _REL_OFFSET.get(rel, 0)
             base = self.reference
+            if (unit == "weekend" and rel == "this" and base is not None and base.weekday() < 5
+                    and self.tense(cand) == "past"):  # fmt: skip
+                offset = -1  # "prices doubled this weekend", said on a Monday: the last one
         if base is None:
             return self.make(cand, "DATE", "", None, True)
         value, fuzzy = unit_period(base, unit, offset)

@@ -117,3 +117,30 @@ def test_a_story_dates_a_bare_day_by_its_month_and_a_same_month_by_its_year() ->
 )  # fmt: skip
 def test_a_season_of_a_year_named_by_reference(text: str, phrase: str, value: str) -> None:
     assert _values(text)[phrase] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "phrase", "value"),
+    [("heavy shelling near the bridge last nite", date(2024, 3, 14), "last nite",
+      "2024-03-13TNI"),
+     ("Convoy expected to cross tmrw", date(2024, 3, 14), "tmrw", "2024-03-15"),
+     ("results announced tonite", date(2025, 4, 22), "tonite", "2025-04-22TNI"),
+     ("Power back on since tues.", date(2024, 6, 7), "tues", "2024-06-04"),
+     ("protest planned for sat at the town hall", date(2024, 11, 20), "sat", "2024-11-23"),
+     ("Army says it took the hill on Wed.", date(2025, 5, 2), "Wed", "2025-04-30"),
+     ("Fuel prices doubled this wknd.", date(2025, 2, 3), "this wknd", "2025-W05-WE"),
+     ("no flights until after xmas", date(2024, 12, 20), "xmas", "2024-12-25"),
+     ("See u all at the square on NYE!!", date(2024, 12, 30), "NYE", "2024-12-31"),
+     ("schools reopen on the 8th they say", date(2025, 9, 1), "the 8th", "2025-09-08")],
+)  # fmt: skip
+def test_informal_spellings(text: str, reference: date, phrase: str, value: str) -> None:
+    assert _values(text, reference)[phrase] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He sat on the bench.", "The Sun reported it.", "The couple were newly wed.",
+     "Bill Nye explained it.", "It was the 8th floor of the tower."],
+)  # fmt: skip
+def test_short_weekday_words_that_are_no_days(text: str) -> None:
+    assert not tag(text, REF)
