@@ -33,7 +33,7 @@ def counts_from_today(cand: Candidate, text: str) -> bool:
     """Whether a mention is dated from the publication day ("yesterday", "on Friday",
     "last month", "two years ago", "this week")."""
     kind, data = cand.kind, cand.data
-    if kind in ("weekday", "dateline"):
+    if kind in ("weekday", "weekday_day"):
         return True
     if kind == "deictic":
         return data.get("days") != 0 or data.get("part") is not None

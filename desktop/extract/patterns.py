@@ -177,13 +177,23 @@ REL_UNIT = re.compile(
 # Informal writing (posts, messages): "tmrw", "tonite", "last nite", "on sat", "this
 # wknd", "xmas" (rules_informal decides which short weekdays are days).
 SLANG_DAY = re.compile(
-    r"(?P<w>tmrw|tmrrw|tmrow|tmr|tmw|tonite|tnite)\b"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night|nite)\b)?"
+    r"(?P<w>tmrw|tmrrw|tmrow|tmr|tmw|tonite|tnite|yday|ystrdy|yest|2moro|2morro|2morrow|2mrw|"
+    r"2nite|2day)\b(?:\s+(?P<part>morning|mornin|afternoon|arvo|evening|evenin|night|nite)\b)?"
 )
-SLANG_LAST_NIGHT = re.compile(r"last\s+nite\b")
+SLANG_PART = re.compile(r"(?P<rel>this|last)\s+(?P<part>mornin|arvo|evenin|nite)\b")
 SHORT_WEEKDAY = re.compile(
     r"(?P<wd>mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b\.?"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night|nite)\b)?"
+    r"(?:\s+(?P<part>morning|mornin|afternoon|arvo|evening|evenin|night|nite)\b)?"
+)
+# "Sun 10th", "Tuesday the 9th": the day of the month that falls on that weekday
+WEEKDAY_ORDINAL = re.compile(
+    rf"(?P<wd>{WEEKDAYS_LC}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:the\s+)?"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+)
+SLANG_REL_UNIT = re.compile(r"(?P<rel>nxt|next|last|this)\s+(?P<unit>wk|mo|yr|week|month|year)\b")
+SLANG_AGO = re.compile(r"ago\b")
+LEFT_SLANG_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|an?|a\s+few|few|a\s+couple\s+of|couple\s+of)\s+(?P<unit>wks?|mos?|yrs?)\s+$"
 )
 SLANG_WEEKEND = re.compile(r"(?:wknd|wkend)\b")
 SLANG_HOLIDAY = re.compile(r"(?P<h>x-?mas(?:\s+(?P<which>eve|day))?|nye)\b")
@@ -425,9 +435,13 @@ TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
         "every each daily weekly monthly annually yearly nightly hourly once twice", "three"
     ),
     CLOCK_TIME: ("#1", "#2", "noon", "midday", "midnight"),
-    SLANG_DAY: _words("tmrw tmrrw tmrow tmr tmw tonite tnite"),
-    SLANG_LAST_NIGHT: ("last",),
+    SLANG_DAY: (*_words("tmrw tmrrw tmrow tmr tmw tonite tnite yday ystrdy yest"),
+                *("'" + w for w in _words("moro morro morrow mrw nite day"))),
+    SLANG_PART: ("this", "last"),
     SHORT_WEEKDAY: _words("mon tue tues wed weds thu thur thurs fri sat sun"),
+    WEEKDAY_ORDINAL: _words(WEEKDAYS_LC, "mon tue tues wed weds thu thur thurs fri sat sun"),
+    SLANG_REL_UNIT: ("nxt", "next", "last", "this"),
+    SLANG_AGO: ("ago",),
     SLANG_WEEKEND: ("wknd", "wkend"),
     SLANG_HOLIDAY: ("xmas", "x", "nye"),
 }

@@ -39,7 +39,7 @@ _ADJACENT = re.compile(r"[ \t]+([\w'’-]+)")
 _RANGE_YEAR = re.compile(r",?\s*(1\d{3}|20\d{2})\b")
 _OF = re.compile(r"(?:st|nd|rd|th)?\s+of\b")
 _PERIOD_WORD = re.compile(r"\b(?:mid|early|late|pre|post|end|start)$")
-_DAY_CUES = frozenset({"on", "by", "until", "till", "since", "from", "before", "after"})
+_DAY_CUES = frozenset({"on", "by", "until", "till", "since", "from", "before", "after", "to"})
 _FUNCTION_WORDS = frozenset(
     {
         "the",
@@ -100,6 +100,8 @@ def year_in_context(text: str, low: str, start: int, end: int) -> bool:
 
 def _keep_month_alone(text: str, low: str, start: int, end: int) -> bool:
     token = text[start:end]
+    if token.islower() and word_before(low, start).rstrip("-") in ("mid", "early", "late"):
+        return True  # "pushed back to mid march" in a post
     if not (capitalised(token) and (token[1:].islower() or token.isupper())):
         return False
     after = word_after(text, end)
@@ -162,8 +164,9 @@ def dates(text: str, low: str, out: list[Candidate], dayfirst: bool) -> None:
         add(out, m.start(), m.end(), "date", 2, y=year, m=month, d=day)
     for pattern in (P.DMY, P.MDY):
         for m in P.scan(pattern, low):
-            if not capitalised(text[m.start("mon") : m.end("mon")]):
-                continue
+            token = text[m.start("mon") : m.end("mon")]
+            if not capitalised(token) and (not token.islower() or token == "may"):
+                continue  # "dec 15" in a post is a date; "may 15" may be a verb
             start, end, wd = m.start(), m.end(), None
             left = P.left_match(low, start, P.LEFT_WEEKDAY)
             if left and capitalised(text[left[1] + left[0].start("wd")]):

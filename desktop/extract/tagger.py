@@ -54,6 +54,11 @@ _SCHEDULED_FOR = re.compile(
     r"book(?:ed|s))\b[^.;!?\n]{0,40}\bfor\s+$",
     re.IGNORECASE,
 )
+_MOVED_TO = re.compile(
+    r"\b(?:postpon|delay|push|mov|reschedul|put\s+off|defer)\w*(?:\s+back)?\b"
+    r"[^.;!?\n]{0,30}?\bto\s+(?:the\s+)?(?:(?:mid|early|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
 _RANGE_END = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNORECASE)
 _COMPARISON = re.compile(
     r"\b(?:down|up)\s+from\b|\bcompared\s+(?:with|to)\b|\bthan\s+(?:in|during|at)\b"
@@ -85,6 +90,8 @@ class Resolver(PeriodRules):
             return None
         if _SCHEDULED_FOR.search(self.text, max(0, cand.start - 60), cand.start):
             return None
+        if _MOVED_TO.search(self.text, max(0, cand.start - 50), cand.start):
+            return "future"  # "the vote was pushed back to March": the new date is ahead
         return tense_at(self.text, cand.start, cand.end)
 
     def make(
@@ -235,6 +242,18 @@ class Resolver(PeriodRules):
         if found is None:
             return None
         return self.make(cand, "DATE", found.isoformat(), day_fuzzy(found), True)
+
+    def _weekday_day(self, cand, wd, d):
+        """ "Sun 10th": this month's 10th if it is a Sunday, else the nearest such month."""
+        ref = self.reference
+        if ref is None:
+            return self.make(cand, "DATE", "", None, True)
+        for shift in (0, 1, -1, 2, -2):
+            y, m = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+            day = safe_date(y, m + 1, d)
+            if day is not None and day.weekday() == wd:
+                return self.make(cand, "DATE", day.isoformat(), day_fuzzy(day), True)
+        return None
 
     # --- relative to the reference or to the last mention ----------------------------
     def _weekday(self, cand, wd, rel, part):
