@@ -41,6 +41,9 @@ _LEADING_SUBORDINATE = frozenset(
 _MARKS = _HARD | _QUOTES | _SOFT_AFTER_COMMA | _OPENERS | {","}
 _TIME_NOUNS = frozenset("spring summer autumn fall winter year month week day night morning "
                         "evening afternoon time decade century season".split())  # fmt: skip
+_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
+                        "february april june july august september october november "
+                        "december".split())  # fmt: skip
 _FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
 
 
@@ -301,6 +304,12 @@ def _said_what(toks: _Tokens, first: int, last: int, after: int,
     words = toks.words
     for k in range(after + 1, min(last, after + 6)):
         word = words[k]
+        if word in _DATE_WORDS:  # "said the blast on Tuesday was caused": the blast was
+            if words[after + 1] in lex.determiners and any(
+                _verb_at(toks, j, first, last, lex) for j in range(k + 1, min(last, k + 5))
+            ):
+                return after + 1
+            continue
         if word in lex.pronouns or (toks.original(k)[:1].isupper() and word not in ("i",)):
             if any(_verb_at(toks, j, first, last, lex) for j in range(k + 1, min(last, k + 5))):
                 return k

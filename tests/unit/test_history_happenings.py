@@ -88,3 +88,8 @@ def test_a_span_counted_from_another_happening_leaves_the_title() -> None:
             "the company recalled 80,000 cars.")  # fmt: skip
     title = _found(text, date(2019, 5, 10))[0][0]
     assert title == "Kestrel Motors chief executive Jon Harrow resigned"
+
+
+def test_a_date_after_said_the_x_stays_inside_what_was_said() -> None:
+    text = "Police said the blast on Tuesday was caused by a gas leak."
+    assert suggest(text, date(2023, 3, 13))[0].title == "The blast was caused by a gas leak"
