@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from desktop.extract.clauses import Clause, read_clauses
+from desktop.extract.dated_nouns import dated_noun, nouns_in
 from desktop.extract.lexicon import IRREGULAR_PAST
 from desktop.extract.roles import ANCHOR, placeable, role
 from desktop.extract.verbs import VerbLexicon
@@ -52,6 +53,7 @@ class Anchored:
     confidence: float
     timex: object | None = None  # the Timex that dated it (phrase anchors only)
     needs_reference: bool = False
+    title: str = ""  # set for a happening a noun names ("The earthquake"), see dated_nouns
 
 
 @dataclass
@@ -63,6 +65,9 @@ class Narrative:
     sentence: int = -1
     quote_open: bool = False  # a quotation opened in an earlier sentence is still open
     publication: bool = True  # False in a history far from the article's date
+    # Happenings a possessive date named ("Saturday's fire"), by noun: "The fire destroyed
+    # medical supplies" two sentences on continues that date.
+    nouns: dict[str, FuzzyDate] = field(default_factory=dict)
     # Clauses already read, by (sentence, quote open): pages repeat their furniture.
     read: dict[tuple[str, bool], tuple[int, list[Clause]]] = field(default_factory=dict)
 
@@ -249,6 +254,18 @@ def _continuation(state: Narrative, clause: Clause, paragraph: int, index: int,
     return Anchored(clause, fuzzy, fuzzy.to_timex(), CONTINUATION, confidence, None, True)
 
 
+def _named_before(text: str, state: Narrative, clause: Clause, start: int) -> Anchored | None:
+    """ "The fire destroyed medical supplies", after "Saturday's warehouse fire": Saturday."""
+    if not state.nouns or clause.tense not in ("past", "perfect"):
+        return None
+    subject_start = start if clause.opener == "" else clause.start
+    for noun in nouns_in(text, subject_start, clause.verb_start):
+        fuzzy = state.nouns.get(noun)
+        if fuzzy is not None:
+            return Anchored(clause, fuzzy, fuzzy.to_timex(), CONTINUATION, 0.55, None, True)
+    return None
+
+
 def note_quotes(text: str, start: int, end: int, state: Narrative) -> None:
     """A quotation left open in this sentence runs on to the next one."""
     sentence = text[start:end]
@@ -278,10 +295,18 @@ def anchor_sentence(
     note_quotes(text, start, end, state)
 
     per_clause: dict[int, list] = {}
+    nouns: list[Anchored] = []
+    named: dict[str, FuzzyDate] = {}
     for timex in timexes:
         if not placeable(timex, reference) or role(text, timex, start, end) != ANCHOR:
             continue
+        noun = dated_noun(text, timex, clauses)
         owner = _owner(clauses, timex)
+        if noun is not None and owner is not None:  # "the toll from Friday's earthquake"
+            nouns.append(Anchored(owner, timex.fuzzy, timex.fuzzy.to_timex(), PHRASE, 0.6,
+                                  timex, timex.needs_reference, noun[0]))  # fmt: skip
+            named[noun[1]] = timex.fuzzy  # for the sentences after this one
+            continue
         if owner is None or owner.in_quote or owner.negated or owner.opener in ("if", "unless"):
             continue
         _choose(per_clause.setdefault(id(owner), []), timex)
@@ -323,12 +348,16 @@ def anchor_sentence(
     if main is not None and id(main) not in per_clause and not any(
         not a.clause.embedded for a in out
     ) and not _FIRST_OR_SECOND_PERSON.search(text, start, end):
-        inferred = _continuation(state, main, paragraph, index, reference)
+        inferred = _named_before(text, state, main, start)
+        if inferred is None:
+            inferred = _continuation(state, main, paragraph, index, reference)
         if inferred is None and reference is not None and state.publication:
             inferred = _publication(reference, main, lead)
         if inferred is not None:
             out.append(inferred)
     out += _days_after(text, timexes, clauses, out)
+    out += nouns
+    state.nouns.update(named)
     if len(out) > 1:
         out.sort(key=lambda a: a.clause.start)
     return clauses, out

@@ -252,7 +252,7 @@ def _suggestion(
     if subject_from != start and any(c.embedded for c in clauses if c.end <= clause.start):
         subject_from = _subject_start(clause, clauses, start)
     antecedent = _antecedent(text, clause, clauses, start, memory)
-    title = happening_title(text, clause, subject_from, spans, memory, antecedent)
+    title = item.title or happening_title(text, clause, subject_from, spans, memory, antecedent)
     if not title:
         title = fit(sentence)
     timex = item.timex

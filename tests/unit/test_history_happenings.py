@@ -93,3 +93,32 @@ def test_a_span_counted_from_another_happening_leaves_the_title() -> None:
 def test_a_date_after_said_the_x_stays_inside_what_was_said() -> None:
     text = "Police said the blast on Tuesday was caused by a gas leak."
     assert suggest(text, date(2023, 3, 13))[0].title == "The blast was caused by a gas leak"
+
+
+def test_a_possessive_date_names_a_happening_of_its_own() -> None:
+    text = ("The death toll from Friday's earthquake in Beluchi province has risen to 41. "
+            "The magnitude 6.4 quake struck shortly before dawn.")  # fmt: skip
+    found = _found(text, date(2022, 2, 21))
+    assert ("The death toll has risen to 41", "2022-02-21", "publication") in found
+    assert ("The earthquake in Beluchi province", "2022-02-18", PHRASE) in found
+    assert ("The magnitude 6.4 quake struck shortly", "2022-02-18", CONTINUATION) in found
+
+
+def test_a_possessive_date_opening_its_subject_dates_the_verb() -> None:
+    found = _found("Friday's earthquake killed 300 people.", date(2022, 2, 21))
+    assert found == [("Friday's earthquake killed 300 people", "2022-02-18", PHRASE)]
+    found = _found("Officials said that Friday's protest was larger.", date(2022, 2, 21))
+    assert not [t for t, _, _ in found if t == "The protest"]
+
+
+def test_a_possessive_after_during_keeps_the_clause_dated() -> None:
+    found = _found("No incidents took place during Friday's protests.", date(2022, 2, 21))
+    assert [(v, a) for _, v, a in found] == [("2022-02-18", PHRASE)]
+
+
+def test_a_relative_clause_tells_what_the_named_happening_did() -> None:
+    text = ("Rescuers were still searching on Monday for survivors of Friday's earthquake, "
+            "which killed 300 people.")  # fmt: skip
+    found = _found(text, date(2022, 2, 22))
+    assert found[0][1] == "2022-02-21"
+    assert ("The earthquake killed 300 people", "2022-02-18", PHRASE) in found
