@@ -51,7 +51,7 @@ _DANGLING = re.compile(
 )
 # Whole words only: "Within fifty years" must not lose the "in" of "Within".
 _DATE_PREP = (r"(?:\b(?:earlier|later)\s+)?(?:\b(?:on|in|at|during|by|since|from|over|until|"
-              r"of|around|circa)\s+)?\s*")  # fmt: skip
+              r"of|around|circa|for|to)\s+)?\s*")  # fmt: skip
 _PREPOSITION_FIRST = re.compile(
     r"^(?:after|before|during|in|on|at|by|following|since|until|from)\s", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -79,6 +79,8 @@ def _without_dates(piece: str, spans: list[tuple[int, int]], offset: int) -> str
         if out[b : b + 2] in ("'s", "’s"):
             continue  # "during Friday's protests" names the happening: it stays
         head = re.search(_DATE_PREP + r"$", out[:a], re.IGNORECASE)
+        if head is not None and head.start() == a and 0 < len(out[:a].split()) <= 2:
+            continue  # "The report covers the third quarter of 2017": the verb's object
         a = head.start() if head else a
         out = out[:a].rstrip(" ,") + (" " if a and b < len(out) else "") + out[b:].lstrip(" ,")
     return out
@@ -167,18 +169,24 @@ def happening_title(
     antecedent: str = "",
 ) -> str:
     """Who did what in `clause`; `subject_from` is where its subject may start."""
+    if not clause.has_verb:  # "heavy shelling near the bridge last nite": the phrase itself
+        start = max(subject_from, clause.start) if subject_from < clause.end else clause.start
+        piece = _BRACKETS.sub("", text[start : clause.end]).strip().rstrip(".!?\"”’,;:")
+        title = fit(_strip_dates_in(_without_dates(piece, date_spans, start), text, date_spans))
+        title = _LEADING_ADVERBIAL.sub("", title)
+        return title[:1].upper() + title[1:] if title else title
     subject = _subject(text, subject_from, clause, memory, antecedent, date_spans)
     predicate = _predicate(text, clause)
     predicate = _without_dates(predicate, date_spans, clause.verb_start)
     said = _SAID_INLINE.match(predicate) if clause.reporting else None
     if said and len(predicate[said.end():].split()) >= 3:  # "Police said the driver lost
         subject, predicate = "", predicate[said.end():]  # control": what was said
+    subject = _strip_dates_in(subject, text, date_spans)  # the predicate's are out already
     title = f"{subject} {predicate}".strip() if subject else predicate
-    title = _strip_dates_in(title, text, date_spans)
     bare = TITLE_WORDS.sub("", subject)
     if len(title) > MAX_TITLE and bare != subject and all(w[:1].isupper() for w in bare.split()):
         subject = surname(bare)  # "Cavusoglu downplayed ...", as newspapers write it
-        title = _strip_dates_in(f"{subject} {predicate}", text, date_spans)
+        title = f"{subject} {predicate}"
     verb = predicate.split(" ", 1)[0] if predicate else ""
     title = fit(title, keep=len(subject) + len(verb) + 2)
     return title[:1].upper() + title[1:] if title else title

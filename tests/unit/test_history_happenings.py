@@ -122,3 +122,14 @@ def test_a_relative_clause_tells_what_the_named_happening_did() -> None:
     found = _found(text, date(2022, 2, 22))
     assert found[0][1] == "2022-02-21"
     assert ("The earthquake killed 300 people", "2022-02-18", PHRASE) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "title"),
+    [("Drone strike on the depot this morning", date(2025, 1, 9), "Drone strike on the depot"),
+     ("prices up 30% since the start of the month", date(2025, 12, 12), "Prices up 30%"),
+     ("gonna be a cold xmas eve with no gas", date(2025, 12, 12), "Gonna be a cold with no gas")],
+)  # fmt: skip
+def test_a_clause_with_no_verb_titles_its_own_words(text: str, reference: date, title: str) -> None:
+    found = suggest(text, reference)
+    assert found and found[0].title == title
