@@ -17,6 +17,7 @@ from desktop.extract.actors import names_in, numbers_in
 from desktop.extract.anchoring import PHRASE, Anchored, Narrative, anchor_sentence, note_quotes
 from desktop.extract.antecedents import EntityMemory
 from desktop.extract.clauses import Clause
+from desktop.extract.dated_nouns import nouns_in
 from desktop.extract.entities import Found, happening_entities, note_acronyms, read_sentence
 from desktop.extract.mentions import EntityFinder
 from desktop.extract.model import Suggestion, Timex
@@ -180,6 +181,7 @@ def suggest(
     finder = EntityFinder(text)
     memory = EntityMemory()  # one memory of who is who, for actors and titles alike
     out: list[Suggestion] = []
+    named: list[int] = []  # happenings named by a possessive date ("Friday's earthquake")
     for item in anchor_text(text, reference, language, dayfirst, limit):
         start, end = item.start, item.end
         if item.named:
@@ -195,10 +197,29 @@ def suggest(
                 names = tuple(dict.fromkeys(names_in(text, start, end, text)))
             out.append(_suggestion(text, (start, end), found, item.clauses, item.spans,
                                    memory, who, names))  # fmt: skip
+            if found.title:
+                named.append(len(out) - 1)
         if item.named:  # what this sentence named is known to the ones after it
             subjects = [(c.start, c.verb_start) for c in item.clauses if c.has_verb]
             read_sentence(finder, memory, start, end, subjects)
-    return out
+    return _without_told_twice(out, named) if named else out
+
+
+def _without_told_twice(out: list[Suggestion], named: list[int]) -> list[Suggestion]:
+    """Drops "The attacks" (named by "responded to Saturday's attacks") when another
+    sentence of the article tells that happening on that day ("The attacks targeted
+    areas in southern Idlib")."""
+    drop = set()
+    for k in named:
+        this = out[k]
+        noun = nouns_in(this.title, 0, len(this.title))
+        for i, other in enumerate(out):
+            if i in named or other.value != this.value or other.start == this.start:
+                continue
+            if noun & nouns_in(other.title, 0, len(other.title)):
+                drop.add(k)
+                break
+    return [s for i, s in enumerate(out) if i not in drop]
 
 
 def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -> int:
