@@ -68,6 +68,11 @@ def same_noun(noun: str) -> str:
     return _SYNONYMS.get(noun, noun)
 
 
+def is_event_noun(word: str) -> bool:
+    """Whether a matching verb is a named happening's noun (see suggest)."""
+    return _NOUN.fullmatch(word) is not None
+
+
 def nouns_in(text: str, start: int, end: int) -> set[str]:
     """The event nouns in text[start:end], by their one name."""
     return {same_noun(m.group(0).lower()) for m in _NOUN.finditer(text, start, end)}

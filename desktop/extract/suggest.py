@@ -222,6 +222,11 @@ def _without_told_twice(out: list[Suggestion], named: list[int]) -> list[Suggest
     return [s for i, s in enumerate(out) if i not in drop]
 
 
+def _noun_of(title: str) -> str:
+    """A named happening's noun stands for its verb in matching ("earthquake")."""
+    return min(nouns_in(title, 0, len(title)), default="")
+
+
 def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -> int:
     """Where the subject of this clause may begin: the sentence start for the first one."""
     first_main = next((c for c in clauses if not c.embedded), None)
@@ -291,10 +296,10 @@ def _suggestion(
         confidence=item.confidence,
         needs_reference=item.needs_reference,
         anchor=item.method,
-        verb=clause.lemma,
+        verb=_noun_of(item.title) if item.title else clause.lemma,
         names=names if names is not None else tuple(dict.fromkeys(names_in(text, start, end,
                                                                              text))),
-        numbers=tuple(sorted(numbers_in(text[clause.start : clause.end]))),
+        numbers=tuple(sorted(numbers_in(item.title or text[clause.start : clause.end]))),
         actors=who[0],
         places=who[1],
     )

@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from desktop.extract import Suggestion
+from desktop.extract.dated_nouns import is_event_noun
 from desktop.store.changes import changes_since, workspace_revision
 
 MERGE_SCORE = 0.5  # compatible dates: shared actors, figures, verb and words
@@ -92,13 +93,19 @@ def evidence(a: str, b: str) -> tuple[float, bool, bool]:
     union = wa | wb
     jac = len(wa & wb) / len(union) if union else 0.0
     names = len(na & nb)
-    same_verb = bool(va) and va == vb
+    same_verb = bool(va) and (va == vb or _names_the_other(va, wb) or _names_the_other(vb, wa))
     figures = bool(fa & fb)
     score = jac + 0.15 * min(names, 3) + 0.2 * same_verb + 0.2 * figures
     if not (names or figures) or not (same_verb or jac >= 0.25):
         return 0.0, False, False
     strong = names > 0 and figures and same_verb
     return score, strong, aa == "phrase" and ab == "phrase"
+
+
+def _names_the_other(verb: str, words: frozenset[str]) -> bool:
+    """ "The earthquake in Meridan" (named by "Sunday's earthquake") and "A magnitude 6.1
+    earthquake struck Meridan": the noun stands for the other report's verb."""
+    return bool(verb) and verb in words and is_event_noun(verb)
 
 
 def _sql_time(when: datetime) -> str:

@@ -162,3 +162,16 @@ def test_every_title_word_is_a_whole_word_of_its_article() -> None:
                 assert not core or core in words, (token, found.title, found.quote)
             checked += 1
     assert checked > 400
+
+
+def test_a_named_happening_matches_the_report_that_tells_it() -> None:
+    from desktop.services.matching import MERGE_SCORE, evidence, happening_signature
+
+    told = suggest("A magnitude 6.1 earthquake struck the coastal province of Meridan on "
+                   "Sunday.", date(2021, 10, 4))[0]  # fmt: skip
+    named = [s for s in suggest("The death toll from Sunday's earthquake in Meridan rose to 23, "
+                                "officials said on Wednesday.", date(2021, 10, 7))
+             if s.title == "The earthquake in Meridan"][0]  # fmt: skip
+    assert (named.verb, named.numbers, named.value) == ("earthquake", (), told.value)
+    score, _, _ = evidence(happening_signature(told), happening_signature(named))
+    assert score >= MERGE_SCORE
