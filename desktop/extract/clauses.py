@@ -64,6 +64,7 @@ class Clause:
     stative: bool = False
     reporting: bool = False
     passive: bool = False
+    shared_subject: bool = False  # "... and was commissioned in 1892": the subject before
 
     @property
     def has_verb(self) -> bool:
@@ -117,6 +118,8 @@ def _segments(words: list[str], quote: bool) -> list[tuple[int, int, str, bool, 
     out: list[tuple[int, int, str, bool, bool]] = []
     first = 0
     opener = words[0] if words and words[0] in _OPENERS else ""
+    if opener == "that" and len(words) > 1 and words[1] in _TIME_NOUNS:
+        opener = ""  # "That summer the blight returned"
     depth = 0
     embedded = False
     marks = list(compress(count(), map(_MARKS.__contains__, words)))  # others cut nothing
@@ -318,6 +321,51 @@ def _said_what(toks: _Tokens, first: int, last: int, after: int,
     return None
 
 
+_DATE_CUES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december yesterday today later earlier "
+    "spring summer autumn winter week month year decade century".split()
+)
+
+
+def _dated(words: list[str], lo: int, hi: int) -> bool:
+    """Whether words[lo:hi] may hold a date of their own (a year, a month, a day name):
+    only then is a second verb a happening apart ("... and seized weapons" on Monday too)."""
+    return any(w in _DATE_CUES or (len(w) == 4 and w.isdigit() and w[0] in "12")
+               for w in words[lo:hi])  # fmt: skip
+
+
+def _clause_first(toks: _Tokens, clause: Clause) -> int:
+    offset = clause.start - toks.offset
+    return next((i for i, b in enumerate(toks.begins) if b >= offset), 0)
+
+
+def _split_coordinated(out: list[Clause], toks: _Tokens, main: int, last: int,
+                       lex: VerbLexicon) -> int:  # fmt: skip
+    """ "The liner was launched on 20 September 1906 and made her maiden voyage in 1907",
+    "went public in 1923, lost half its value in 1929": one clause a verb, each with its
+    own date; the later ones share the first one's subject."""
+    words = toks.words
+    k = main + 1
+    head_from = _clause_first(toks, out[-1])
+    while k < last - 1:
+        word = words[k]
+        if ((word == "and" or (word == "," and words[k + 1] != "and")) and words[k - 1] != ","
+                and _dated(words, head_from, k) and _dated(words, k + 1, last)):  # fmt: skip
+            found = _verb_at(toks, k + 1, k + 1, last, lex)
+            if found is not None and found[1] in ("past", "perfect") and not found[3]:
+                clause = out[-1]
+                tail = Clause(toks.start(k + 1) if word == "," else toks.start(k), clause.end,
+                              "and", clause.in_quote, clause.embedded)  # fmt: skip
+                clause.end = toks.end(k - 1)
+                main = _read_verb(tail, toks, k + 1, last, lex)
+                tail.shared_subject = True
+                out.append(tail)
+                k, head_from = main, k + 1
+        k += 1
+    return main
+
+
 def read_clauses(
     text: str, start: int, end: int, lex: VerbLexicon, quote_open: bool = False
 ) -> list[Clause]:
@@ -333,7 +381,13 @@ def read_clauses(
         main = _read_verb(clause, toks, first + 1 if opener else first, last, lex)
         if opener == "that" and not _complement(out, lex):
             clause.embedded = True  # "deals with factions that allowed them": relative
+        if opener in ("and", "but") and clause.has_verb and clause.verb_start == toks.start(
+            first + 1
+        ):
+            clause.shared_subject = True  # ", and was bought by a rival in 1968"
         out.append(clause)
+        if main >= 0 and not clause.reporting and not quote:
+            main = _split_coordinated(out, toks, main, last, lex)
         if clause.reporting:
             rest = _said_what(toks, first, last, main, lex)
             if rest is not None:  # "The army said it had returned fire": what was said

@@ -25,7 +25,7 @@ from desktop.extract.narrative import tells_history
 from desktop.extract.roles import ANCHOR, placeable, role
 from desktop.extract.sentences import first_ending_after, is_boilerplate, split_sentences
 from desktop.extract.tag import tag
-from desktop.extract.titles import fit, happening_title
+from desktop.extract.titles import fit, happening_title, subject_of
 from desktop.extract.verbs import lexicon_for
 
 _LEAD_SENTENCES = 2
@@ -242,7 +242,8 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], sentence_start
                 memory: EntityMemory) -> str:  # fmt: skip
     """Who a subject-less clause ("which renounced ...", "and seized ...") is about."""
     if clause.embedded:
-        head = re.split(r"[,;:]\s|\s(?:than|of|in|on|at|with|by|for|from|to|told|said)\s",
+        head = re.split(r"[,;:]\s|\s(?:than|of|in|on|at|with|by|for|from|to|told|said|into|"
+                        r"onto|as|was|were|is|are|became)\s",
                         text[sentence_start : clause.start].rstrip(" ,"))[-1].strip()
         names = names_in(text, clause.start - len(head) - 1, clause.start, text) if head else []
         if names:
@@ -254,6 +255,9 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], sentence_start
             return f"The {noun[-1].rstrip(',')}" if noun else head
         return head
     before = [c for c in clauses if c.end <= clause.start and c.has_verb]
+    if before and clause.shared_subject:  # "The liner was launched ... and made her voyage"
+        prior = next((c for c in reversed(before) if not c.shared_subject), before[-1])
+        return subject_of(text, _subject_start(prior, clauses, sentence_start), prior, memory)
     if before:
         names = names_in(text, before[-1].start, before[-1].verb_start, text)
         if names:

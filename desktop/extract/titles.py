@@ -51,9 +51,10 @@ _DANGLING = re.compile(
 )
 # Whole words only: "Within fifty years" must not lose the "in" of "Within".
 _DATE_PREP = (r"(?:\b(?:earlier|later)\s+)?(?:\b(?:on|in|at|during|by|since|from|over|until|"
-              r"of|around|circa|for|to)\s+)?\s*")  # fmt: skip
+              r"of|around|circa|for|to|towards?|early|late)\s+)?\s*")  # fmt: skip
 _PREPOSITION_FIRST = re.compile(
-    r"^(?:after|before|during|in|on|at|by|following|since|until|from)\s", re.IGNORECASE)
+    r"^(?:after|before|during|in|on|at|by|following|since|until|from|towards?|early|late)\s",
+    re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _AND_SAID = re.compile(r",?\s+and\s+(?:said|added|says|adds|told|warned|noted)$", re.I)
 _TRAILING_ADVERB = re.compile(
@@ -124,14 +125,24 @@ def _after_leading_date(text: str, start: int, verb: int, spans: list[tuple[int,
     """Where the subject starts after an opening phrase that ends in a date and has no
     comma: "After his death in 1299 the kingdom was divided" (the kingdom), "At 5.12
     a.m. on 1 November 1755 a great earthquake struck"."""
-    head = text[start:verb].lstrip()
-    if not _PREPOSITION_FIRST.match(head) or ", " in head:
+    whole = text[start:verb].lstrip()
+    opens = any(begin == verb - len(whole) and text[end : end + 2] not in ("'s", "’s")
+                for begin, end in spans)  # "That summer the blight"; not "Friday's quake"
+    opener = _OPENER_WORD.match(whole)  # "and in December the first relief works opened"
+    head = whole[opener.end() :] if opener and not opens else whole
+    led = _PREPOSITION_FIRST.match(head) or _PREPOSITION_FIRST.match(whole)
+    if not (opens or led) or ", " in head:
         return start
     ends = [end for begin, end in spans if start <= begin and end < verb]
     if not ends:
         return start
     after = max(ends)
     return after if text[after:verb].strip() else start
+
+
+def subject_of(text: str, start: int, clause: Clause, memory: EntityMemory) -> str:
+    """Who did what in `clause`, as its title names them (for a clause sharing it)."""
+    return _subject(text, start, clause, memory, "")
 
 
 def _predicate(text: str, clause: Clause) -> str:

@@ -175,3 +175,27 @@ def test_a_named_happening_matches_the_report_that_tells_it() -> None:
     assert (named.verb, named.numbers, named.value) == ("earthquake", (), told.value)
     score, _, _ = evidence(happening_signature(told), happening_signature(named))
     assert score >= MERGE_SCORE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The firm went public in 1923, lost half its value in 1929, and was bought by a rival "
+      "in 1968.", [("The firm went public", "1923"), ("The firm lost half its value", "1929"),
+                   ("The firm was bought by a rival", "1968")]),
+     ("The liner was launched on 20 September 1906 and made her maiden voyage in September "
+      "1907.", [("The liner was launched", "1906-09-20"),
+                ("The liner made her maiden voyage", "1907-09")]),
+     ("Police arrived on Monday, arrested two men and seized weapons.",
+      [("Police arrived arrested two men and seized weapons", "2024-02-26")]),
+     ("Shelling killed 10 people and wounded dozens on Friday.",
+      [("Shelling killed 10 people and wounded dozens", "2024-03-01")])],
+)  # fmt: skip
+def test_verbs_with_dates_of_their_own_are_happenings_of_their_own(text, expected) -> None:
+    assert [(t, v) for t, v, _ in _found(text, date(2024, 3, 1))] == expected
+
+
+def test_a_sentence_opening_with_its_date_is_titled_from_its_subject() -> None:
+    text = ("The plague came in 1348. That summer the blight returned, and in December the "
+            "works opened.")  # fmt: skip
+    titles = [t for t, _, _ in _found(text)]
+    assert titles[1:] == ["The blight returned", "The works opened"]
