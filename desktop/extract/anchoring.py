@@ -69,21 +69,22 @@ class Narrative:
     # medical supplies" two sentences on continues that date.
     nouns: dict[str, FuzzyDate] = field(default_factory=dict)
     # Clauses already read, by (sentence, quote open): pages repeat their furniture.
-    read: dict[tuple[str, bool], tuple[int, list[Clause]]] = field(default_factory=dict)
+    read: dict[tuple[str, bool, bool], tuple[int, list[Clause]]] = field(default_factory=dict)
 
 
 _MAX_REMEMBERED = 4096
 _MAX_REMEMBERED_CHARS = 2000
 
 
-def _clauses(text: str, start: int, end: int, lex: VerbLexicon, state: Narrative) -> list[Clause]:
+def _clauses(text: str, start: int, end: int, lex: VerbLexicon, state: Narrative,
+             dates: int) -> list[Clause]:  # fmt: skip
     """read_clauses, remembered by sentence (offsets shifted to this occurrence)."""
     if end - start > _MAX_REMEMBERED_CHARS:
-        return read_clauses(text, start, end, lex, state.quote_open)
-    key = (text[start:end], state.quote_open)
+        return read_clauses(text, start, end, lex, state.quote_open, dates > 1)
+    key = (text[start:end], state.quote_open, dates > 1)
     known = state.read.get(key)
     if known is None:
-        clauses = read_clauses(text, start, end, lex, state.quote_open)
+        clauses = read_clauses(text, start, end, lex, state.quote_open, dates > 1)
         if len(state.read) >= _MAX_REMEMBERED:
             state.read.clear()
         state.read[key] = (start, clauses)  # nobody changes a clause once read
@@ -291,7 +292,7 @@ def anchor_sentence(
     """
     start, end = span
     paragraph, index, lead = where
-    clauses = _clauses(text, start, end, lex, state)
+    clauses = _clauses(text, start, end, lex, state, len(timexes))
     note_quotes(text, start, end, state)
 
     per_clause: dict[int, list] = {}

@@ -11,6 +11,7 @@ possibility ("could", "is seen as"), a negation ("has not started"), a condition
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
 
@@ -336,8 +337,7 @@ def _dated(words: list[str], lo: int, hi: int) -> bool:
 
 
 def _clause_first(toks: _Tokens, clause: Clause) -> int:
-    offset = clause.start - toks.offset
-    return next((i for i, b in enumerate(toks.begins) if b >= offset), 0)
+    return bisect_left(toks.begins, clause.start - toks.offset)
 
 
 def _split_coordinated(out: list[Clause], toks: _Tokens, main: int, last: int,
@@ -367,11 +367,14 @@ def _split_coordinated(out: list[Clause], toks: _Tokens, main: int, last: int,
 
 
 def read_clauses(
-    text: str, start: int, end: int, lex: VerbLexicon, quote_open: bool = False
+    text: str, start: int, end: int, lex: VerbLexicon, quote_open: bool = False,
+    several_dates: bool = True,
 ) -> list[Clause]:
     """The clauses of text[start:end] in order, each with its verb group if it has one.
 
-    `quote_open` says the sentence starts inside a quotation opened before it.
+    `quote_open` says the sentence starts inside a quotation opened before it;
+    `several_dates` that it holds two date phrases or more (only then can one clause hold
+    two verbs each with a date of its own: the look for them is skipped otherwise).
     """
     toks = _Tokens(text, start, end)
     out: list[Clause] = []
@@ -386,7 +389,7 @@ def read_clauses(
         ):
             clause.shared_subject = True  # ", and was bought by a rival in 1968"
         out.append(clause)
-        if main >= 0 and not clause.reporting and not quote:
+        if several_dates and main >= 0 and not clause.reporting and not quote:
             main = _split_coordinated(out, toks, main, last, lex)
         if clause.reporting:
             rest = _said_what(toks, first, last, main, lex)
