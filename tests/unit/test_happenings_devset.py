@@ -24,6 +24,7 @@ from desktop.store import open_workspace
 DATA = Path(__file__).resolve().parent.parent / "data" / "happenings.txt"
 FRESH = DATA.with_name("happenings_fresh.txt")
 THIRD = DATA.with_name("happenings_third.txt")
+FOURTH = DATA.with_name("happenings_fourth.txt")
 _MARK = re.compile(r"\s*\{([^}]*)\}")
 
 
@@ -78,7 +79,8 @@ def score(articles: list[dict], events: list[dict]) -> dict:
             if cites:
                 found += 1
                 exact += any(c["value"] == g["date"] for _, c in cites)
-                hit_events[(g["key"], name)] = {e["id"] for e, _ in cites}
+                # union: one article may report a happening in two sentences
+                hit_events.setdefault((g["key"], name), set()).update(e["id"] for e, _ in cites)
     keys: dict[str, set[str]] = {}
     for a in articles:
         for g in a["gold"]:
@@ -179,3 +181,13 @@ def test_third_set_written_after_the_rules_of_3_december(tmp_path: Path) -> None
     s, recall, exact = _measure(THIRD, tmp_path)
     assert recall >= 0.9 and exact >= 0.85 and s["wrong_merges"] == 0
     assert s["noise"] * 2 <= s["suggestions"]
+
+
+def test_fourth_set_written_after_the_rules_of_4_december(tmp_path: Path) -> None:
+    # Scored once when written (with the merge count fixed the same day: it kept only the
+    # last sentence of an article that reports a happening twice): recall 30/30, exact date
+    # 27/30, 2 of 4 merged, no wrong merge, 10 of 40 noise (background history: "The ship
+    # was built in 1998"). The bar is that first result.
+    s, recall, exact = _measure(FOURTH, tmp_path)
+    assert recall >= 0.95 and exact >= 0.9 and s["wrong_merges"] == 0
+    assert s["merged"] * 2 >= s["multi"] and s["noise"] * 2 <= s["suggestions"]
