@@ -338,7 +338,7 @@ def anchor_sentence(
                 continue
             if since:
                 continue  # the start of a period is background, not where the story is
-            if clause is main or (main is None and not clause.embedded and rank == 0):
+            if rank == 0 and (clause is main or (main is None and not clause.embedded)):
                 state.fuzzy, state.paragraph, state.sentence = timex.fuzzy, paragraph, index
     if (main is not None and id(main) not in per_clause and main.opener == "that"
             and main.tense in ("past", "perfect")):

@@ -25,8 +25,9 @@ _EVENT_NOUNS = (
 # breath ("Saturday's warehouse fire in Tamber").
 _NOUN_AFTER = re.compile(
     rf"['’]s\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?P<noun>{_EVENT_NOUNS})\b"
-    r"(?:\s+(?:in|at|near|on|off)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
-    r"(?:\s+(?:province|region|district|city|county|state))?)?)",
+    r"(?:\s+(?:in|at|near|on|off)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+    r"(?:\s+(?:province|region|district|city|county|state))?|(?:capital|port|border|city|"
+    r"town|village|airport|prison|camp|plant|factory|mine)\b))?)",
 )
 _WHICH = re.compile(r",\s+which\s+(?P<what>(?:killed|injured|destroyed|left|hit|forced|"
                     r"displaced|damaged|cut|closed)\b[^,.;:!?]{1,50})")
@@ -38,8 +39,8 @@ _OPENING = re.compile(
     r"^(?:(?:and|but|so|then|also|meanwhile|that|which|while|when|after|before|as|because|"
     r"although|though|if)[\s,]+)*(?:the\s+)?$", re.IGNORECASE)
 # "took place during Friday's protests": the clause happened then too; it keeps the date
-_DURING = re.compile(r"\b(?:during|at|after|before|following|amid|since|until|in|on|"
-                     r"ahead\s+of|in\s+the\s+wake\s+of)\s+$", re.IGNORECASE)
+# ("met on Wednesday, two days after Monday's protest" did not: the protest is apart)
+_DURING = re.compile(r"\b(?:during|at|amid|in|on)\s+$", re.IGNORECASE)
 
 
 def dated_noun(text: str, timex, clauses: list[Clause]) -> tuple[str, str] | None:
@@ -52,7 +53,9 @@ def dated_noun(text: str, timex, clauses: list[Clause]) -> tuple[str, str] | Non
     clause = next((c for c in clauses if c.start <= timex.start < c.end), None)
     if clause is None:
         return None
-    if _OPENING.match(text[clause.start : timex.start]):
+    if _OPENING.match(text[clause.start : timex.start]) and (
+        clause.has_verb and clause.verb_start > timex.end
+    ):
         return None  # "Friday's earthquake killed 300": the verb is the earthquake's
     if _DURING.search(text, max(clause.start, timex.start - 25), timex.start):
         return None

@@ -59,6 +59,13 @@ _MOVED_TO = re.compile(
     r"[^.;!?\n]{0,30}?\bto\s+(?:the\s+)?(?:(?:mid|early|late)[\s-]+)?$",
     re.IGNORECASE,
 )
+_AGREED_TO = re.compile(
+    r"\b(?:agreed|plans?|planned|promised|decided|vowed|pledged|threatened|expects?|expected|"
+    r"hopes?|hoped|intends?|intended|offered|voted|arranged|prepared)\s+to\s+"
+    r"(?!(?:a|an|the|its|their|his|her|this|that|these|those|some|new|terms|talks)\b)[a-z]+\b"
+    r"[^.;!?\n,]{0,40}?\b(?:on|in|by|next|this)?\s*$",
+    re.IGNORECASE,
+)
 _RANGE_END = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNORECASE)
 _COMPARISON = re.compile(
     r"\b(?:down|up)\s+from\b|\bcompared\s+(?:with|to)\b|\bthan\s+(?:in|during|at)\b"
@@ -92,6 +99,8 @@ class Resolver(PeriodRules):
             return None
         if _MOVED_TO.search(self.text, max(0, cand.start - 50), cand.start):
             return "future"  # "the vote was pushed back to March": the new date is ahead
+        if _AGREED_TO.search(self.text, max(0, cand.start - 70), cand.start):
+            return "future"  # "the minister agreed to meet union leaders on Wednesday"
         return tense_at(self.text, cand.start, cand.end)
 
     def make(

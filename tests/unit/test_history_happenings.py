@@ -199,3 +199,13 @@ def test_a_sentence_opening_with_its_date_is_titled_from_its_subject() -> None:
             "works opened.")  # fmt: skip
     titles = [t for t, _, _ in _found(text)]
     assert titles[1:] == ["The blight returned", "The works opened"]
+
+
+def test_the_story_goes_on_from_the_main_verbs_own_date() -> None:
+    text = ("The minister met farm union leaders on Wednesday, two days after Monday's tractor "
+            "protest in the capital. The two sides agreed to delay the water rules.")  # fmt: skip
+    found = _found(text, date(2025, 11, 6))
+    assert ("The minister met farm union leaders", "2025-11-05", PHRASE) in found
+    assert ("The tractor protest in the capital", "2025-11-03", PHRASE) in found
+    assert found[-1] == ("The two sides agreed to delay the water rules", "2025-11-05",
+                         CONTINUATION)  # fmt: skip

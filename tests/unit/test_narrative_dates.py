@@ -156,3 +156,13 @@ def test_informal_spellings(text: str, reference: date, phrase: str, value: str)
 )  # fmt: skip
 def test_short_weekday_words_that_are_no_days(text: str) -> None:
     assert not tag(text, REF)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("The minister agreed to meet union leaders on Wednesday.", "Wednesday", "2025-11-05"),
+     ("He vowed to return in March.", "March", "2026-03"),
+     ("Rebels agreed to a ceasefire on Sunday.", "Sunday", "2025-11-02")],
+)  # fmt: skip
+def test_what_was_agreed_to_be_done_is_ahead(text: str, phrase: str, value: str) -> None:
+    assert _values(text, date(2025, 11, 3))[phrase] == value
