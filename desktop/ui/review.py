@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -173,10 +173,13 @@ class ReviewPanel(QWidget):
     status_requested = Signal(list, str)  # event ids, new status
     edit_requested = Signal(int)
     merge_requested = Signal(list)
+    TITLE_ROOM = 200  # px the titles keep before the "Dated by" column makes way
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False  # set while the code (not the user) moves the cursor
+        self._dated_by_width = 0  # the "Dated by" column's width when shown
+        self._title_width = 0  # the Title column's width while "Dated by" is shown
         self.model = ReviewModel(self)
         self.view = QueueView()
         self.view.setModel(self.model)
@@ -193,6 +196,7 @@ class ReviewPanel(QWidget):
         self.view.setItemDelegateForColumn(3, self.titles)
         size_columns(self.view, {0: "⚠", 1: "early Sep 2018", 2: "article's date",
                                  3: "M" * 14, 5: "0.00"}, 4)
+        self._dated_by_width = self.view.horizontalHeader().sectionSize(2)
         self.dated_by = QComboBox()
         self.dated_by.setAccessibleName("Show suggestions dated by")
         self.dated_by.setToolTip("Show only the suggestions whose date was found this way")
@@ -222,6 +226,24 @@ class ReviewPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(keys)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """A narrow pane (a 1280-pixel screen) gives the titles the "Dated by" column's
+        room (the filter above and each row's tooltip still say how it was dated)."""
+        super().resizeEvent(event)
+        header = self.view.horizontalHeader()
+        fixed = header.sectionSize(0) + header.sectionSize(1) + self._dated_by_width
+        room = self.view.viewport().width() - fixed
+        narrow = room < self.TITLE_ROOM
+        if narrow != self.view.isColumnHidden(2):
+            self.view.setColumnHidden(2, narrow)
+            if narrow:  # the titles take the room the column leaves, within the pane
+                self._title_width = header.sectionSize(3)
+                visible = room + self._dated_by_width
+                header.resizeSection(3, max(self._title_width, min(
+                    self._title_width + self._dated_by_width, visible)))  # fmt: skip
+            elif self._title_width:
+                header.resizeSection(3, self._title_width)
 
     def set_records(self, records: Any) -> None:
         """Everything anew (opening a workspace); the cursor stays on the same event."""

@@ -107,3 +107,22 @@ def test_queue_shows_and_filters_how_each_date_was_found(qtbot, window):
     assert "dated by the article's date" in window.editor.heading.text()
     combo.setCurrentIndex(0)
     assert len(window.review.model.rows) == len(rows)
+
+
+def test_a_narrow_queue_gives_the_titles_the_dated_by_column(qtbot) -> None:
+    from desktop.ui.review import ReviewPanel
+
+    panel = ReviewPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not panel.view.isColumnHidden(2)
+    title = panel.view.columnWidth(3)
+    panel.resize(320, 400)
+    qtbot.wait(10)
+    assert panel.view.isColumnHidden(2)
+    assert panel.view.columnWidth(3) > title  # the titles take the column's room
+    panel.resize(700, 400)
+    qtbot.wait(10)
+    assert not panel.view.isColumnHidden(2) and panel.view.columnWidth(3) == title
