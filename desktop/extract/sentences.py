@@ -25,6 +25,12 @@ _CAPITAL = (r"A-Z0-9\u00C0-\u00D6\u00D8-\u00DEŞĞİÇÖÜŁŒŠŽ\u0391-\u03A9\
 # [.!?؟]+ written as one mark then more: a pattern opening with a character class skips
 # to the next mark in C (a repeat first is tried at every character).
 _END = re.compile(rf"[.!?؟][.!?؟]*[\"'”’)\]»]*(?=\s+[\"'“‘«(\[¿¡]?[{_CAPITAL}])")
+# Posts written in lower case ("drone strike on the depot this morning. second one in a
+# week"): a mark before a lower-case word ends a sentence too, when the text does that
+# more often than it starts one with a capital (news never does).
+_END_ANY = re.compile(rf"[.!?؟][.!?؟]*[\"'”’)\]»]*(?=\s+[\"'“‘«(\[¿¡]?[a-z{_CAPITAL}])")
+_LOWER_START = re.compile(r"[.!?] [a-z]")
+_UPPER_START = re.compile(r"[.!?] [A-Z]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _BOILERPLATE = re.compile(
     r"^(?:your (?:support|donation)|join (?:our|the|\w+ for free)|sign up|subscribe|"
@@ -56,6 +62,11 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, so text[start:end] is the sentence."""
     spans: list[tuple[int, int]] = []
+    ends = _END
+    if _LOWER_START.search(text) is not None:
+        lower = len(_LOWER_START.findall(text))
+        if lower > len(_UPPER_START.findall(text)):
+            ends = _END_ANY
     # Lines without ".", "!" or "?" are one sentence each and are taken in bulk by one
     # regex pass; only lines with a full stop are split in Python (9 million short
     # lines took 11 s line by line).
@@ -72,14 +83,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.extend([m.span(1) for m in _CONTENT.finditer(text, pos, line_start)])
         line = _CONTENT.match(text, line_start, line_end)
         if line is not None:
-            _split_line(spans, line.start(1), line.group(1))
+            _split_line(spans, line.start(1), line.group(1), ends)
         pos = line_end + 1
     return spans
 
 
-def _split_line(spans: list[tuple[int, int]], start: int, body: str) -> None:
+def _split_line(
+    spans: list[tuple[int, int]], start: int, body: str, ends: re.Pattern[str] = _END
+) -> None:
     cursor = 0
-    for match in _END.finditer(body):
+    for match in ends.finditer(body):
         if (
             body[match.start()] == "."
             and match.end() - match.start() == 1

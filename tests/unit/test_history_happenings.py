@@ -209,3 +209,14 @@ def test_the_story_goes_on_from_the_main_verbs_own_date() -> None:
     assert ("The tractor protest in the capital", "2025-11-03", PHRASE) in found
     assert found[-1] == ("The two sides agreed to delay the water rules", "2025-11-05",
                          CONTINUATION)  # fmt: skip
+
+
+def test_a_post_in_lower_case_still_has_sentences() -> None:
+    from desktop.extract.sentences import split_sentences
+
+    post = "Drone strike on the depot this morning. second one in a week"
+    assert [post[a:b] for a, b in split_sentences(post)] == [
+        "Drone strike on the depot this morning.", "second one in a week"]
+    news = "It cost approx. 5 dollars. The talks ended."  # news: a capital starts a sentence
+    assert [news[a:b] for a, b in split_sentences(news)] == [
+        "It cost approx. 5 dollars.", "The talks ended."]
