@@ -31,6 +31,7 @@ _END = re.compile(rf"[.!?؟][.!?؟]*[\"'”’)\]»]*(?=\s+[\"'“‘«(\[¿¡]?
 _END_ANY = re.compile(rf"[.!?؟][.!?؟]*[\"'”’)\]»]*(?=\s+[\"'“‘«(\[¿¡]?[a-z{_CAPITAL}])")
 _LOWER_START = re.compile(r"[.!?] [a-z]")
 _UPPER_START = re.compile(r"[.!?] [A-Z]")
+_STYLE_SAMPLE = 20_000
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _BOILERPLATE = re.compile(
     r"^(?:your (?:support|donation)|join (?:our|the|\w+ for free)|sign up|subscribe|"
@@ -63,9 +64,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, so text[start:end] is the sentence."""
     spans: list[tuple[int, int]] = []
     ends = _END
-    if _LOWER_START.search(text) is not None:
-        lower = len(_LOWER_START.findall(text))
-        if lower > len(_UPPER_START.findall(text)):
+    if _LOWER_START.search(text, 0, _STYLE_SAMPLE) is not None:  # the opening decides: a
+        lower = len(_LOWER_START.findall(text, 0, _STYLE_SAMPLE))  # long text costs no more
+        if lower > len(_UPPER_START.findall(text, 0, _STYLE_SAMPLE)):
             ends = _END_ANY
     # Lines without ".", "!" or "?" are one sentence each and are taken in bulk by one
     # regex pass; only lines with a full stop are split in Python (9 million short
