@@ -38,6 +38,8 @@ _PART_OF_DAY = re.compile(r"T[A-Z]{2}$")
 _FIRST_OR_SECOND_PERSON = re.compile(
     r"[WwOoYyUu](?<=\b.)(?:(?<=[Ww])e|(?<=[Oo])ur|(?<=[Yy])our?|(?<=[Uu])s)\b"
 )
+_PREPOSITION_FIRST = re.compile(
+    r"(?i:in|on|at|during|after|before|by|since|until|from|for|with|over|amid|following)\b")
 _SUBORDINATE = frozenset("after before when as because while although though since".split())
 _FINENESS = {p: i for i, p in enumerate(Precision)}
 
@@ -105,7 +107,12 @@ def _shifted(clause: Clause, by: int) -> Clause:
     return out
 
 
-def _owner(clauses: list[Clause], timex) -> Clause | None:
+def opens_with_preposition(text: str, start: int) -> bool:
+    """ "In a summit on Friday, ...": an adverbial, not a noun phrase that is a happening."""
+    return _PREPOSITION_FIRST.match(text, start) is not None
+
+
+def _owner(clauses: list[Clause], timex, text: str = "") -> Clause | None:
     """The clause whose verb a date phrase modifies (a verbless one: an event noun's)."""
     text_after = timex.text.lower().endswith((" after", " before"))
     for k, clause in enumerate(clauses):
@@ -122,6 +129,10 @@ def _owner(clauses: list[Clause], timex) -> Clause | None:
             return clause
         if clause.opener in _SUBORDINATE and earlier:
             return earlier[-1]  # "deserted the army after the beginning of the war in 2011"
+        if text and not opens_with_preposition(text, clause.start) and nouns_in(
+            text, clause.start, clause.end
+        ):
+            return clause  # "heavy shelling near the bridge last nite, locals say": its own
         for later in clauses[k + 1 :]:  # "In a summit on Friday, Turkey ... failed"
             if later.has_verb and not later.embedded:
                 return later
@@ -302,7 +313,7 @@ def anchor_sentence(
         if not placeable(timex, reference) or role(text, timex, start, end) != ANCHOR:
             continue
         noun = dated_noun(text, timex, clauses)
-        owner = _owner(clauses, timex)
+        owner = _owner(clauses, timex, text)
         if noun is not None and owner is not None:  # "the toll from Friday's earthquake"
             nouns.append(Anchored(owner, timex.fuzzy, timex.fuzzy.to_timex(), PHRASE, 0.6,
                                   timex, timex.needs_reference, noun[0]))  # fmt: skip

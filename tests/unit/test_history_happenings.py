@@ -220,3 +220,12 @@ def test_a_post_in_lower_case_still_has_sentences() -> None:
     news = "It cost approx. 5 dollars. The talks ended."  # news: a capital starts a sentence
     assert [news[a:b] for a, b in split_sentences(news)] == [
         "It cost approx. 5 dollars.", "The talks ended."]
+
+
+def test_a_noun_phrase_with_a_date_is_its_own_happening_but_an_adverbial_is_not() -> None:
+    post = "heavy shelling near the bridge last nite, and the market is closed today"
+    assert _found(post, date(2024, 3, 14))[0][:2] == ("Heavy shelling near the bridge",
+                                                      "2024-03-13")  # fmt: skip
+    news = "In a summit on Friday, Turkey and Iran failed to agree."
+    assert _found(news, date(2024, 3, 14)) == [("Turkey and Iran failed to agree", "2024-03-08",
+                                                PHRASE)]  # fmt: skip
