@@ -74,13 +74,18 @@ def score(posthoc: bool | None = None) -> Score:
 
     `posthoc` picks the post-hoc documents (True), the blind ones (False) or all (None).
     """
+    docs = [d for d in load() if posthoc is None or ("posthoc" in d["doc_id"]) == posthoc]
+    return score_docs(docs, ("DATE",))
+
+
+def score_docs(docs: list[dict], types: tuple[str, ...]) -> Score:
+    """The TempEval-3 way over `docs` (doc_id, dct, text, gold spans), predictions of
+    `types` only; the other sets' scorers (test_narratives_set) use it too."""
     result = Score()
-    for doc in load():
-        if posthoc is not None and ("posthoc" in doc["doc_id"]) != posthoc:
-            continue
+    for doc in docs:
         text = doc["text"]
         gold = doc["gold"]
-        pred = [t for t in tag(text, date.fromisoformat(doc["dct"])) if t.type == "DATE"]
+        pred = [t for t in tag(text, date.fromisoformat(doc["dct"])) if t.type in types]
         result.gold += len(gold)
         result.predicted += len(pred)
         used: set[int] = set()

@@ -31,12 +31,9 @@ Run ``python tests/unit/test_narratives_set.py`` to print the error table.
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
-from test_extract_blindset import Score, report
-
-from desktop.extract import tag
+from test_extract_blindset import Score, report, score_docs
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "narratives.txt"
 SECOND = DATA.with_name("narratives_second.txt")
@@ -66,39 +63,7 @@ def load(path: Path = DATA) -> list[dict]:
 
 
 def score(path: Path = DATA, types: tuple[str, ...] = ("DATE", "TIME")) -> Score:
-    result = Score()
-    for doc in load(path):
-        text, gold = doc["text"], doc["gold"]
-        pred = [t for t in tag(text, date.fromisoformat(doc["dct"])) if t.type in types]
-        result.gold += len(gold)
-        result.predicted += len(pred)
-        used: set[int] = set()
-        for g in gold:
-            overlapping = (
-                i
-                for i, p in enumerate(pred)
-                if i not in used and p.start < g["end"] and g["start"] < p.end
-            )
-            match = next(overlapping, None)
-            if match is None:
-                result.misses.append(f"{doc['doc_id']}: {g['text']!r} = {g['value']}")
-                continue
-            used.add(match)
-            p = pred[match]
-            result.relaxed_gold += 1
-            result.strict += (p.start, p.end) == (g["start"], g["end"])
-            if p.value == g["value"]:
-                result.value_ok += 1
-            else:
-                result.wrong_values.append(
-                    f"{doc['doc_id']}: {g['text']!r} gold {g['value']} got {p.value!r} ({p.text!r})"
-                )
-        for i, p in enumerate(pred):
-            if i in used or any(p.start < g["end"] and g["start"] < p.end for g in gold):
-                result.relaxed_pred += 1
-            else:
-                result.false_pos.append(f"{doc['doc_id']}: {p.text!r} = {p.value!r}")
-    return result
+    return score_docs(load(path), types)
 
 
 def test_the_sets_are_what_the_docstring_says() -> None:
