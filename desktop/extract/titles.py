@@ -65,7 +65,7 @@ _TRAILING_ADVERB = re.compile(
 # "said" and what was said with no "that" between; not a pronoun ("said its output fell":
 # whose output the title must say, so the sayer stays)
 _SAID_INLINE = re.compile(
-    r"^(?:said|says|added|adds)\s+(?!(?:that|it|its|they|their|he|his|she|her|we|our|i|"
+    r"^(?:said|says|say|added|adds)\s+(?!(?:that|it|its|they|their|he|his|she|her|we|our|i|"
     r"this|these|there|on|in|at|during|after|before|by|for|to)\b)", re.IGNORECASE)
 _LONG_SUBJECT = re.compile(r"\s(?:of|for|in|on|from|with|at|near|under|over|loyal|backed)\s")
 

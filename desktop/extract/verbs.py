@@ -88,7 +88,7 @@ ENGLISH = VerbLexicon(
         estimate quote describe reply respond comment speak"""
     ),
     present_events=_words(
-        """says tells announces warns denies accuses calls urges plans launches opens
+        """say says tells announces warns denies accuses calls urges plans launches opens
         closes rejects agrees signs meets visits kills attacks claims confirms reports
         vows pledges demands threatens lands arrives begins starts ends"""
     ),

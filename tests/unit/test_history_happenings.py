@@ -229,3 +229,13 @@ def test_a_noun_phrase_with_a_date_is_its_own_happening_but_an_adverbial_is_not(
     news = "In a summit on Friday, Turkey and Iran failed to agree."
     assert _found(news, date(2024, 3, 14)) == [("Turkey and Iran failed to agree", "2024-03-08",
                                                 PHRASE)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("Officials say the army shelled the town on Friday.", "The army shelled the town"),
+     ("Activists say troops killed 10 people in Sarmin.", "Troops killed 10 people in Sarmin"),
+     ("It is hard to say what happened on Friday.", "It is hard to say what happened")],
+)  # fmt: skip
+def test_say_in_the_present_attributes_like_said(text: str, title: str) -> None:
+    assert suggest(text, date(2024, 3, 14))[0].title == title
