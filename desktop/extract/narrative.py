@@ -48,20 +48,12 @@ def counts_from_today(cand: Candidate, text: str) -> bool:
 
 
 def is_narrative(pairs: list[tuple[Candidate, Timex]], text: str, reference: date | None) -> bool:
-    """See the module docstring; `pairs` are the candidates with their news reading."""
-    if reference is None:
+    """See the module docstring; `pairs` are the candidates with their news reading (in
+    which relative phrases were dated from the reference, so only full dates count)."""
+    if any(counts_from_today(cand, text) for cand, _ in pairs):
         return False
-    explicit = 0
-    for cand, timex in pairs:
-        if timex.dateline or counts_from_today(cand, text):
-            return False
-        fuzzy = timex.fuzzy
-        if timex.needs_reference or fuzzy is None or fuzzy.precision not in _STORY_PRECISIONS:
-            continue
-        if abs(fuzzy.anchor().year - reference.year) <= _NEAR_YEARS:
-            return False
-        explicit += 1
-    return explicit >= _MIN_EXPLICIT
+    explicit = _full_dates_far_off([t for _, t in pairs], reference, relative=False)
+    return explicit is not None and explicit >= _MIN_EXPLICIT
 
 
 def tells_history(timexes: list[Timex], reference: date | None) -> bool:
@@ -72,16 +64,26 @@ def tells_history(timexes: list[Timex], reference: date | None) -> bool:
     Three, not two: a news lead with no date of its own is today's news even when the
     next sentence names two old years ("was sentenced ... for bribes between 2011 and
     2016")."""
+    explicit = _full_dates_far_off(timexes, reference, relative=True)
+    return explicit is not None and explicit >= _MIN_HISTORY
+
+
+def _full_dates_far_off(timexes: list[Timex], reference: date | None,
+                        relative: bool) -> int | None:  # fmt: skip
+    """How many full dates the text names, or None when it has a dateline or dates
+    something within a year of `reference` (relative phrases counted only if `relative`)."""
     if reference is None:
-        return False
+        return None
     explicit = 0
     for timex in timexes:
         fuzzy = timex.fuzzy
         if timex.dateline:
-            return False
+            return None
         if fuzzy is None or fuzzy.precision not in _STORY_PRECISIONS:
             continue
+        if timex.needs_reference and not relative:
+            continue
         if abs(fuzzy.anchor().year - reference.year) <= _NEAR_YEARS:
-            return False
+            return None
         explicit += not timex.needs_reference
-    return explicit >= _MIN_HISTORY
+    return explicit
