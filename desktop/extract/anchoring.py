@@ -56,6 +56,7 @@ class Anchored:
     timex: object | None = None  # the Timex that dated it (phrase anchors only)
     needs_reference: bool = False
     title: str = ""  # set for a happening a noun names ("The earthquake"), see dated_nouns
+    noun: str = ""  # and its noun ("earthquake"), which stands for its verb
 
 
 @dataclass
@@ -316,7 +317,7 @@ def anchor_sentence(
         owner = _owner(clauses, timex, text)
         if noun is not None and owner is not None:  # "the toll from Friday's earthquake"
             nouns.append(Anchored(owner, timex.fuzzy, timex.fuzzy.to_timex(), PHRASE, 0.6,
-                                  timex, timex.needs_reference, noun[0]))  # fmt: skip
+                                  timex, timex.needs_reference, *noun))  # fmt: skip
             named[noun[1]] = timex.fuzzy  # for the sentences after this one
             continue
         if owner is None or owner.in_quote or owner.negated or owner.opener in ("if", "unless"):

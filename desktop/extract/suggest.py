@@ -211,20 +211,14 @@ def _without_told_twice(out: list[Suggestion], named: list[int]) -> list[Suggest
     areas in southern Idlib")."""
     drop = set()
     for k in named:
-        this = out[k]
-        noun = nouns_in(this.title, 0, len(this.title))
+        this = out[k]  # its verb is its noun ("earthquake")
         for i, other in enumerate(out):
             if i in named or other.value != this.value or other.start == this.start:
                 continue
-            if noun & nouns_in(other.title, 0, len(other.title)):
+            if this.verb in nouns_in(other.title, 0, len(other.title)):
                 drop.add(k)
                 break
     return [s for i, s in enumerate(out) if i not in drop]
-
-
-def _noun_of(title: str) -> str:
-    """A named happening's noun stands for its verb in matching ("earthquake")."""
-    return min(nouns_in(title, 0, len(title)), default="")
 
 
 def _subject_start(clause: Clause, clauses: list[Clause], sentence_start: int) -> int:
@@ -300,7 +294,7 @@ def _suggestion(
         confidence=item.confidence,
         needs_reference=item.needs_reference,
         anchor=item.method,
-        verb=_noun_of(item.title) if item.title else clause.lemma,
+        verb=item.noun or clause.lemma,  # a named happening's noun stands for its verb
         names=names if names is not None else tuple(dict.fromkeys(names_in(text, start, end,
                                                                              text))),
         numbers=tuple(sorted(numbers_in(item.title or text[clause.start : clause.end]))),
