@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from desktop.extract.clauses import Clause, read_clauses
+from desktop.extract.clauses import Clause, opens_with_preposition, read_clauses
 from desktop.extract.dated_nouns import dated_noun, nouns_in
 from desktop.extract.lexicon import IRREGULAR_PAST
 from desktop.extract.roles import ANCHOR, placeable, role
@@ -38,8 +38,6 @@ _PART_OF_DAY = re.compile(r"T[A-Z]{2}$")
 _FIRST_OR_SECOND_PERSON = re.compile(
     r"[WwOoYyUu](?<=\b.)(?:(?<=[Ww])e|(?<=[Oo])ur|(?<=[Yy])our?|(?<=[Uu])s)\b"
 )
-_PREPOSITION_FIRST = re.compile(
-    r"(?i:in|on|at|during|after|before|by|since|until|from|for|with|over|amid|following)\b")
 _SUBORDINATE = frozenset("after before when as because while although though since".split())
 _FINENESS = {p: i for i, p in enumerate(Precision)}
 
@@ -106,11 +104,6 @@ def _shifted(clause: Clause, by: int) -> Clause:
     if out.verb_end >= 0:
         out.verb_end += by
     return out
-
-
-def opens_with_preposition(text: str, start: int) -> bool:
-    """ "In a summit on Friday, ...": an adverbial, not a noun phrase that is a happening."""
-    return _PREPOSITION_FIRST.match(text, start) is not None
 
 
 def _owner(clauses: list[Clause], timex, text: str = "") -> Clause | None:

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
 
+from desktop.extract.lexicon import MONTH_FULL, WEEKDAYS
 from desktop.extract.verbs import VerbLexicon, lemma
 
 # Tokens, for re.split with the gaps kept (every non-space is in a token, so the gaps are
@@ -42,9 +43,13 @@ _LEADING_SUBORDINATE = frozenset(
 _MARKS = _HARD | _QUOTES | _SOFT_AFTER_COMMA | _OPENERS | {","}
 _TIME_NOUNS = frozenset("spring summer autumn fall winter year month week day night morning "
                         "evening afternoon time decade century season".split())  # fmt: skip
-_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
-                        "february april june july august september october november "
-                        "december".split())  # fmt: skip
+# Day and month names; "march" and "may" are also a verb and a modal ("said troops may").
+_NAMES_OF_DAYS = frozenset((*WEEKDAYS, *MONTH_FULL.lower().split("|")))
+_DATE_WORDS = _NAMES_OF_DAYS - {"march", "may"}
+# Words that open a phrase rather than a noun phrase: "In a summit on Friday, ...".
+_PREPOSITION_FIRST = re.compile(
+    r"(?i:in|on|at|during|after|before|by|since|until|from|for|with|over|amid|following|"
+    r"towards?|early|late)\s")
 _FUTURE_LINKS = frozenset("set due expected scheduled poised slated going about".split())
 
 
@@ -322,11 +327,16 @@ def _said_what(toks: _Tokens, first: int, last: int, after: int,
     return None
 
 
-_DATE_CUES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december yesterday today later earlier "
-    "spring summer autumn winter week month year decade century".split()
+_DATE_CUES = _NAMES_OF_DAYS | frozenset(
+    "yesterday today later earlier spring summer autumn winter week month year decade "
+    "century".split()
 )
+
+
+def opens_with_preposition(text: str, start: int) -> bool:
+    """ "In a summit on Friday, ...", "After his death in 1299 ...": an opening phrase, not
+    the noun phrase of a happening or a subject."""
+    return _PREPOSITION_FIRST.match(text, start) is not None
 
 
 def _dated(words: list[str], lo: int, hi: int) -> bool:

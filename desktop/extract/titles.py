@@ -10,10 +10,11 @@ actor; a title is at most MAX_TITLE characters and is never cut inside a word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from desktop.extract.actors import TITLE_WORDS, surname
 from desktop.extract.antecedents import EntityMemory
-from desktop.extract.clauses import Clause
+from desktop.extract.clauses import Clause, opens_with_preposition
 
 MAX_TITLE = 70
 _SAY = (
@@ -52,9 +53,6 @@ _DANGLING = re.compile(
 # Whole words only: "Within fifty years" must not lose the "in" of "Within".
 _DATE_PREP = (r"(?:\b(?:earlier|later)\s+)?(?:\b(?:on|in|at|during|by|since|from|over|until|"
               r"of|around|circa|for|to|towards?|early|late)\s+)?\s*")  # fmt: skip
-_PREPOSITION_FIRST = re.compile(
-    r"^(?:after|before|during|in|on|at|by|following|since|until|from|towards?|early|late)\s",
-    re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _AND_SAID = re.compile(r",?\s+and\s+(?:said|added|says|adds|told|warned|noted)$", re.I)
 _TRAILING_ADVERB = re.compile(
@@ -80,8 +78,6 @@ def _without_dates(piece: str, spans: list[tuple[int, int]], offset: int) -> str
         if out[b : b + 2] in ("'s", "’s"):
             continue  # "during Friday's protests" names the happening: it stays
         head = re.search(_DATE_PREP + r"$", out[:a], re.IGNORECASE)
-        if head is not None and head.start() == a and 0 < len(out[:a].split()) <= 2:
-            continue  # "The report covers the third quarter of 2017": the verb's object
         a = head.start() if head else a
         out = out[:a].rstrip(" ,") + (" " if a and b < len(out) else "") + out[b:].lstrip(" ,")
     return out
@@ -93,7 +89,7 @@ def _subject(
     clause: Clause,
     memory: EntityMemory,
     antecedent: str,
-    spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    spans: Sequence[tuple[int, int]] = (),
 ) -> str:
     start = _after_leading_date(text, start, clause.verb_start, spans)
     raw = text[start : clause.verb_start]
@@ -121,7 +117,8 @@ def _subject(
     return raw.strip(" ,")
 
 
-def _after_leading_date(text: str, start: int, verb: int, spans: list[tuple[int, int]]) -> int:
+def _after_leading_date(text: str, start: int, verb: int,
+                        spans: Sequence[tuple[int, int]]) -> int:  # fmt: skip
     """Where the subject starts after an opening phrase that ends in a date and has no
     comma: "After his death in 1299 the kingdom was divided" (the kingdom), "At 5.12
     a.m. on 1 November 1755 a great earthquake struck"."""
@@ -130,7 +127,7 @@ def _after_leading_date(text: str, start: int, verb: int, spans: list[tuple[int,
                 for begin, end in spans)  # "That summer the blight"; not "Friday's quake"
     opener = _OPENER_WORD.match(whole)  # "and in December the first relief works opened"
     head = whole[opener.end() :] if opener and not opens else whole
-    led = _PREPOSITION_FIRST.match(head) or _PREPOSITION_FIRST.match(whole)
+    led = opens_with_preposition(head, 0) or opens_with_preposition(whole, 0)
     if not (opens or led) or ", " in head:
         return start
     ends = [end for begin, end in spans if start <= begin and end < verb]
