@@ -176,18 +176,17 @@ REL_UNIT = re.compile(
 )
 # Informal writing (posts, messages): "tmrw", "tonite", "last nite", "on sat", "this
 # wknd", "xmas" (rules_informal decides which short weekdays are days).
+_SLANG_PART = r"(?:\s+(?P<part>morning|mornin|afternoon|arvo|evening|evenin|night|nite)\b)?"
+_SHORT_DAYS = r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"
 SLANG_DAY = re.compile(
     r"(?P<w>tmrw|tmrrw|tmrow|tmr|tmw|tonite|tnite|yday|ystrdy|yest|2moro|2morro|2morrow|2mrw|"
-    r"2nite|2day)\b(?:\s+(?P<part>morning|mornin|afternoon|arvo|evening|evenin|night|nite)\b)?"
+    r"2nite|2day)\b" + _SLANG_PART
 )
 SLANG_PART = re.compile(r"(?P<rel>this|last)\s+(?P<part>mornin|arvo|evenin|nite)\b")
-SHORT_WEEKDAY = re.compile(
-    r"(?P<wd>mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b\.?"
-    r"(?:\s+(?P<part>morning|mornin|afternoon|arvo|evening|evenin|night|nite)\b)?"
-)
+SHORT_WEEKDAY = re.compile(rf"(?P<wd>{_SHORT_DAYS})\b\.?" + _SLANG_PART)
 # "Sun 10th", "Tuesday the 9th": the day of the month that falls on that weekday
 WEEKDAY_ORDINAL = re.compile(
-    rf"(?P<wd>{WEEKDAYS_LC}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:the\s+)?"
+    rf"(?P<wd>{WEEKDAYS_LC}|{_SHORT_DAYS})\.?,?\s+(?:the\s+)?"
     r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
 )
 SLANG_REL_UNIT = re.compile(r"(?P<rel>nxt|next|last|this)\s+(?P<unit>wk|mo|yr|week|month|year)\b")

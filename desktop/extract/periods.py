@@ -70,6 +70,7 @@ class PeriodRules:
 
     reference: date | None
     history: History
+    narrative: bool
 
     def make(
         self,
@@ -141,7 +142,7 @@ class PeriodRules:
     def _story_season(self, cand: Candidate, first: int, rel: str) -> int | None:
         """The year of "that winter", "the following spring" (from the last date named),
         and in a narrative of a bare "the autumn"; None: count from the reference."""
-        if rel not in _STORY_RELS and not (rel == "" and self.story_year(cand)):
+        if rel not in _STORY_RELS and not (rel == "" and self.narrative):
             return None
         last = self.history.last_fuzzy("year", cand.start)  # the last date, any precision
         if last is None:

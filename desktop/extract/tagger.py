@@ -271,7 +271,8 @@ class Resolver(PeriodRules):
         tense = self.tense(cand)
         if _TO.search(self.text, max(0, cand.start - 4), cand.start):
             tense = None  # "postponed to Thursday"
-        elif _SCHEDULED_FOR.search(self.text, max(0, cand.start - 60), cand.start):
+        elif tense is None and _SCHEDULED_FOR.search(self.text, max(0, cand.start - 60),
+                                                     cand.start):  # fmt: skip
             tense = "future"  # "a protest planned for Saturday": a plan is for a day ahead
         day = weekday_date(self.reference, wd, tense, rel)
         if part:
